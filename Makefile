@@ -1,0 +1,49 @@
+# storyline: `make demo` to see it work, `make test` to check it.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= storyline.duckdb
+DATA ?= ../shared/data
+
+.PHONY: install demo test test-fast lint evaluate bench seeds clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed  ## create .venv and install storyline with the dev tools
+
+demo: install  ## ingest the bundled sample articles into storyline.duckdb and show what was found
+	$(BIN)/storyline ingest examples --db $(DB)
+	$(BIN)/storyline entities --db $(DB) --limit 12
+	$(BIN)/storyline events --db $(DB) --limit 15
+	$(BIN)/storyline quotes --db $(DB) --limit 10
+	@echo "Export everything: $(BIN)/storyline export --db $(DB) --all -o out/"
+
+test: install  ## the whole test suite (what CI runs)
+	$(BIN)/python -m pytest -q
+
+test-fast: install  ## only the tests that need neither the spaCy model nor the data folder
+	$(BIN)/python -m pytest -q -m "not model and not data"
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+seeds: install  ## the seed article checks
+	$(PYTHON) ../shared/seeds/check.py --storyline $(BIN)/storyline
+
+evaluate: install  ## every extractor against the public gold data (slow)
+	$(BIN)/storyline evaluate time $(DATA)/tempeval3/Training/TBAQ-cleaned
+	$(BIN)/storyline evaluate events $(DATA)/plover_gsr
+	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
+
+bench: install  ## speed against bare spaCy on 300 AllSides articles
+	$(BIN)/storyline bench $(DATA)/allsides_article_bias --limit 300 --workers 2
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).wal out .pytest_cache .mypy_cache .ruff_cache

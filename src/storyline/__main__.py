@@ -1,0 +1,5 @@
+"""`python -m storyline` runs the CLI."""
+
+from .cli import main
+
+main()

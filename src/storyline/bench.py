@@ -1,0 +1,139 @@
+"""`storyline bench`: storyline's end-to-end ingest speed as a ratio to spaCy's own `nlp.pipe`.
+
+Both run on the same texts, with the same model, pipes and number of processes, in the same
+run, each in a fresh process so their peak memory is measured apart. Absolute times on a shared
+machine are noise; the ratio and the per-stage shares are what to compare between runs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Options
+from .errors import InputNotFound
+
+# Where the bundled sample articles live in a source checkout.
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+DEFAULT_ARTICLES = 200
+
+
+@dataclass
+class BenchResult:
+    """Figures of one bench run."""
+
+    articles: int
+    words: int
+    workers: int
+    model: str
+    spacy_seconds: float
+    storyline_seconds: float
+    spacy_peak_mb: float
+    storyline_peak_mb: float
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        """Storyline's throughput as a fraction of bare nlp.pipe's (1.0 = as fast)."""
+        return self.spacy_seconds / self.storyline_seconds if self.storyline_seconds else 0.0
+
+    def stage_share(self, stage: str) -> float:
+        """A stage's cost as a fraction of the spaCy pass it rides on, inside storyline's run."""
+        nlp = self.stages.get("nlp", 0.0)
+        return self.stages.get(stage, 0.0) / nlp if nlp else 0.0
+
+
+def _peak_mb() -> float:
+    # ru_maxrss is in KiB on Linux; children counts the largest finished worker.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + kids) / 1024
+
+
+def _bare_spacy(texts: list[str], options: Options, out: Any) -> None:
+    from .nlp import load_nlp, resolve_model_name
+
+    t0 = time.perf_counter()
+    if options.workers > 1:
+        import spacy
+
+        nlp = spacy.load(resolve_model_name(options.model))
+        for _ in nlp.pipe(texts, batch_size=options.batch_size, n_process=options.workers):
+            pass
+    else:
+        nlp = load_nlp(options.model)
+        for _ in nlp.pipe(texts, batch_size=options.batch_size):
+            pass
+    out.put((time.perf_counter() - t0, _peak_mb(), {}))
+
+
+def _storyline(paths: list[str], options: Options, out: Any) -> None:
+    from .pipeline import ingest
+    from .store.duckdb import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        t0 = time.perf_counter()
+        summary = ingest(paths, store, options)
+        out.put((time.perf_counter() - t0, _peak_mb(), summary.timings))
+
+
+def _measure(target: Any, *args: Any) -> tuple[float, float, dict[str, float]]:
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def prepare_corpus(paths: Sequence[str], limit: int, options: Options, workdir: Path) -> tuple[list[str], int]:
+    """The bench corpus as one JSONL file of cleaned texts (repeated to `limit` articles when short).
+
+    Both contenders read the same texts; storyline still runs its own cleaning on them.
+    """
+    import json
+
+    from .clean import clean_document
+    from .ingest import read_inputs
+    from .model import Article, RawDocument
+
+    texts: list[dict[str, Any]] = []
+    for item in read_inputs(list(paths), options):
+        if isinstance(item, RawDocument):
+            art = clean_document(item, options)
+            if isinstance(art, Article) and art.analysed:
+                texts.append({"text": art.text, "title": art.title, "published": art.published,
+                              "source": art.source})
+        if len(texts) >= limit:
+            break
+    if not texts:
+        raise InputNotFound(f"no English article could be read from {', '.join(paths)}")
+    while len(texts) < limit:  # repeat the samples; each copy is its own input record
+        texts.extend(texts[: limit - len(texts)])
+    corpus = workdir / "bench.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for i, t in enumerate(texts):
+            f.write(json.dumps({**t, "url": f"bench://{i}"}, ensure_ascii=False) + "\n")
+    return [t["text"] for t in texts], sum(len(t["text"].split()) for t in texts)
+
+
+def bench(paths: Sequence[str] | None, limit: int, options: Options) -> BenchResult:
+    """Time bare nlp.pipe and storyline's ingest on the same texts; measure their peak memory."""
+    if not paths:
+        if not EXAMPLES.is_dir():
+            raise InputNotFound("no corpus given and the bundled examples/ folder is not here; "
+                                "pass a path, e.g. storyline bench ../shared/data/allsides_article_bias")
+        paths = [str(EXAMPLES)]
+    with tempfile.TemporaryDirectory() as tmp:
+        texts, words = prepare_corpus(paths, limit, options, Path(tmp))
+        corpus = str(Path(tmp) / "bench.jsonl")
+        s_sec, s_mb, _ = _measure(_bare_spacy, texts, options)
+        o_sec, o_mb, stages = _measure(_storyline, [corpus], options)
+    return BenchResult(len(texts), words, options.workers, options.model, s_sec, o_sec, s_mb, o_mb, stages)

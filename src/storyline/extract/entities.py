@@ -1,0 +1,557 @@
+"""Entity mentions, their types and roles within one article.
+
+spaCy's small model finds names well but labels them inconsistently ("Petković" is an ORG once, a
+newspaper someone "told" is a PERSON) and leaves titles to the reader. This stage cleans the NER
+spans, joins surname-only mentions to the full name, decides each entity's type by a vote across
+its mentions, and reads roles and affiliations from titles, appositions, possessives and "as"
+phrases ("Serbia's lead negotiator Petar Petković", "Koha Ditore, a Kosovo-based daily").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..gazetteer import affiliation_code, canonical_name, country_of_state, fold, organisation_code
+from ..model import MENTION_TYPES, Article, Entity, Mention, Role, short_hash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Heads of titles and functions. A phrase is a role only when one of these heads it, so "the
+# Belgrade-Pristina Dialogue" is never taken for somebody's role.
+ROLE_NOUNS = frozenset("""
+minister president premier chancellor prime negotiator envoy representative ambassador commander
+general admiral colonel lieutenant captain sergeant marshal brigadier chief head leader spokesman
+spokeswoman spokesperson secretary mayor governor senator congressman congresswoman deputy official
+diplomat chargé charge affaires director chairman chairwoman chair ceo king queen prince princess
+speaker judge prosecutor lawyer attorney adviser advisor analyst reporter correspondent editor officer
+commissioner mediator facilitator rapporteur coordinator delegate lawmaker mp legislator candidate
+founder professor expert activist consul attaché attache pope emir sheikh monarch sultan
+vice-president president-elect ombudsman councillor councilor patriarch bishop cardinal imam rabbi
+inspector investigator negotiators envoys ministers presidents emissary administrator
+d’affaires d'affaires
+""".split())
+# Words that qualify a role ("deputy prime minister", "Major General") without heading it.
+ROLE_MODIFIERS = frozenset("""
+prime deputy chief lead foreign special high senior vice acting interim major first former top
+principal assistant executive general defence defense interior finance justice economy trade
+security state national regional military political press european co- ad
+""".split())
+# Words that say the newcomer is new, not what they are: dropped from the role text.
+ROLE_NOISE = frozenset({"new", "newly", "appointed", "incoming", "then", "current", "recently"})
+# Honorifics before a name: strong evidence of a person, never part of the name.
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he.", "sir",
+                        "dame", "prof", "prof.", "mme", "mme.", "m.", "lord", "lady", "hon.", "rev."})
+# Nouns that make an apposition say "this is a news outlet" ("Koha Ditore, a Kosovo-based daily").
+MEDIA_NOUNS = frozenset("""
+daily newspaper paper outlet portal agency broadcaster channel website site weekly magazine
+television tv radio station network tabloid broadsheet publication news journal blog
+""".split())
+# Verbs whose "as ROLE" phrase describes the object too ("replaced Lajčák as the EU envoy").
+AS_ROLE_OBJECT_VERBS = frozenset({"replace", "succeed", "appoint", "name", "elect", "nominate",
+                                  "designate", "choose", "select", "confirm", "install"})
+# A role phrase longer than this is a clause the parser mis-attached, not a title.
+MAX_ROLE_TOKENS = 14
+
+# Vote weights for an entity's type. An outlet apposition or an honorific says more than the
+# small model's label on one mention does.
+VOTE_NER = 1.0
+VOTE_SURNAME_ONLY = 0.5  # a bare surname's own label: the small model often calls it ORG
+VOTE_HONORIFIC = 2.0
+VOTE_PERSON_ROLE = 1.0
+VOTE_MEDIA = 3.0
+VOTE_APPOSITION_ROLE = 1.5
+VOTE_GAZETTEER = 3.0  # a known country is a GPE whatever the tagger says of one mention
+VOTE_COORDINATED = 1.0  # "between Veldora and Karst": coordinated with a place, likely a place
+VOTE_POSSESSOR = 1.0  # "Veldora's chief negotiator": whose negotiator is a state or body, not a person
+TYPE_PRIORITY = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
+                                            "LAW"))}
+PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass
+class _Mention:
+    start: int  # token index
+    end: int
+    label: str
+    honorific: bool = False
+    key: str = ""
+    surname_only: bool = False
+
+
+@dataclass
+class _Cluster:
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+    roles: list[Role] = field(default_factory=list)
+
+
+def entity_id(key: str) -> str:
+    """Stable id of an entity from its folded name key (the same across articles and runs)."""
+    return short_hash("entity", key)
+
+
+def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Entity]]:
+    """Mentions with their article-level entities, types voted and roles attached."""
+    raw = [m for m in (_trim(ent) for ent in doc.ents if ent.label_ in MENTION_TYPES) if m]
+    raw = [m for m in raw if not _is_title_only(doc, m)]
+    clusters = _cluster(doc, raw)
+    media = _media_appositions(doc)
+    owners = _role_possessors(doc)
+    person_roles: dict[int, list[tuple[str, str | None, int, int]]] = defaultdict(list)
+    for m in raw:
+        for role in _roles_for(doc, m):
+            person_roles[id(m)].append(role)
+    for cluster in clusters.values():
+        for m in cluster.mentions:
+            weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_NER
+            cluster.votes[m.label] += weight
+            if m.honorific:
+                cluster.votes["PERSON"] += VOTE_HONORIFIC
+            if any(t in media for t in range(m.start, m.end)):
+                cluster.votes["ORG"] += VOTE_MEDIA
+            if person_roles.get(id(m)) and m.label == "PERSON":
+                cluster.votes["PERSON"] += VOTE_PERSON_ROLE
+            if _apposition_before(doc, m, m.start) or _apposition_after(doc, m):
+                # "Kenji Sato, Chargé d'Affaires of ...": only a person holds a title in apposition.
+                cluster.votes["PERSON"] += VOTE_APPOSITION_ROLE
+            text = doc[m.start:m.end].text
+            if country_of_state(text) and not m.surname_only:
+                cluster.votes["GPE"] += VOTE_GAZETTEER
+            partner = _coordinated_label(doc, m)
+            if partner in ("GPE", "LOC") and m.label != partner:
+                cluster.votes[partner] += VOTE_COORDINATED
+            if m.end - 1 in owners:
+                cluster.votes["GPE" if m.label == "PERSON" else m.label] += VOTE_POSSESSOR
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    for cluster in clusters.values():
+        etype = _vote(cluster.votes)
+        eid = entity_id(cluster.key)
+        texts = [doc[m.start:m.end].text for m in cluster.mentions]
+        roles: list[Role] = []
+        if etype == "PERSON":
+            for m in cluster.mentions:
+                for text, aff, s, e in person_roles.get(id(m), []):
+                    roles.append(Role(text, aff, article.id, s, e))
+        for m in cluster.mentions:
+            span = doc[m.start:m.end]
+            mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, etype, eid))
+        entities.append(Entity(
+            id=eid, name=canonical_name(texts), type=etype, aliases=tuple(sorted(set(texts))),
+            roles=tuple(roles), affiliation=_affiliation(etype, texts, roles),
+            n_mentions=len(texts), n_articles=1, key=cluster.key,
+        ))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    entities.sort(key=lambda e: (-e.n_mentions, e.key))
+    return mentions, entities
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _trim(ent: Span) -> _Mention | None:
+    """Cut an NER span to the name: no determiner, honorific, possessive or line break."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    honorific = False
+    # A span that runs over a line break ("X.\n\nMeanwhile") is two things glued by the tagger.
+    for i in range(start, end):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].is_space:
+            end = i + 1 if not doc[i].is_space and "\n" not in doc[i].text else i
+            break
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while start < end and doc[start].lower_ in HONORIFICS:
+        honorific = True
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
+                           or (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
+        end -= 1
+    # "Sørensen wrote on X." leaves "X." ; a trailing full stop belongs to the sentence.
+    while end > start and doc[end - 1].text == "." and end - 1 > start:
+        end -= 1
+    if start >= end:
+        return None
+    if start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        honorific = True
+    text = doc[start:end].text
+    if not any(c.isalpha() for c in text):
+        return None
+    return _Mention(start, end, ent.label_, honorific)
+
+
+def _is_title_only(doc: Doc, m: _Mention) -> bool:
+    """An ORG span that is a title ('the EU Special Representative', 'Chargé') names nobody."""
+    if m.label != "ORG":
+        return False
+    last = doc[m.end - 1]
+    return last.lower_ in ROLE_NOUNS or last.lemma_.lower() in ROLE_NOUNS
+
+
+def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
+    """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
+    surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for m in mentions:
+        words = doc[m.start:m.end].text.split()
+        if len(words) >= 2 and (m.label == "PERSON" or m.honorific):
+            surnames[fold(words[-1])].append((m.start, fold(doc[m.start:m.end].text)))
+    clusters: dict[str, _Cluster] = {}
+    for m in mentions:
+        text = doc[m.start:m.end].text
+        key = fold(text)
+        if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
+            candidates = surnames[key]
+            before = [c for c in candidates if c[0] < m.start]
+            # The nearest full name before the surname is who the writer means; else the first after.
+            key = (before[-1] if before else candidates[0])[1]
+            m.surname_only = True
+        m.key = key
+        clusters.setdefault(key, _Cluster(key)).mentions.append(m)
+    return clusters
+
+
+def _vote(votes: Counter[str]) -> str:
+    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.get(t, 99)))
+
+
+def _media_appositions(doc: Doc) -> set[int]:
+    """Token indices of names described as news outlets by an apposition or 'the X daily'."""
+    found: set[int] = set()
+    for tok in doc:
+        if tok.lower_ not in MEDIA_NOUNS and tok.lemma_.lower() not in MEDIA_NOUNS:
+            continue
+        if tok.dep_ == "appos":
+            found.update(t.i for t in tok.head.subtree if t.i < tok.i and t.ent_type_)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found.update(t.i for t in child.subtree if t.ent_type_)
+            if child.dep_ == "compound" and child.ent_type_:  # "the Koha Ditore daily"
+                found.update(t.i for t in child.subtree)
+    return found
+
+
+def _coordinated_label(doc: Doc, m: _Mention) -> str | None:
+    """The entity label of a name coordinated with this one ("Veldora and Karst"), if any."""
+    root = doc[m.start:m.end].root
+    partners = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for p in partners:
+        if p.ent_type_:
+            return p.ent_type_
+    return None
+
+
+def _role_possessors(doc: Doc) -> set[int]:
+    """Token indices of names that own a title ("Veldora's" in "Veldora's chief negotiator")."""
+    found: set[int] = set()
+    for tok in doc:
+        if (tok.tag_ == "POS" or tok.lower_ in ("'s", "’s")) and tok.i + 1 < len(doc) and tok.i > 0:
+            nxt = doc[tok.i + 1: min(len(doc), tok.i + 5)]
+            if any(_is_role_head(t) for t in nxt):
+                found.add(tok.i - 1)
+    return found
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _roles_for(doc: Doc, m: _Mention) -> list[tuple[str, str | None, int, int]]:
+    """Roles the text gives a mention: (role text, affiliation code, start char, end char)."""
+    if m.label not in ("PERSON", "ORG") and not m.honorific:
+        return []
+    name_tokens = set(range(m.start, m.end))
+    # "as ROLE" on the verb the person is subject (or object, for "replaced X as") of.
+    heads = _as_roles(_span_root(doc, m))
+    roles: list[tuple[str, str | None, int, int]] = []
+    title, title_start = _title_before(doc, m)
+    if title:
+        roles.append(title)
+    for h in heads:
+        roles.extend(_role_phrases(doc, h, name_tokens))
+    # Appositions either side of the name. The small model attaches them to the nearest noun
+    # ("Dialogue, Peter Sørensen"), so they are read from the surface between commas.
+    for idx in (_apposition_before(doc, m, title_start), _apposition_after(doc, m)):
+        roles.extend(_coordinated_roles(doc, idx))
+    seen: set[str] = set()
+    unique = []
+    for r in roles:
+        if fold(r[0]) not in seen:
+            seen.add(fold(r[0]))
+            unique.append(r)
+    return unique
+
+
+# Where a phrase before an apposition starts: a verb, or a preposition other than those inside
+# titles ("envoy for the dialogue", "Commander of the mission").
+TITLE_INNER_PREPS = frozenset({"of", "for", "to", "ad", "on"})
+APPOSITION_STOPS = frozenset({",", ";", ":", ".", "(", ")", '"', "“", "”"})
+
+
+def _apposition_before(doc: Doc, m: _Mention, name_start: int) -> list[int]:
+    """Tokens of "ROLE PHRASE, NAME": back from the comma to the start of the noun phrase."""
+    if name_start < 2 or doc[name_start - 1].text != ",":
+        return []
+    sent_start = doc[m.start].sent.start
+    i = name_start - 2
+    idx: list[int] = []
+    stopped_at_preposition = False
+    while i >= sent_start and not _stops(doc[i]) and len(idx) <= MAX_ROLE_TOKENS * 2:
+        tok = doc[i]
+        if tok.pos_ == "ADP" and tok.lower_ not in TITLE_INNER_PREPS:
+            stopped_at_preposition = True
+            break
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and not _is_role_head(tok):
+            if tok.tag_ != "VBN":  # "newly appointed EU envoy" is a title; "said the envoy" is not
+                stopped_at_preposition = True
+                break
+        idx.append(i)
+        i -= 1
+    idx.reverse()
+    # "After talks with the minister, X said": the phrase is an adverbial, unless the name
+    # itself closes an apposition ("met with Kosovo's negotiator, Besnik Bislimi, on Monday").
+    if stopped_at_preposition and not (m.end < len(doc) and doc[m.end].text in (",", ".")
+                                       and _span_root(doc, m).dep_ in ("appos", "pobj", "dobj", "conj")):
+        return []
+    return idx if _looks_like_title(doc, idx) else []
+
+
+def _apposition_after(doc: Doc, m: _Mention) -> list[int]:
+    """Tokens of "NAME, ROLE PHRASE," up to the next comma or the sentence end."""
+    if m.end >= len(doc) or doc[m.end].text != ",":
+        return []
+    sent_end = doc[m.start].sent.end
+    i = m.end + 1
+    idx: list[int] = []
+    while i < sent_end and not _stops(doc[i]) and len(idx) <= MAX_ROLE_TOKENS * 2:
+        tok = doc[i]
+        # "Chargé d'Affaires of the Embassy of Japan in Kosovo": where they serve is not the title.
+        if tok.pos_ == "ADP" and tok.lower_ not in TITLE_INNER_PREPS and any(
+                _is_role_head(doc[j]) for j in idx):
+            break
+        idx.append(i)
+        i += 1
+    return idx if _looks_like_title(doc, idx) else []
+
+
+def _stops(tok: Token) -> bool:
+    """Punctuation that ends an apposition; a dash inside a compound ('Kosovo–Serbia') does not."""
+    if tok.text in ("—", "–", "-"):
+        return bool(tok.whitespace_) or (tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_))
+    return tok.text in APPOSITION_STOPS
+
+
+def _looks_like_title(doc: Doc, idx: list[int]) -> bool:
+    """A noun phrase headed early by a role noun, with no finite verb: a title, not a clause."""
+    first_role = next((k for k, j in enumerate(idx) if _is_role_head(doc[j])), None)
+    if first_role is None:
+        return False
+    for k, j in enumerate(idx):
+        tok = doc[j]
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and tok.tag_ != "VBN"
+                and not _is_role_head(tok) and "'" not in tok.text and "’" not in tok.text):
+            return False
+        if k < first_role and tok.pos_ == "ADP" and tok.lower_ not in TITLE_INNER_PREPS:
+            return False
+    return True
+
+
+def _coordinated_roles(doc: Doc, idx: list[int]) -> list[tuple[str, str | None, int, int]]:
+    """'Kosovo's Deputy Prime Minister and chief negotiator' gives two roles, both for Kosovo."""
+    if not idx:
+        return []
+    parts: list[list[int]] = [[]]
+    for j in idx:
+        if doc[j].lower_ in ("and", "&") and any(_is_role_head(doc[k]) for k in parts[-1]):
+            parts.append([])
+        else:
+            parts[-1].append(j)
+    if len(parts) > 1 and not all(any(_is_role_head(doc[k]) for k in p) for p in parts):
+        parts = [idx]  # "Minister of Trade and Industry": one role
+    roles: list[tuple[str, str | None, int, int]] = []
+    inherited: str | None = None
+    for p in parts:
+        role = _role_from_tokens(doc, p)
+        if role:
+            inherited = inherited or role[1]
+            roles.append((role[0], role[1] or inherited, role[2], role[3]))
+    return roles
+
+
+def _span_root(doc: Doc, m: _Mention) -> Token:
+    span = doc[m.start:m.end]
+    return span.root
+
+
+def _as_roles(head: Token) -> list[Token]:
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if head.dep_ == "dobj" and verb.lemma_.lower() not in AS_ROLE_OBJECT_VERBS:
+        return []
+    found = []
+    for prep in verb.children:
+        if prep.lower_ == "as" and prep.dep_ == "prep":
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if head.dep_ == "dobj":
+        return found
+    # "X replaced Y as envoy": both held the post; "X served as envoy": the subject does.
+    return found
+
+
+def _is_role_head(tok: Token) -> bool:
+    return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
+
+
+def _role_phrases(doc: Doc, head: Token, exclude: set[int]) -> list[tuple[str, str | None, int, int]]:
+    """Role text and affiliation from a role noun's phrase, one per coordinated role."""
+    out: list[tuple[str, str | None, int, int]] = []
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    skip = set(exclude)
+    for c in conjuncts:
+        skip.update(t.i for t in c.subtree)
+        skip.update(t.i for t in head.children if t.dep_ == "cc")
+    phrase = _phrase(doc, head, skip)
+    if phrase:
+        out.append(phrase)
+    inherited = phrase[1] if phrase else None
+    for c in conjuncts:
+        sub = _phrase(doc, c, exclude)
+        if sub:
+            out.append((sub[0], sub[1] or inherited, sub[2], sub[3]))
+    return out
+
+
+def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[str, str | None, int, int] | None:
+    if not _is_role_head(head):
+        return None
+    toks = [t for t in head.subtree if t.i not in skip]
+    # Keep the contiguous run around the head: anything past a comma or the name is another clause.
+    left = right = head.i
+    idx = {t.i for t in toks}
+    while left - 1 in idx and doc[left - 1].text not in (",", ";", "(", ")"):
+        left -= 1
+    while right + 1 in idx and doc[right + 1].text not in (",", ";", "(", ")"):
+        right += 1
+    return _role_from_tokens(doc, list(range(left, right + 1)))
+
+
+def _title_before(doc: Doc, m: _Mention) -> tuple[tuple[str, str | None, int, int] | None, int]:
+    """A title right before the name: "Serbia's lead negotiator Petar Petković", "Major General X"."""
+    i = m.start - 1
+    sent_start = doc[m.start].sent.start
+    collected: list[int] = []
+    while i >= sent_start:
+        tok = doc[i]
+        word = tok.lower_
+        if tok.tag_ == "POS" or word in ("'s", "’s"):
+            collected.append(i)  # the possessor before it is handled by _role_from_tokens
+            i -= 1
+            continue
+        if (word in ROLE_NOUNS or word in ROLE_MODIFIERS or word in ROLE_NOISE
+                or tok.ent_type_ in ("NORP", "GPE", "ORG")
+                or (word == "of" and collected) or (word == "-" and collected)):
+            collected.append(i)
+            i -= 1
+            continue
+        break
+    collected.reverse()
+    if not any(_is_role_head(doc[j]) for j in collected):
+        return None, m.start
+    first = collected[0]
+    # A title ends with its head noun; words after it would be part of the name.
+    while collected and not _is_role_head(doc[collected[-1]]):
+        collected.pop()
+    return _role_from_tokens(doc, collected), first
+
+
+def _role_from_tokens(doc: Doc, idx: list[int]) -> tuple[str, str | None, int, int] | None:
+    """Split a title's tokens into the role text and the affiliation the possessor or adjectives give."""
+    if not idx or len(idx) > MAX_ROLE_TOKENS * 2:
+        return None
+    affiliation: str | None = None
+    keep: list[int] = []
+    # The possessor: everything up to the last "'s" belongs to who, not what.
+    pos_marks = [k for k, j in enumerate(idx) if doc[j].tag_ == "POS" or doc[j].lower_ in ("'s", "’s")]
+    # Only a possessive before the role head names its owner; after it, it sits inside a phrase
+    # of the title ("Commander of NATO's KFOR mission").
+    first_role = next((k for k, j in enumerate(idx) if _is_role_head(doc[j])), len(idx))
+    pos_marks = [k for k in pos_marks if k < first_role]
+    if pos_marks:
+        cut = pos_marks[-1]
+        owner = " ".join(doc[j].text for j in idx[:cut] if doc[j].lower_ not in ("the", "a", "an"))
+        affiliation = affiliation_code(owner) or _code_in(doc, idx[:cut])
+        idx = idx[cut + 1:]
+    for j in idx:
+        tok = doc[j]
+        if not keep and (tok.lower_ in ("the", "a", "an", "its", "his", "her", "their") or tok.is_punct
+                         or tok.lower_ in ROLE_NOISE):
+            continue
+        if tok.lower_ in ROLE_NOISE:
+            continue
+        keep.append(j)
+    # Leading country or organisation names qualify the title rather than name it ("EU High
+    # Representative", "Serbian President"): they give the affiliation.
+    while keep and not _is_role_head(doc[keep[0]]) and affiliation_code(doc[keep[0]].text):
+        affiliation = affiliation or affiliation_code(doc[keep[0]].text)
+        keep.pop(0)
+    while keep and (doc[keep[-1]].is_punct or doc[keep[-1]].lower_ in ("of", "and", "for")):
+        keep.pop()
+    if not keep or len(keep) > MAX_ROLE_TOKENS or not any(_is_role_head(doc[j]) for j in keep):
+        return None
+    affiliation = affiliation or _code_in(doc, keep)
+    span = doc[keep[0]:keep[-1] + 1]
+    return span.text, affiliation, span.start_char, span.end_char
+
+
+def _code_in(doc: Doc, idx: Sequence[int]) -> str | None:
+    """The first country or organisation named among these tokens ('of the Embassy of Japan')."""
+    seen: set[int] = set()
+    for j in idx:
+        tok = doc[j]
+        if j in seen:
+            continue
+        if tok.ent_type_ in ("GPE", "ORG", "NORP"):
+            # Look the whole entity up, not one token of it ("European Union").
+            start, end = j, j + 1
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            seen.update(range(start, end))
+            words = [t.text for t in doc[start:end] if t.lower_ not in ("the", "'s", "’s")]
+            # The whole name first ("European Union"), then any state inside it ("Embassy of Japan").
+            code = affiliation_code(" ".join(words)) or next(
+                (c for c in (affiliation_code(w) for w in words if w[:1].isupper()) if c), None)
+            if code:
+                return code
+        else:
+            code = organisation_code(tok.text) or (affiliation_code(tok.text) if tok.is_title else None)
+            if code:
+                return code
+    return None
+
+
+def _affiliation(etype: str, texts: list[str], roles: list[Role]) -> str | None:
+    """What an entity acts for: its roles' commonest affiliation; a state is itself."""
+    if etype in ("GPE", "NORP"):
+        for t in texts:
+            code = country_of_state(t) or affiliation_code(t)
+            if code:
+                return code
+        return None
+    if etype == "ORG":
+        for t in texts:
+            code = organisation_code(t)
+            if code:
+                return code
+    counts = Counter(r.affiliation for r in roles if r.affiliation)
+    if not counts:
+        return None
+    first = {a: k for k, a in reversed(list(enumerate(r.affiliation for r in roles)))}
+    return max(counts, key=lambda a: (counts[a], -first.get(a, 0)))

@@ -1,0 +1,489 @@
+"""What the event rules need to know about one article beyond the parse: which tokens name which
+entity, who speaks each quotation, where each time expression sits, and how to turn a noun phrase
+into an actor ("the Serbian delegation" acts for Serbia, "he" is the last person named)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..gazetteer import affiliation_code, country_of_state, fold
+from ..model import Article, DateValue, Entity, Mention, TimeExpr
+from .event_lexicon import Lexicon, load_lexicon
+from .quote_marks import find_quote_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Mentions that can act in an event. DATE, MONEY, LAW and the like never do.
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+# Mention types that are places.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Phrases longer than this are not walked token by token: a parser's run-on "noun phrase" in a
+# 5,000-token sentence must not make actor search quadratic.
+MAX_PHRASE_TOKENS = 40
+# Coordinations longer than this are lists (of names, of countries) that no rule below reads well.
+MAX_CONJUNCTS = 12
+# How far after a closing quotation mark its attribution ("..., Bislimi said") may start.
+ATTRIBUTION_WINDOW = 12
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+# Pronouns that, in reported speech, stand for the speaker ("Iraq said it would ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
+# Nouns that stand for parties named elsewhere ("both sides discussed"): no actor of their own.
+VAGUE_NOUNS = frozenset({"side", "party", "participant", "counterpart", "partner", "people", "member"})
+# Country names pycountry spells in their official long form.
+COUNTRY_NAMES = {
+    "XKX": "Kosovo", "RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "KOR": "South Korea",
+    "PRK": "North Korea", "USA": "United States", "GBR": "United Kingdom", "PSE": "Palestine",
+    "VNM": "Vietnam", "TWN": "Taiwan", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania",
+    "MDA": "Moldova", "COD": "DR Congo", "LAO": "Laos", "CZE": "Czechia", "MKD": "North Macedonia",
+    "BIH": "Bosnia and Herzegovina", "TUR": "Turkey", "CIV": "Ivory Coast", "VAT": "Vatican",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    """An actor before its role is known: entity (if any), the name to show, and the words naming it."""
+
+    entity_id: str | None
+    name: str
+    start: int  # char offsets of the naming words
+    end: int
+    named: bool = True  # False for a common noun ("riot police") that names no entity
+
+    @property
+    def key(self) -> str:
+        """Identity for de-duplication: the entity, else the folded name."""
+        return self.entity_id or "name:" + fold(self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class TimexAt:
+    """A usable time expression with the tokens it covers."""
+
+    timex: TimeExpr
+    date: DateValue
+    first: int  # token indices, end exclusive
+    end: int
+    root: int
+
+
+@dataclass
+class DocContext:
+    """Per-article lookups, built once and then only read."""
+
+    doc: Doc
+    article: Article
+    lex: Lexicon
+    mention_at: dict[int, tuple[Mention, int, int]]  # token -> (mention, first token, end token)
+    entities: dict[str, Entity]
+    by_name: dict[str, Entity | None]  # folded name or surname -> entity (None: ambiguous)
+    country_entity: dict[str, Entity]  # code -> the GPE entity that is that country
+    person_starts: list[int]  # token index of each PERSON mention, sorted
+    person_at: list[Who]
+    quote_of: list[int]  # token -> index into speakers, -1 outside quotes
+    speakers: list[Who | None]
+    attribution: dict[int, int]  # speech verb token -> index of the quotation it attributes
+    timexes: list[TimexAt]
+    published: DateValue | None
+    segment: list[tuple[int, int]]  # token -> (first, end) of its sentence, cut at line breaks
+
+
+def country_name(code: str) -> str:
+    """A readable name for an affiliation code: 'SRB' -> 'Serbia', 'EU' -> 'EU'."""
+    if code in COUNTRY_NAMES:
+        return COUNTRY_NAMES[code]
+    return _pycountry_name(code) or code
+
+
+@lru_cache(maxsize=512)
+def _pycountry_name(code: str) -> str | None:
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    if c is None:
+        return None
+    return str(getattr(c, "common_name", None) or c.name)
+
+
+def published_date(article: Article) -> DateValue | None:
+    """The article's publication day as a day-granular date, if known."""
+    day = (article.published or "")[:10]
+    if len(day) != 10:
+        return None
+    return DateValue(day, day, day, "day")
+
+
+def build_context(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
+                  timexes: Sequence[TimeExpr]) -> DocContext:
+    """Index one article's mentions, entities, quotes and time expressions against its tokens."""
+    ents = {e.id: e for e in entities}
+    mention_at: dict[int, tuple[Mention, int, int]] = {}
+    persons: list[tuple[int, Who]] = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or m.type not in ACTOR_TYPES:
+            continue
+        for i in range(span.start, span.end):
+            mention_at.setdefault(i, (m, span.start, span.end))
+        if _mention_type(m, ents) == "PERSON":
+            persons.append((span.start, _who_of_mention(m, ents)))
+    persons.sort(key=lambda p: p[0])
+    ctx = DocContext(
+        doc=doc, article=article, lex=load_lexicon(), mention_at=mention_at, entities=ents,
+        by_name=_name_index(entities), country_entity=_country_entities(entities),
+        person_starts=[p[0] for p in persons], person_at=[p[1] for p in persons],
+        quote_of=[-1] * len(doc), speakers=[], attribution={}, timexes=_timexes(doc, timexes),
+        published=published_date(article), segment=[],
+    )
+    ctx.segment = [(0, len(doc))] * len(doc)
+    for seg in sentences(doc):
+        for i in range(seg.start, seg.end):
+            ctx.segment[i] = (seg.start, seg.end)
+    _index_quotes(ctx)
+    return ctx
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, also cut at line breaks (a headline without a full stop is not
+    the first sentence's subject), or the whole text when nothing split it."""
+    if len(doc) == 0:
+        return []
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return [doc[:]]
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if "\n" in t.text and t.is_space:
+                if t.i > start:
+                    out.append(doc[start : t.i])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return out
+
+
+def same_segment(ctx: DocContext, a: int, b: int) -> bool:
+    """Whether tokens a and b are in one sentence (as cut by sentences())."""
+    first, end = ctx.segment[a]
+    return first <= b < end
+
+
+def _mention_type(m: Mention, ents: dict[str, Entity]) -> str:
+    """The entity's voted type when known (it corrects the model's label on one mention)."""
+    e = ents.get(m.entity_id or "")
+    return e.type if e else m.type
+
+
+def _name_index(entities: Sequence[Entity]) -> dict[str, Entity | None]:
+    """Folded full names, aliases and surnames of people and organisations -> entity."""
+    index: dict[str, Entity | None] = {}
+    for e in entities:
+        if e.type not in ("PERSON", "ORG"):
+            continue
+        keys = {fold(n) for n in (e.name, *e.aliases)}
+        if e.type == "PERSON":
+            keys |= {fold(n.split()[-1]) for n in (e.name, *e.aliases) if n.split()}
+        for k in keys:
+            if len(k) < 3:
+                continue
+            index[k] = None if k in index and index[k] is not e else e
+    return index
+
+
+def _country_entities(entities: Sequence[Entity]) -> dict[str, Entity]:
+    """GPE entities that are countries, by code, so 'Serbian' can point at the 'Serbia' entity."""
+    out: dict[str, Entity] = {}
+    for e in entities:
+        if e.type == "GPE":
+            code = country_of_state(e.name)
+            if code and fold(country_name(code)) == fold(e.name):
+                out.setdefault(code, e)
+    return out
+
+
+def _timexes(doc: Doc, timexes: Sequence[TimeExpr]) -> list[TimexAt]:
+    """Dated time expressions (not durations or sets) with their token spans."""
+    out: list[TimexAt] = []
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME") or tx.date is None or not tx.date.start or tx.value.endswith("_REF"):
+            continue  # "soon", "now", "recently" say how an event stands, not when
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        out.append(TimexAt(tx, tx.date, span.start, span.end, span.root.i))
+    return out
+
+
+def _who_of_mention(m: Mention, ents: dict[str, Entity]) -> Who:
+    """A mention as an actor: its entity's name; a demonym stands for its country."""
+    e = ents.get(m.entity_id or "")
+    etype = e.type if e else m.type
+    name = e.name if e else m.text
+    if etype == "NORP":
+        code = (e.affiliation if e else None) or affiliation_code(m.text)
+        if code:
+            return Who(None, country_name(code), m.start, m.end)
+    return Who(e.id if e else m.entity_id, name, m.start, m.end)
+
+
+def who_at(ctx: DocContext, i: int) -> Who | None:
+    """The actor named by the mention covering token i; a demonym or a capital stands for its country."""
+    hit = ctx.mention_at.get(i)
+    if hit is None:
+        return None
+    m = hit[0]
+    e = ctx.entities.get(m.entity_id or "")
+    etype = e.type if e else m.type
+    name = e.name if e else m.text
+    if etype == "NORP":
+        code = (e.affiliation if e else None) or affiliation_code(m.text)
+        if code:
+            return _country_who(ctx, code, m)
+    elif etype == "GPE":
+        code = country_of_state(name)
+        if code and fold(country_name(code)) != fold(name):
+            # "Belgrade" or "U.S." standing for the state
+            return _country_who(ctx, code, m)
+    return Who(e.id if e else m.entity_id, name, m.start, m.end)
+
+
+def _country_who(ctx: DocContext, code: str, m: Mention) -> Who:
+    """The country (or organisation) with this code, as this article's entity for it if any."""
+    country = ctx.country_entity.get(code)
+    if country is not None:
+        return Who(country.id, country.name, m.start, m.end)
+    return Who(None, country_name(code), m.start, m.end)
+
+
+def mention_type(ctx: DocContext, i: int) -> str | None:
+    """The (voted) entity type of the mention covering token i."""
+    hit = ctx.mention_at.get(i)
+    return _mention_type(hit[0], ctx.entities) if hit else None
+
+
+def _index_quotes(ctx: DocContext) -> None:
+    """Mark the tokens inside each quotation and find who speaks it."""
+    doc = ctx.doc
+    starts = [t.idx for t in doc]
+    for q in find_quote_spans(doc.text):
+        first = bisect.bisect_left(starts, q.start)
+        last = bisect.bisect_left(starts, q.end)
+        if last - first < 2:
+            continue
+        ctx.speakers.append(None)
+        n = len(ctx.speakers) - 1
+        for i in range(first, min(last, len(doc))):
+            ctx.quote_of[i] = n
+        who, verb = _quote_speaker(ctx, first, min(last, len(doc)))
+        ctx.speakers[n] = who
+        if verb is not None:
+            ctx.attribution.setdefault(verb, n)
+
+
+def _quote_speaker(ctx: DocContext, first: int, end: int) -> tuple[Who | None, int | None]:
+    """The subject of the speech verb right after the quotation, else right before it."""
+    doc, lex = ctx.doc, ctx.lex
+    for i in range(end, min(end + ATTRIBUTION_WINDOW, len(doc))):
+        t = doc[i]
+        if t.lemma_.lower() in lex.speech and t.pos_ in ("VERB", "AUX"):
+            who = speaker_of_verb(ctx, t)
+            if who is not None:
+                return who, t.i
+        if t.text in (".", "!", "?") or ctx.quote_of[i] >= 0:
+            break
+    if first > 0 and doc.has_annotation("SENT_START"):
+        sent = doc[first].sent
+        for i in range(first - 1, max(sent.start, first - 3 * ATTRIBUTION_WINDOW) - 1, -1):
+            t = doc[i]
+            if t.lemma_.lower() in lex.speech and t.pos_ in ("VERB", "AUX"):
+                return speaker_of_verb(ctx, t), t.i
+    return None, None
+
+
+def speaker_of_verb(ctx: DocContext, verb: Token) -> Who | None:
+    """The one actor who says something with this verb ('Bislimi told ...', 'said Bislimi')."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            found = resolve(ctx, c)
+            return found[0] if found else None
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found = resolve(ctx, g)
+                    return found[0] if found else None
+    return None
+
+
+def speaker_at(ctx: DocContext, i: int) -> Who | None:
+    """Who speaks the quotation that token i is in, if any."""
+    n = ctx.quote_of[i] if 0 <= i < len(ctx.quote_of) else -1
+    return ctx.speakers[n] if n >= 0 else None
+
+
+def last_person_before(ctx: DocContext, i: int) -> Who | None:
+    """The last person named before token i: what 'he' or 'she' most often points at in news."""
+    k = bisect.bisect_left(ctx.person_starts, i)
+    return ctx.person_at[k - 1] if k > 0 else None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and what is coordinated with it ('Petković and Bislimi'), bounded."""
+    out = [tok]
+    for c in tok.conjuncts:
+        if len(out) >= MAX_CONJUNCTS:
+            break
+        out.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def bounded_subtree(tok: Token, limit: int = MAX_PHRASE_TOKENS, skip_deps: frozenset[str] = frozenset()) -> Iterator[Token]:
+    """Breadth-first walk of tok's subtree, at most `limit` tokens, not entering skip_deps."""
+    queue = [tok]
+    seen = 0
+    while queue and seen < limit:
+        t = queue.pop(0)
+        seen += 1
+        yield t
+        queue.extend(c for c in t.children if c.dep_ not in skip_deps)
+
+
+# Inside an actor's noun phrase, these attachments introduce other things (clauses, places,
+# topics), not the actor: "the talks, which took place in Brussels" is not an actor "Brussels".
+NP_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "prep", "dep", "parataxis"})
+# Prepositions after a group noun that name whom the group belongs to.
+OWNER_PREPS = frozenset({"of", "from"})
+
+
+def resolve(ctx: DocContext, head: Token, speaker: Who | None = None) -> list[Who]:
+    """The actors a noun phrase headed by `head` names, across coordination."""
+    out: list[Who] = []
+    seen: set[str] = set()
+    for h in conjuncts(head):
+        for who in _resolve_one(ctx, h, speaker):
+            if who.key not in seen:
+                seen.add(who.key)
+                out.append(who)
+    if any(w.named for w in out):
+        # "Kosovo's Deputy Prime Minister and chief negotiator, Besnik Bislimi": one person
+        out = [w for w in out if w.named]
+    return out
+
+
+def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2) -> list[Who]:
+    """One conjunct: its own mention, a person in apposition, the owner of a group noun, a
+    pronoun's referent, a known surname, or a common-noun actor; [] when it names no actor."""
+    lower = h.lower_
+    if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$"):
+        who = None
+        if lower in FIRST_PERSON:
+            who = speaker if speaker is not None else speaker_at(ctx, h.i)
+        elif lower in THIRD_PERSON:
+            who = last_person_before(ctx, h.i)
+        elif lower in SPEAKER_PRONOUNS and speaker is not None and speaker_at(ctx, h.i) is None:
+            who = speaker  # "Iraq said it would allow ...": the reported speaker
+        return [who] if who is not None else []
+    own = who_at(ctx, h.i)
+    if own is not None and mention_type(ctx, h.i) in ("PERSON", "ORG", "GPE"):
+        return [own]
+    # a person in apposition or compound inside the phrase ("the envoy, Peter Sørensen")
+    inner = [t for t in bounded_subtree(h, skip_deps=NP_SKIP - {"prep"}) if t.i != h.i and same_segment(ctx, h.i, t.i)]
+    named = [w for t in inner if mention_type(ctx, t.i) == "PERSON" and _is_naming(t, h)
+             and (w := who_at(ctx, t.i)) is not None]
+    if named:
+        return list({w.key: w for w in named}.values())
+    if h.pos_ == "PROPN":
+        named = _by_surname(ctx, h)
+        if named is not None:
+            return [named]
+    if own is not None:
+        return [own]
+    lemma = noun_lemma(ctx, h)
+    if h.pos_ == "PROPN" and h.is_title and lemma not in ctx.lex.actor_nouns:
+        return [_proper_name(h)]
+    if lemma not in ctx.lex.group_nouns and lemma not in ctx.lex.actor_nouns:
+        if h.pos_ not in ("NOUN", "PROPN"):
+            return []
+        # "Palestinian homes", "Belarus's rulers": the entity the phrase belongs to
+        for t in h.children:
+            if t.dep_ in ("poss", "amod", "compound", "nmod") and mention_type(ctx, t.i) in ACTOR_TYPES:
+                who = who_at(ctx, t.i)
+                return [who] if who is not None else []
+        # "scores of refugees", "the release of prisoners", "demands from UNITA"
+        if depth > 0:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and same_segment(ctx, h.i, g.i):
+                            found = [w for x in conjuncts(g) for w in _resolve_one(ctx, x, speaker, depth - 1)]
+                            if found:
+                                return found
+        return []
+    for t in inner:
+        if t.dep_ in ("poss", "compound", "amod", "nmod", "pobj") and mention_type(ctx, t.i) in ACTOR_TYPES:
+            if t.dep_ == "pobj" and t.head.lower_ not in OWNER_PREPS:
+                continue
+            if t.dep_ == "pobj":
+                return [w for c in conjuncts(t) if (w := who_at(ctx, c.i)) is not None]
+            who = who_at(ctx, t.i)
+            return [who] if who is not None else []
+    if lemma in ctx.lex.group_nouns:
+        for t in h.children:
+            if t.dep_ == "poss" and t.lower_ in FIRST_PERSON | THIRD_PERSON:
+                owner = _resolve_one(ctx, t, speaker)
+                if owner:
+                    return owner
+    if lemma in VAGUE_NOUNS:
+        return []  # "both sides", "the parties": the parties were named elsewhere
+    return [_common_noun_actor(h)]
+
+
+def noun_lemma(ctx: DocContext, h: Token) -> str:
+    """The lemma, with a capitalised plural ('Chief Negotiators', tagged PROPN) made singular."""
+    lemma = h.lemma_.lower()
+    if h.pos_ == "PROPN" and lemma.endswith("s") and lemma not in ctx.lex.actor_nouns:
+        return lemma[:-1]
+    return lemma
+
+
+def _is_naming(t: Token, head: Token) -> bool:
+    """Whether t names the phrase's referent (apposition or a name compound), not a modifier."""
+    node = t
+    for _ in range(4):
+        if node.dep_ in ("appos", "compound", "nsubj", "flat") or node.i == head.i:
+            return True
+        if node.dep_ in ("poss", "pobj", "prep"):
+            return False
+        node = node.head
+    return False
+
+
+def _by_surname(ctx: DocContext, h: Token) -> Who | None:
+    """A name the NER missed ('Sørensen met ...') that an entity of this article is known by."""
+    parts = [c for c in h.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [h]
+    parts.sort(key=lambda t: t.i)
+    for key in (fold(" ".join(p.text for p in parts)), fold(h.text)):
+        e = ctx.by_name.get(key)
+        if e is not None:
+            return Who(e.id, e.name, parts[0].idx, h.idx + len(h.text))
+    return None
+
+
+def _proper_name(h: Token) -> Who:
+    """A name the NER missed ('Haroon Rashid Aswad'): the proper nouns it is made of."""
+    parts = [c for c in h.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [h]
+    first = min(parts, key=lambda t: t.i)
+    return Who(None, h.doc.text[first.idx : h.idx + len(h.text)], first.idx, h.idx + len(h.text))
+
+
+def _common_noun_actor(h: Token) -> Who:
+    """'Palestinian youths', 'riot police': the head with its adjectives and compounds."""
+    left = [c for c in h.children if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i]
+    start_tok = min([h, *left], key=lambda t: t.i)
+    text = h.doc.text[start_tok.idx : h.idx + len(h.text)]
+    return Who(None, text, start_tok.idx, h.idx + len(h.text), named=False)

@@ -1,0 +1,1093 @@
+"""Event mentions in one sentence, read off the dependency parse: trigger and type, who acts on
+whom (source, target, mediator, participant), whether it happened, when, where and about what.
+
+A mention is one report of an event in one place of the text; events.py merges the mentions of
+one article that report the same event ("held a trilateral meeting" ... "the talks took place").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import DateValue, Place
+from .event_context import (
+    PLACE_TYPES,
+    DocContext,
+    Who,
+    bounded_subtree,
+    conjuncts,
+    mention_type,
+    resolve,
+    same_segment,
+    speaker_at,
+    speaker_of_verb,
+    who_at,
+)
+from .event_lexicon import Lexicon
+from .event_triggers import OBJECT_DEPS, SUBJECT_DEPS, Trigger, classify_token, noun_entry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MODALS = frozenset({"would", "could", "might", "may", "can", "'d", "ca"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "they", "these"})
+# Verbs that pass their object, not their subject, to an infinitive: "urged Serbia to talk".
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "allow", "permit", "invite", "encourage", "press",
+                            "pressure", "persuade", "call", "want", "tell", "instruct", "compel", "help",
+                            "require", "expect", "advise", "warn", "push", "appeal", "implore"})
+# Meeting verbs whose subject hosts or brings others together: a mediator, not a side.
+MEDIATING_VERBS = frozenset({"host", "mediate", "facilitate", "chair", "co-chair", "convene", "broker", "bring",
+                             "organize", "organise", "moderate", "sponsor"})
+# How far after an event noun a pronoun may say it did not happen ("..., but it couldn't happen").
+FAILURE_WINDOW = 30
+# How far back a subject the parser missed may be looked for.
+LEFT_SUBJECT_WINDOW = 8
+# A topic longer than this many tokens is cut: a topic is a short noun phrase, not a clause.
+MAX_TOPIC_TOKENS = 14
+# Prepositions that introduce the party an event is aimed at, by event type (tried in order).
+TARGET_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "between", "to"),
+    "REQUEST": ("on", "upon", "to", "from", "of"),
+    "ACCUSE": ("against", "over", "about", "on", "to"),
+    "REJECT": ("by", "from", "of", "to"),
+    "THREATEN": ("against", "with", "to", "on"),
+    "AID": ("to", "for"),
+    "SANCTION": ("on", "against", "with", "to", "from", "of"),
+    "COERCE": ("on", "against", "in", "of"),
+    "ASSAULT": ("on", "against", "at", "in", "into", "near"),
+    "PROTEST": ("against", "outside", "over"),
+    "AGREE": ("with", "to", "for"),
+    "SUPPORT": ("with", "to", "for", "of"),
+    "CONCEDE": ("to", "for", "in"),
+    "COOPERATE": ("with", "to"),
+    "RETREAT": ("from", "to", "in", "of"),
+    "MOBILIZE": ("against", "in", "to", "near"),
+    "STATEMENT": (),
+}
+# Punctuation that ends a topic phrase.
+PHRASE_BREAKS = frozenset({",", ";", "(", ")", "—", "–", ":", "“", "”", '"'})
+# Prepositions tried for a target when the type's own found none.
+FALLBACK_PREPS = ("against", "on", "to", "with", "from", "at", "for")
+# Types whose acts fall on a place when they fall on no named party.
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID", "PROTEST", "CONCEDE"})
+# Prepositions after a trigger that introduce what it is about.
+TOPIC_PREPS = ("for", "on", "about", "over", "of", "regarding", "concerning")
+# Places: "in Brussels", "at the border crossing".
+PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+# How many clauses or 'of' phrases deep a place may hang below the trigger.
+PLACE_DEPTH = 2
+# Types whose target is rarely a person or country the text names ("demanded elections").
+VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "STATEMENT"})
+
+
+@dataclass(frozen=True, slots=True)
+class MentionActor:
+    """An actor of a mention with its role."""
+
+    who: Who
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One report of an event at one place in the text, with everything read from its sentence."""
+
+    type: str
+    mode: str | None
+    status: str
+    start: int  # char offsets of the trigger (the evidence)
+    end: int
+    sentence_start: int
+    sentence_end: int
+    sentence: int  # index of the sentence in the document
+    token: int
+    actors: tuple[MentionActor, ...]
+    date: DateValue | None = None
+    date_text: str | None = None
+    date_rank: int = 0  # 3: its own clause, 2: its sentence, 1: the publication date, 0: none
+    place: Place | None = None
+    topic: str | None = None
+    anaphoric: bool = False  # "the talks", "it": points back at an event named before
+    quote: int = -1  # index of the quotation it is in, -1 outside quotes
+    speech: int | None = None  # the speech verb it is the content of, if any
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _children(t: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _negated(t: Token) -> bool:
+    """'did not', 'never', 'no' on this token."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+
+
+def _modal(t: Token) -> str | None:
+    """The modal auxiliary of this verb, lower case ('will', 'would', 'must')."""
+    for c in t.children:
+        if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in FUTURE_MODALS):
+            return c.lower_
+    return None
+
+
+def _passive(t: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+
+
+def _in_conditional(t: Token) -> bool:
+    """Whether t sits in an 'if'/'unless' clause (or is the head such a clause conditions)."""
+    node = t
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _past(t: Token) -> bool:
+    return t.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
+
+
+def _span_text(toks: list[Token]) -> str:
+    """The text from the first to the last token, as written."""
+    if not toks:
+        return ""
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.doc.text[first.idx : last.idx + len(last.text)]
+
+
+# ----------------------------------------------------------------------------- speech
+
+
+def reporting_verb(lex: Lexicon, t: Token) -> Token | None:
+    """The speech verb whose reported content t is in ('said the delegation reiterated ...')."""
+    node = t
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        dep = node.dep_
+        node = node.head
+        if _lemma(node) in lex.speech and dep in ("ccomp", "parataxis", "advcl", "xcomp", "conj", "dobj"):
+            return node
+    return None
+
+
+def speaker_for(ctx: DocContext, t: Token) -> tuple[Who | None, int | None]:
+    """Who says what t is part of (quotation first, then reported speech) and the speech verb."""
+    verb = reporting_verb(ctx.lex, t)
+    if verb is not None:
+        who = speaker_of_verb(ctx, verb)
+        if who is not None:
+            return who, verb.i
+    return speaker_at(ctx, t.i), verb.i if verb is not None else None
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+def subjects(t: Token) -> tuple[list[Token], bool]:
+    """The subject tokens of a predicate (through control, coordination and relative clauses) and
+    whether the predicate is passive (then they are its patients)."""
+    node = t
+    passive = _passive(t)
+    for _ in range(6):
+        subs = _children(node, SUBJECT_DEPS)
+        if subs:
+            s = subs[0]
+            if s.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
+                return [node.head], passive
+            return [s], passive and node.i == t.i
+        if node.dep_ == "relcl":
+            return [node.head], passive
+        if node.dep_ == "acl":
+            return ([node.head], passive) if node.tag_ == "VBG" else ([], False)
+        if node.dep_ in ("acomp", "attr", "oprd") and node.head.i != node.i:
+            node = node.head  # "France is ready to contribute"
+            continue
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ == "VBG") or purpose:
+            head = node.head
+            objs = _children(head, frozenset({"dobj", "obj"}))
+            if _lemma(head) in OBJECT_CONTROL and objs:
+                return [objs[0]], False
+            node = head
+            continue
+        if node.dep_ in ("conj", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return [], passive
+
+
+def agents(t: Token) -> list[Token]:
+    """'by X' of a passive verb or an event noun."""
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            out.extend(_children(c, frozenset({"pobj"})))
+    return out
+
+
+def prep_objects(t: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """Objects of the given prepositions attached to t, in the order of `preps`."""
+    found: list[tuple[int, Token]] = []
+    order = {p: k for k, p in enumerate(preps)}
+    for c in t.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in order:
+            found.extend((order[c.lower_], g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return [g for _, g in sorted(found, key=lambda p: p[0])]
+
+
+def _actors_of(ctx: DocContext, toks: list[Token], speaker: Who | None, anchor: int | None = None) -> list[Who]:
+    """The actors named by argument tokens (in the anchor's sentence, when one is given)."""
+    out: list[Who] = []
+    for t in toks:
+        if anchor is None or same_segment(ctx, anchor, t.i):
+            out.extend(resolve(ctx, t, speaker))
+    return out
+
+
+def _inner_actors(ctx: DocContext, t: Token) -> list[Who]:
+    """Actors named inside a non-actor noun phrase: 'North Korea's demand', 'an Indian proposal'."""
+    near = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    near += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
+             if g.dep_ == "pobj"]
+    for c in near:
+        if c.i != t.i:
+            if mention_type(ctx, c.i) is not None:
+                who = who_at(ctx, c.i)
+                if who is not None:
+                    return [who]
+    return []
+
+
+# ----------------------------------------------------------------------------- the sentence
+
+
+@dataclass
+class _Found:
+    trig: Trigger
+    absorbed: bool = False
+    complement: Token | None = None  # the clause or noun an intent verb takes as its topic
+    subject_event: Token | None = None  # an event noun that is the subject of this verb
+
+
+def sentence_triggers(ctx: DocContext, sent: Span) -> dict[int, _Found]:
+    """Every trigger in a sentence, keyed by predicate token, before any is emitted."""
+    lex = ctx.lex
+    found: dict[int, _Found] = {}
+    for t in sent:
+        trig = classify_token(lex, t)
+        if trig is not None:
+            found[t.i] = _Found(trig)
+    # light verbs took their event nouns: do not read those nouns again
+    taken = {f.trig.noun for f in found.values() if f.trig.noun is not None}
+    for t in sent:
+        if t.i in found or t.i in taken:
+            continue
+        entry = noun_entry(lex, t)
+        if entry is not None:
+            found[t.i] = _Found(Trigger(entry[0], entry[1], "noun", t.i, t.i, *_noun_extent(t)))
+    return found
+
+
+def _noun_extent(t: Token) -> tuple[int, int]:
+    """Token range of an event noun: 'round of talks' reaches its 'talks'."""
+    first, end = t.i, t.i + 1
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i - t.i <= 3:
+                    end = g.i + 1
+    return first, end
+
+
+def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
+    """Intent verbs take their complement as topic; nouns become events only inside a frame."""
+    lex = ctx.lex
+    doc = ctx.doc
+    for i, f in list(found.items()):
+        tr = f.trig
+        if tr.intent is None and tr.kind != "adj":
+            continue
+        t = doc[tr.pred]
+        comps = _children(t, frozenset({"xcomp", "ccomp"})) or [
+            g for c in _children(t, frozenset({"prep"})) if c.lower_ in ("to", "on", "for", "upon")
+            for g in c.children if g.dep_ in ("pcomp", "pobj")
+        ]
+        obj = next((c for c in t.children if c.dep_ in ("dobj", "obj") and c.i in found), None)
+        comp = comps[0] if comps else obj
+        if comp is None:
+            continue
+        f.complement = comp
+        for c in conjuncts(comp):
+            if c.i in found and c.i != i:
+                found[c.i].absorbed = True
+        # "urged X to support Y": the complement's own object noun is topic, too
+        inner = next((g for g in comp.children if g.dep_ in ("dobj", "obj") and g.i in found), None)
+        if inner is not None and found[inner.i].trig.kind == "noun":
+            found[inner.i].absorbed = True
+    # an intent adjective's complement: "ready to contribute troops"
+    del lex
+
+
+def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | None:
+    """The verb that says an event noun happened, is planned, failed: its predicate, or None."""
+    lex = ctx.lex
+    head = n.head
+    hl = _lemma(head)
+    if n.dep_ in SUBJECT_DEPS:
+        if head.i in found and found[head.i].trig.type == found[n.i].trig.type and found[head.i].trig.kind != "noun":
+            found[head.i].subject_event = n
+            return None
+        if hl in lex.occurrence:
+            need = lex.occurrence[hl]
+            if need in ("", "failed", "ongoing") or any(c.lower_ == need for c in head.children):
+                return head
+        if n.dep_ == "nsubjpass" and (hl in lex.frames or hl in lex.control):
+            return head
+        if hl in lex.control and any(c.dep_ == "xcomp" for c in head.children):
+            return head
+        if hl == "be":
+            return head
+        return None
+    if n.dep_ == "attr" and _lemma(head) == "be":
+        return head
+    if n.dep_ in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
+        return head
+    return None
+
+
+def find_mentions(ctx: DocContext, sent: Span, sent_index: int) -> tuple[list[EventMention], list[EventMention]]:
+    """The event mentions of one sentence, and its on-record statements (kept or dropped per
+    document: a statement whose content reports an event is that event's attribution)."""
+    found = sentence_triggers(ctx, sent)
+    if not found:
+        return [], []
+    _absorb(ctx, found)
+    doc = ctx.doc
+    out: list[EventMention] = _talk_requests(ctx, sent, sent_index, found)
+    statements: list[EventMention] = []
+    for i, f in sorted(found.items()):
+        if f.absorbed:
+            continue
+        tr = f.trig
+        if tr.type == "STATEMENT":
+            st = _statement(ctx, sent, sent_index, f, found)
+            if st is not None:
+                statements.append(st)
+            continue
+        if tr.kind == "light" and tr.noun is not None:
+            mention = _noun_mention(ctx, sent, sent_index, f, doc[tr.pred], found)
+        elif tr.kind == "noun":
+            frame = _noun_frame(ctx, doc[i], found)
+            if frame is None or (frame.i in found and not found[frame.i].absorbed
+                                 and found[frame.i].trig.type not in ("STATEMENT",)
+                                 and found[frame.i].trig.noun is None
+                                 and _lemma(frame) not in ctx.lex.occurrence):
+                continue
+            mention = _noun_mention(ctx, sent, sent_index, f, frame, found)
+        else:
+            mention = _verb_mention(ctx, sent, sent_index, f, found)
+        if mention is not None:
+            out.append(mention)
+    out.extend(_speech_events(ctx, sent, sent_index, found))
+    return out, statements
+
+
+def _statement(ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int, _Found]) -> EventMention | None:
+    """An on-record statement: a speech verb with a named speaker, not negated."""
+    v = ctx.doc[f.trig.pred]
+    if _negated(v) or v.pos_ != "VERB":
+        return None
+    who = speaker_of_verb(ctx, v)
+    if who is None:
+        return None
+    topic = None
+    for c in v.children:
+        if c.dep_ in ("ccomp", "dobj") and c.pos_ in ("NOUN", "VERB", "AUX"):
+            topic = _phrase(c) if c.pos_ == "NOUN" else None
+    status = verb_status(ctx, v, False)
+    return _finish(ctx, sent, si, f.trig, status, None, [MentionActor(who, "source")], {v.i}, found, None,
+                   topic=topic)
+
+
+# ----------------------------------------------------------------------------- verbal mentions
+
+
+def _verb_mention(ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int, _Found]) -> EventMention | None:
+    """A mention whose trigger is a verb, an adjective or a light verb with its event noun."""
+    doc = ctx.doc
+    tr = f.trig
+    pred = doc[tr.pred]
+    noun = doc[tr.noun] if tr.noun is not None else None
+    speaker, speech = speaker_for(ctx, pred)
+    actors = _verb_roles(ctx, tr, pred, noun, f, speaker)
+    if not actors and pred.dep_ in ("pcomp", "acl", "pobj", "relcl") and noun is None:
+        return None
+    status = verb_status(ctx, pred, speech is not None or ctx.quote_of[pred.i] >= 0)
+    if noun is not None:
+        status = _modifier_status(ctx.lex, noun, status)
+    mode = _mode(ctx, tr, pred, noun)
+    tokens = {pred.i} | ({noun.i} if noun is not None else set()) | ({f.subject_event.i} if f.subject_event is not None else set())
+    anaphoric = _pronoun_only(doc, pred, noun, f) or not actors
+    return _finish(ctx, sent, si, tr, status, mode, actors, tokens, found, speech,
+                   topic=_topic(ctx, tr, pred, noun, f), anaphoric=anaphoric)
+
+
+def _verb_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found,
+                speaker: Who | None) -> list[MentionActor]:
+    """Source, target, mediator and participants of a verbal mention."""
+    subj_toks, passive = subjects(pred)
+    if f.subject_event is not None:
+        subj_toks = [s for s in subj_toks if s.i != f.subject_event.i]
+    sources: list[Who]
+    targets: list[Who] = []
+    subj_toks = [s for s in subj_toks if same_segment(ctx, pred.i, s.i)]
+    if passive:
+        targets = _actors_of(ctx, subj_toks, speaker)
+        sources = _actors_of(ctx, agents(pred), speaker)
+    else:
+        sources = _actors_of(ctx, subj_toks, speaker)
+        if not subj_toks and speaker is not None and ctx.quote_of[pred.i] >= 0:
+            sources = [speaker]  # "Hosted a long meeting ...," Sørensen wrote
+        elif not subj_toks:
+            sources = _left_subject(ctx, pred)
+    objs = [c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and (noun is None or c.i != noun.i)]
+    if not passive:
+        for o in objs:
+            targets.extend(resolve(ctx, o, speaker))
+    preps = TARGET_PREPS.get(tr.type, ())
+    heads = [pred] + ([noun] if noun is not None else [])
+    if f.subject_event is not None:
+        heads.append(f.subject_event)
+    for h in heads:
+        if not targets:
+            targets.extend(_actors_of(ctx, prep_objects(h, preps), speaker))
+    if not targets and tr.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
+        targets.extend(_complement_target(ctx, pred, f, speaker))
+    if not targets:
+        for o in objs + ([noun] if noun is not None else []):
+            targets.extend(_inner_actors(ctx, o))
+    if not targets and f.complement is not None:
+        targets.extend(_deep_target(ctx, f.complement, speaker))
+    for h in heads:
+        if not targets:
+            targets.extend(_actors_of(ctx, prep_objects(h, FALLBACK_PREPS), speaker, pred.i))
+    if not targets and tr.type in MATERIAL_TYPES:
+        targets.extend(_place_target(ctx, heads, speaker))
+    keys = {w.key for w in sources}
+    targets = [w for w in targets if w.key not in keys]
+    return _assign_roles(ctx, tr, pred, noun, f, sources, targets)
+
+
+def _place_target(ctx: DocContext, heads: list[Token], speaker: Who | None) -> list[Who]:
+    """'imposed a curfew in Cizre', 'shelled positions near Rafah': where a material act falls
+    is what PLOVER codes as its target when no party is named."""
+    for h in heads:
+        for t in _place_candidates(h, 1):
+            if mention_type(ctx, t.i) in ("GPE", "LOC", "FAC"):
+                who = who_at(ctx, t.i)
+                if who is not None:
+                    return [who]
+    return []
+
+
+def _left_subject(ctx: DocContext, verb: Token) -> list[Who]:
+    """A finite verb the parser left without a subject: the name just before it, if it is not
+    inside a prepositional phrase ('..., Major General Enrico Barduani, met with ...')."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return []
+    start = max(ctx.segment[verb.i][0], verb.i - LEFT_SUBJECT_WINDOW)
+    for i in range(verb.i - 1, start - 1, -1):
+        tok = ctx.doc[i]
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return []
+        hit = ctx.mention_at.get(i)
+        if hit is None or mention_type(ctx, i) not in ("PERSON", "ORG", "GPE"):
+            continue
+        root = ctx.doc[hit[1]:hit[2]].root
+        if root.dep_ == "pobj":
+            return []
+        who = who_at(ctx, i)
+        return [who] if who is not None else []
+    return []
+
+
+def _complement_target(ctx: DocContext, pred: Token, f: _Found, speaker: Who | None) -> list[Who]:
+    """'demanded that the US cancel', 'alleged that France was aware': the clause's subject."""
+    for c in pred.children:
+        if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and f.complement is not None and c.i == f.complement.i):
+            subs = _children(c, frozenset({"nsubj", "nsubjpass"}))
+            if subs:
+                return resolve(ctx, subs[0], speaker)
+    return []
+
+
+def _deep_target(ctx: DocContext, comp: Token, speaker: Who | None) -> list[Who]:
+    """The first party named inside a complement: 'promised to continue aid to Mozambique'."""
+    for t in bounded_subtree(comp, limit=24):
+        if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against", "from", "for", "on")):
+            found = resolve(ctx, t, speaker)
+            if found and any(w.entity_id or mention_type(ctx, t.i) for w in found):
+                return found
+    return []
+
+
+def _assign_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found,
+                  sources: list[Who], targets: list[Who]) -> list[MentionActor]:
+    """Roles by event type: a meeting's host is its mediator, the sides are participants."""
+    out: list[MentionActor] = []
+    if tr.type == "CONSULT":
+        mediating = _lemma(pred) in MEDIATING_VERBS or _mode_word(ctx, pred, noun) == "trilateral" and len(targets) >= 2
+        if f.subject_event is not None:
+            # "the talks brought together A and B": the sides, no host named here
+            return [MentionActor(w, "participant") for w in sources + targets]
+        if mediating:
+            out.extend(MentionActor(w, "mediator") for w in sources)
+            out.extend(MentionActor(w, "participant") for w in targets)
+            return out
+    out.extend(MentionActor(w, "source") for w in sources)
+    seen = {w.key for w in sources}
+    out.extend(MentionActor(w, "target") for w in targets if w.key not in seen)
+    return out
+
+
+def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
+    """occurred, planned, failed, cancelled, negated, hypothetical or ongoing, from the verb's
+    auxiliaries, the verbs it is the complement of, conditions and negation."""
+    lex = ctx.lex
+    negated = _negated(pred)
+    modal = _modal(pred)
+    status: str | None = None
+    node = pred
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            break
+        dep, head = node.dep_, node.head
+        hl = _lemma(head)
+        if dep == "conj":
+            modal = modal or _modal(head)
+            negated = negated or (_negated(head) and not any(c.dep_ == "nsubj" for c in node.children))
+            node = head
+            continue
+        if dep == "xcomp" and hl == "be":
+            status = "planned"  # "is to visit"
+            break
+        if hl in lex.control and (dep == "xcomp" or hl in ("expect", "plan", "hope", "want", "intend")):
+            status = lex.control[hl]
+            if hl == "suppose":
+                status = "failed" if _past(head) else "planned"
+            if _negated(head):
+                status = "failed" if status == "occurred" else "negated"
+            modal = modal or _modal(head)
+            if status == "occurred" and _modal(head) in FUTURE_MODALS:
+                status = "planned"
+            break
+        break
+    if status is None and modal is not None:
+        if modal in FUTURE_MODALS:
+            status = "planned"
+        elif modal in CONDITIONAL_MODALS:
+            if negated and modal in ("could", "ca", "can"):
+                return "failed"
+            status = "planned" if modal in ("would", "'d") and in_speech and not _in_conditional(pred) else "hypothetical"
+        elif modal in OBLIGATION_MODALS:
+            status = "planned"
+    if _in_conditional(pred):
+        status = "hypothetical"
+    if negated and status in (None, "occurred", "planned", "ongoing"):
+        return "negated"
+    if status is None:
+        if any(_lemma(c) == "soon" for c in pred.children):
+            return "planned"
+        if pred.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" and c.tag_ in ("VBZ", "VBP") for c in pred.children):
+            return "ongoing"
+        return "occurred"
+    return status
+
+
+def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
+    """'the next round', 'a postponed meeting', 'the failed talks' say how an event stands."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss")}
+    for c in noun.children:
+        if c.dep_ == "amod":
+            mods |= {g.lower_ for g in c.children}
+    if mods & lex.failed_mods:
+        return "failed"
+    if mods & lex.cancelled_mods:
+        return "cancelled"
+    if status == "occurred":
+        if mods & lex.planned_mods and not mods & lex.past_mods:
+            return "planned"
+        if mods & lex.ongoing_mods:
+            return "ongoing"
+    if "no" in mods and status == "occurred":
+        return "negated"
+    return status
+
+
+def _pronoun_only(doc: object, pred: Token, noun: Token | None, f: _Found) -> bool:
+    """A verbal mention that names no party of its own ('both sides discussing', 'We discussed')."""
+    subs, _ = subjects(pred)
+    if f.subject_event is not None:
+        return _definite(f.subject_event)
+    objs = [c for c in pred.children if c.dep_ in ("dobj", "obj") and (noun is None or c.i != noun.i)]
+    named = [t for t in subs + objs if t.pos_ == "PROPN" or t.ent_type_]
+    if noun is not None and _definite(noun):
+        return not named
+    return bool(subs) and not named and all(s.lower_ in ("we", "they", "both", "sides", "side", "parties") or
+                                            any(c.lower_ == "both" for c in s.children) for s in subs)
+
+
+def _definite(n: Token) -> bool:
+    """'the talks', 'this meeting', 'their discussion' (not 'the next round', 'the last meeting')."""
+    dets = {c.lower_ for c in n.children if c.dep_ in ("det", "poss")}
+    mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound", "nummod")}
+    blockers = {"next", "last", "previous", "first", "second", "third", "another", "new", "upcoming",
+                "latest", "final", "future", "earlier", "recent"}
+    return bool(dets & DEFINITE) and not mods & blockers
+
+
+# ----------------------------------------------------------------------------- nominal mentions
+
+
+def _noun_mention(ctx: DocContext, sent: Span, si: int, f: _Found, frame: Token,
+                  found: dict[int, _Found]) -> EventMention | None:
+    """A mention whose trigger is an event noun framed by a verb ('the talks took place')."""
+    doc = ctx.doc
+    lex = ctx.lex
+    tr = f.trig
+    n = doc[tr.noun if tr.noun is not None else tr.pred]
+    speaker, speech = speaker_for(ctx, frame)
+    fl = _lemma(frame)
+    in_speech = speech is not None or ctx.quote_of[n.i] >= 0
+    # how it stands
+    if n.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
+        st = verb_status(ctx, frame, in_speech)
+        if st == "negated" or lex.occurrence[fl] == "failed":
+            st = "failed"  # "did not take place", "the talks collapsed"
+    elif fl in lex.frames and lex.frames[fl] != "tense":
+        st = lex.frames[fl]
+        fst = verb_status(ctx, frame, in_speech)
+        if fst in ("negated", "hypothetical") or (fst == "planned" and st == "cancelled"):
+            st = fst
+    elif fl in lex.control and n.dep_ in SUBJECT_DEPS:
+        st = lex.control[fl] if lex.control[fl] != "occurred" else "planned"
+        if fl == "suppose":
+            st = "failed" if _past(frame) else "planned"
+        if _negated(frame):
+            st = "negated"
+    else:
+        st = verb_status(ctx, frame, in_speech)
+    st = _modifier_status(lex, n, st)
+    if st in ("planned", "occurred"):
+        st = _failure_after(ctx, sent, n, st)
+    actors = _noun_roles(ctx, tr, n, frame, speaker, found) or _wanted_by(ctx, frame, speaker)
+    tokens = {n.i, frame.i} | {c.i for c in frame.children if c.dep_ == "xcomp"}
+    anaphoric = _definite(n) or not actors or any(c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj")
+    if _lemma(frame) == "be" and any(c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj"):
+        anaphoric = True
+    return _finish(ctx, sent, si, tr, st, _mode(ctx, tr, frame, n), actors, tokens, found, speech,
+                   topic=_topic(ctx, tr, frame, n, f), anaphoric=anaphoric)
+
+
+def _wanted_by(ctx: DocContext, frame: Token, speaker: Who | None) -> list[MentionActor]:
+    """'Sørensen wants another meeting to take place': who wants or plans an event the text
+    names no party of."""
+    node = frame
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return []
+        node = node.head
+        if _lemma(node) in ctx.lex.control:
+            subs, passive = subjects(node)
+            if subs and not passive:
+                return [MentionActor(w, "source") for w in _actors_of(ctx, subs, speaker)]
+    return []
+
+
+def _failure_after(ctx: DocContext, sent: Span, n: Token, status: str) -> str:
+    """'A meeting was expected, but it couldn't happen': a pronoun after the event noun, subject
+    of a negated occurrence verb, says the event failed."""
+    lex = ctx.lex
+    for t in ctx.doc[n.i + 1 : min(sent.end, n.i + FAILURE_WINDOW)]:
+        if noun_entry(lex, t) is not None:
+            return status  # a later event noun is what the pronoun points at
+        if t.dep_ == "nsubj" and t.lower_ in ANAPHORIC_PRONOUNS:
+            v = t.head
+            vl = _lemma(v)
+            if vl in lex.occurrence and (_negated(v) or lex.occurrence[vl] == "failed"):
+                return "failed"
+            if vl in lex.control and lex.control[vl] == "failed":
+                return "failed"
+    return status
+
+
+def _noun_roles(ctx: DocContext, tr: Trigger, n: Token, frame: Token, speaker: Who | None,
+                found: dict[int, _Found]) -> list[MentionActor]:
+    """Roles around an event noun: its possessor or 'by' acts, 'with'/'between' are the other sides,
+    the frame verb's subject holds or hosts it ('Sørensen held a meeting with ...')."""
+    lex = ctx.lex
+    out: list[MentionActor] = []
+    sources: list[Who] = []
+    mediators: list[Who] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            sources.extend(resolve(ctx, c, speaker))
+        elif c.dep_ in ("compound", "amod", "nmod") and mention_type(ctx, c.i) is not None:
+            who = who_at(ctx, c.i)
+            if who is not None:
+                if any(_lemma(g) in ("mediate", "host", "facilitate", "sponsor", "broker") for g in c.head.children if g.i > c.i and g.i < n.i) \
+                        or _lemma(c) in ("mediate", "host"):
+                    mediators.append(who)
+                else:
+                    sources.append(who)
+        elif c.dep_ == "amod" and _lemma(c) in ("mediate", "host", "facilitate", "sponsor", "broker"):
+            for g in c.children:
+                if mention_type(ctx, g.i) is not None and (who := who_at(ctx, g.i)) is not None:
+                    mediators.append(who)
+        elif c.dep_ == "acl" and _lemma(c) in ("mediate", "host", "facilitate", "sponsor", "broker", "organize", "organise", "chair"):
+            mediators.extend(_actors_of(ctx, agents(c), speaker))
+    sources.extend(_actors_of(ctx, agents(n), speaker))
+    partners = _actors_of(ctx, prep_objects(n, ("with", "between", "among")), speaker)
+    of_objs = prep_objects(n, ("of",))
+    if tr.type == "CONSULT":
+        partners.extend(_actors_of(ctx, of_objs, speaker))
+    elif not partners:
+        partners.extend(_actors_of(ctx, prep_objects(n, TARGET_PREPS.get(tr.type, ())), speaker))
+    # the frame verb's subject: "Sørensen held a meeting", "the parties agreed to talks"
+    fl = _lemma(frame)
+    if n.dep_ in OBJECT_DEPS and frame.i != n.i:
+        subs, passive = subjects(frame)
+        subs = [s for s in subs if same_segment(ctx, frame.i, s.i)]
+        holders = _actors_of(ctx, agents(frame) if passive else subs, speaker)
+        if not subs and speaker is not None and ctx.quote_of[frame.i] >= 0:
+            holders = [speaker]
+        elif not subs and not passive:
+            holders = _left_subject(ctx, frame)
+        partners.extend(_actors_of(ctx, prep_objects(frame, ("with", "between")), speaker))
+        if fl in MEDIATING_VERBS or (tr.type == "CONSULT" and _mode_word(ctx, frame, n) == "trilateral" and len(partners) >= 2):
+            mediators.extend(holders)
+        else:
+            sources.extend(holders)
+    if frame.i != n.i and tr.type != "CONSULT" and not partners:
+        others = [c for c in frame.children if c.dep_ in ("dobj", "dative") and c.i != n.i]
+        partners.extend(_actors_of(ctx, others, speaker))
+        if not partners:
+            partners.extend(_actors_of(ctx, prep_objects(frame, TARGET_PREPS.get(tr.type, ())), speaker))
+    if frame.i != n.i and tr.type == "CONSULT" and not partners:
+        partners.extend(_actors_of(ctx, prep_objects(n, ("to",)) + prep_objects(frame, ("to",)), speaker))
+    if not partners and tr.type != "CONSULT":
+        partners.extend(_inner_actors(ctx, n))
+    if not partners and tr.type != "CONSULT":
+        for h in (n, frame):
+            if not partners:
+                partners.extend(_actors_of(ctx, prep_objects(h, FALLBACK_PREPS), speaker, frame.i))
+    if not partners and tr.type in MATERIAL_TYPES:
+        partners.extend(_place_target(ctx, [n, frame], speaker))
+    source_keys = {w.key for w in sources + mediators}
+    partners = [w for w in partners if w.key not in source_keys]
+    seen: set[str] = set()
+    for role, group in (("mediator", mediators), ("source", sources)):
+        for w in group:
+            if w.key not in seen:
+                seen.add(w.key)
+                out.append(MentionActor(w, role))
+    partner_role = "participant" if tr.type == "CONSULT" and (mediators or not sources) else "target"
+    for w in partners:
+        if w.key not in seen:
+            seen.add(w.key)
+            out.append(MentionActor(w, partner_role))
+    del lex
+    return out
+
+
+# ----------------------------------------------------------------------------- speech-based events
+
+
+def _talk_requests(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found]) -> list[EventMention]:
+    """'We need to talk about X', said by a side: a request for talks (PLOVER REQUEST, mode meet);
+    the talks themselves are not (yet) an event."""
+    out: list[EventMention] = []
+    for i, f in list(found.items()):
+        t = ctx.doc[i]
+        if f.absorbed or f.trig.type != "CONSULT" or f.trig.kind != "verb" or t.dep_ != "xcomp":
+            continue
+        if _lemma(t.head) not in ("need", "have", "want") or _negated(t.head):
+            continue
+        speaker, speech = speaker_for(ctx, t)
+        if speaker is None:
+            continue
+        subs, _ = subjects(t)
+        who = _actors_of(ctx, subs, speaker)
+        if who and not any(w.key == speaker.key for w in who):
+            continue
+        f.absorbed = True
+        trig = Trigger("REQUEST", "meet", "verb", t.i, None, t.head.i, t.i + 1)
+        out.append(_finish(ctx, sent, si, trig, "occurred", "meet", [MentionActor(speaker, "source")],
+                           {t.i, t.head.i}, found, speech, topic=_topic_of_preps(ctx, t)))
+    return out
+
+
+def _speech_events(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found]) -> list[EventMention]:
+    """Accusations and demands made in speech: a quoted speaker saying someone 'sabotaged' the
+    process accuses them; saying someone 'must' do something demands it."""
+    lex = ctx.lex
+    out: list[EventMention] = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX") or t.i in found and not found[t.i].absorbed and found[t.i].trig.type != "CONSULT":
+            continue
+        lemma = _lemma(t)
+        wrong = lemma in lex.wrongdoing
+        must = _modal(t) in OBLIGATION_MODALS
+        if not (wrong or must) or _negated(t):
+            continue
+        speaker, speech = speaker_for(ctx, t)
+        if speaker is None:
+            continue
+        subs, passive = subjects(t)
+        who = _actors_of(ctx, subs, speaker)
+        if passive or not who or any(w.key == speaker.key for w in who) or all(s.pos_ == "PRON" for s in subs):
+            continue
+        if wrong:
+            trig = Trigger("ACCUSE", "allege", "verb", t.i, None, t.i, t.i + 1)
+            topic = _clause_phrase(t)
+        elif _lemma(reporting_verb(lex, t) or t) in ("demand", "insist", "urge"):
+            continue
+        else:
+            trig = Trigger("REQUEST", None, "verb", t.i, None, t.i, t.i + 1)
+            topic = _clause_phrase(t, with_subject=True)
+        actors = [MentionActor(speaker, "source")] + [MentionActor(w, "target") for w in who]
+        out.append(_finish(ctx, sent, si, trig, "occurred", trig.mode, actors, {t.i}, found, speech, topic=topic))
+    return out
+
+
+# ----------------------------------------------------------------------------- attributes
+
+
+def _mode_word(ctx: DocContext, pred: Token, noun: Token | None) -> str | None:
+    """Storyline's meeting modes from the words around the trigger: trilateral, bilateral,
+    high-level, multilateral, phone."""
+    lex = ctx.lex
+    words: list[Token] = []
+    for h in (pred, noun):
+        if h is None:
+            continue
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "advmod", "nmod", "npadvmod", "acomp"):
+                words.append(c)
+                words.extend(g for g in c.children if g.dep_ in ("amod", "compound", "advmod", "punct"))
+    words.sort(key=lambda t: t.i)
+    text = " ".join(w.lower_ for w in words).replace(" - ", "-")
+    best: str | None = None
+    rank = {"trilateral": 0, "bilateral": 0, "multilateral": 0, "high-level": 1, "phone": 2}
+    for key, mode in lex.mode_words.items():
+        hit = key in text.split() or ("-" in key and key in text)
+        if hit and (best is None or rank.get(mode, 3) < rank.get(best, 3)):
+            best = mode
+    return best
+
+
+def _mode(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None) -> str | None:
+    """The PLOVER mode from the lexicon, or for meetings the mode the text states."""
+    if tr.type == "CONSULT":
+        return _mode_word(ctx, pred, noun) or tr.mode
+    return tr.mode
+
+
+def _topic(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found) -> str | None:
+    """A short noun phrase of what the event is about."""
+    if f.complement is not None:
+        c = f.complement
+        if c.pos_ in ("NOUN", "PROPN"):
+            inner = _topic_of_preps(ctx, c)
+            return _phrase(c)
+        return _clause_phrase(c, with_subject=c.dep_ == "ccomp")
+    for h in ((noun, pred) if noun is not None else (pred,)):
+        text = _topic_of_preps(ctx, h)
+        if text:
+            return text
+    if f.subject_event is not None:
+        text = _topic_of_preps(ctx, pred) or _topic_of_preps(ctx, f.subject_event)
+        if text:
+            return text
+    if tr.type in VERBAL_TYPES | {"SANCTION", "CONCEDE", "RETREAT", "AID", "COOPERATE"}:
+        for c in pred.children:
+            if c.dep_ in ("dobj", "obj") and (noun is None or c.i != noun.i) and mention_type(ctx, c.i) not in ("PERSON", "GPE", "ORG", "NORP"):
+                if c.pos_ == "NOUN" and _lemma(c) not in ctx.lex.actor_nouns:
+                    return _phrase(c)
+    for c in pred.children:
+        if c.dep_ in ("xcomp", "advcl") and _lemma(c) in ("discuss", "talk", "address", "negotiate", "review", "examine"):
+            for g in c.children:
+                if g.dep_ in ("dobj", "obj"):
+                    return _phrase(g)
+    return None
+
+
+def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
+    """'demand for X', 'talks on X', 'accused ... of X', 'focused on X'."""
+    for prep in TOPIC_PREPS:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                for g in c.children:
+                    if g.ent_type_ in ("DATE", "TIME") or any(tx.first <= g.i < tx.end for tx in ctx.timexes):
+                        continue
+                    if g.dep_ == "pobj" and (prep != "of" or g.pos_ == "NOUN") and mention_type(ctx, g.i) not in ("PERSON", "GPE", "NORP"):
+                        return _phrase(g)
+                    if g.dep_ == "pcomp":
+                        return _clause_phrase(g)
+    return None
+
+
+def _phrase(h: Token) -> str:
+    """The noun phrase under h, cut before clauses, commas and after MAX_TOPIC_TOKENS tokens."""
+    toks = list(bounded_subtree(h, limit=MAX_TOPIC_TOKENS * 2,
+                                skip_deps=frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})))
+    toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    # keep a contiguous run from the phrase's first token
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.i != run[-1].i + 1 or len(run) >= MAX_TOPIC_TOKENS or t.text in PHRASE_BREAKS:
+            break
+        run.append(t)
+    while run and run[-1].is_punct:
+        run.pop()
+    return _span_text(run or [h])
+
+
+def _clause_phrase(v: Token, with_subject: bool = False) -> str:
+    """A clause as a topic: 'lift the sanctions on Iran', or with its subject for a finite clause
+    ('human rights issues must be addressed first')."""
+    skip = {"mark", "punct", "advcl", "relcl", "cc", "conj", "ccomp", "parataxis"}
+    if not with_subject:
+        skip |= {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
+    toks = [v, *bounded_subtree(v, limit=MAX_TOPIC_TOKENS * 2, skip_deps=frozenset(skip))]
+    toks = sorted({t.i: t for t in toks if t.dep_ not in skip or t.i == v.i}.values(), key=lambda t: t.i)
+    start = 0 if with_subject else next((k for k, t in enumerate(toks) if t.i == v.i), 0)
+    run = [toks[start]]
+    for t in toks[start + 1 :]:
+        if t.i != run[-1].i + 1 or len(run) >= MAX_TOPIC_TOKENS:
+            break
+        run.append(t)
+    return _span_text(run)
+
+
+def _place(ctx: DocContext, tokens: set[int], actor_spans: list[tuple[int, int]]) -> Place | None:
+    """'in Brussels', 'at the border': the nearest place attached to the trigger or its frame."""
+    from ..gazetteer import place_country
+
+    doc = ctx.doc
+    best: tuple[int, Token] | None = None
+    for i in tokens:
+        for t in _place_candidates(doc[i], PLACE_DEPTH):
+            if mention_type(ctx, t.i) not in PLACE_TYPES or any(s <= t.idx < e for s, e in actor_spans):
+                continue
+            dist = abs(t.i - i)
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    if best is None:
+        return None
+    m, _first, _end = ctx.mention_at[best[1].i]
+    e = ctx.entities.get(m.entity_id or "")
+    name = e.name if e else m.text
+    country = (e.affiliation if e and e.affiliation and len(e.affiliation) == 3 else None) or place_country(name)
+    return Place(name, country)
+
+
+def _place_candidates(t: Token, depth: int) -> list[Token]:
+    """Objects of 'in'/'at' on t, and on the clauses and 'of' phrases hanging from it (the talks,
+    'which took place in Brussels'); never inside a topic ('demand for ... in Kosovo')."""
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif depth > 0 and c.dep_ in ("relcl", "acl", "xcomp", "dobj", "nsubjpass"):
+            out.extend(_place_candidates(c, depth - 1))
+        elif depth > 0 and c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(_place_candidates(g, depth - 1))
+    return out
+
+
+def _date(ctx: DocContext, sent: Span, tokens: set[int], found: dict[int, _Found],
+          status: str) -> tuple[DateValue | None, str | None, int]:
+    """The time expression that governs the event: in its own clause, else in its sentence, else
+    (for what has happened) the publication date."""
+    doc = ctx.doc
+    trigger_tokens = {i for i, f in found.items()} | {f.trig.noun for f in found.values() if f.trig.noun is not None}
+    own: list[tuple[int, DateValue, str]] = []
+    free: list[tuple[int, DateValue, str]] = []
+    anchor = min(tokens)
+    for tx in ctx.timexes:
+        if tx.root < sent.start or tx.root >= sent.end:
+            continue
+        owner = _owner(doc[tx.root], trigger_tokens)
+        dist = abs(tx.root - anchor)
+        if owner is not None and owner in tokens:
+            own.append((dist, tx.date, tx.timex.text))
+        elif owner is None or owner not in trigger_tokens or _lemma(doc[owner]) in ctx.lex.speech:
+            free.append((dist, tx.date, tx.timex.text))
+    if own:
+        _, d, text = min(own, key=lambda p: p[0])
+        return d, text, 3
+    if free:
+        _, d, text = min(free, key=lambda p: p[0])
+        return d, text, 2
+    if status not in ("planned", "hypothetical") and ctx.published is not None:
+        return ctx.published, None, 1
+    return None, None, 0
+
+
+def _owner(t: Token, trigger_tokens: set[int]) -> int | None:
+    """The first trigger above a time expression in the parse: the event it dates."""
+    node = t
+    for _ in range(12):
+        if node.i in trigger_tokens and node.i != t.i:
+            return node.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _finish(ctx: DocContext, sent: Span, si: int, tr: Trigger, status: str, mode: str | None,
+            actors: list[MentionActor], tokens: set[int], found: dict[int, _Found], speech: int | None,
+            topic: str | None = None, anaphoric: bool = False) -> EventMention:
+    """Date, place and offsets for a mention whose type, status and actors are known."""
+    doc = ctx.doc
+    date, date_text, rank = _date(ctx, sent, tokens, found, status)
+    if date is not None and rank >= 2 and status == "occurred" and ctx.published is not None and date.start \
+            and ctx.published.end and date.start > ctx.published.end:
+        status = "planned"  # dated after the article was written
+    seen: set[str] = set()
+    unique: list[MentionActor] = []
+    for a in actors:
+        if a.who.key not in seen:
+            seen.add(a.who.key)
+            unique.append(a)
+    place = _place(ctx, tokens, [(a.who.start, a.who.end) for a in unique])
+    first, last = doc[tr.first], doc[tr.end - 1]
+    return EventMention(
+        type=tr.type, mode=mode, status=status, start=first.idx, end=last.idx + len(last.text),
+        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=si, token=tr.pred,
+        actors=tuple(unique), date=date, date_text=date_text, date_rank=rank, place=place,
+        topic=topic or None, anaphoric=anaphoric, quote=ctx.quote_of[tr.pred], speech=speech,
+    )

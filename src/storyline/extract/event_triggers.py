@@ -1,0 +1,221 @@
+"""Which words report an event, and of which PLOVER type: verbs, verb + object pairs ("imposed
+sanctions"), phrasal verbs ("called for"), light verbs with an event noun ("held talks") and event
+nouns a verb frames ("the talks took place", "a meeting was planned")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .event_lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependency labels of a verb's object (passive subjects count: "sanctions were imposed").
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp"})
+# Subjects that make "strike" a labour strike rather than an attack.
+WORKER_NOUNS = frozenset({"worker", "union", "teacher", "employee", "doctor", "nurse", "miner", "driver",
+                          "staff", "student", "pilot", "farmer", "trucker", "docker", "labourer",
+                          "laborer"})
+# Objects that make "receive" a visit (a person or a delegation), aid, a promise or access.
+RECEIVE_AID = frozenset({"aid", "assistance", "weapon", "arm", "money", "fund", "loan", "food", "supply",
+                         "medicine", "equipment", "grant", "help", "support", "ammunition", "shipment"})
+RECEIVE_PROMISE = frozenset({"assurance", "promise", "pledge", "guarantee", "commitment", "offer"})
+RECEIVE_ACCESS = frozenset({"observer", "inspector", "mission", "monitor", "peacekeeper"})
+# Meeting verbs that need a partner ("talked with") or several subjects ("both sides discussed")
+# to be a consultation rather than a speech.
+PARTNER_VERBS = frozenset({"talk", "discuss", "speak", "negotiate", "confer", "consult"})
+# Verbs for fighting that need an opponent ("fought the rebels", "clashed with police"): "fight for
+# the Serbian people" is not an attack.
+OPPONENT_VERBS = frozenset({"fight", "clash", "battle", "storm", "capture", "retake", "overrun"})
+OPPONENT_PREPS = frozenset({"against", "with", "between"})
+PLURAL_PRONOUNS = frozenset({"we", "they", "both", "us", "them"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (or pair of words) that names an event, before status, roles and date are read."""
+
+    type: str
+    mode: str | None
+    kind: str  # verb | light | noun | adj
+    pred: int  # token carrying tense, negation and subject
+    noun: int | None  # the event noun, for light verbs and nominal triggers
+    first: int  # evidence token range, end exclusive
+    end: int
+    intent: str | None = None  # commit | request | reject | threaten: the complement is the topic
+
+    @property
+    def tokens(self) -> tuple[int, ...]:
+        """The tokens that make up the trigger (predicate, event noun)."""
+        return (self.pred,) if self.noun is None or self.noun == self.pred else (self.pred, self.noun)
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _obj(verb: Token) -> Token | None:
+    """The verb's object noun, through a particle ("carried out an attack")."""
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            return c
+    return None
+
+
+def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
+    """The event type a noun names, if it is an event noun here ("round" only of talks)."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("ORG", "LAW", "WORK_OF_ART", "PERSON", "GPE"):
+        return None
+    lemma = _lemma(t)
+    if lemma == "talk" and t.lower_ != "talks":
+        return None
+    if lemma in lex.ambiguous_nouns:
+        wanted = lex.ambiguous_nouns[lemma]
+        near = {_lemma(g) for c in t.children for g in (c, *c.children)}
+        if not near & wanted:
+            return None
+    if lemma == "call":
+        preps = {c.lower_ for c in t.children if c.dep_ == "prep"}
+        mods = {c.lower_ for c in t.children if c.dep_ in ("compound", "amod")}
+        if preps & {"for", "on", "upon"}:
+            return ("REQUEST", None)
+        if mods & {"phone", "telephone", "video", "conference"}:
+            return ("CONSULT", "phone")
+        return None
+    if lemma == "strike" or lemma == "hunger":
+        mods = {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+        if lemma == "hunger":
+            return ("PROTEST", "hunger") if t.head.lemma_ == "strike" else None
+        if mods & {"air", "drone", "missile", "military", "aerial", "airstrike", "rocket", "artillery"}:
+            return ("ASSAULT", "aerial" if mods & {"air", "aerial"} else None)
+        if mods & {"hunger"}:
+            return ("PROTEST", "hunger")
+        return ("PROTEST", "strike")
+    return lex.nouns.get(lemma)
+
+
+def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
+    """The event a verb (with its particle or object) reports, or None."""
+    lemma = _lemma(t)
+    obj = _obj(t)
+    # verb + particle or preposition ("call for", "step down", "open fire")
+    for c in t.children:
+        if c.dep_ in PARTICLE_DEPS:
+            hit = lex.phrasal.get(f"{lemma} {c.lower_}") or lex.phrasal.get(f"{lemma} {_lemma(c)}")
+            if hit:
+                end = max(t.i, c.i) + 1
+                return Trigger(hit[0], hit[1], "verb", t.i, None, min(t.i, c.i), end,
+                               lex.intent_kind.get(lemma) if hit[0] == "REQUEST" else None)
+    if obj is not None:
+        hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
+        if hit:
+            return Trigger(hit[0], hit[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
+        if lemma in lex.light_verbs or lemma in lex.frames:
+            noun = noun_entry(lex, obj)
+            if noun and not (lemma in lex.intent_kind and lex.verbs.get(lemma, ("",))[0] != noun[0]):
+                return Trigger(noun[0], noun[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
+    hit = lex.verbs.get(lemma)
+    if hit is None:
+        return None
+    etype, mode = hit
+    special = _special_verb(lex, t, lemma, obj)
+    if special is not None:
+        if special == ("", None):
+            return None
+        etype, mode = special
+    return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, lex.intent_kind.get(lemma))
+
+
+def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tuple[str, str | None] | None:
+    """Verbs whose type depends on their arguments; ("", None) means 'not an event here'."""
+    preps = {c.lower_ for c in t.children if c.dep_ in ("prep", "prt")}
+    subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and t.dep_ in ("xcomp", "conj"):
+        subjects = [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+    if lemma in ("welcome", "receive"):
+        if obj is None:
+            return ("", None) if lemma == "receive" else ("SUPPORT", None)
+        ol = _lemma(obj)
+        if lemma == "receive":
+            if ol in RECEIVE_AID:
+                return ("AID", None)
+            if ol in RECEIVE_PROMISE:
+                return ("AGREE", None)
+            if ol in RECEIVE_ACCESS:
+                return ("RETREAT", "access")
+        if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ol in lex.actor_nouns or obj.pos_ == "PROPN":
+            return ("CONSULT", "visit")
+        return ("SUPPORT", None) if lemma == "welcome" else ("", None)
+    if lemma == "protest":
+        if any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ == "parataxis":
+            return ("ACCUSE", "disapprove")
+        return None
+    if lemma == "strike":
+        if any(_lemma(s) in WORKER_NOUNS for s in subjects):
+            return ("PROTEST", "strike")
+        if obj is None and not preps & {"at", "against", "on"}:
+            return ("", None)
+        return None
+    if lemma in OPPONENT_VERBS:
+        reciprocal = lemma in ("clash", "battle") and _plural_subject(subjects)
+        if obj is None and not preps & OPPONENT_PREPS and not reciprocal:
+            return ("", None)
+        return None
+    if lemma in PARTNER_VERBS:
+        if preps & {"with", "to"} or _plural_subject(subjects) or (lemma in ("negotiate", "consult") and obj is not None):
+            return None
+        return ("", None)
+    if lemma in ("call", "press", "push"):
+        if preps & {"for", "on", "upon"} or any(c.dep_ == "xcomp" for c in t.children):
+            return ("REQUEST", None)
+        return ("", None)
+    if lemma == "order":
+        if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) or obj is not None:
+            return None
+        return ("", None)
+    if lemma in ("meet",) and obj is not None and _lemma(obj) in ("demand", "condition", "requirement", "need", "target", "deadline", "criterion"):
+        return ("CONCEDE", None) if _lemma(obj) in ("demand", "condition", "requirement") else ("", None)
+    if lemma in ("free", "release") and obj is not None and _lemma(obj) in ("statement", "report", "video", "album", "data", "figure", "document"):
+        return ("", None)
+    if lemma in ("add", "note", "point", "state", "post", "report", "express", "voice") and t.pos_ != "VERB":
+        return ("", None)
+    if lemma == "allow" and obj is not None and _lemma(obj) in ("access", "inspector", "observer", "return", "aid", "delivery"):
+        return ("RETREAT", "access")
+    return None
+
+
+def _plural_subject(subjects: list[Token]) -> bool:
+    """Several parties as subject: coordinated, plural pronoun or plural noun ('both sides')."""
+    for s in subjects:
+        if s.lower_ in PLURAL_PRONOUNS or any(c.dep_ == "conj" for c in s.children):
+            return True
+        if s.tag_ in ("NNS", "NNPS") and s.pos_ == "NOUN":
+            return True
+    return False
+
+
+def classify_adjective(lex: Lexicon, t: Token) -> Trigger | None:
+    """'willing to', 'ready to', 'committed to': a commitment (AGREE) to its complement."""
+    if t.pos_ != "ADJ" and t.tag_ != "VBN":
+        return None
+    if _lemma(t) not in lex.commit_adjectives and t.lower_ not in lex.commit_adjectives:
+        return None
+    if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in t.children):
+        return None
+    return Trigger("AGREE", None, "adj", t.i, None, t.i, t.i + 1, "commit")
+
+
+def classify_token(lex: Lexicon, t: Token) -> Trigger | None:
+    """The trigger a token starts, if any: verbs and adjectives here, event nouns in the caller."""
+    if t.dep_ in ("amod", "compound", "nmod"):
+        return None  # "EU-mediated meeting": a modifier of the event noun, read with it
+    found = None
+    if t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass")):
+        found = classify_verb(lex, t)
+    if found is None and t.pos_ in ("ADJ", "VERB"):
+        found = classify_adjective(lex, t)
+    return found

@@ -1,0 +1,160 @@
+"""Events: what each sentence reports, typed with PLOVER, with who did it to whom, whether it
+happened, when, where and about what; mentions of one event within an article are merged.
+
+News coders that count every "meeting" as a new event, date everything by the article, or read
+"did not take place" as a meeting are what this stage avoids: the rules (event_rules.py) read
+status and time from the clause, and merge_mentions() joins "held a trilateral meeting",
+"Hosted a long meeting ..." and "The talks, which took place in Brussels" into one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Article, DateValue, Entity, Event, EventReport, Mention, TimeExpr, short_hash
+from .event_context import build_context, sentences
+from .event_rules import EventMention, MentionActor, find_mentions
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Mentions further apart than this many sentences are never taken for one event: news articles
+# return to an event within a few paragraphs, and a wide window merges distinct meetings.
+MERGE_WINDOW_SENTENCES = 6
+# Meeting modes that tell meetings apart: a trilateral is not the bilateral before it.
+EXCLUSIVE_MODES = frozenset({"trilateral", "bilateral", "multilateral"})
+# When mentions of one event state different modes, the more telling wins.
+MODE_RANK = {"trilateral": 0, "bilateral": 0, "multilateral": 0, "high-level": 1, "phone": 2, "visit": 3,
+             "third-party": 4}
+# An actor with several roles across the mentions keeps the most specific one.
+ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
+# Statuses that may describe one event at two moments ("was planned" ... "did not take place").
+STATUS_UPDATES = frozenset({("planned", "failed"), ("planned", "cancelled"), ("planned", "occurred"),
+                            ("occurred", "ongoing"), ("ongoing", "occurred"), ("planned", "negated")})
+# Dates ranked at least this high are the text's own (clause or sentence), not the publication date.
+TEXT_DATE_RANK = 2
+
+
+def extract_events(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
+                   timexes: Sequence[TimeExpr]) -> list[Event]:
+    """The events one article reports, each with one report (this article) and its evidence."""
+    return merge_mentions(article, find_event_mentions(doc, article, mentions, entities, timexes))
+
+
+def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
+                        timexes: Sequence[TimeExpr]) -> list[EventMention]:
+    """Every event mention in the article, in text order, before merging."""
+    ctx = build_context(doc, article, mentions, entities, timexes)
+    out: list[EventMention] = []
+    statements: list[EventMention] = []
+    for si, sent in enumerate(sentences(doc)):
+        found, said = find_mentions(ctx, sent, si)
+        out.extend(found)
+        statements.extend(said)
+    # a speech verb whose content (or quotation) reports an event is that event's attribution,
+    # not a statement of its own
+    used = {m.speech for m in out if m.speech is not None}
+    quoted = {m.quote for m in out if m.quote >= 0}
+    for s in statements:
+        if s.token in used or ctx.attribution.get(s.token, -2) in quoted:
+            continue
+        out.append(s)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def merge_mentions(article: Article, mentions: Sequence[EventMention]) -> list[Event]:
+    """Join mentions of the same event within the article and build one Event for each."""
+    clusters: list[list[EventMention]] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        target = None
+        for c in reversed(clusters):
+            if c[0].type != m.type or m.sentence - c[-1].sentence > MERGE_WINDOW_SENTENCES:
+                continue
+            if not _compatible(c, m):
+                continue
+            if m.anaphoric or _same_event(c, m):
+                target = c
+                break
+        if target is None:
+            clusters.append([m])
+        else:
+            target.append(m)
+    events: dict[str, Event] = {}
+    for c in clusters:
+        ev = _event(article, c)
+        events.setdefault(ev.id, ev)
+    return list(events.values())
+
+
+def _keys(ms: Sequence[EventMention]) -> set[str]:
+    return {a.who.key for m in ms for a in m.actors}
+
+
+def _overlap(a: DateValue, b: DateValue) -> bool:
+    """Whether two dated intervals share a day (unknown bounds never conflict)."""
+    if not (a.start and a.end and b.start and b.end):
+        return a.value == b.value or not (a.start and b.start)
+    return a.start <= b.end and b.start <= a.end
+
+
+def _compatible(c: list[EventMention], m: EventMention) -> bool:
+    """Nothing the cluster says contradicts the mention: date, status, mode, place."""
+    for o in c:
+        if o.date and m.date and o.date_rank >= TEXT_DATE_RANK and m.date_rank >= TEXT_DATE_RANK \
+                and not _overlap(o.date, m.date):
+            return False
+        if o.mode in EXCLUSIVE_MODES and m.mode in EXCLUSIVE_MODES and o.mode != m.mode:
+            return False
+        if o.place and m.place and o.place.name != m.place.name:
+            return False
+    first = c[0].status
+    if first != m.status:
+        pair = (first, m.status)
+        if pair not in STATUS_UPDATES or (not m.anaphoric and pair != ("occurred", "ongoing")):
+            return False
+    return True
+
+
+def _same_event(c: list[EventMention], m: EventMention) -> bool:
+    """Without an anaphor, two mentions are one event when they share two parties, or share a
+    telling meeting mode and no party contradicts it."""
+    shared = _keys(c) & _keys([m])
+    if len(shared) >= 2:
+        return True
+    modes = {o.mode for o in c}
+    if m.mode in EXCLUSIVE_MODES and m.mode in modes:
+        return bool(shared) or not m.actors or not _keys(c)
+    return False
+
+
+def _event(article: Article, c: list[EventMention]) -> Event:
+    """One Event from a cluster of mentions: the first is its report, the others add detail."""
+    primary = c[0]
+    status = primary.status
+    for m in c[1:]:
+        if m.status in ("failed", "cancelled") or (status == "planned" and m.status == "occurred"):
+            status = m.status
+    dated = max(c, key=lambda m: (m.date_rank, -m.start))
+    roles: dict[str, MentionActor] = {}
+    for m in c:
+        for a in m.actors:
+            old = roles.get(a.who.key)
+            if old is None or ROLE_RANK[a.role] < ROLE_RANK[old.role]:
+                roles[a.who.key] = a
+    actors = sorted(roles.values(), key=lambda a: (ROLE_RANK[a.role], a.who.start))
+    if primary.type == "CONSULT" and any(a.role == "mediator" for a in actors):
+        actors = [a if a.role == "mediator" else MentionActor(a.who, "participant") for a in actors]
+    modes = [m.mode for m in c if m.mode]
+    mode = min(modes, key=lambda x: MODE_RANK.get(x, len(MODE_RANK))) if modes else None
+    place = next((m.place for m in c if m.place), None)
+    topic = next((m.topic for m in c if m.topic), None)
+    report = EventReport(article.id, primary.start, primary.end, primary.sentence_start, primary.sentence_end,
+                         status, dated.date_text)
+    return Event(
+        id=short_hash(article.id, "event", primary.start, primary.end),
+        type=primary.type, status=status, reports=(report,), mode=mode, date=dated.date, place=place,
+        actors=tuple(Actor(a.who.entity_id, a.who.name, a.role) for a in actors),  # type: ignore[arg-type]
+        topic=topic,
+    )

@@ -1,0 +1,139 @@
+"""Where a statement was made: "wrote on X", "told Koha Ditore", "at a press conference".
+
+Reads the dependents of the cue verb (never the quoted content), and ranks what it finds: a
+named platform beats a named outlet, which beats an occasion or document ("statement").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .quote_lexicon import (
+    BARE_CHANNEL_NOUNS,
+    CHANNEL_NOUNS,
+    MEDIA_NOUNS,
+    PLATFORM_CUES,
+    PLATFORMS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Prepositions that introduce where something was said: "on X", "in a statement", "at a rally".
+CHANNEL_PREPS = frozenset({"on", "in", "at", "during", "via", "through", "over"})
+# Prepositions that name the outlet of an interview or a post: "interview with N1", "post on X".
+OUTLET_PREPS = frozenset({"with", "to", "on", "for", "in"})
+# Entity types that can be an outlet: a newspaper or broadcaster (ORG), a programme (WORK_OF_ART).
+OUTLET_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
+# Verbs whose object is the audience: "told Koha Ditore", "gave CNN an interview".
+AUDIENCE_VERBS = frozenset({"tell", "give"})
+# Verbs by which an outlet relays a statement: "as quoted by Serbian media".
+RELAY_VERBS = frozenset({"quote", "cite", "report"})
+# Rank of each kind of channel; the lowest wins.
+RANK_PLATFORM, RANK_OUTLET, RANK_OCCASION, RANK_CUE = 0, 1, 2, 3
+
+
+def _platform(tokens: list[Token]) -> str | None:
+    """The platform named among tokens ("social media platform X" -> X), by one or two words."""
+    for i, t in enumerate(tokens):
+        if t.text.rstrip(".") == "X":  # case matters: "x" is a letter, "X" the platform
+            return "X"
+        low = t.lower_
+        if i + 1 < len(tokens):
+            pair = f"{low} {tokens[i + 1].lower_}"
+            if pair in PLATFORMS:
+                return PLATFORMS[pair]
+        if low in PLATFORMS and low != "x":
+            return PLATFORMS[low]
+    return None
+
+
+def _strip_article(text: str) -> str:
+    """Drop a leading "the"/"a" from a phrase."""
+    for article in ("the ", "The ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> str | None:
+    """The outlet a noun names: an ORG mention ("Koha Ditore", "CNN"), any name followed by a
+    media apposition ("Koha Ditore, a Kosovo-based daily"), or "Serbian media"."""
+    mention = types.get(tok.i)
+    appos_media = any(c.dep_ == "appos" and c.lemma_.lower() in MEDIA_NOUNS for c in tok.children)
+    if mention is not None and (mention[2] in OUTLET_TYPES or appos_media):
+        return _strip_article(doc.text[mention[0]:mention[1]])
+    if tok.pos_ == "PROPN" and (appos_media or mention is None):
+        first = min((c.left_edge.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
+        return _strip_article(doc[first:tok.i + 1].text)
+    if tok.lower_ in MEDIA_NOUNS and any(c.dep_ in ("amod", "compound") for c in tok.lefts):
+        return _phrase(doc, tok)
+    return None
+
+
+def _phrase(doc: Doc, head: Token) -> str:
+    """A channel noun with the words that make it specific: "press conference", "social media"."""
+    keep = {"compound"} | ({"amod", "compound"} if head.lower_ in BARE_CHANNEL_NOUNS | MEDIA_NOUNS else set())
+    first = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in keep or child.right_edge.i != first - 1:
+            break
+        first = child.left_edge.i
+    return doc[first:head.i + 1].text
+
+
+def _from_pobj(doc: Doc, pobj: Token, prep: str, types: Mapping[int, tuple[int, int, str]],
+               ) -> tuple[int, str] | None:
+    """The channel a prepositional object names, with its rank."""
+    platform = _platform(list(pobj.subtree)) if prep in ("on", "in", "via", "over") else None
+    if platform is not None:
+        return RANK_PLATFORM, platform
+    noun = pobj.lower_
+    if noun in CHANNEL_NOUNS or pobj.lemma_.lower() in CHANNEL_NOUNS:
+        for p in pobj.children:
+            if p.dep_ == "prep" and p.lower_ in OUTLET_PREPS:
+                for o in p.children:
+                    outlet = _outlet(doc, o, types) if o.dep_ == "pobj" else None
+                    if outlet is not None:
+                        return RANK_OUTLET, outlet
+        if noun in BARE_CHANNEL_NOUNS and not any(c.dep_ in ("amod", "compound") for c in pobj.lefts):
+            return None
+        return RANK_OCCASION, _phrase(doc, pobj)
+    if prep == "on":
+        outlet = _outlet(doc, pobj, types)
+        if outlet is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+            return RANK_OUTLET, outlet
+    return None
+
+
+def find_channel(doc: Doc, cue: Token, content: range,
+                 types: Mapping[int, tuple[int, int, str]]) -> str | None:
+    """The channel of the statement whose cue is ``cue``; ``content`` holds the token indices of
+    what was said (never searched), ``types`` maps token index -> (start, end, type) of its
+    mention."""
+    found: list[tuple[int, str]] = []
+    verbs = [cue]
+    if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.pos_ in ("VERB", "AUX"):
+        verbs.append(cue.head)  # "said in a statement, adding that ..."
+    for verb in verbs:
+        for child in verb.children:
+            if child.i in content:
+                continue
+            if child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
+                for pobj in child.children:
+                    hit = _from_pobj(doc, pobj, child.lower_, types) if pobj.dep_ == "pobj" else None
+                    if hit is not None:
+                        found.append(hit)
+            elif child.dep_ in ("dobj", "dative") and verb.lemma_ in AUDIENCE_VERBS:
+                outlet = _outlet(doc, child, types)
+                if outlet is not None:
+                    found.append((RANK_OUTLET, outlet))
+            elif child.dep_ == "advcl" and child.lemma_ in RELAY_VERBS:
+                for agent in child.children:
+                    for pobj in agent.children if agent.dep_ == "agent" else ():
+                        found.append((RANK_OUTLET, _outlet(doc, pobj, types) or _strip_article(
+                            doc[pobj.left_edge.i:pobj.right_edge.i + 1].text)))
+    if cue.lemma_ in PLATFORM_CUES:
+        found.append((RANK_CUE, PLATFORM_CUES[cue.lemma_]))
+    return min(found, key=lambda f: f[0])[1] if found else None

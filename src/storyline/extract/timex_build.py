@@ -1,0 +1,910 @@
+"""Builders: turn a pattern match into a TIMEX3 type, value and modifier.
+
+Each builder takes the regex match and the context and returns a ``Built`` or None when the
+match is not a time expression after all (a count, a name, a verb). Relative expressions are
+resolved against the reference day; without one they keep X's ("XXXX-06-10"), never a guessed
+year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from fractions import Fraction
+
+from .timex_calendar import (
+    GRANULARITIES,
+    Point,
+    day_point,
+    format_value,
+    interval,
+    safe_date,
+    shift,
+    truncate,
+    valid_year,
+    week_of,
+)
+from .timex_lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_CODES,
+    UNIT_MULTIPLIERS,
+    WEEKDAYS,
+)
+from .timex_numbers import VAGUE_RE, parse_count
+from .timex_resolve import (
+    Built,
+    Ctx,
+    TimexType,
+    anchor_point,
+    choose_year,
+    day_span,
+    focus_point,
+    holiday_date,
+    month_span,
+    resolve_weekday,
+    tense_at,
+    two_digit_year,
+)
+
+Match = re.Match[str]
+
+# Words before a bare month name that make it a date, not a name ("June Carter") or a verb.
+DATE_LEAD_WORDS = frozenset(
+    "in since until till by from through throughout during before after of early late mid last "
+    "next this between and to or around circa for on at as into within over per like about "
+    "toward towards against the a an its their his her our your whose each every until".split()
+)
+# Entity labels that say a four-digit number is a quantity or a name, not a year.
+NOT_YEAR_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "FAC"})
+# Words that put a number in an identifier, not on the calendar: Resolution 1244, Flight 1549.
+IDENTIFIER_WORDS = frozenset(
+    "resolution resolutions no. nos. no number flight flights room route highway article section "
+    "chapter model page pages p. pp. boeing airbus interstate apollo windows cessna paragraph "
+    "bill code item rule clause volume vol. vol issue track channel band unit units batch case "
+    "line platform gate suite apartment building block lot serial version v. edition orion "
+    "chip chips mig su intel motorola".split()
+)
+# Nouns after a number that make it a count ("2000 people"), not a year.
+COUNT_NOUNS = re.compile(
+    r"\s*(?:people|persons|troops|soldiers|men|women|children|feet|foot|ft|metres|meters|m|km|"
+    r"kilometers|kilometres|miles|mi|tons|tonnes|points|shares|dollars|euros|pounds|yuan|yen|"
+    r"votes|cases|deaths|jobs|workers|employees|students|members|units|acres|hectares|barrels|"
+    r"cars|vehicles|homes|houses|rounds|words|pages|rpm|cc|mph|kg|lb|lbs|hp|seats|flights|"
+    r"residents|refugees|police|officers|delegates|visitors|copies|pieces|items|calories|"
+    r"households|families|patients|animals|sq|square|cubic|gallons|liters|litres|times|bn|"
+    r"million|billion|trillion|chips?|GMT|UTC|hours|hrs|local)\b",
+    re.IGNORECASE,
+)
+# Oldest and newest year a bare four-digit number may be (explicit dates may go further).
+BARE_YEAR_RANGE = (1000, 2199)
+DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+# How close a date must be for "the year" to mean its year rather than the reference's.
+THE_UNIT_FOCUS_CHARS = 250
+UNIT_GRAN = {
+    "day": "day", "night": "day", "week": "week", "weekend": "weekend", "fortnight": "week",
+    "month": "month", "quarter": "quarter", "year": "year", "decade": "decade",
+    "century": "century", "season": "season", "half": "half",
+}
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month name or abbreviation."""
+    w = word.lower().rstrip(".")
+    return MONTHS.get(w) or MONTH_ABBREVIATIONS.get(w)
+
+
+def spelled_year(text: str) -> int | None:
+    """1996 from "nineteen ninety-six", 2005 from "two thousand and five"."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS.get(w, 0) for w in words[2:])
+    head = NUMBER_WORDS.get(words[0]) if words else None
+    if head is None:
+        return None
+    tail = words[1:]
+    if tail == ["hundred"]:
+        return head * 100
+    return head * 100 + sum(NUMBER_WORDS.get(w, 0) for w in tail if w != "oh")
+
+
+def prev_word(ctx: Ctx, pos: int) -> str:
+    """The word just before pos (lower case), or ""."""
+    m = re.search(r"([A-Za-z'.]+)[\s,]*$", ctx.text[max(0, pos - 30) : pos])
+    return m.group(1).lower().strip(".") if m else ""
+
+
+def after(ctx: Ctx, pos: int, n: int = 30) -> str:
+    """The text just after pos."""
+    return ctx.text[pos : pos + n]
+
+
+def relative(ctx: Ctx, p: Point | None, unknown: Point, type_: TimexType = "DATE",
+             mod: str | None = None, focus: bool = True) -> Built:
+    """A deictic expression: resolved against the publication date, or unknown without one."""
+    if p is None or ctx.reference is None:
+        return Built(type_, format_value(unknown), mod, unknown, None, focus)
+    return Built(type_, format_value(p), mod, p, "published", focus)
+
+
+def absolute(p: Point, type_: TimexType = "DATE", mod: str | None = None) -> Built:
+    """An expression that names its own date."""
+    return Built(type_, format_value(p), mod, p, None)
+
+
+def clean(s: str | None) -> str:
+    """Lower case with single spaces."""
+    return re.sub(r"\s+", " ", (s or "").lower()).strip()
+
+
+def year_ok(ctx: Ctx, start: int, end: int, year: int) -> bool:
+    """Whether a bare four-digit number is a year here (not a count, an amount or an id)."""
+    if not BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1] or ctx.text[start] == "0":
+        return False
+    if ctx.label(start, end) in NOT_YEAR_LABELS:
+        return False
+    if prev_word(ctx, start) in IDENTIFIER_WORDS:
+        return False
+    before = ctx.text[max(0, start - 2) : start]
+    if re.search(r"(?:^|[\s\d(])[-+±~]\s?$|[#§]\s?$|\d[.,]?\s?$", before):
+        return False
+    tail = after(ctx, end)
+    if COUNT_NOUNS.match(tail) or re.match(r"\s*(?:-|to|–)\s*\d{1,3}(?!\d)", tail):
+        return False
+    return re.match(r"\s*(?:x|×|by)\s*\d", tail, re.IGNORECASE) is None
+
+
+# --------------------------------------------------------------------------- absolute dates
+
+
+def build_full_date(m: Match, ctx: Ctx) -> Built | None:
+    """'Monday, June 10, 2025', '10 June 2025', 'June 10': a day; without a year, the year that
+    fits the reference and the tense."""
+    month = month_number(m["month"])
+    day = int(re.sub(r"\D", "", m["day"]))
+    if month is None:
+        return None
+    if m["year"]:
+        year = int(m["year"])
+        d = safe_date(year, month, day) if valid_year(year) else None
+        return absolute(day_point(d)) if d else None
+    if safe_date(2000, month, day) is None:  # 2000 is a leap year: accepts 29 February
+        return None
+    unknown = Point("day", None, month, day)
+    if ctx.reference is None:
+        return Built("DATE", format_value(unknown), None, unknown, None)
+    y = choose_year(ctx.reference, day_span(month, day), tense_at(ctx, m.start(), m.end()))
+    d = safe_date(y, month, day) if y is not None else None
+    return relative(ctx, day_point(d) if d else None, unknown)
+
+
+def build_second_day(m: Match, ctx: Ctx) -> Built | None:
+    """The '25' of 'April 24 and 25': the month (and year) of the date before it."""
+    for f in reversed(ctx.history):
+        p = f.built.point
+        if f.end <= m.start() and m.start() - f.end <= len(" and ") + 1:
+            if p is None or p.gran != "day" or p.month is None:
+                return None
+            d = safe_date(p.year, p.month, int(re.sub(r"\D", "", m["day"]))) if p.year else None
+            if d is not None:
+                return Built("DATE", format_value(day_point(d)), None, day_point(d), f.built.anchor)
+            return None
+        if f.end <= m.start():
+            break
+    return None
+
+
+def build_numeric_date(m: Match, ctx: Ctx) -> Built | None:
+    """'2025-06-10', '6/10/2025' (US order), '10.06.2025' (day first)."""
+    y = int(m["y"])
+    if len(m["y"]) == 2:
+        y = two_digit_year(y, ctx.reference)
+    d = safe_date(y, int(m["m"]), int(m["d"])) if valid_year(y) else None
+    return absolute(day_point(d)) if d else None
+
+
+def build_month_year(m: Match, ctx: Ctx) -> Built | None:
+    """'June 1998', 'January nineteen ninety-seven', "June '98"."""
+    month = month_number(m["month"])
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif m["year2"]:
+        year = two_digit_year(int(m["year2"]), ctx.reference)
+    else:
+        year = spelled_year(m["spelled"])
+    if month is None or year is None or not valid_year(year):
+        return None
+    return absolute(Point("month", year, month))
+
+
+def build_month(m: Match, ctx: Ctx) -> Built | None:
+    """'June', 'last May', 'July last year', 'January this year': a month near the reference."""
+    month = month_number(m["month"])
+    if month is None:
+        return None
+    relation = clean(m["rel"]) or None
+    year_rel = clean(m["yrel"]) or None
+    if not relation and not year_rel:
+        word = prev_word(ctx, m.start())
+        tail = after(ctx, m.end(), 12)
+        # A bare month name is a date after a preposition or determiner, or before
+        # punctuation; never before a capitalised word ("June Carter").
+        if re.match(r"\s+(?-i:[A-Z])", tail) and not re.match(r"\s+(?-i:I\b)", tail):
+            return None
+        if word not in DATE_LEAD_WORDS and (
+            m["month"].lower() in ("may", "march") or not re.match(r"\s*[,.;:)]", tail)
+        ):
+            return None
+        if m["month"].lower() == "may" and ctx.pos(m.start(), m.end()) in ("AUX", "VERB"):
+            return None
+    unknown = Point("month", None, month)
+    ref = ctx.reference
+    if ref is None:
+        return relative(ctx, None, unknown)
+    if year_rel:
+        year: int | None = ref.year + {"last": -1, "next": 1}.get(year_rel, 0)
+    else:
+        year = choose_year(ref, month_span(month), tense_at(ctx, m.start(), m.end()), relation)
+    if year is None or not valid_year(year):
+        return None
+    return relative(ctx, Point("month", year, month), unknown)
+
+
+def build_year(m: Match, ctx: Ctx) -> Built | None:
+    """'2024', 'fiscal 1989', 'the year 2000', "fiscal '98"."""
+    if m["year"]:
+        year = int(m["year"])
+        if not m["lead"] and not year_ok(ctx, m.start("year"), m.end("year"), year):
+            return None
+    else:
+        year = two_digit_year(int(m["year2"]), ctx.reference)
+    return absolute(Point("year", year)) if valid_year(year) else None
+
+
+def build_spelled_year(m: Match, ctx: Ctx) -> Built | None:
+    """'nineteen ninety-six', 'the year two thousand'."""
+    text = m["spelled"]
+    if text.lower().startswith("two thousand") and not m["lead"]:
+        return None  # "two thousand people" is a count
+    year = spelled_year(text)
+    return absolute(Point("year", year)) if year is not None and valid_year(year) else None
+
+
+def build_decade(m: Match, ctx: Ctx) -> Built | None:
+    """'the 1990s', "the '80s", 'the nineties', 'the early 1980s'."""
+    if m["d4"]:
+        decade = int(m["d4"]) // 10
+    elif m["d2"]:
+        decade = two_digit_year(int(m["d2"]), ctx.reference) // 10
+    else:
+        word = re.split(r"[\s-]+", m["dw"].lower())[-1]
+        decade = 190 + DECADE_WORDS[word]
+    if not 0 < decade < 1000:
+        return None
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(clean(m["dmod"]))
+    return absolute(Point("decade", decade=decade), mod=mod)
+
+
+def build_century(m: Match, ctx: Ctx) -> Built | None:
+    """'the 20th century', 'the twentieth century', 'this century', 'the last century'."""
+    rel = clean(m["crel"])
+    if rel:
+        if ctx.reference is None:
+            return relative(ctx, None, Point("century"))
+        step = -1 if rel.split()[-1] in ("last", "previous") and not rel.startswith("the past") else 0
+        step = 1 if rel.split()[-1] == "next" else step
+        return relative(ctx, Point("century", century=ctx.reference.year // 100 + step), Point("century"))
+    word = m["ord"].lower()
+    n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS.get(word.replace(" ", "-"), 0)
+    return absolute(Point("century", century=n - 1)) if 0 < n <= 100 else None
+
+
+def build_season(m: Match, ctx: Ctx) -> Built | None:
+    """'last fall', 'this summer', 'the winter of 1994', 'summer 2025'."""
+    code = SEASONS[m["season"].lower()]
+    rel = clean(m["rel"])
+    if m["year"]:
+        year = int(m["year"]) if m["year"].isdigit() else spelled_year(m["year"])
+        if year is None or not valid_year(year):
+            return None
+        return absolute(Point("season", year, season=code))
+    if not rel and (m["season"].lower() == "fall" or prev_word(ctx, m.start()) not in DATE_LEAD_WORDS):
+        return None  # "prices fall" is a verb; "summer camp" needs a lead word to be a date
+    unknown = Point("season", None, season=code)
+    if ctx.reference is None:
+        return relative(ctx, None, unknown)
+    relation = {"the coming": "next", "this coming": "next", "the past": "last", "this past": "last",
+                "the": None, "": None}.get(rel, rel)
+
+    def make(year: int) -> tuple[dt.date, dt.date] | None:
+        return interval(Point("season", year, season=code))
+
+    year = choose_year(ctx.reference, make, tense_at(ctx, m.start(), m.end()), relation)
+    return relative(ctx, Point("season", year, season=code) if year else None, unknown)
+
+
+# --------------------------------------------------------------------------- quarters and halves
+
+
+def _ordinal_number(word: str, kind: str) -> int:
+    """1-4 (or 1-2 for halves) from 'third', '3rd', 'final'; 0 when not one."""
+    w = word.lower()
+    if w in ("last", "final", "latter"):
+        return 4 if kind == "quarter" else 2
+    if w[:1].isdigit():
+        return int(re.sub(r"\D", "", w))
+    return ORDINALS.get(w, 0)
+
+
+def build_quarter(m: Match, ctx: Ctx) -> Built | None:
+    """'the third quarter', 'third-quarter', 'the fiscal first quarter of 1990', "this year's
+    fourth quarter", 'the year-ago third quarter', 'Q3 2025', 'the first half of 2025'."""
+    gd = m.groupdict()
+    kind = "quarter" if gd.get("qn") or "quarter" in m.group(0).lower() else "half"
+    n = int(gd["qn"]) if gd.get("qn") else _ordinal_number(gd.get("ord") or "", kind)
+    if not 1 <= n <= (4 if kind == "quarter" else 2):
+        return None
+    back = 1 if gd.get("ago") else 0
+    yrel = clean(gd.get("yrel"))
+    year_text = gd.get("year") or gd.get("ypos")
+    anchor: str | None = None
+    year: int | None
+    if year_text:
+        year = int(year_text)
+    elif ctx.reference is None:
+        year = None
+    elif yrel:
+        year, anchor = ctx.reference.year + {"last": -1, "next": 1}.get(yrel, 0), "published"
+    else:
+        # A quarter not yet begun at the reference date is last year's, unless the clause
+        # looks ahead ("expects a fourth-quarter charge").
+        ref = ctx.reference
+        months = 3 if kind == "quarter" else 6
+        not_begun = (n - 1) * months + 1 > ref.month
+        ahead = tense_at(ctx, m.start(), m.end()) == "future"
+        year, anchor = (ref.year - 1 if not_begun and not ahead else ref.year), "published"
+    if year is not None:
+        year -= back
+        if not valid_year(year):
+            return None
+    p = Point(kind, year, part=n)
+    return Built("DATE", format_value(p), None, p, anchor, focus=not back)
+
+
+def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
+    """'the quarter', 'the latest quarter', 'the year-ago period', "last year's quarter", 'that
+    quarter': the quarter in focus (or the last full one before the reference), a year back
+    for year-ago."""
+    det = clean(m["det"])
+    noun = m["noun"].lower()
+    tail = clean(m["tail"])
+    back = 1 if re.search(r"year-(?:ago|earlier)|prior-year|last year|previous year|corresponding|comparable|a year", det + " " + tail) else 0
+    explicit = re.search(r"\d{4}", det)
+    if noun == "period" and not (back or explicit or re.search(r"latest|recent|current|same", det)):
+        return None  # "the period" alone is no date
+    found = focus_point(ctx, m.start(), ("quarter",), derived=det.startswith("that"))
+    focus = found.built.point if found else None
+    if explicit:
+        year = int(explicit.group(0))
+        if not valid_year(year):
+            return None
+        p: Point | None = Point("quarter", year, part=focus.part) if focus else Point("year", year)
+        return Built("DATE", format_value(p), None, p, None) if p else None
+    anchor = "published"
+    if focus is not None and not re.search(r"current|this|latest|recent", det):
+        p = focus
+    elif ctx.reference is not None:
+        current = truncate(day_point(ctx.reference), "quarter")
+        p = current if re.search(r"current|this", det) else shift(current, -1, "quarter")
+    else:
+        return Built("DATE", "XXXX-QX", None, Point("quarter"), None)
+    if p is not None and back:
+        p = shift(p, -1, "year")
+    if p is None:
+        return None
+    return Built("DATE", format_value(p), None, p, anchor, focus=not back and not det.startswith("that"))
+
+
+def build_year_ago_adj(m: Match, ctx: Ctx) -> Built | None:
+    """'year-earlier', 'year-ago' as adjectives: the quarter (or year) in focus a year back."""
+    found = focus_point(ctx, m.start(), ("quarter", "half", "month", "year"))
+    if found is not None and found.built.point is not None:
+        p = shift(found.built.point, -1, "year")
+        if p is not None:
+            return Built("DATE", format_value(p), None, p, "published", focus=False)
+    if ctx.reference is None:
+        return Built("DATE", "XXXX", None, Point("year"), None, focus=False)
+    return relative(ctx, Point("year", ctx.reference.year - 1), Point("year"), focus=False)
+
+
+# --------------------------------------------------------------------------- days and weekdays
+
+
+def build_day_word(m: Match, ctx: Ctx) -> Built | None:
+    """'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'yesterday morning'."""
+    word = clean(m["w"])
+    if word == "today" and re.search(r"(?-i:USA|VOA|China|Russia|Psychology|Music|Christianity)\s*$", ctx.text[: m.start()]):
+        return None  # a newspaper or programme title
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    pod = PARTS_OF_DAY.get(clean(m["pod"])) or ("NI" if word in ("tonight", "overnight") else None)
+    unknown = Point("pod" if pod else "day", pod=pod)
+    if ctx.reference is None:
+        return relative(ctx, None, unknown, "TIME" if pod else "DATE")
+    p = day_point(ctx.reference + dt.timedelta(days=offset))
+    if pod:
+        p = replace(p, gran="pod", pod=pod)
+    return relative(ctx, p, unknown, "TIME" if pod else "DATE")
+
+
+def build_part_of_day(m: Match, ctx: Ctx) -> Built | None:
+    """'in the morning' (of the day in focus, else the reference day), 'mid-afternoon',
+    'late evening', 'mid-afternoon yesterday'."""
+    pod = PARTS_OF_DAY[m["pod"].lower()]
+    mod = {"mid": "MID", "late": "END", "early": "START"}.get(clean(m["pmod"]))
+    unknown = Point("pod", pod=pod)
+    offset = {"yesterday": -1, "tomorrow": 1, "today": 0}.get(clean(m["dw"]), 0)
+    if not m["dw"] and not m["pmod"]:
+        found = anchor_point(ctx, m.start(), "day")
+        span = interval(found[0]) if found else None
+        if found and span:
+            p0 = replace(day_point(span[0]), gran="pod", pod=pod)
+            return Built("TIME", format_value(p0), mod, p0, found[1], focus=False)
+    if ctx.reference is None:
+        return relative(ctx, None, unknown, "TIME", mod)
+    p = replace(day_point(ctx.reference + dt.timedelta(days=offset)), gran="pod", pod=pod)
+    return relative(ctx, p, unknown, "TIME", mod)
+
+
+def build_ref_word(m: Match, ctx: Ctx) -> Built | None:
+    """'now', 'currently', 'recently', 'the past', 'the future', 'soon': TIMEX3 *_REF values."""
+    if m["present"]:
+        value = "PRESENT_REF"
+        if clean(m["present"]) == "current" and re.match(
+            r"\s+(?:account|accounts|affairs|events|assets|liabilities|density|flow|s\b|\w+ly\b)", after(ctx, m.end(), 25), re.I
+        ):
+            return None  # "current account", "current affairs" are terms
+    elif m["past"]:
+        value = "PAST_REF"
+    else:
+        value = "FUTURE_REF"
+        word = clean(m["future"])
+        if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
+            return None  # "as soon as" is a conjunction
+        if word in ("one day", "some day", "someday") and not re.search(
+            r"\b(?:will|would|could|may|might|can|should|hope|hopes)\s+$", ctx.text[max(0, m.start() - 12) : m.start()], re.I
+        ):
+            return None
+    p = day_point(ctx.reference) if value == "PRESENT_REF" and ctx.reference else None
+    return Built("DATE", value, None, p, "published" if ctx.reference else None, focus=False)
+
+
+def build_weekday(m: Match, ctx: Ctx) -> Built | None:
+    """'Monday', 'last Friday', 'this coming Sunday', 'Wednesday night', 'the previous Friday',
+    'Mondays' (a set)."""
+    name = m["wd"].lower()
+    if name.endswith("s") and name[:-1] in WEEKDAYS:
+        return Built("SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]]}", None, None, None)
+    wd = WEEKDAYS[name]
+    if re.match(r"\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Star|Sport|Night\s+Live|School)",
+                after(ctx, m.end(), 20)):
+        return None  # a newspaper or show named after the day
+    relation = clean(m["rel"]) or None
+    pod = PARTS_OF_DAY.get(clean(m["pod"]))
+    type_: TimexType = "DATE"  # TimeBank types "Wednesday night" as a DATE (value ...TNI)
+    unknown = Point("pod" if pod else "day", weekday=wd, pod=pod)
+    if relation in ("the previous", "the following", "the next"):
+        found = anchor_point(ctx, m.start(), "day")
+        if found is None:
+            return None
+        span = interval(found[0])
+        if span is None:
+            return None
+        d = resolve_weekday(span[0], wd, "last" if relation == "the previous" else "next", None)
+        p = day_point(d) if not pod else replace(day_point(d), gran="pod", pod=pod)
+        return Built(type_, format_value(p), None, p, found[1], focus=False)
+    if ctx.reference is None:
+        return Built(type_, format_value(unknown), None, unknown, None)
+    d = resolve_weekday(ctx.reference, wd, relation, tense_at(ctx, m.start(), m.end()))
+    p = day_point(d) if not pod else replace(day_point(d), gran="pod", pod=pod)
+    return relative(ctx, p, unknown, type_)
+
+
+def build_holiday(m: Match, ctx: Ctx) -> Built | None:
+    """'Christmas', 'Thanksgiving Day', 'last Thanksgiving', 'Easter 2024'."""
+    name = m["hname"]
+    if m["year"]:
+        d = holiday_date(name, int(m["year"]))
+        return absolute(day_point(d)) if d else None
+    unknown = Point("day")
+    if ctx.reference is None:
+        return Built("DATE", format_value(unknown), None, unknown, None)
+
+    def make(year: int) -> tuple[dt.date, dt.date] | None:
+        d = holiday_date(name, year)
+        return (d, d) if d else None
+
+    year = choose_year(ctx.reference, make, tense_at(ctx, m.start(), m.end()), clean(m["rel"]) or None)
+    d = holiday_date(name, year) if year else None
+    return relative(ctx, day_point(d) if d else None, unknown)
+
+
+def build_year_end(m: Match, ctx: Ctx) -> Built | None:
+    """'year-end', "year's end": 31 December of the reference year (of last year when the text
+    looks back: "since year-end")."""
+    if ctx.reference is None:
+        p0 = Point("day", None, 12, 31)
+        return Built("DATE", format_value(p0), None, p0, None)
+    year = ctx.reference.year
+    lead = ctx.text[max(0, m.start() - 12) : m.start()].lower()
+    if "since" in lead or (tense_at(ctx, m.start(), m.end()) == "past" and not re.search(r"\bby\s+$", lead)):
+        year -= 1
+    return relative(ctx, day_point(dt.date(year, 12, 31)), Point("day"))
+
+
+# --------------------------------------------------------------------------- relative units
+
+
+def unit_of(word: str) -> str:
+    """Singular unit from 'weeks', 'centuries', 'fiscal year'."""
+    w = word.lower().split()[-1]
+    if w == "centuries":
+        return "century"
+    if w == "millennia":
+        return "millennium"
+    return w[:-1] if w.endswith("s") and w[:-1] in UNIT_CODES else w
+
+
+def deictic_point(ref: dt.date, unit: str, n: int) -> Point | None:
+    """The unit containing the reference day, moved by n units."""
+    base = day_point(ref)
+    gran = UNIT_GRAN.get(unit)
+    if gran is None:
+        return None
+    if gran == "weekend":
+        week = week_of(ref)
+        return shift(Point("weekend", week.year, week=week.week), n, "week")
+    cur = base if gran == "day" else truncate(base, gran)
+    steps = n * (2 if unit == "fortnight" else 1)
+    return shift(cur, steps, gran) if steps else cur
+
+
+ANAPHORIC_RELATIONS = frozenset({
+    "the following", "the next", "the previous", "the preceding", "the prior", "the same", "that",
+    "that same", "the very same",
+})
+
+
+def build_deictic(m: Match, ctx: Ctx) -> Built | None:
+    """'this week', 'last month', 'next year', 'this morning', 'last night', 'the coming week',
+    'the current quarter', 'the weekend'; and anaphoric 'the following day', 'that year'."""
+    rel = clean(m["rel"])
+    unit = unit_of(m["unit"])
+    if rel == "the" and unit != "weekend":
+        return None
+    pod = PARTS_OF_DAY.get(unit) if unit in ("morning", "afternoon", "evening", "night") else None
+    if unit == "night" and rel not in ("last", "the next", "the following", "the previous", "that", "the same"):
+        pod = "NI"
+    type_: TimexType = "TIME" if pod else "DATE"
+    gran = "pod" if pod else UNIT_GRAN.get(unit, "year")
+    unknown = Point("weekend") if gran == "weekend" else Point(gran, pod=pod)
+    direction = 0
+    if rel in ("last", "the previous", "the preceding", "the prior", "previous"):
+        direction = -1
+    elif rel in ("next", "the following", "the next", "the coming", "coming"):
+        direction = 1
+    if rel in ANAPHORIC_RELATIONS:
+        found = anchor_point(ctx, m.start(), "day" if pod else gran)
+        if found is None:
+            if ctx.reference is None:
+                return Built(type_, format_value(unknown), None, unknown, None, focus=False)
+            base, anchor = day_point(ctx.reference), "published"
+        else:
+            base, anchor = found
+        span = interval(base)
+        if span is None:
+            return None
+        if pod:
+            p: Point | None = replace(day_point(span[0] + dt.timedelta(days=direction)), gran="pod", pod=pod)
+        elif gran == "weekend":
+            week = week_of(span[0])
+            p = shift(Point("weekend", week.year, week=week.week), direction, "week")
+        else:
+            p = day_point(span[0]) if gran == "day" else truncate(base, gran)
+            p = shift(p, direction, gran) if direction else p
+        return Built(type_, format_value(p), None, p, anchor, focus=False) if p else None
+    ref = ctx.reference
+    if ref is None:
+        return Built(type_, format_value(unknown), None, unknown, None)
+    if pod:
+        # "last night" is the night before; "this morning", "tonight" are today's.
+        d = ref - dt.timedelta(days=1) if rel == "last" and unit == "night" else ref
+        return relative(ctx, replace(day_point(d), gran="pod", pod=pod), unknown, "TIME")
+    if gran == "weekend" and rel in ("the", "this"):
+        week = week_of(ref)
+        if rel == "the" and ref.isoweekday() < 6 and tense_at(ctx, m.start(), m.end()) != "future":
+            direction = -1  # "over the weekend" in a weekday's paper: the one just past
+        return relative(ctx, shift(Point("weekend", week.year, week=week.week), direction, "week"), unknown)
+    return relative(ctx, deictic_point(ref, unit, direction), unknown)
+
+
+def build_unit_before(m: Match, ctx: Ctx) -> Built | None:
+    """'the day before', 'the week after', 'the year before': one unit from the date in focus."""
+    unit = unit_of(m["unit"])
+    gran = UNIT_GRAN.get(unit, "day")
+    sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    found = anchor_point(ctx, m.start(), gran)
+    if found is None:
+        if ctx.reference is None:
+            return Built("DATE", format_value(Point(gran)), None, Point(gran), None, focus=False)
+        base, anchor = day_point(ctx.reference), "published"
+    else:
+        base, anchor = found
+    p = shift(base if gran == "day" else truncate(base, gran), sign, gran)
+    if p is None:
+        return None
+    if gran == "day":
+        p = Point("day", p.year, p.month, p.day)
+    return Built("DATE", format_value(p), None, p, anchor, focus=False)
+
+
+def build_the_unit(m: Match, ctx: Ctx) -> Built | None:
+    """'the year', 'the full year', 'the fiscal year', 'the week' in a report: the one of the
+    reference (or in focus); 'the year ended June 30' is a duration."""
+    unit = unit_of(m["unit"])
+    tail = after(ctx, m.end(), 14).lower()
+    if re.match(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d)|through|that\s+ended)", tail):
+        return Built("DURATION", duration_value(Fraction(1), unit), None, None, None)
+    adj = clean(m["adj"])
+    if not adj and not re.match(r"\s*(?:[,.;:)'\"’”]|$|\s+(?:and|but|so|as|when|to|in|for|with|was|is|were|had|has|before|after|ago)\b)", tail):
+        return None
+    if "latest" in adj or "last" in adj:
+        base = deictic_point(ctx.reference, unit, -1) if ctx.reference else None
+        return relative(ctx, base, Point(UNIT_GRAN[unit]))
+    gran = UNIT_GRAN[unit]
+    found = focus_point(ctx, m.start(), ("year", "half", "quarter", "month"))
+    # Only a date of the same passage, and never for "the full/current year", which is the
+    # reference's.
+    near = found is not None and m.start() - found.end <= THE_UNIT_FOCUS_CHARS and not adj
+    p = found.built.point if found and near else None
+    if p is not None and GRANULARITIES.index(p.gran) >= GRANULARITIES.index(gran) and gran != "week":
+        t = truncate(p, gran)
+        return Built("DATE", format_value(t), None, t, "published")
+    if ctx.reference is None:
+        return Built("DATE", format_value(Point(gran)), None, Point(gran), None)
+    return relative(ctx, deictic_point(ctx.reference, unit, 0), Point(gran))
+
+
+def build_in_the_unit(m: Match, ctx: Ctx) -> Built | None:
+    """'earlier in the day', 'later in the week': the reference's unit, start or end."""
+    unit = m["unit"].lower()
+    mod = "START" if m["el"].lower().startswith("earl") else "END"
+    gran = UNIT_GRAN[unit]
+    p = deictic_point(ctx.reference, unit, 0) if ctx.reference else None
+    return relative(ctx, p, Point(gran), mod=mod)
+
+
+# --------------------------------------------------------------------------- durations and offsets
+
+
+def duration_value(count: Fraction | None, unit: str) -> str:
+    """P3M, PT2H, P1Y6M, PXW: a TIMEX3 duration (quarters as months, decades as years)."""
+    unit = unit.lower()
+    if unit == "quarter":
+        count, unit = (count * 3 if count is not None else None), "month"
+    if unit in UNIT_MULTIPLIERS:
+        mult, code = UNIT_MULTIPLIERS[unit]
+        if count is None:
+            return {"decade": "PXDE", "century": "PXCE", "millennium": "PXML"}.get(unit, f"PX{code}")
+        count, unit = count * mult, {"Y": "year", "W": "week", "M": "month"}[code]
+    if unit == "weekend":
+        return "PXWE" if count is None else f"P{int(count * 2)}D"
+    code = UNIT_CODES.get(unit, "X")
+    prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+    if count is None:
+        return f"{prefix}X{code}"
+    if count.denominator == 1:
+        return f"{prefix}{count.numerator}{code}"
+    smaller = {"year": (12, "M", False), "month": (30, "D", False), "week": (7, "D", False),
+               "day": (24, "H", True), "hour": (60, "M", True), "minute": (60, "S", True)}.get(unit)
+    if smaller is None:
+        return f"{prefix}{float(count):g}{code}"
+    factor, small_code, small_is_time = smaller
+    whole = int(count)
+    small = (count - whole) * factor
+    small_text = f"{int(small)}" if small.denominator == 1 else f"{float(small):g}"
+    head = f"{whole}{code}" if whole else ""
+    if small_is_time and prefix == "P":
+        return f"P{head}T{small_text}{small_code}"
+    return f"{prefix}{head}{small_text}{small_code}"
+
+
+def build_duration(m: Match, ctx: Ctx) -> Built | None:
+    """'three months', 'the past two weeks', 'two-year', 'several days', 'an hour and a half',
+    'the first nine months', 'two to three weeks'."""
+    gd = m.groupdict()
+    unit = unit_of(gd["unit"])
+    num_text = clean(gd.get("num"))
+    if re.search(r"-old\b|\s+old\b|\s+of\s+age\b", m.group(0) + after(ctx, m.end(), 8).lower()[:8]):
+        return None  # ages are not time expressions in TimeBank
+    count = parse_count(num_text) if num_text else Fraction(1)
+    if num_text and count is None and not re.fullmatch(VAGUE_RE, num_text):
+        return None
+    if gd.get("half") and count is not None:
+        count += Fraction(1, 2)
+    if unit == "second" and num_text in ("a", "an", "one"):
+        return None  # "a second time" is an ordinal
+    if unit == "quarter" and num_text in ("a", "an", "one", "two", "three") and re.match(r"\s+of\b", after(ctx, m.end(), 6)):
+        return None  # "three quarters of the vote"
+    if count is not None and count == 0:
+        return None
+    return Built("DURATION", duration_value(count, unit), None, None, None)
+
+
+def build_long(m: Match, ctx: Ctx) -> Built | None:
+    """'day-long', 'yearlong', 'decades-long'."""
+    unit_text = m["unit"].lower()
+    count = None if unit_text.endswith("s") else Fraction(1)
+    return Built("DURATION", duration_value(count, unit_of(unit_text)), None, None, None)
+
+
+def build_vague_duration(m: Match, ctx: Ctx) -> Built | None:
+    """'for weeks', 'the past few years', 'a while', 'some time': an unknown number of units."""
+    unit = m["unit"].lower() if m["unit"] else ""
+    if not unit:
+        return Built("DURATION", "PXX", None, None, None)
+    return Built("DURATION", duration_value(None, unit_of(unit)), None, None, None)
+
+
+def build_vague_ref(m: Match, ctx: Ctx) -> Built | None:
+    """'recent years', 'in coming months', 'the weeks ahead', 'months ago': past or future."""
+    word = clean(m["vw"])
+    value = "FUTURE_REF" if word in ("coming", "ahead", "later", "upcoming") else "PAST_REF"
+    return Built("DATE", value, None, None, "published" if ctx.reference else None, focus=False)
+
+
+def build_offset(m: Match, ctx: Ctx) -> Built | None:
+    """'two days ago', 'a year earlier', 'three weeks later', 'a month from now': a date moved
+    from the reference ("ago", "from now") or from the date in focus ("earlier", "later")."""
+    unit = unit_of(m["unit"])
+    count = parse_count(clean(m["num"]))
+    word = clean(m["dir"])
+    sign = -1 if word in ("ago", "earlier", "before", "back", "previously", "prior") else 1
+    gran = UNIT_GRAN.get(unit, "year")
+    if unit in ("hour", "minute", "second"):
+        # Clock offsets ("two hours later") have no calendar day of their own: keep a duration.
+        return Built("DURATION", duration_value(count, unit), None, None, None)
+    deictic = word in ("ago", "from now", "hence", "back")
+    base: Point | None = None
+    anchor = "published"
+    if gran in ("year", "half", "decade", "century"):
+        # "a year ago" in a report on a quarter is that quarter a year back (TimeBank).
+        q = focus_point(ctx, m.start(), ("quarter",))
+        if q is not None and unit == "year":
+            base = q.built.point
+    elif not deictic:
+        found = anchor_point(ctx, m.start(), gran)
+        if found is not None:
+            base, anchor = found
+    if base is None and not deictic and gran in ("year", "decade", "century"):
+        found_any = focus_point(ctx, m.start())
+        if found_any is not None and found_any.built.point is not None:
+            base = truncate(found_any.built.point, gran)
+    if base is None and ctx.reference is not None:
+        base = truncate(day_point(ctx.reference), gran) if gran not in ("day", "weekend") else day_point(ctx.reference)
+    if count is None or base is None or count.denominator != 1:
+        if base is None or count is None:
+            value = "PAST_REF" if sign < 0 else "FUTURE_REF"
+            return Built("DATE", value, None, None, "published" if ctx.reference else None, focus=False)
+        return Built("DATE", format_value(Point(gran)), None, Point(gran), None, focus=False)
+    n = sign * int(count)
+    if gran == "weekend":
+        gran = "week"
+    step_base = base if base.gran == "quarter" and gran == "year" else truncate(base, gran) if gran != "day" else base
+    if gran == "day":
+        step_base = Point("day", base.year, base.month, base.day, base.week, base.weekday)
+    p = shift(step_base, n, gran)
+    if p is None:
+        return None
+    return Built("DATE", format_value(p), None, p, anchor if ctx.reference or not deictic else None, focus=False)
+
+
+# --------------------------------------------------------------------------- sets and times
+
+SET_ADVERBS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W",
+    "fortnightly": "P2W", "biannually": "P6M", "semiannually": "P6M",
+}
+
+
+def build_set(m: Match, ctx: Ctx) -> Built | None:
+    """'every Monday', 'each year', 'daily', 'twice a week', 'every two weeks', '$5 a day'."""
+    gd = m.groupdict()
+    if gd.get("adv"):
+        if ctx.pos(m.start(), m.end()) in ("ADJ", "NOUN", "PROPN") or (
+            ctx.pos(m.start(), m.end()) is None and re.match(r"\s+[a-z]{3,}", after(ctx, m.end(), 15))
+            and not re.match(r"\s+(?:and|or|but|to|in|on|at|for|from|by|with|since|until|through|basis|the|a|an)\b", after(ctx, m.end(), 15))
+        ):
+            return None  # "quarterly dividend", "the party daily": adjectives and nouns
+        return Built("SET", SET_ADVERBS[gd["adv"].lower()], None, None, None)
+    what = (gd.get("what") or "").lower()
+    if what:
+        if what.rstrip("s") in WEEKDAYS:
+            return Built("SET", f"XXXX-WXX-{WEEKDAYS[what.rstrip('s')]}", None, None, None)
+        month = month_number(what)
+        if month:
+            return Built("SET", f"XXXX-{month:02d}", None, None, None)
+        if what in ("morning", "afternoon", "evening", "night"):
+            return Built("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[what]}", None, None, None)
+        if what in SEASONS:
+            return Built("SET", f"XXXX-{SEASONS[what]}", None, None, None)
+        count = parse_count(clean(gd.get("num"))) if gd.get("num") else Fraction(1)
+        return Built("SET", duration_value(count, unit_of(what)), None, None, None)
+    return Built("SET", duration_value(Fraction(1), unit_of(gd["unit"])), None, None, None)
+
+
+def _clock(m: Match) -> tuple[int, int] | None:
+    """Hour and minute (24-hour clock) of a clock-time match; None when impossible."""
+    word = clean(m["cword"])
+    if word in ("noon", "midday"):
+        return 12, 0
+    if word == "midnight":
+        return 24, 0
+    hour_text = m["h"] or m["h2"] or m["h3"]
+    if hour_text is None:
+        return None
+    h = int(hour_text) if hour_text.isdigit() else NUMBER_WORDS.get(hour_text.lower(), -1)
+    mi = int(m["mi"] or m["mi2"] or 0)
+    ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "")
+    pod = clean(m["cpod"])
+    if ap or pod:
+        if not 1 <= h <= 12:
+            return None
+        if (ap.startswith("p") or pod in ("afternoon", "evening", "night")) and h != 12:
+            h += 12
+        if ap.startswith("a") and h == 12:
+            h = 0
+    return (h, mi) if 0 <= h <= 24 and 0 <= mi <= 59 else None
+
+
+def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], object]]) -> Built | None:
+    """'10:35 a.m.', '5 p.m. EST', 'noon', 'four in the morning', and a day after it ('10 p.m.
+    Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6')."""
+    hm = _clock(m)
+    if hm is None:
+        return None
+    if re.search(r"(?-i:High\s+)$", ctx.text[max(0, m.start() - 5) : m.start()]):
+        return None  # "High Noon"
+    h, mi = hm
+    day: Point | None = None
+    anchor: str | None = None
+    if m["tail"]:
+        start = m.start("tail")
+        lead = re.match(r"[,\s]*(?:on\s+)?", ctx.text[start : m.end()])
+        start += lead.end() if lead else 0
+        for pattern, build in day_builders:
+            mm = pattern.match(ctx.text, start)
+            if mm is not None and mm.end() == m.end() and callable(build):
+                b = build(mm, ctx)
+                if isinstance(b, Built) and b.point is not None:
+                    day, anchor = b.point, b.anchor
+                break
+    elif ctx.reference is not None:
+        day, anchor = day_point(ctx.reference), "published"
+    if day is None or day.gran != "day":
+        p = Point("time", None, hour=h, minute=mi)
+        return Built("TIME", format_value(p), None, p, None)
+    p = replace(day, gran="time", hour=h, minute=mi)
+    return Built("TIME", format_value(p), None, p, anchor)

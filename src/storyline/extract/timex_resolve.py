@@ -1,0 +1,276 @@
+"""What a builder knows besides its match, and how relative expressions find their date.
+
+``Ctx`` carries the text, the reference day (publication date), lookups into the parsed Doc
+(tense, entity label, part of speech) and the expressions already normalised, which anaphoric
+ones ("the following day", "a year earlier", "that quarter") are resolved against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .timex_calendar import GRANULARITIES, Point, interval, safe_date, valid_year
+from .timex_lexicon import HOLIDAYS, WEEKDAY_HOLIDAYS
+
+Tense = Literal["past", "present", "future"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+# How far back (characters) an anaphoric expression looks for the date it is relative to;
+# beyond that it falls back on the publication date.
+ANAPHORA_WINDOW = 600
+# A date named without its year ("June 10", "in March", "Thanksgiving") goes in the year that
+# fits the tense: past (and unknown: news reports mostly look back) -> the latest such date no
+# later than this many days after the reference; future -> the earliest no earlier than this
+# many days before it. The slack keeps "was planned for early March" in the coming March.
+PAST_SLACK_DAYS = 31
+FUTURE_SLACK_DAYS = 31
+# Pivot for two-digit years ('98 -> 1998, '05 -> 2005) when there is no reference date.
+TWO_DIGIT_PIVOT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """A normalised time expression: TIMEX3 type, value, modifier, calendar point and anchor.
+
+    ``focus`` is False for values derived from another expression ("a year earlier", "the
+    following day"): those are never the base of a further shift, so errors cannot cascade.
+    """
+
+    type: TimexType
+    value: str
+    mod: str | None = None
+    point: Point | None = None
+    anchor: str | None = None  # "published", "offset:<n>", or None for absolute expressions
+    focus: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A recognised expression: character span into the text and what it means."""
+
+    start: int
+    end: int
+    built: Built
+
+
+def no_tense(start: int, end: int) -> Tense | None:
+    """Default tense lookup: unknown."""
+    return None
+
+
+def no_label(start: int, end: int) -> str | None:
+    """Default lookup of entity label or part of speech: unknown."""
+    return None
+
+
+@dataclass(slots=True)
+class Ctx:
+    """What builders need besides the match: the text, the reference day, lookups, history."""
+
+    text: str
+    reference: dt.date | None
+    tense: Callable[[int, int], Tense | None] = no_tense
+    label: Callable[[int, int], str | None] = no_label  # NER label over a span
+    pos: Callable[[int, int], str | None] = no_label  # coarse part of speech of a span's root
+    history: list[Found] = field(default_factory=list)
+
+
+# Words right before an expression that make it lie ahead, whatever the verb's tense:
+# "postponed until Tuesday", "could come as early as Monday".
+_FUTURE_LEAD = re.compile(
+    r"(?:\buntil|\btill|\bas\s+(?:soon|early|late)\s+as|\bno\s+later\s+than|\bpayable|\beffective"
+    r"|\bof\s+record|\bexpires?|\bexpiring|\b(?:scheduled|slated|due)\s+(?:for|on)|\bstarting"
+    r"|\bbeginning)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def tense_at(ctx: Ctx, start: int, end: int) -> Tense | None:
+    """Tense of the clause around a span; lead words that point ahead ("until", "payable",
+    "as early as") win over the verb, since the date lies ahead whatever the verb's tense."""
+    lead = ctx.text[max(0, start - 25) : start]
+    if _FUTURE_LEAD.search(lead):
+        return "future"
+    return ctx.tense(start, end)
+
+
+# --------------------------------------------------------------------------- calendar choices
+
+
+def resolve_weekday(ref: dt.date, weekday: int, relation: str | None, tense: Tense | None) -> dt.date:
+    """The day a weekday name refers to: past (or unknown) tense -> on or before the reference,
+    future -> on or after; "last" strictly before, "next"/"coming" strictly after, "this" in the
+    same ISO week."""
+    today = ref.isoweekday()
+    if relation in ("last", "past", "this past", "previous"):
+        delta = -((today - weekday - 1) % 7 + 1)
+    elif relation in ("next", "coming", "this coming", "following"):
+        delta = (weekday - today - 1) % 7 + 1
+    elif relation == "this":
+        delta = weekday - today
+    elif tense == "future":
+        delta = (weekday - today) % 7
+    else:
+        delta = -((today - weekday) % 7)
+    return ref + dt.timedelta(days=delta)
+
+
+def choose_year(
+    ref: dt.date,
+    make: Callable[[int], tuple[dt.date, dt.date] | None],
+    tense: Tense | None,
+    relation: str | None = None,
+) -> int | None:
+    """The year for a date named without one: ``make(year)`` gives its interval in a year.
+
+    "last" -> the latest that ends before the reference; "next" -> the earliest that starts
+    after it; "this" -> the reference year; else by tense with the slack described above."""
+    spans: list[tuple[int, dt.date, dt.date]] = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if not valid_year(year):
+            continue
+        span = make(year)
+        if span is not None:
+            spans.append((year, span[0], span[1]))
+    if not spans:
+        return None
+    if relation == "this":
+        return ref.year
+    if relation in ("last", "past", "this past", "previous"):
+        before = [s for s in spans if s[2] < ref or (s[1] <= ref and s[0] < ref.year)]
+        return max(before, key=lambda s: s[1])[0] if before else None
+    if relation in ("next", "coming", "this coming", "following"):
+        after = [s for s in spans if s[1] > ref]
+        return min(after, key=lambda s: s[1])[0] if after else None
+    if tense == "future":
+        ahead = [s for s in spans if s[2] >= ref - dt.timedelta(days=FUTURE_SLACK_DAYS)]
+        return min(ahead, key=lambda s: s[1])[0] if ahead else None
+    if tense == "past":
+        behind = [s for s in spans if s[1] <= ref + dt.timedelta(days=PAST_SLACK_DAYS)]
+        return max(behind, key=lambda s: s[1])[0] if behind else None
+
+    def distance(s: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
+        """Days between the reference and the interval; ties go to the earlier year."""
+        gap = (s[1] - ref).days if s[1] > ref else (ref - s[2]).days if s[2] < ref else 0
+        return max(gap, 0), s[0]
+
+    return min(spans, key=distance)[0]
+
+
+def month_span(month: int) -> Callable[[int], tuple[dt.date, dt.date] | None]:
+    """make(year) for a month."""
+
+    def make(year: int) -> tuple[dt.date, dt.date] | None:
+        return interval(Point("month", year, month))
+
+    return make
+
+
+def day_span(month: int, day: int) -> Callable[[int], tuple[dt.date, dt.date] | None]:
+    """make(year) for a month and day."""
+
+    def make(year: int) -> tuple[dt.date, dt.date] | None:
+        d = safe_date(year, month, day)
+        return (d, d) if d else None
+
+    return make
+
+
+def two_digit_year(yy: int, reference: dt.date | None) -> int:
+    """A full year for '98 or '05, near the reference when there is one."""
+    if reference is not None:
+        year = reference.year // 100 * 100 + yy
+        return year - 100 if year > reference.year + 10 else year
+    return (1900 if yy > TWO_DIGIT_PIVOT else 2000) + yy
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
+    """The n-th (or last, n = -1) weekday of a month."""
+    first = safe_date(year, month, 1)
+    if first is None:
+        return None
+    if n > 0:
+        d = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+        return d if d.month == month else None
+    nxt = safe_date(year + (month == 12), month % 12 + 1, 1)
+    if nxt is None:
+        return None
+    last = nxt - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter(year: int) -> dt.date | None:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return safe_date(year, month, day)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The date of a named holiday in a year, or None when unknown."""
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    if not valid_year(year):
+        return None
+    if key in HOLIDAYS:
+        month, day = HOLIDAYS[key]
+        return safe_date(year, month, day)
+    if key == "election day":  # the Tuesday after the first Monday of November
+        first_monday = nth_weekday(year, 11, 1, 1)
+        return first_monday + dt.timedelta(days=1) if first_monday else None
+    if key in WEEKDAY_HOLIDAYS:
+        month, weekday, n = WEEKDAY_HOLIDAYS[key]
+        return nth_weekday(year, month, weekday, n)
+    if key in ("easter", "easter sunday", "easter day"):
+        return easter(year)
+    if key == "good friday":
+        sunday = easter(year)
+        return sunday - dt.timedelta(days=2) if sunday else None
+    return None
+
+
+# --------------------------------------------------------------------------- what came before
+
+
+def anchor_point(ctx: Ctx, pos: int, gran: str) -> tuple[Point, str] | None:
+    """The last date before pos (within the window, not itself derived) at least as fine as
+    gran, with the anchor naming it."""
+    want = GRANULARITIES.index(gran) if gran in GRANULARITIES else 0
+    for f in reversed(ctx.history):
+        if pos - f.end > ANAPHORA_WINDOW:
+            break
+        p = f.built.point
+        if f.end > pos or not f.built.focus or f.built.type not in ("DATE", "TIME"):
+            continue
+        if p is None or p.year is None or interval(p) is None:
+            continue
+        if GRANULARITIES.index(p.gran) >= want:
+            return p, f"offset:{f.start}"
+    return None
+
+
+def focus_point(ctx: Ctx, pos: int, grans: tuple[str, ...] = (), derived: bool = False) -> Found | None:
+    """The last date mentioned shortly before pos (optionally only of some granularities;
+    derived values only when asked, for "that quarter")."""
+    for f in reversed(ctx.history):
+        if pos - f.end > ANAPHORA_WINDOW:
+            break
+        p = f.built.point
+        if f.end > pos or f.built.type != "DATE" or p is None or p.year is None:
+            continue
+        if not derived and not f.built.focus:
+            continue
+        if not grans or p.gran in grans:
+            return f
+    return None

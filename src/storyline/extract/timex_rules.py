@@ -1,0 +1,395 @@
+"""The patterns: compiled regexes for English time expressions, each with its builder.
+
+Extents follow TimeBank (TimeML): determiners and modifiers ("the", "last", "early", "about",
+"ago") are inside an expression, prepositions ("on", "in", "since") outside. Where two rules
+match overlapping text the tagger keeps the longest match, then the earliest rule here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import timex_build as tb
+from .timex_lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS, TIME_ZONES, WEEKDAYS
+from .timex_numbers import COUNT_RE, VAGUE_RE
+from .timex_resolve import Built, Ctx
+
+Builder = Callable[[re.Match[str], Ctx], Built | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named pattern and the builder that normalises its matches."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Builder
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of words, longest first so that a prefix never wins."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _cased(words: list[str]) -> str:
+    """Capitalised or upper-case forms only (month names are proper nouns; "may" is a verb)."""
+    return f"(?-i:{_alt([w.capitalize() for w in words] + [w.upper() for w in words])})"
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """Compile case-insensitively (month names switch that off locally)."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+B = r"(?<![\w$£€#@/])"  # not inside a word or a number, nor after a currency sign
+END = r"(?![\w-])"
+MONTH_FULL = _cased(list(MONTHS))
+MONTH_ABBR = rf"(?:{_cased(list(MONTH_ABBREVIATIONS))}(?:\.|(?![a-zA-Z])))"
+MONTH_ANY = rf"(?:{MONTH_FULL}(?![a-zA-Z])|{MONTH_ABBR})"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+YEAR4 = r"\d{4}(?![\d%]|,\d|\.\d)"
+WEEKDAY = rf"(?:{_alt(list(WEEKDAYS))})"
+TZ = rf"(?-i:{_alt(list(TIME_ZONES))})"
+UNIT_SINGULAR = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
+UNIT_ANY = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
+    r"|decades?|century|centuries|millennium|millennia)"
+)
+PLURAL_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries|millennia)"
+SPELLED_YEAR = (
+    r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|oh[\s-](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))(?![\w-])"
+    r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[\s-]\w+)?))?(?![\w-])"
+)
+ORDINAL_WORD = _alt([w for w in ORDINALS if ORDINALS[w] > 0])
+NUM = rf"(?P<num>{COUNT_RE}|{VAGUE_RE})"
+OPT_WEEKDAY = rf"(?:{WEEKDAY},?\s+)?"
+REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)"
+# Adjectives that may stand between a count and its unit: "two more weeks", "eight trading days".
+UNIT_ADJ = (
+    r"(?:(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar"
+    r"|extra|fiscal|further|whole|entire|successive)\s+)?"
+)
+# Words that may open a duration: "the past two weeks", "the first nine months".
+DURATION_LEAD = (
+    r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|initial"
+    r"|latest|preceding|ensuing|same|other|entire|whole|year-earlier|year-ago|comparable)\s+)?"
+)
+
+
+def _time_rule(day_rules: list[Rule]) -> Rule:
+    """Clock times, optionally followed by the day they fall on."""
+    pattern = _compile(
+        rf"{B}(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
+        rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+        rf"|(?P<cword>noon|midnight|midday)"
+        rf"|(?P<h3>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['’]clock\s+)?in\s+the\s+(?P<cpod>morning|afternoon|evening))"
+        rf"(?:\s+{TZ})?"
+        rf"(?P<tail>,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH_ANY}\s*{DAY})?|{MONTH_ANY}\s*{DAY}(?:,?\s+{YEAR4})?|today|yesterday|tomorrow)(?!\w))?"
+    )
+    day_builders = [(r.pattern, r.build) for r in day_rules]
+
+    def build(m: re.Match[str], ctx: Ctx) -> Built | None:
+        return tb.build_time(m, ctx, day_builders)  # type: ignore[arg-type]
+
+    return Rule("time", pattern, build)
+
+
+_FULL_MDY = Rule(
+    "date_mdy",
+    _compile(rf"{B}{OPT_WEEKDAY}(?P<month>{MONTH_ANY})\s*(?P<day>{DAY})(?:(?:,\s*|\s+)(?P<year>{YEAR4}))?"),
+    tb.build_full_date,
+)
+_FULL_DMY = Rule(
+    "date_dmy",
+    _compile(rf"{B}{OPT_WEEKDAY}(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<month>{MONTH_ANY})(?:,?\s+(?P<year>{YEAR4}))?"),
+    tb.build_full_date,
+)
+_WEEKDAY = Rule(
+    "weekday",
+    _compile(
+        rf"{B}(?:(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past|the\s+previous|the\s+following|the\s+next)\s+)?"
+        rf"(?P<wd>{WEEKDAY}s?){END}(?:\s+(?P<pod>morning|afternoon|evening|night)(?!s))?"
+    ),
+    tb.build_weekday,
+)
+_DAY_WORD = Rule(
+    "day_word",
+    _compile(
+        rf"{B}(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|overnight)(?!\w)"
+        rf"(?:\s+(?P<pod>morning|afternoon|evening|night)(?!s))?"
+    ),
+    tb.build_day_word,
+)
+
+RULES: list[Rule] = [
+    _FULL_MDY,
+    _FULL_DMY,
+    Rule(
+        "second_day",
+        _compile(r"(?:(?<=\d\sand\s)|(?<=\d\sor\s)|(?<=\d\sto\s)|(?<=\d-)|(?<=\d–))(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|\s*(?:%|percent|per|million|billion|people))(?!\w)"),
+        tb.build_second_day,
+    ),
+    Rule("date_iso", _compile(rf"{B}(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d:-])"), tb.build_numeric_date),
+    Rule("date_us", _compile(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"), tb.build_numeric_date),
+    Rule("date_eu", _compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{{4}})(?![\d.]\d)"), tb.build_numeric_date),
+    Rule(
+        "month_year",
+        _compile(
+            rf"{B}(?P<month>{MONTH_ANY})(?:\s+of)?,?\s+(?:(?P<year>{YEAR4})|'(?P<year2>\d{{2}})(?!\d)|(?P<spelled>{SPELLED_YEAR}))"
+        ),
+        tb.build_month_year,
+    ),
+    Rule(
+        "month",
+        _compile(
+            rf"{B}(?:{REL}\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Jan|Feb|Aug|Oct|Nov|Dec)\.)(?![a-zA-Z])"
+            rf"(?:\s+(?P<yrel>last|next|this)\s+year)?"
+        ),
+        tb.build_month,
+    ),
+    Rule(
+        "year",
+        _compile(
+            rf"{B}(?:(?P<lead>(?:the\s+)?(?:fiscal(?:[\s-]+year)?|calendar(?:[\s-]+year)?|FY|the\s+year|model\s+year)\s*)?"
+            rf"(?P<year>\d{{4}})(?![\d%]|,\d|\.\d|\s*(?:-|–)\s*\d{{2}}\b|['’]?s\b)"
+            rf"|(?:fiscal\s+|FY\s*)'?(?P<year2>\d{{2}})(?!\d))"
+        ),
+        tb.build_year,
+    ),
+    Rule("spelled_year", _compile(rf"{B}(?P<lead>the\s+year\s+)?(?P<spelled>{SPELLED_YEAR})"), tb.build_spelled_year),
+    Rule(
+        "decade",
+        _compile(
+            rf"{B}(?:the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<d4>\d{{3}}0)['’]?s(?![\w'])|['’](?P<d2>\d0)['’]?s(?![\w'])"
+            rf"|(?<=the\s)(?P<dw>(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
+        ),
+        tb.build_decade,
+    ),
+    Rule(
+        "century",
+        _compile(
+            rf"{B}(?:(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDINAL_WORD})[\s-]+century"
+            rf"|(?P<crel>this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous|the\s+current)\s+century){END}"
+        ),
+        tb.build_century,
+    ),
+    Rule(
+        "season",
+        _compile(
+            rf"{B}(?:(?P<rel>this\s+past|this\s+coming|last|next|this|the\s+coming|coming|the\s+past|the)\s+)?(?P<season>spring|summer|fall|autumn|winter){END}"
+            rf"(?:(?:\s+of)?\s+(?P<year>{YEAR4}|{SPELLED_YEAR}))?"
+        ),
+        tb.build_season,
+    ),
+    Rule(
+        "quarter",
+        _compile(
+            rf"{B}(?:(?:the|its|this|a|their|his|her|our)\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<ypos>\d{{4}})(?:['’]s)?\s+)?"
+            rf"(?:(?:(?P<ago>year-ago|year-earlier|year\s+ago|prior-year|previous-year)|fiscal|calendar|latest|current|flat|strong|weak|same|comparable|corresponding|usual|traditional)[\s-]+){{0,3}}"
+            rf"(?P<ord>first|second|third|fourth|final|last|latter|[1-4](?:st|nd|rd|th))[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)(?![\w-]|-(?:to|over))"
+            rf"(?:\s+of\s+(?:(?:fiscal|calendar|the\s+fiscal\s+year)\s+)?(?P<year>\d{{4}})(?!\d)|\s+of\s+the\s+year)?"
+        ),
+        tb.build_quarter,
+    ),
+    Rule("quarter_q", _compile(rf"{B}(?-i:Q(?P<qn>[1-4]))(?:\s+(?P<year>\d{{4}}))?(?!\w)"), tb.build_quarter),
+    Rule(
+        "the_quarter",
+        _compile(
+            rf"{B}(?P<det>the(?:\s+(?:latest|current|recent|most\s+recent|same|comparable|corresponding|year-ago|year-earlier|prior-year|\d{{4}}|fiscal|just-ended|just\s+ended))*"
+            rf"|this|that|last\s+year['’]s|the\s+previous\s+year['’]s|its\s+latest|its\s+current)"
+            rf"\s+(?P<noun>quarter|period){END}(?P<tail>\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year))?"
+        ),
+        tb.build_the_quarter,
+    ),
+    Rule("year_ago_adj", _compile(rf"{B}(?:year-(?:earlier|ago)|prior-year|year-before){END}"), tb.build_year_ago_adj),
+    _DAY_WORD,
+    Rule(
+        "part_of_day",
+        _compile(
+            rf"{B}(?:(?P<pmod>mid|late|early)[\s-]?(?P<pod>morning|afternoon|evening)"
+            rf"|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bthrough\s))the\s+(?P<pod2>morning|afternoon|evening)){END}"
+            rf"(?:\s+(?P<dw>yesterday|today|tomorrow)(?!\w))?"
+        ),
+        lambda m, ctx: tb.build_part_of_day(_pod_match(m), ctx),
+    ),
+    Rule(
+        "ref_word",
+        _compile(
+            rf"{B}(?:(?P<present>right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present|the\s+present(?!\s+\w)|current(?=\s+[a-z]))"
+            rf"|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|{COUNT_RE}|few|several|many|week|month|year|decade|century|quarter|summer|winter|spring|fall)))"
+            rf"|(?P<future>soon|the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|one\s+day|some\s+day|someday)){END}"
+        ),
+        tb.build_ref_word,
+    ),
+    _WEEKDAY,
+    Rule(
+        "deictic",
+        _compile(
+            rf"{B}(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+following|the\s+next|the\s+coming|the\s+preceding|the\s+prior|the\s+same|that\s+same|that|the)"
+            rf"\s+(?P<unit>week|weekend|month|year|quarter|decade|morning|afternoon|evening|night|day|fiscal\s+year){END}"
+        ),
+        tb.build_deictic,
+    ),
+    Rule(
+        "offset",
+        _compile(
+            rf"{B}{NUM}\s+(?:(?:more|full|long|short|calendar|trading|business)\s+)?(?P<unit>{UNIT_ANY})(?:\s+or\s+so)?\s+"
+            rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){END}"
+        ),
+        tb.build_offset,
+    ),
+    Rule(
+        "per_unit",
+        _compile(rf"(?<=[\d%] )(?:a|per)\s+(?P<unit>year|day|week|month|hour){END}"),
+        tb.build_set,
+    ),
+    Rule(
+        "duration",
+        _compile(
+            rf"{B}{DURATION_LEAD}{NUM}(?:\s+(?:to|or|-|–)\s+{COUNT_RE})?\s+{UNIT_ADJ}"
+            rf"(?P<unit>{UNIT_ANY})(?![\w-])(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?"
+        ),
+        tb.build_duration,
+    ),
+    Rule(
+        "duration_adj",
+        _compile(rf"{B}(?P<num>\d{{1,4}}|{COUNT_RE})-(?P<unit>{UNIT_SINGULAR})(?!\w)(?:-old)?"),
+        tb.build_duration,
+    ),
+    Rule(
+        "duration_long",
+        _compile(rf"{B}(?P<unit>day|week|month|year|decade|hour|night|decades|years|months|weeks|hours)-?long{END}"),
+        tb.build_long,
+    ),
+    Rule(
+        "past_units",
+        _compile(
+            rf"{B}(?:the\s+)?(?:past|last|next|previous|following|ensuing|preceding|first)\s+(?:(?:few|several|many|couple\s+of)\s+)?(?P<unit>{PLURAL_UNITS}){END}"
+            rf"|{B}the\s+(?:past|last)\s+(?P<unit1>week|month|year|decade|century|quarter){END}(?!\s+(?:or|and)\b)"
+        ),
+        lambda m, ctx: tb.build_vague_duration(_unit_match(m), ctx)
+        if m["unit"] else tb.build_duration(_unit_match(m), ctx),
+    ),
+    Rule(
+        "vague_ref",
+        _compile(
+            rf"{B}(?:(?:the\s+)?(?P<vw>recent|coming|upcoming)\s+(?P<unit>{PLURAL_UNITS})"
+            rf"|the\s+(?P<unit2>{PLURAL_UNITS})\s+(?P<vw2>ahead|to\s+come)"
+            rf"|(?P<unit3>days|weeks|months|years|decades)\s+(?P<vw3>ago|earlier)){END}"
+        ),
+        lambda m, ctx: tb.build_vague_ref(_vague_match(m), ctx),
+    ),
+    Rule(
+        "plural_units",
+        _compile(
+            rf"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bthan\s)|(?<=\bafter\s))"
+            rf"(?:(?P<unit>{PLURAL_UNITS})|(?P<while>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time)){END}(?!\s+(?:of|old|before|after|earlier|later|ago)\b)"
+        ),
+        tb.build_vague_duration,
+    ),
+    Rule(
+        "set",
+        _compile(
+            rf"{B}(?:(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly|biannually|semiannually){END}"
+            rf"|(?:every|each)\s+(?:other\s+)?(?:(?P<num>{COUNT_RE})\s+)?(?P<what>{WEEKDAY}|{MONTH_FULL}|days?|weeks?|weekend|months?|years?|quarters?|morning|afternoon|evening|night|hours?|minutes?|decades?|spring|summer|autumn|winter){END}"
+            rf"|(?:once|twice|thrice|\w+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|year|quarter|hour|minute|decade){END})"
+        ),
+        tb.build_set,
+    ),
+    Rule(
+        "holiday",
+        _compile(
+            rf"{B}(?:(?P<rel>last|next|this)\s+)?(?P<hname>(?-i:New\s+Year['’]s\s+Day|New\s+Year['’]s\s+Eve|Christmas\s+Day|Christmas\s+Eve|Christmas|Thanksgiving\s+Day|Thanksgiving"
+            r"|Easter\s+Sunday|Easter|Good\s+Friday|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Valentine['’]s\s+Day))(?!\w)"
+            rf"(?:,?\s+(?P<year>{YEAR4}))?"
+        ),
+        tb.build_holiday,
+    ),
+    Rule("year_end", _compile(rf"{B}(?:the\s+)?year(?:['’]s)?[\s-]end{END}"), tb.build_year_end),
+    Rule(
+        "in_the_unit",
+        _compile(rf"{B}(?P<el>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year){END}"),
+        tb.build_in_the_unit,
+    ),
+    Rule(
+        "the_unit_before",
+        _compile(
+            rf"{B}the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later){END}"
+            rf"(?!\s+(?:(?:the|a|an|his|her|their|its|this|that|last|next)\b|(?-i:[A-Z0-9])))"
+        ),
+        tb.build_unit_before,
+    ),
+    Rule(
+        "the_unit",
+        _compile(rf"{B}the\s+(?P<adj>(?:(?:full|fiscal|current|latest|entire|whole|calendar)\s+){{0,2}})(?P<unit>year|week|month){END}"),
+        tb.build_the_unit,
+    ),
+    Rule(
+        "half_year",
+        _compile(
+            rf"{B}(?:the\s+)?(?P<ord>first|second|latter|last)\s+half{END}"
+            rf"(?:\s+of\s+(?:(?P<year>\d{{4}})|(?P<yrel>this|last|next)\s+year|the\s+year))?"
+        ),
+        tb.build_quarter,
+    ),
+]
+
+
+class _Renamed:
+    """A match seen through other group names (lets one builder serve several patterns)."""
+
+    def __init__(self, m: re.Match[str], names: dict[str, str]) -> None:
+        self._m = m
+        self._names = names
+
+    def __getitem__(self, key: str) -> str | None:
+        name = self._names.get(key, key)
+        groups = self._m.groupdict()
+        return groups.get(name) if name in groups else groups.get(key)
+
+    def groupdict(self) -> dict[str, str | None]:
+        """Groups under their new names."""
+        out = dict(self._m.groupdict())
+        for new, old in self._names.items():
+            out[new] = self._m.groupdict().get(old)
+        return out
+
+    def group(self, n: int = 0) -> str:
+        """The whole match."""
+        return self._m.group(n)
+
+    def start(self, g: int | str = 0) -> int:
+        """Start offset."""
+        return self._m.start(g)
+
+    def end(self, g: int | str = 0) -> int:
+        """End offset."""
+        return self._m.end(g)
+
+
+def _pod_match(m: re.Match[str]) -> re.Match[str]:
+    """The part-of-day match with its two alternatives folded together."""
+    return _Renamed(m, {"pod": "pod2"} if m["pod2"] else {})  # type: ignore[return-value]
+
+
+def _unit_match(m: re.Match[str]) -> re.Match[str]:
+    """A "the past week" match seen as a duration of one unit."""
+    if m["unit"]:
+        return m
+    return _Renamed(m, {"unit": "unit1", "num": "none", "half": "none"})  # type: ignore[return-value]
+
+
+def _vague_match(m: re.Match[str]) -> re.Match[str]:
+    """The vague-reference match with its alternatives folded together."""
+    if m["vw"]:
+        return m
+    return _Renamed(m, {"vw": "vw2" if m["vw2"] else "vw3", "unit": "unit2" if m["unit2"] else "unit3"})  # type: ignore[return-value]
+
+
+RULES.append(_time_rule([_FULL_MDY, _WEEKDAY, _DAY_WORD]))

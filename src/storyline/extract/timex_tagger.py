@@ -1,0 +1,130 @@
+"""Tag a text: run every rule, keep the longest non-overlapping matches, add modifiers.
+
+Works on text alone (plus optional tense and entity-label lookups), so it can be tested without
+a spaCy model; ``storyline.extract.time`` feeds it from a parsed Doc.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .timex_calendar import interval
+from .timex_resolve import Built, Ctx, Found, Tense, no_label, no_tense
+from .timex_rules import RULES
+
+# Words before an expression that belong inside it, with the TIMEX3 modifier they give
+# (TimeBank keeps "early", "late", "mid", "about", "more than" inside the TIMEX3).
+POSITION_MODS: dict[str, str] = {
+    "early": "START", "the early": "START", "earlier": "START", "the start of": "START",
+    "the beginning of": "START", "start of": "START", "beginning of": "START",
+    "the dawn of": "START", "late": "END", "the late": "END", "later": "END",
+    "the end of": "END", "end of": "END", "the close of": "END", "mid": "MID", "the mid": "MID",
+    "the middle of": "MID", "middle of": "MID", "very early": "START", "very late": "END",
+}
+QUANTITY_MODS: dict[str, str] = {
+    "around": "APPROX", "about": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "well over": "MORE_THAN", "just over": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
+    "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+}
+_PREFIX_RE = re.compile(
+    r"(?:^|(?<=[\s(\"'“‘—–]))(?P<w>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted([*POSITION_MODS, *QUANTITY_MODS], key=len, reverse=True)
+    )
+    + r")(?:\s+of\s+the)?(?:\s+|-)$",
+    re.IGNORECASE,
+)
+# How far back a modifier may start.
+PREFIX_WINDOW = 30
+# Where a count begins: the modifiers "over", "under", "some" only attach to those.
+_COUNT_START = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|twenty|thirty|forty|fifty|sixty|several|a\s+few)", re.IGNORECASE)
+_LOOSE_QUANTITY = frozenset({"over", "under", "some", "well over", "just over", "just under"})
+
+
+def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int]]:
+    """Every rule match that its builder accepts: (start, end, rule index)."""
+    out: list[tuple[int, int, int]] = []
+    for i, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            if rule.build(m, ctx) is not None:
+                out.append((m.start(), m.end(), i))
+    return out
+
+
+def _select(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Longest first, then leftmost, then rule order; no two kept spans overlap."""
+    kept: list[tuple[int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, i in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        kept.append((s, e, i))
+        taken.append((s, e))
+    return sorted(kept)
+
+
+def _with_prefix(text: str, found: Found, floor: int) -> Found:
+    """The expression extended left over a modifier word ("early", "about"), if one is there."""
+    window_start = max(floor, found.start - PREFIX_WINDOW)
+    m = _PREFIX_RE.search(text, window_start, found.start)
+    if m is None:
+        return found
+    word = re.sub(r"\s+", " ", m.group("w").lower())
+    b = found.built
+    body = text[found.start : found.end]
+    if word in POSITION_MODS:
+        if b.type not in ("DATE", "TIME") or b.value.endswith("_REF"):
+            return found
+        mod = POSITION_MODS[word]
+    else:
+        counted = _COUNT_START.match(body) is not None
+        if word in _LOOSE_QUANTITY and not counted:
+            return found
+        if b.type not in ("DURATION",) and not counted and word not in ("around", "about", "approximately"):
+            return found
+        mod = QUANTITY_MODS[word]
+    return Found(m.start(), found.end, replace(b, mod=b.mod or mod))
+
+
+def tag_text(
+    text: str,
+    reference: dt.date | None,
+    tense: Callable[[int, int], Tense | None] = no_tense,
+    label: Callable[[int, int], str | None] = no_label,
+    pos: Callable[[int, int], str | None] = no_label,
+) -> list[Found]:
+    """Every time expression in text, normalised against the reference day (None: unknown).
+
+    ``tense``, ``label`` and ``pos`` answer, for a character span, the tense of its clause,
+    the entity label over it and the part of speech of its head, when a parse is at hand."""
+    probe = Ctx(text, reference, tense, label, pos)
+    spans = _select(_candidates(text, probe))
+    ctx = Ctx(text, reference, tense, label, pos)
+    floor = 0
+    for s, e, i in spans:
+        rule = RULES[i]
+        m = rule.pattern.match(text, s)
+        if m is None or m.end() != e:
+            continue
+        built = rule.build(m, ctx)
+        if built is None:
+            continue
+        found = _with_prefix(text, Found(s, e, built), floor)
+        ctx.history.append(found)
+        floor = found.end
+    return ctx.history
+
+
+def is_calendar(b: Built) -> bool:
+    """Whether a normalised expression sits on the calendar (has a known interval)."""
+    return b.point is not None and interval(b.point) is not None

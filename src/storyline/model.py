@@ -1,0 +1,269 @@
+"""The records of the public contract (docs: ../shared/design/schema.md), as frozen dataclasses.
+
+Every stage takes and returns these; nothing else crosses a stage boundary. ``to_dict`` gives the
+JSON shape that `storyline annotate` prints and `storyline export` writes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "unknown"]
+EventStatus = Literal[
+    "occurred", "planned", "failed", "cancelled", "negated", "hypothetical", "ongoing", "disputed"
+]
+PublishedFrom = Literal["given", "metadata", "text", "inferred"]
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+EVENT_TYPES = (*PLOVER_TYPES, "STATEMENT")
+MENTION_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
+
+
+def short_hash(*parts: object) -> str:
+    """First 16 hex digits of the SHA-256 of the parts joined by a separator that text never has."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def to_dict(record: Any) -> Any:
+    """A record (or list of records) as plain JSON-ready dicts and lists."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(r) for r in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+# --------------------------------------------------------------------------- input side
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as a reader found it, before cleaning.
+
+    Exactly one of ``text`` and ``html`` is set. ``origin`` names the file and, for containers
+    (JSONL, WARC, feeds), the record number inside it: ``path#3``.
+    """
+
+    origin: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO day when the input carried one
+    published_from: PublishedFrom | None = None
+    source: str | None = None
+    warnings: tuple[str, ...] = ()
+    # A date to fall back on when the page itself gives none: a WARC record's crawl date says
+    # when the page was fetched, which is only an upper bound on when it was published.
+    fallback_published: str | None = None
+
+    def content_key(self) -> str:
+        """Hash of what was read, so a resumed ingest can skip inputs it already stored."""
+        return short_hash(self.origin, self.text or "", self.html or "", self.url or "",
+                          self.title or "", self.published or "", self.source or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become an article, with the reason (kept, never dropped)."""
+
+    origin: str
+    reason: str
+
+
+# --------------------------------------------------------------------------- per article
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    text: str
+    origin: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_from: PublishedFrom | None = None
+    language: str | None = None
+    analysed: bool = True  # False for languages storyline does not analyse yet
+    warnings: tuple[str, ...] = ()
+
+
+def article_id(text: str) -> str:
+    """Content hash of the cleaned text (schema.md: SHA-256 of UTF-8 NFC, 16 hex digits)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    affiliation: str | None
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    affiliation: str | None = None
+    n_mentions: int = 0
+    n_articles: int = 0
+    key: str = ""  # folded name used to join mentions across articles
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A TIMEX3 value with the calendar interval it covers, for comparing and sorting."""
+
+    value: str
+    start: str | None  # ISO day, inclusive
+    end: str | None  # ISO day, inclusive
+    granularity: Granularity = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    mod: str | None = None
+    date: DateValue | None = None
+    anchor: str | None = None  # "published", or "offset:<n>" of the expression it was resolved from
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    entity_id: str | None
+    name: str
+    role: Literal["source", "target", "mediator", "participant"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    article_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    status: str
+    date_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str
+    status: str
+    reports: tuple[EventReport, ...]
+    mode: str | None = None
+    date: DateValue | None = None
+    place: Place | None = None
+    actors: tuple[Actor, ...] = ()
+    topic: str | None = None
+    n_sources: int = 1
+    conflicts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity_id: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["direct", "indirect", "mixed"]
+    speaker: Speaker | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    channel: str | None = None
+    date: DateValue | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    value: Any
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    event_id: str
+    field: str
+    values: tuple[ConflictValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    start: str | None = None
+    end: str | None = None
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything found in one article: what `storyline annotate` prints for it."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timexes: tuple[TimeExpr, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    raw_key: str = ""  # RawDocument.content_key() of the input it came from
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The annotate shape of schema.md."""
+        return {
+            "article": to_dict(self.article),
+            "mentions": to_dict(self.mentions),
+            "entities": to_dict(self.entities),
+            "timexes": to_dict(self.timexes),
+            "events": to_dict(self.events),
+            "quotes": to_dict(self.quotes),
+        }

@@ -1,0 +1,200 @@
+"""The order of the stages, and nothing else: read -> clean -> parse -> extract -> store.
+
+This is the only module that knows the order. Every stage is a pure function over the records
+of model.py; the executor (run/) decides where batches run, the store (store/) is the only writer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from .clean import clean_document
+from .config import Options
+from .extract.entities import extract_entities
+from .extract.events import extract_events
+from .extract.quotes import extract_quotes
+from .extract.time import extract_timexes, infer_published
+from .ingest import read_inputs
+from .model import Article, ArticleResult, RawDocument, Rejected
+from .nlp import load_nlp
+from .run.local import run_batches
+from .store.duckdb import BatchCounts, Store
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+STAGES = ("clean", "nlp", "entities", "time", "events", "quotes")
+Item = RawDocument | Rejected
+
+
+@dataclass
+class BatchOutput:
+    """One batch's results, in input order, and the seconds each stage took."""
+
+    results: list[ArticleResult | Rejected]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def analyse(doc: Doc, article: Article, timings: dict[str, float] | None = None) -> ArticleResult:
+    """Run the extractors on one parsed article. A failing extractor costs its own records only:
+    the article is kept, with a warning naming the stage."""
+    timings = timings if timings is not None else {}
+    warnings = list(article.warnings)
+
+    def stage(name: str, fn: Callable[[], Any], empty: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn()
+        except Exception as exc:  # one bad article must not stop a batch: keep it, say why
+            warnings.append(f"{name} failed: {type(exc).__name__}: {exc}")
+            return empty
+        finally:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+
+    if article.published is None:
+        published, how = stage("time", lambda: infer_published(doc, article.text), (None, None))
+        if published:
+            article = dataclasses.replace(article, published=published, published_from=how)
+    mentions, entities = stage("entities", lambda: extract_entities(doc, article), ([], []))
+    timexes = stage("time", lambda: extract_timexes(doc, article), [])
+    events = stage("events", lambda: extract_events(doc, article, mentions, entities, timexes), [])
+    quotes = stage("quotes", lambda: extract_quotes(doc, article, mentions, entities, timexes), [])
+    if len(warnings) != len(article.warnings):
+        article = dataclasses.replace(article, warnings=tuple(warnings))
+    return ArticleResult(article, tuple(mentions), tuple(entities), tuple(timexes), tuple(events),
+                         tuple(quotes))
+
+
+def process_batch(raws: Sequence[RawDocument], options: Options) -> BatchOutput:
+    """Clean, parse and extract one batch (runs inside a worker process)."""
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    cleaned = [clean_document(raw, options) for raw in raws]
+    timings["clean"] = time.perf_counter() - t0
+    to_parse = [c for c in cleaned if isinstance(c, Article) and c.analysed]
+    docs: dict[int, Doc] = {}
+    if to_parse:
+        nlp = load_nlp(options.model)
+        t0 = time.perf_counter()
+        for article, doc in zip(to_parse, nlp.pipe([a.text for a in to_parse], batch_size=options.batch_size),
+                                strict=True):
+            docs[id(article)] = doc
+        timings["nlp"] = time.perf_counter() - t0
+    results: list[ArticleResult | Rejected] = []
+    for raw, item in zip(raws, cleaned, strict=True):
+        if isinstance(item, Rejected):
+            results.append(item)
+        elif id(item) in docs:
+            results.append(dataclasses.replace(analyse(docs[id(item)], item, timings),
+                                               raw_key=raw.content_key()))
+        else:
+            results.append(ArticleResult(item, raw_key=raw.content_key()))
+    return BatchOutput(results, timings)
+
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Successive lists of at most size items."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult | Rejected]:
+    """Everything found in each input, in input order, with no store."""
+    def work() -> Iterator[list[RawDocument] | Rejected]:
+        for chunk in batched(read_inputs(paths, options), options.batch_size):
+            for item in chunk:
+                if isinstance(item, Rejected):
+                    yield item
+            raws = [i for i in chunk if isinstance(i, RawDocument)]
+            if raws:
+                yield raws
+
+    # Reader rejections and raw batches keep their order; only batches go to the executor.
+    pending: list[Rejected] = []
+
+    def batches() -> Iterator[list[RawDocument]]:
+        for unit in work():
+            if isinstance(unit, Rejected):
+                pending.append(unit)
+            else:
+                yield unit
+
+    for output in run_batches(process_batch, batches(), options):
+        while pending:
+            yield pending.pop(0)
+        yield from output.results
+    while pending:
+        yield pending.pop(0)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: counts for the summary table and seconds per stage for bench."""
+
+    counts: BatchCounts = field(default_factory=BatchCounts)
+    articles_seen: int = 0
+    words: int = 0
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+ProgressFn = Callable[[int, IngestSummary], None]
+
+
+def count_inputs(paths: Sequence[str], options: Options) -> int:
+    """How many records the inputs hold (a first, cheap pass, for the progress bar's ETA)."""
+    return sum(1 for _ in read_inputs(paths, options))
+
+
+def ingest(paths: Sequence[str], store: Store, options: Options,
+           progress: ProgressFn | None = None) -> IngestSummary:
+    """Read, analyse and store every input; inputs stored by an earlier run are skipped."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    reader_rejections: list[Rejected] = []
+
+    def todo() -> Iterator[list[RawDocument]]:
+        for chunk in batched(read_inputs(paths, options), options.batch_size):
+            raws = [i for i in chunk if isinstance(i, RawDocument)]
+            reader_rejections.extend(i for i in chunk if isinstance(i, Rejected))
+            known = store.known_inputs([r.content_key() for r in raws])
+            fresh = [r for r in raws if r.content_key() not in known]
+            skipped = len(raws) - len(fresh)
+            if skipped:
+                summary.counts.unchanged += skipped
+                summary.articles_seen += skipped
+                if progress:
+                    progress(skipped, summary)
+            if fresh:
+                yield fresh
+
+    for output in run_batches(process_batch, todo(), options):
+        pairs: list[tuple[str, ArticleResult | Rejected]] = [("", r) for r in reader_rejections]
+        reader_rejections.clear()
+        for result in output.results:
+            key = result.raw_key if isinstance(result, ArticleResult) else ""
+            pairs.append((key, result))
+            if isinstance(result, ArticleResult):
+                summary.words += len(result.article.text.split())
+                summary.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
+            else:
+                summary.warnings.append(result.reason)
+        summary.counts.add(store.write_batch(pairs))
+        for stage, seconds in output.timings.items():
+            summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
+        summary.articles_seen += len(output.results)
+        if progress:
+            progress(len(output.results), summary)
+    if reader_rejections:
+        summary.warnings.extend(r.reason for r in reader_rejections)
+        summary.counts.add(store.write_batch([("", r) for r in reader_rejections]))
+        summary.articles_seen += len(reader_rejections)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,163 @@
+"""Reading the store back as schema.md records: used by export, the CLI and (later) the web page."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from .gazetteer import fold
+from .store.duckdb import Store
+
+RECORD_KINDS = ("articles", "mentions", "entities", "timexes", "events", "quotes", "conflicts",
+                "stories", "rejected")
+# Columns stored as JSON text, per kind, turned back into lists and objects on the way out.
+JSON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("warnings",),
+    "entities": ("aliases",),
+    "timexes": ("date",),
+    "events": ("date", "place", "actors", "reports", "conflicts"),
+    "quotes": ("speaker", "date"),
+    "conflicts": ("values",),
+    "stories": ("article_ids", "event_ids", "entities"),
+}
+ORDER: dict[str, str] = {
+    "articles": "origin, id", "mentions": "article_id, start, \"end\"", "entities": "id",
+    "timexes": "article_id, start, \"end\"", "events": "article_id, id", "quotes": "article_id, start",
+    "conflicts": "id", "stories": "id", "rejected": "origin, reason",
+}
+# Columns the store keeps for its own bookkeeping, not part of the record.
+HIDDEN: dict[str, tuple[str, ...]] = {
+    "articles": ("ingested_at",), "quotes": ("speaker_id",), "events": ("article_id",),
+    "entities": ("key",),
+}
+
+
+def _decode(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    for col in JSON_COLUMNS.get(kind, ()):
+        if isinstance(row.get(col), str):
+            row[col] = json.loads(row[col])
+    for col in HIDDEN.get(kind, ()):
+        row.pop(col, None)
+    if kind == "rejected" and row.get("at") is not None:
+        row["at"] = row["at"].isoformat()
+    return row
+
+
+def _roles(store: Store, entity_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    rows = store.query(
+        "SELECT entity_id, role, affiliation, article_id, start, \"end\" FROM entity_roles "
+        "WHERE entity_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY entity_id, article_id, start",
+        [entity_ids])
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(r.pop("entity_id"), []).append(r)
+    return out
+
+
+def records(store: Store, kind: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every record of one kind, in a stable order, in the shape schema.md gives."""
+    if kind not in RECORD_KINDS:
+        raise ValueError(f"unknown record kind {kind!r}; one of {', '.join(RECORD_KINDS)}")
+    offset = 0
+    while True:
+        rows = store.query(f"SELECT * FROM {kind} ORDER BY {ORDER[kind]} LIMIT ? OFFSET ?",  # noqa: S608
+                           [batch, offset])
+        if not rows:
+            return
+        offset += len(rows)
+        if kind == "entities":
+            roles = _roles(store, [r["id"] for r in rows])
+        for row in rows:
+            rec = _decode(kind, row)
+            if kind == "entities":
+                rec["roles"] = roles.get(rec["id"], [])
+            yield rec
+
+
+def list_entities(store: Store, name: str | None = None, type_: str | None = None,
+                  limit: int = 50) -> list[dict[str, Any]]:
+    """Entities by number of articles, optionally filtered by a name fragment and type."""
+    sql = "SELECT * FROM entities WHERE 1=1"
+    params: list[Any] = []
+    if type_:
+        sql += " AND type = ?"
+        params.append(type_.upper())
+    if name:
+        sql += " AND (key LIKE ? OR lower(aliases) LIKE ?)"
+        params += [f"%{fold(name)}%", f"%{name.lower()}%"]
+    sql += " ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?"
+    params.append(limit)
+    rows = [_decode("entities", r) for r in store.query(sql, params)]
+    roles = _roles(store, [r["id"] for r in rows])
+    for r in rows:
+        r["roles"] = roles.get(r["id"], [])
+    return rows
+
+
+def list_quotes(store: Store, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Quotes, optionally those whose speaker's name or alias contains a fragment."""
+    sql = ("SELECT q.*, a.source, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+           "LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1")
+    params: list[Any] = []
+    if speaker:
+        sql += " AND (e.key LIKE ? OR lower(e.aliases) LIKE ? OR lower(q.speaker) LIKE ?)"
+        params += [f"%{fold(speaker)}%", f"%{speaker.lower()}%", f"%{speaker.lower()}%"]
+    sql += " ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT ?"
+    params.append(limit)
+    return [_decode("quotes", r) for r in store.query(sql, params)]
+
+
+def list_events(store: Store, type_: str | None = None, status: str | None = None,
+                limit: int = 50) -> list[dict[str, Any]]:
+    """Events, optionally of one PLOVER type and status, in date order."""
+    sql = "SELECT * FROM events WHERE 1=1"
+    params: list[Any] = []
+    if type_:
+        sql += " AND type = ?"
+        params.append(type_.upper())
+    if status:
+        sql += " AND status = ?"
+        params.append(status.lower())
+    sql += " ORDER BY json_extract_string(date, '$.start') NULLS LAST, id LIMIT ?"
+    params.append(limit)
+    return [_decode("events", r) for r in store.query(sql, params)]
+
+
+def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tuple[str, int]]:
+    """Write record kinds to files: one kind to dest as a file, several into dest as a folder.
+
+    Returns kind -> (file written, number of records).
+    """
+    import itertools
+    from pathlib import Path
+
+    from .store.export import FORMATS, write_jsonl, write_table
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    out = Path(dest)
+    if len(kinds) > 1 or out.is_dir() or dest.endswith(("/", os.sep)):
+        out.mkdir(parents=True, exist_ok=True)
+        targets = {k: out / f"{k}.{fmt}" for k in kinds}
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        targets = {kinds[0]: out}
+    written: dict[str, tuple[str, int]] = {}
+    for kind, path in targets.items():
+        rows = records(store, kind)
+        if fmt == "jsonl":
+            n = write_jsonl(rows, path)
+        else:
+            first = list(itertools.islice(rows, 1))
+            columns = list(first[0]) if first else _table_columns(store, kind)
+            n = write_table(itertools.chain(first, rows), path, fmt, columns)
+        written[kind] = (str(path), n)
+    return written
+
+
+def _table_columns(store: Store, kind: str) -> list[str]:
+    cur = store.con.execute(f"SELECT * FROM {kind} LIMIT 0")  # noqa: S608 - kind is checked
+    cols = [d[0] for d in cur.description or []]
+    return [c for c in cols if c not in HIDDEN.get(kind, ())]

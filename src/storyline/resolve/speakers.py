@@ -1,0 +1,288 @@
+"""Speakers resolved within one article: "he", "Bislimi", "the Serbian negotiator" -> an entity.
+
+Quote extraction finds the subject of a cue verb; this module says who that subject is. Rules,
+in the order a reader applies them: a named mention is its entity (a lone surname joins the
+full name it abbreviates); "he"/"she" is the nearest person before it who was speaking or was a
+sentence subject, outside quoted words; "it"/"they" the nearest organisation or group; a title
+("the minister") the person the article gave that title to. Pure: records and a parsed Doc in,
+records out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Entity, Mention, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Entity types that can speak; GPE covers "Serbia said", NORP "Democrats said".
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+# How far back a pronoun looks for its antecedent: news prose re-names a speaker within a few
+# sentences, so anything further is more likely someone else.
+PERSON_PRONOUN_SENTENCES = 3
+GROUP_PRONOUN_SENTENCES = 1
+# Words before a name that can be its title ("Serbia's lead negotiator Petar Petković").
+TITLE_WINDOW_TOKENS = 6
+# Prefix length for matching "Serbian" with "Serbia", "Kosovar" with "Kosovo".
+STEM_CHARS = 5
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dependents that belong to a noun phrase's left side: "the Serbian lead negotiator".
+NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct"})
+# Letters NFKD does not decompose into a base letter and a mark.
+EXTRA_FOLDS = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss",
+                             "’": "'"})
+POSSESSIVE_ENDINGS = ("'s", "'")
+
+
+def fold(s: str) -> str:
+    """Lower case without diacritics: 'Sørensen' -> 'sorensen'."""
+    s = unicodedata.normalize("NFKD", s.translate(EXTRA_FOLDS))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().strip()
+
+
+def surname(name: str) -> str:
+    """The folded last word of a name, without a possessive ending ("Sanders’" -> sanders)."""
+    words = fold(name).split()
+    last = words[-1] if words else ""
+    for ending in POSSESSIVE_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending):
+            return last[: -len(ending)]
+    return last
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedSpeaker:
+    """Who spoke, and the words in the text that name them (the pronoun, surname or title)."""
+
+    speaker: Speaker | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A possible antecedent: an entity named at ``start``, as a subject or speaker or not."""
+
+    start: int
+    sentence: int
+    entity_id: str
+    type: str
+    prominent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerIndex:
+    """What resolution needs about one article, computed once."""
+
+    entities: dict[str, Entity]
+    token_mention: dict[int, Mention]
+    candidates: tuple[_Candidate, ...]
+    candidate_starts: tuple[int, ...]
+    titles: dict[str, frozenset[str]]  # entity id -> folded words around its titles
+    title_heads: dict[str, frozenset[str]]  # entity id -> folded title nouns
+    by_surname: dict[str, str]  # folded surname -> PERSON entity id with the fullest name
+    sentence_starts: tuple[int, ...]  # token index of each sentence start
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _entity_type(entities: dict[str, Entity], m: Mention) -> str:
+    ent = entities.get(m.entity_id or "")
+    return ent.type if ent is not None else m.type
+
+
+def _title_context(doc: Doc, first: int, last: int) -> tuple[set[str], set[str]]:
+    """Folded words and nouns that title the name at tokens first..last: the words just before it
+    in the same phrase, and an apposition on either side ("the EU envoy, Peter Sørensen,")."""
+    words: set[str] = set()
+    heads: set[str] = set()
+    root = doc[first:last + 1].root
+    sent_start = doc[first].sent.start
+    for i in range(first - 1, max(sent_start, first - TITLE_WINDOW_TOKENS) - 1, -1):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") or (t.is_punct and t.text not in "-’'"):
+            break
+        words.add(fold(t.lemma_))
+        if t.pos_ == "NOUN":
+            heads.add(fold(t.lemma_))
+    appos = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appos.append(root.head)
+    for a in appos:
+        for t in a.subtree if a is not root.head else a.lefts:
+            words.add(fold(t.lemma_))
+        if a.pos_ == "NOUN":
+            heads.add(fold(a.lemma_))
+            words.add(fold(a.lemma_))
+    return words, heads
+
+
+def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Entity],
+                   quoted: Sequence[tuple[int, int]] = ()) -> SpeakerIndex:
+    """Index an article's mentions for resolution; mentions inside ``quoted`` (the contents of
+    quotes) are never antecedents, since a name someone mentions is not who is speaking."""
+    by_id = {e.id: e for e in entities}
+    token_mention: dict[int, Mention] = {}
+    candidates = []
+    titles: dict[str, set[str]] = {}
+    title_heads: dict[str, set[str]] = {}
+    by_surname: dict[str, str] = {}
+    sentence_starts = tuple(s.start for s in doc.sents)
+    for e in entities:
+        if e.type == "PERSON":
+            key = surname(e.name)
+            best = by_surname.get(key)
+            if best is None or len(e.name) > len(by_id[best].name):
+                by_surname[key] = e.id
+        for role in e.roles:
+            words = {fold(w) for w in role.role.split()}
+            titles.setdefault(e.id, set()).update(words)
+            title_heads.setdefault(e.id, set()).add(fold(role.role.split()[-1]) if role.role.split() else "")
+    for m in sorted(mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for t in span:
+            token_mention[t.i] = m
+        type_ = _entity_type(by_id, m)
+        if type_ not in SPEAKER_TYPES or m.entity_id is None:
+            continue
+        if type_ == "PERSON":
+            words, heads = _title_context(doc, span.start, span.end - 1)
+            titles.setdefault(m.entity_id, set()).update(words)
+            title_heads.setdefault(m.entity_id, set()).update(heads)
+        if _inside(m.start, m.end, quoted):
+            continue
+        root = span.root
+        prominent = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+        sentence = bisect.bisect_right(sentence_starts, span.start) - 1
+        candidates.append(_Candidate(m.start, sentence, m.entity_id, type_, prominent))
+    return SpeakerIndex(
+        entities=by_id, token_mention=token_mention, candidates=tuple(candidates),
+        candidate_starts=tuple(c.start for c in candidates),
+        titles={k: frozenset(v) for k, v in titles.items()},
+        title_heads={k: frozenset(v) for k, v in title_heads.items()},
+        by_surname=by_surname, sentence_starts=sentence_starts,
+    )
+
+
+def sentence_at(index: SpeakerIndex, token_index: int) -> int:
+    """Ordinal of the sentence holding a token."""
+    return bisect.bisect_right(index.sentence_starts, token_index) - 1
+
+
+def _named(index: SpeakerIndex, m: Mention) -> Speaker:
+    """The speaker a named mention stands for: its entity, with a lone surname joined to the
+    fullest PERSON name that ends with it."""
+    ent = index.entities.get(m.entity_id or "")
+    if ent is not None and len(ent.name.split()) > 1:
+        return Speaker(ent.id, ent.name)
+    # A one-word name of any type may be a surname NER mistyped ("Petković" as ORG).
+    full = index.by_surname.get(surname(m.text))
+    if full is not None:
+        return Speaker(full, index.entities[full].name)
+    return Speaker(ent.id, ent.name) if ent is not None else Speaker(None, m.text)
+
+
+def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
+    """Token range [start, end) of a noun's left-hand phrase: "the Serbian lead negotiator"."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in NP_LEFT_DEPS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_quote):
+        start += 1
+    return start, head.i + 1
+
+
+def _antecedent(index: SpeakerIndex, char_pos: int, sentence: int, types: frozenset[str],
+                window: int, earlier: Sequence[tuple[int, int, str]]) -> str | None:
+    """The entity a pronoun at ``char_pos`` refers to: the latest earlier speaker or sentence
+    subject of the right type within ``window`` sentences, else the latest such mention."""
+    first_sentence = max(0, sentence - window)
+    best: tuple[int, int, str] | None = None  # (prominence, start, entity id)
+    hi = bisect.bisect_left(index.candidate_starts, char_pos)
+    for c in reversed(index.candidates[:hi]):
+        if c.sentence < first_sentence:
+            break
+        if c.type in types:
+            key = (int(c.prominent), c.start, c.entity_id)
+            best = key if best is None or key > best else best
+    for start, sent, entity_id in earlier:
+        ent = index.entities.get(entity_id)
+        if start < char_pos and sent >= first_sentence and ent is not None and ent.type in types:
+            key = (1, start, entity_id)
+            best = key if best is None or key > best else best
+    return best[2] if best is not None else None
+
+
+def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_pos: int) -> str | None:
+    """The PERSON an article gave the title ``head`` to ("the minister"), disambiguated by the
+    phrase's other words ("the Serbian negotiator" -> the negotiator titled with Serbia)."""
+    noun = fold(head.lemma_)
+    modifiers = {fold(t.lemma_)[:STEM_CHARS] for t in doc[start_tok:head.i] if t.is_alpha and not t.is_stop}
+    best: tuple[int, int, str] | None = None
+    latest: dict[str, int] = {}
+    for c in index.candidates:
+        if c.start < char_pos:
+            latest[c.entity_id] = c.start
+    for entity_id, heads in index.title_heads.items():
+        if noun not in heads or entity_id not in latest:
+            continue
+        if index.entities.get(entity_id) is None or index.entities[entity_id].type != "PERSON":
+            continue
+        stems = {w[:STEM_CHARS] for w in index.titles.get(entity_id, frozenset())}
+        key = (len(modifiers & stems), latest[entity_id], entity_id)
+        best = key if best is None or key > best else best
+    return best[2] if best is not None else None
+
+
+def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
+                    earlier: Sequence[tuple[int, int, str]] = ()) -> ResolvedSpeaker:
+    """Resolve the subject ``head`` of a cue verb to an entity; ``earlier`` lists the speakers
+    already resolved before it as (char offset, sentence, entity id), for "he added" after a
+    quote."""
+    m = index.token_mention.get(head.i)
+    if m is not None and _entity_type(index.entities, m) in SPEAKER_TYPES:
+        return ResolvedSpeaker(_named(index, m), m.start, m.end)
+    if head.pos_ in ("NOUN", "PROPN"):
+        # A title with the name in apposition: "the EU's foreign policy chief, Kaja Kallas, said".
+        for tok in head.subtree:
+            m = index.token_mention.get(tok.i)
+            if tok.dep_ == "appos" and m is not None and _entity_type(index.entities, m) == "PERSON":
+                return ResolvedSpeaker(_named(index, m), m.start, m.end)
+    lower = head.lower_
+    start, end = head.idx, head.idx + len(head.text)
+    if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        person = lower in PERSON_PRONOUNS
+        found = _antecedent(index, head.idx, sentence_at(index, head.i),
+                            frozenset({"PERSON"}) if person else GROUP_TYPES,
+                            PERSON_PRONOUN_SENTENCES if person else GROUP_PRONOUN_SENTENCES, earlier)
+        if found is None:
+            return ResolvedSpeaker(None, start, end)
+        return ResolvedSpeaker(Speaker(found, index.entities[found].name), start, end)
+    if head.pos_ == "PRON":
+        return ResolvedSpeaker(None, start, end)  # "I", "we", "who": the writer or unresolvable
+    first, last = noun_phrase(doc, head)
+    span = doc[first:last]
+    if head.pos_ == "NOUN":
+        found = _by_title(index, doc, head, first, head.idx)
+        if found is not None:
+            return ResolvedSpeaker(Speaker(found, index.entities[found].name), span.start_char, span.end_char)
+    if head.pos_ == "PROPN":
+        full = index.by_surname.get(surname(head.text))
+        if full is not None:
+            return ResolvedSpeaker(Speaker(full, index.entities[full].name), span.start_char, span.end_char)
+    return ResolvedSpeaker(Speaker(None, span.text), span.start_char, span.end_char)

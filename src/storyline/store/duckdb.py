@@ -1,0 +1,236 @@
+"""The DuckDB store: the only place that writes.
+
+Each batch is written in one transaction, together with the `inputs` rows that say which inputs it
+came from, so a run killed at any point loses at most the batch in flight, and the next run skips
+exactly what was stored and completes the rest. Ids are content hashes: storing the same article
+twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..gazetteer import canonical_name
+from ..model import ArticleResult, Rejected, short_hash, to_dict
+from .migrations import migrate
+
+# DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
+LOCK_HINT = "another storyline process has this store open; wait for it or use another --db"
+
+
+@dataclass
+class BatchCounts:
+    """What one write did, for the ingest summary."""
+
+    new: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    not_analysed: int = 0
+    mentions: int = 0
+    entity_ids: set[str] = field(default_factory=set)
+
+    def add(self, other: BatchCounts) -> None:
+        """Accumulate another batch's counts into this one."""
+        self.new += other.new
+        self.unchanged += other.unchanged
+        self.rejected += other.rejected
+        self.not_analysed += other.not_analysed
+        self.mentions += other.mentions
+        self.entity_ids |= other.entity_ids
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(to_dict(value), ensure_ascii=False)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A storyline DuckDB file (or ':memory:')."""
+
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(f"cannot open {self.path}: {LOCK_HINT}") from exc
+            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        if not read_only:
+            migrate(self.con)
+
+    def close(self) -> None:
+        """Close the connection (DuckDB checkpoints the file)."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reading inputs
+
+    def known_inputs(self, raw_keys: Sequence[str]) -> set[str]:
+        """The inputs among these that an earlier run already stored or rejected."""
+        if not raw_keys:
+            return set()
+        rows = self.con.execute(
+            "SELECT raw_key FROM inputs WHERE raw_key IN (SELECT unnest(?::VARCHAR[]))", [list(raw_keys)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    # ------------------------------------------------------------------ writing
+
+    def write_batch(self, items: Sequence[tuple[str, ArticleResult | Rejected]]) -> BatchCounts:
+        """Store one batch of results, each paired with the key of its input, in one transaction.
+
+        A raw key of "" marks a rejection found while reading (no input to skip next time).
+        """
+        counts = BatchCounts()
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for raw_key, item in items:
+                if isinstance(item, Rejected):
+                    self._reject(item, raw_key)
+                    counts.rejected += 1
+                    continue
+                if raw_key and self.known_inputs([raw_key]):
+                    counts.unchanged += 1
+                    continue
+                exists = con.execute("SELECT 1 FROM articles WHERE id = ?", [item.article.id]).fetchone()
+                status = "duplicate" if exists else "new"
+                if raw_key:
+                    con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?)",
+                                [raw_key, item.article.origin, item.article.id, status, _now()])
+                if exists:
+                    counts.unchanged += 1
+                    continue
+                self._insert_article(item)
+                counts.new += 1
+                counts.not_analysed += 0 if item.article.analysed else 1
+                counts.mentions += len(item.mentions)
+                counts.entity_ids.update(e.id for e in item.entities)
+            self._rebuild_entities(counts.entity_ids)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return counts
+
+    def _reject(self, item: Rejected, raw_key: str) -> None:
+        rid = short_hash(item.origin, item.reason)
+        self.con.execute("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)",
+                         [rid, item.origin, item.reason, _now()])
+        if raw_key:
+            self.con.execute("INSERT OR IGNORE INTO inputs VALUES (?, ?, NULL, 'rejected', ?)",
+                             [raw_key, item.origin, _now()])
+
+    def _insert_article(self, r: ArticleResult) -> None:
+        a = r.article
+        con = self.con
+        con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [a.id, a.url, a.source, a.title, a.published, a.published_from, a.language, a.text,
+             a.origin, a.analysed, json.dumps(list(a.warnings)), _now()],
+        )
+        if r.mentions:
+            con.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
+                            [[m.article_id, m.start, m.end, m.text, m.type, m.entity_id] for m in r.mentions])
+        if r.entities:
+            con.executemany(
+                "INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions] for e in r.entities])
+            roles = [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
+                     for e in r.entities for ro in e.roles]
+            if roles:
+                con.executemany("INSERT INTO entity_roles VALUES (?, ?, ?, ?, ?, ?)", roles)
+        if r.timexes:
+            con.executemany(
+                "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
+                 for t in r.timexes])
+        if r.events:
+            con.executemany(
+                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[e.id, a.id, e.type, e.mode, e.status, _json(e.date), _json(e.place), _json(list(e.actors)),
+                  e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))] for e in r.events])
+        if r.quotes:
+            con.executemany(
+                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[q.id, q.article_id, q.start, q.end, q.text, q.kind, _json(q.speaker),
+                  q.speaker.entity_id if q.speaker else None, q.speaker_start, q.speaker_end, q.cue,
+                  q.channel, _json(q.date)] for q in r.quotes])
+
+    def _rebuild_entities(self, ids: Iterable[str]) -> None:
+        """Re-merge the entities a batch touched from everything stored about them.
+
+        The cost is in proportion to the touched entities, never to the whole store.
+        """
+        ids = sorted(ids)
+        if not ids:
+            return
+        con = self.con
+        id_list = [list(ids)]
+        forms = con.execute(
+            "SELECT entity_id, text, type, count(*) FROM mentions "
+            "WHERE entity_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL", id_list).fetchall()
+        per_article = con.execute(
+            "SELECT entity_id, key, type, affiliation, n_mentions FROM article_entities "
+            "WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", id_list).fetchall()
+        texts: dict[str, Counter[str]] = {}
+        types: dict[str, Counter[str]] = {}
+        for eid, text, etype, n in forms:
+            texts.setdefault(eid, Counter())[text] += n
+        affs: dict[str, Counter[str]] = {}
+        keys: dict[str, str] = {}
+        n_articles: Counter[str] = Counter()
+        for eid, key, etype, aff, n in per_article:
+            keys[eid] = key
+            types.setdefault(eid, Counter())[etype] += n
+            n_articles[eid] += 1
+            if aff:
+                affs.setdefault(eid, Counter())[aff] += 1
+        con.execute("DELETE FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))", id_list)
+        rows = []
+        for eid in ids:
+            if eid not in keys:
+                continue
+            forms_seen = texts.get(eid, Counter())
+            name = canonical_name(forms_seen.elements()) if forms_seen else keys[eid]
+            etype = max(types[eid], key=lambda t: (types[eid][t], t == "PERSON"))
+            aff = affs.get(eid)
+            rows.append([eid, keys[eid], name, etype, json.dumps(sorted(forms_seen), ensure_ascii=False),
+                         max(aff, key=lambda a: (aff[a], a)) if aff else None,
+                         sum(forms_seen.values()), n_articles[eid]])
+        if rows:
+            con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    # ------------------------------------------------------------------ queries
+
+    def counts(self) -> dict[str, int]:
+        """Rows per record kind."""
+        out = {}
+        for table in ("articles", "mentions", "entities", "timexes", "events", "quotes", "conflicts",
+                      "stories", "rejected"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed names
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a parameterised query as dicts."""
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or []]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

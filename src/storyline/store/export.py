@@ -1,0 +1,54 @@
+"""Exports: JSONL (nested as in schema.md), CSV and Parquet (nested fields as JSON text)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], dest: Path) -> int:
+    """Write records one JSON object per line; returns how many."""
+    n = 0
+    with dest.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            n += 1
+    return n
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """Nested values as JSON text, so every column is a scalar in CSV and Parquet."""
+    return {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            for k, v in row.items()}
+
+
+def write_table(rows: Iterable[dict[str, Any]], dest: Path, fmt: str, columns: list[str]) -> int:
+    """Write records as CSV or Parquet through DuckDB; returns how many."""
+    fd, tmp = tempfile.mkstemp(suffix=".jsonl")
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        n = write_jsonl((_flat(r) for r in rows), tmp_path)
+        con = duckdb.connect()
+        try:
+            if n:
+                # Every column as text keeps values exactly as stored (ids, ISO dates, JSON).
+                spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in columns) + "}"
+                source = f"read_json('{tmp_path}', format='newline_delimited', columns={spec})"
+            else:
+                source = "(SELECT " + ", ".join(f"NULL::VARCHAR AS \"{c}\"" for c in columns) + " LIMIT 0)"
+            options = "(FORMAT csv, HEADER)" if fmt == "csv" else "(FORMAT parquet)"
+            con.execute(f"COPY (SELECT * FROM {source}) TO '{dest}' {options}")
+        finally:
+            con.close()
+        return n
+    finally:
+        tmp_path.unlink(missing_ok=True)

@@ -1,0 +1,34 @@
+"""Shared fixtures: the spaCy model (loaded once), the public data folder, a fresh store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_data_dir() -> Path:
+    """Where ../shared/data is: $STORYLINE_DATA, else beside the repository."""
+    return Path(os.environ.get("STORYLINE_DATA", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The public gold data folder; tests that need it skip when it is absent."""
+    d = shared_data_dir()
+    if not d.is_dir():
+        pytest.skip(f"public data folder {d} is absent (set STORYLINE_DATA to run these)")
+    return d
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The real spaCy pipeline (tests using it are marked `model`)."""
+    from storyline.config import DEFAULT_MODEL
+    from storyline.nlp import load_nlp
+
+    return load_nlp(DEFAULT_MODEL)

@@ -1,0 +1,79 @@
+"""The CLI through Typer's runner, on the project's own fixture articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+runner = CliRunner()
+
+
+def test_cli_help_teaches() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "annotate", "entities", "quotes", "events", "status", "export", "bench", "evaluate"):
+        assert command in result.output
+
+
+def test_cli_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["status", "--db", str(tmp_path / "nope.duckdb")])
+    assert result.exit_code == 2
+    assert "storyline ingest" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_bad_option_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["annotate", str(FIXTURES / "articles"), "--published", "last Monday"])
+    assert result.exit_code == 2 and "ISO day" in result.output
+
+
+def test_cli_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 2
+    assert "missing.txt" in result.output
+
+
+@pytest.mark.model
+def test_cli_ingest_then_query_and_export(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    result = runner.invoke(app, ["ingest", str(FIXTURES / "articles"), str(FIXTURES / "broken"), "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "new articles" in result.output
+    status = runner.invoke(app, ["status", "--db", db])
+    assert "articles" in status.output
+    ents = runner.invoke(app, ["entities", "--db", db, "--name", "halvorsen", "--json"])
+    rows = [json.loads(line) for line in ents.output.splitlines() if line.startswith("{")]
+    assert len(rows) == 1 and rows[0]["type"] == "PERSON"
+    assert {"Halvorsen", "Hålvorsen"} <= set(rows[0]["aliases"])
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["export", "--db", db, "--all", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} >= {"articles.jsonl", "entities.jsonl", "rejected.jsonl", "quotes.jsonl"}
+    rejected = [json.loads(x) for x in (out / "rejected.jsonl").read_text().splitlines()]
+    reasons = " ".join(r["reason"] for r in rejected)
+    assert "binary.txt" in reasons and "empty.txt" in reasons and "mixed.jsonl#2" in reasons
+    articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
+    failed = next(a for a in articles if "talks_failed" in a["origin"])
+    assert "Share this Post" not in failed["text"] and "3 Min Read" not in failed["text"]
+    assert failed["title"] == "Planned trilateral in Lindholm collapses"
+
+
+@pytest.mark.model
+def test_cli_annotate_jsonl_keeps_input_order(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    texts = ["Karst's foreign minister Oskar Lund visited Veldan on Monday.",
+             "The envoy Ingrid Halvorsen will travel to Kasgrad next week.",
+             "Veldora and Karst signed a water agreement in Lindholm."]
+    src.write_text("\n".join(json.dumps({"text": t, "published": "2025-03-14"}) for t in texts) + "\n")
+    result = runner.invoke(app, ["annotate", str(src), "--as-is", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    assert [x["article"]["text"] for x in lines] == texts
+    assert all(set(x) == {"article", "mentions", "entities", "timexes", "events", "quotes"} for x in lines)
+    assert lines[0]["article"]["published"] == "2025-03-14"

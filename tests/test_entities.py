@@ -1,0 +1,105 @@
+"""Entities within one article: cleaned spans, surname joins, type votes, roles and affiliations."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.entities import entity_id, extract_entities
+from storyline.gazetteer import affiliation_code, canonical_name, fold, place_country
+from storyline.model import Article, article_id
+
+
+def test_entities_fold_ignores_case_and_diacritics() -> None:
+    assert fold("Sørensen") == fold("Sorensen") == "sorensen"
+    assert fold("Petković") == "petkovic"
+    assert fold("Петковић") == "petkovic"
+
+
+def test_entities_canonical_name_keeps_the_fullest_form_with_diacritics() -> None:
+    assert canonical_name(["Sorensen", "Peter Sorensen", "Peter Sørensen", "Sørensen"]) == "Peter Sørensen"
+    assert canonical_name(["Halvorsen"]) == "Halvorsen"
+
+
+def test_entities_affiliation_codes() -> None:
+    assert affiliation_code("Serbia’s") == "SRB"
+    assert affiliation_code("Kosovo") == "XKX"
+    assert affiliation_code("KFOR") == "NATO"
+    assert affiliation_code("the European Union") == "EU"
+    assert affiliation_code("Japanese") == "JPN"
+    assert affiliation_code("us") is None  # the pronoun, not the country
+    assert affiliation_code("US") == "USA"
+    assert place_country("Brussels") == "BEL"
+
+
+def test_entities_ids_are_stable() -> None:
+    assert entity_id("peter sorensen") == entity_id("peter sorensen")
+    assert entity_id("peter sorensen") != entity_id("sorensen")
+
+
+def _run(nlp, text: str):  # type: ignore[no-untyped-def]
+    article = Article(article_id(text), text, "test")
+    mentions, entities = extract_entities(nlp(text), article)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return mentions, {e.name: e for e in entities}
+
+
+@pytest.mark.model
+def test_entities_roles_from_possessive_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Serbia's lead negotiator Petar Novak met Kosovo's Prime Minister Arben Hoxha "
+                        "in Brussels on Monday.")
+    assert ents["Petar Novak"].type == "PERSON"
+    assert ents["Petar Novak"].affiliation == "SRB"
+    assert "lead negotiator" in [r.role for r in ents["Petar Novak"].roles]
+    assert ents["Arben Hoxha"].affiliation == "XKX"
+    assert "Prime Minister" in [r.role for r in ents["Arben Hoxha"].roles]
+
+
+@pytest.mark.model
+def test_entities_roles_from_appositions(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Commander of NATO's KFOR mission, Major General Paolo Rinaldi, met with Kenji Sato, "
+            "Chargé d'Affaires of the Embassy of Japan in Pristina.")
+    _, ents = _run(nlp, text)
+    rinaldi = ents["Paolo Rinaldi"]
+    assert rinaldi.affiliation == "NATO"
+    assert any(r.role.startswith("Commander") for r in rinaldi.roles)
+    assert ents["Kenji Sato"].affiliation == "JPN"
+
+
+@pytest.mark.model
+def test_entities_surname_joins_full_name_and_type_is_voted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Croatia's chief negotiator Ivan Horvatović arrived in Zagreb. Horvatović said the talks would "
+            "resume. Later, Horvatović told Vjesnik Dnevni, a Zagreb-based daily, that he was hopeful.")
+    mentions, ents = _run(nlp, text)
+    person = ents["Ivan Horvatović"]
+    assert person.type == "PERSON"
+    assert {"Ivan Horvatović", "Horvatović"} <= set(person.aliases)
+    assert all(m.type == "PERSON" for m in mentions if "Horvatović" in m.text)
+    outlet = next((e for e in ents.values() if "Vjesnik" in e.name), None)
+    assert outlet is not None and outlet.type == "ORG"
+
+
+@pytest.mark.model
+def test_entities_as_role_and_coordinated_titles(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("It was the first session since Anna Berg replaced Tomas Lind as the EU Special Representative "
+            "for the dialogue. He met Montenegro's Deputy Prime Minister and chief negotiator, Milo Vuković, "
+            "on Friday.")
+    _, ents = _run(nlp, text)
+    assert ents["Tomas Lind"].affiliation == "EU"
+    roles = {fold(r.role) for r in ents["Milo Vuković"].roles}
+    assert any("deputy prime minister" in r for r in roles)
+    assert any("chief negotiator" in r for r in roles)
+    assert ents["Milo Vuković"].affiliation == "MNE"
+
+
+@pytest.mark.model
+def test_entities_spans_are_trimmed(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, ents = _run(nlp, "The European Union’s envoy arrived. He wrote on X.\n\nMeanwhile, the talks went on.")
+    assert all("\n" not in m.text and not m.text.lower().startswith("the ") for m in mentions)
+    assert all(not m.text.endswith("’s") for m in mentions)
+
+
+@pytest.mark.model
+def test_entities_odd_input_does_not_crash(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ["", "’s ’s ’s", "THE MINISTER MET THE ENVOY IN BRUSSELS.", ", , Mr. , Dr.", "Minister " * 500]:
+        _run(nlp, text)

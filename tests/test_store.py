@@ -1,0 +1,100 @@
+"""The DuckDB store: migrations, idempotent writes, merging entities, exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from storyline.model import Article, ArticleResult, Entity, Mention, Rejected, Role, article_id
+from storyline.query import export, list_entities, records
+from storyline.store.duckdb import Store
+from storyline.store.migrations import available, migrate
+
+
+@pytest.fixture
+def store():  # type: ignore[no-untyped-def]
+    """A fresh in-memory store (style.md: one fixture for every store test)."""
+    s = Store(":memory:")
+    yield s
+    s.close()
+
+
+def _result(text: str, name: str, surface: str, role: str | None, aff: str | None, key: str) -> ArticleResult:
+    a = Article(article_id(text), text, f"file-{key}-{surface}.txt", source="Test Wire")
+    start = text.index(surface)
+    eid = "e-" + key
+    roles = (Role(role, aff, a.id, 0, len(role)),) if role else ()
+    return ArticleResult(
+        a, mentions=(Mention(a.id, start, start + len(surface), surface, "PERSON", eid),),
+        entities=(Entity(eid, name, "PERSON", (surface,), roles, aff, 1, 1, key),),
+        raw_key="raw-" + a.id,
+    )
+
+
+def test_store_migrations_are_numbered_and_applied_once(store: Store) -> None:
+    versions = [v for v, _, _ in available()]
+    assert versions == sorted(versions) and versions[0] == 1
+    assert migrate(store.con) == []  # already applied by Store()
+
+
+def test_store_same_article_twice_changes_nothing(store: Store) -> None:
+    r = _result("Ingrid Halvorsen spoke in Lindholm.", "Ingrid Halvorsen", "Ingrid Halvorsen", "envoy", "EU",
+                "ingrid halvorsen")
+    first = store.write_batch([(r.raw_key, r)])
+    before = {k: list(records(store, k)) for k in ("articles", "mentions", "entities")}
+    second = store.write_batch([(r.raw_key, r)])
+    after = {k: list(records(store, k)) for k in ("articles", "mentions", "entities")}
+    assert (first.new, second.new, second.unchanged) == (1, 0, 1)
+    assert before == after
+
+
+def test_store_merges_entities_across_articles(store: Store) -> None:
+    r1 = _result("Ingrid Hålvorsen spoke in Lindholm.", "Ingrid Hålvorsen", "Ingrid Hålvorsen", "envoy", "EU",
+                 "ingrid halvorsen")
+    r2 = _result("Later Ingrid Halvorsen left Lindholm.", "Ingrid Halvorsen", "Ingrid Halvorsen",
+                 "special envoy", "EU", "ingrid halvorsen")
+    store.write_batch([(r1.raw_key, r1)])
+    store.write_batch([(r2.raw_key, r2)])
+    ents = list_entities(store, name="halvorsen")
+    assert len(ents) == 1
+    e = ents[0]
+    assert e["name"] == "Ingrid Hålvorsen"  # diacritics kept
+    assert set(e["aliases"]) == {"Ingrid Hålvorsen", "Ingrid Halvorsen"}
+    assert (e["n_articles"], e["n_mentions"], e["affiliation"]) == (2, 2, "EU")
+    assert {r["role"] for r in e["roles"]} == {"envoy", "special envoy"}
+
+
+def test_store_keeps_rejections_once(store: Store) -> None:
+    bad = Rejected("broken.jsonl#2", "broken.jsonl#2: malformed JSON")
+    store.write_batch([("", bad)])
+    store.write_batch([("", bad)])
+    rows = list(records(store, "rejected"))
+    assert len(rows) == 1 and rows[0]["origin"] == "broken.jsonl#2"
+
+
+def test_store_failed_batch_is_rolled_back(store: Store) -> None:
+    good = _result("Marek Tovin arrived in Veldan.", "Marek Tovin", "Marek Tovin", None, None, "marek tovin")
+    broken = ArticleResult(Article("bad", None, "o"), raw_key="k")  # type: ignore[arg-type]  # NOT NULL text
+    with pytest.raises(duckdb.Error):
+        store.write_batch([(good.raw_key, good), ("k", broken)])
+    assert store.counts()["articles"] == 0
+    assert store.known_inputs([good.raw_key]) == set()  # the next run will redo the whole batch
+
+
+def test_store_exports_every_kind_in_every_format(store: Store, tmp_path: Path) -> None:
+    r = _result("Lena Dravic spoke.", "Lena Dravic", "Lena Dravic", "Deputy Prime Minister", None, "lena dravic")
+    store.write_batch([(r.raw_key, r)])
+    for fmt in ("jsonl", "csv", "parquet"):
+        written = export(store, ["articles", "entities", "events", "rejected"], fmt, str(tmp_path / fmt))
+        assert set(written) == {"articles", "entities", "events", "rejected"}
+        assert written["entities"][1] == 1
+        assert all(Path(p).exists() for p, _ in written.values())
+    line = (tmp_path / "jsonl" / "entities.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    entity = json.loads(line)
+    assert entity["roles"][0]["role"] == "Deputy Prime Minister"
+    con = duckdb.connect()
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'parquet' / 'articles.parquet'}'").fetchone() == (1,)
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'csv' / 'events.csv'}'").fetchone() == (0,)
