@@ -31,7 +31,8 @@ test-fast: install  ## only the tests that need neither the spaCy model nor the 
 	$(BIN)/python -m pytest -q -m "not model and not data"
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 seeds: install  ## the seed article checks

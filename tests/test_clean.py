@@ -295,7 +295,10 @@ def test_clean_html_page() -> None:
 <article><h1>Talks in Lindholm</h1><p>{BODY_1}</p><p>{BODY_2}</p><p>{BODY_3}</p>
 <p>Share this Post</p></article>
 <footer>© 2025 Concord Daily</footer></body></html>"""
-    result = article(RawDocument(origin="page.html", html=page))
+    from storyline.pipeline import to_article  # HTML to text, then cleaning
+
+    result = to_article(RawDocument(origin="page.html", html=page), Options())
+    assert isinstance(result, Article)
     assert result.title == "Talks in Lindholm"
     assert result.source == "Concord Daily"
     assert result.url == "https://concorddaily.example/talks-in-lindholm"

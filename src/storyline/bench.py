@@ -100,14 +100,14 @@ def prepare_corpus(paths: Sequence[str], limit: int, options: Options, workdir: 
     """
     import json
 
-    from .clean import clean_document
     from .ingest import read_inputs
     from .model import Article, RawDocument
+    from .pipeline import to_article
 
     texts: list[dict[str, Any]] = []
     for item in read_inputs(list(paths), options):
         if isinstance(item, RawDocument):
-            art = clean_document(item, options)
+            art = to_article(item, options)
             if isinstance(art, Article) and art.analysed:
                 texts.append({"text": art.text, "title": art.title, "published": art.published,
                               "source": art.source})

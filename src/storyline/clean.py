@@ -152,16 +152,10 @@ _LABEL_SEPARATORS = " \t|·•-–—:,"
 
 
 def clean_document(raw: RawDocument, options: Options) -> Article | Rejected:
-    """Clean one document into an Article, or say why it cannot be one."""
-    if raw.html is not None:
-        # Imported here, not at the top: trafilatura is slow to import and only HTML inputs need
-        # it, so text-only workers never pay for it.
-        from storyline.ingest.html import html_to_document
+    """Clean one document into an Article, or say why it cannot be one.
 
-        converted = html_to_document(raw, min_chars=options.min_chars)
-        if isinstance(converted, Rejected):
-            return converted
-        raw = converted
+    HTML must already be turned into text (ingest.html.html_to_document; the pipeline does it).
+    """
     if raw.text is None:
         return Rejected(raw.origin, f"{raw.origin}: no text to clean")
     # Reject a huge input before cleaning it: cleaning only removes debris lines, so a text this

@@ -70,11 +70,24 @@ def analyse(doc: Doc, article: Article, timings: dict[str, float] | None = None)
                          tuple(quotes))
 
 
+def to_article(raw: RawDocument, options: Options) -> Article | Rejected:
+    """Main text of an HTML page, then cleaning: raw input to Article, or why it cannot be one."""
+    if raw.html is not None:
+        # Imported here: trafilatura is slow to import and only HTML inputs need it.
+        from .ingest.html import html_to_document
+
+        converted = html_to_document(raw, min_chars=options.min_chars)
+        if isinstance(converted, Rejected):
+            return converted
+        raw = converted
+    return clean_document(raw, options)
+
+
 def process_batch(raws: Sequence[RawDocument], options: Options) -> BatchOutput:
     """Clean, parse and extract one batch (runs inside a worker process)."""
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    cleaned = [clean_document(raw, options) for raw in raws]
+    cleaned = [to_article(raw, options) for raw in raws]
     timings["clean"] = time.perf_counter() - t0
     to_parse = [c for c in cleaned if isinstance(c, Article) and c.analysed]
     docs: dict[int, Doc] = {}

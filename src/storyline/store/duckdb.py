@@ -48,6 +48,62 @@ class BatchCounts:
         self.entity_ids |= other.entity_ids
 
 
+# Column names and types per table, in the order the rows are built.
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "inputs": [("raw_key", "VARCHAR"), ("origin", "VARCHAR"), ("article_id", "VARCHAR"), ("status", "VARCHAR"),
+               ("seen_at", "TIMESTAMP")],
+    "rejected": [("id", "VARCHAR"), ("origin", "VARCHAR"), ("reason", "VARCHAR"), ("at", "TIMESTAMP")],
+    "articles": [("id", "VARCHAR"), ("url", "VARCHAR"), ("source", "VARCHAR"), ("title", "VARCHAR"),
+                 ("published", "VARCHAR"), ("published_from", "VARCHAR"), ("language", "VARCHAR"),
+                 ("text", "VARCHAR"), ("origin", "VARCHAR"), ("analysed", "BOOLEAN"), ("warnings", "VARCHAR"),
+                 ("ingested_at", "TIMESTAMP")],
+    "mentions": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
+                 ("type", "VARCHAR"), ("entity_id", "VARCHAR")],
+    "article_entities": [("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("key", "VARCHAR"),
+                         ("name", "VARCHAR"), ("type", "VARCHAR"), ("affiliation", "VARCHAR"),
+                         ("n_mentions", "INTEGER")],
+    "entity_roles": [("entity_id", "VARCHAR"), ("role", "VARCHAR"), ("affiliation", "VARCHAR"),
+                     ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")],
+    "timexes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
+                ("type", "VARCHAR"), ("value", "VARCHAR"), ("mod", "VARCHAR"), ("date", "VARCHAR"),
+                ("anchor", "VARCHAR")],
+    "events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
+               ("status", "VARCHAR"), ("date", "VARCHAR"), ("place", "VARCHAR"), ("actors", "VARCHAR"),
+               ("topic", "VARCHAR"), ("reports", "VARCHAR"), ("n_sources", "INTEGER"), ("conflicts", "VARCHAR")],
+    "quotes": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
+               ("text", "VARCHAR"), ("kind", "VARCHAR"), ("speaker", "VARCHAR"), ("speaker_id", "VARCHAR"),
+               ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"), ("cue", "VARCHAR"),
+               ("channel", "VARCHAR"), ("date", "VARCHAR")],
+    "entities": [("id", "VARCHAR"), ("key", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"),
+                 ("aliases", "VARCHAR"), ("affiliation", "VARCHAR"), ("n_mentions", "INTEGER"),
+                 ("n_articles", "INTEGER")],
+}
+# Positions of each table's primary key in its rows.
+KEYS: dict[str, tuple[int, ...]] = {
+    "inputs": (0,), "rejected": (0,), "articles": (0,), "mentions": (0, 1, 2), "article_entities": (0, 1),
+    "timexes": (0, 1, 2), "events": (0,), "quotes": (0,), "entities": (0,),
+}
+
+
+def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datetime) -> None:
+    """The rows one analysed article adds to each table."""
+    a = r.article
+    rows["articles"].append([a.id, a.url, a.source, a.title, a.published, a.published_from, a.language, a.text,
+                             a.origin, a.analysed, json.dumps(list(a.warnings), ensure_ascii=False), now])
+    rows["mentions"] += [[m.article_id, m.start, m.end, m.text, m.type, m.entity_id] for m in r.mentions]
+    rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions]
+                                 for e in r.entities]
+    rows["entity_roles"] += [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
+                             for e in r.entities for ro in e.roles]
+    rows["timexes"] += [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
+                        for t in r.timexes]
+    rows["events"] += [[e.id, a.id, e.type, e.mode, e.status, _json(e.date), _json(e.place), _json(list(e.actors)),
+                        e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))] for e in r.events]
+    rows["quotes"] += [[q.id, q.article_id, q.start, q.end, q.text, q.kind, _json(q.speaker),
+                        q.speaker.entity_id if q.speaker else None, q.speaker_start, q.speaker_end, q.cue,
+                        q.channel, _json(q.date)] for q in r.quotes]
+
+
 def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(to_dict(value), ensure_ascii=False)
 
@@ -99,30 +155,40 @@ class Store:
         A raw key of "" marks a rejection found while reading (no input to skip next time).
         """
         counts = BatchCounts()
+        rows: dict[str, list[list[Any]]] = {table: [] for table in COLUMNS}
+        now = _now()
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            known = self.known_inputs([k for k, _ in items if k])
+            stored = self._existing_articles([i.article.id for _, i in items if isinstance(i, ArticleResult)])
             for raw_key, item in items:
                 if isinstance(item, Rejected):
-                    self._reject(item, raw_key)
+                    rows["rejected"].append([short_hash(item.origin, item.reason), item.origin, item.reason, now])
+                    if raw_key and raw_key not in known:
+                        rows["inputs"].append([raw_key, item.origin, None, "rejected", now])
+                        known.add(raw_key)
                     counts.rejected += 1
                     continue
-                if raw_key and self.known_inputs([raw_key]):
+                if raw_key in known:
                     counts.unchanged += 1
                     continue
-                exists = con.execute("SELECT 1 FROM articles WHERE id = ?", [item.article.id]).fetchone()
-                status = "duplicate" if exists else "new"
+                duplicate = item.article.id in stored
                 if raw_key:
-                    con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?)",
-                                [raw_key, item.article.origin, item.article.id, status, _now()])
-                if exists:
+                    rows["inputs"].append([raw_key, item.article.origin, item.article.id,
+                                           "duplicate" if duplicate else "new", now])
+                    known.add(raw_key)
+                if duplicate:
                     counts.unchanged += 1
                     continue
-                self._insert_article(item)
+                stored.add(item.article.id)
+                _article_rows(item, rows, now)
                 counts.new += 1
                 counts.not_analysed += 0 if item.article.analysed else 1
                 counts.mentions += len(item.mentions)
                 counts.entity_ids.update(e.id for e in item.entities)
+            for table, table_rows in rows.items():
+                self._insert(table, table_rows)
             self._rebuild_entities(counts.entity_ids)
             con.execute("COMMIT")
         except Exception:
@@ -130,49 +196,32 @@ class Store:
             raise
         return counts
 
-    def _reject(self, item: Rejected, raw_key: str) -> None:
-        rid = short_hash(item.origin, item.reason)
-        self.con.execute("INSERT OR IGNORE INTO rejected VALUES (?, ?, ?, ?)",
-                         [rid, item.origin, item.reason, _now()])
-        if raw_key:
-            self.con.execute("INSERT OR IGNORE INTO inputs VALUES (?, ?, NULL, 'rejected', ?)",
-                             [raw_key, item.origin, _now()])
+    def _existing_articles(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(ids)]).fetchall()
+        return {r[0] for r in rows}
 
-    def _insert_article(self, r: ArticleResult) -> None:
-        a = r.article
-        con = self.con
-        con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [a.id, a.url, a.source, a.title, a.published, a.published_from, a.language, a.text,
-             a.origin, a.analysed, json.dumps(list(a.warnings)), _now()],
-        )
-        if r.mentions:
-            con.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?, ?, ?, ?, ?)",
-                            [[m.article_id, m.start, m.end, m.text, m.type, m.entity_id] for m in r.mentions])
-        if r.entities:
-            con.executemany(
-                "INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions] for e in r.entities])
-            roles = [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
-                     for e in r.entities for ro in e.roles]
-            if roles:
-                con.executemany("INSERT INTO entity_roles VALUES (?, ?, ?, ?, ?, ?)", roles)
-        if r.timexes:
-            con.executemany(
-                "INSERT OR IGNORE INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
-                 for t in r.timexes])
-        if r.events:
-            con.executemany(
-                "INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[e.id, a.id, e.type, e.mode, e.status, _json(e.date), _json(e.place), _json(list(e.actors)),
-                  e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))] for e in r.events])
-        if r.quotes:
-            con.executemany(
-                "INSERT OR IGNORE INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[q.id, q.article_id, q.start, q.end, q.text, q.kind, _json(q.speaker),
-                  q.speaker.entity_id if q.speaker else None, q.speaker_start, q.speaker_end, q.cue,
-                  q.channel, _json(q.date)] for q in r.quotes])
+    def _insert(self, table: str, rows: list[list[Any]]) -> None:
+        """Insert rows column-wise in one statement (a hundred times faster than row by row)."""
+        if not rows:
+            return
+        columns = COLUMNS[table]
+        if table in KEYS:  # the same key twice in one statement would fail it
+            seen: set[tuple[Any, ...]] = set()
+            unique = []
+            for row in rows:
+                key = tuple(row[i] for i in KEYS[table])
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(row)
+            rows = unique
+        values = [list(col) for col in zip(*rows, strict=True)]
+        select = ", ".join(f"unnest(?::{sqltype}[])" for _, sqltype in columns)
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        verb = "INSERT OR IGNORE" if table in KEYS else "INSERT"  # entity_roles has no key
+        self.con.execute(f"{verb} INTO {table} ({names}) SELECT {select}", values)  # noqa: S608
 
     def _rebuild_entities(self, ids: Iterable[str]) -> None:
         """Re-merge the entities a batch touched from everything stored about them.
@@ -215,8 +264,7 @@ class Store:
             rows.append([eid, keys[eid], name, etype, json.dumps(sorted(forms_seen), ensure_ascii=False),
                          max(aff, key=lambda a: (aff[a], a)) if aff else None,
                          sum(forms_seen.values()), n_articles[eid]])
-        if rows:
-            con.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._insert("entities", rows)
 
     # ------------------------------------------------------------------ queries
 
