@@ -80,6 +80,8 @@ class _Mention:
     honorific: bool = False
     key: str = ""
     surname_only: bool = False
+    sent_start: int = 0  # token bounds of the sentence (Token.sent rescans the doc on every call)
+    sent_end: int = 0
 
 
 @dataclass
@@ -99,6 +101,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     """Mentions with their article-level entities, types voted and roles attached."""
     raw = [m for m in (_trim(ent) for ent in doc.ents if ent.label_ in MENTION_TYPES) if m]
     raw = [m for m in raw if not _is_title_only(doc, m)]
+    _set_sentences(doc, raw)
     clusters = _cluster(doc, raw)
     media = _media_appositions(doc)
     owners = _role_possessors(doc)
@@ -183,6 +186,16 @@ def _trim(ent: Span) -> _Mention | None:
     if not any(c.isalpha() for c in text):
         return None
     return _Mention(start, end, ent.label_, honorific)
+
+
+def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
+    """Give each mention its sentence's token bounds, walking the sentences once."""
+    bounds = [(sent.start, sent.end) for sent in doc.sents] if mentions else []
+    k = 0
+    for m in sorted(mentions, key=lambda x: x.start):
+        while k < len(bounds) - 1 and bounds[k][1] <= m.start:
+            k += 1
+        m.sent_start, m.sent_end = bounds[k] if bounds else (0, len(doc))
 
 
 def _is_title_only(doc: Doc, m: _Mention) -> bool:
@@ -297,7 +310,7 @@ def _apposition_before(doc: Doc, m: _Mention, name_start: int) -> list[int]:
     """Tokens of "ROLE PHRASE, NAME": back from the comma to the start of the noun phrase."""
     if name_start < 2 or doc[name_start - 1].text != ",":
         return []
-    sent_start = doc[m.start].sent.start
+    sent_start = m.sent_start
     i = name_start - 2
     idx: list[int] = []
     stopped_at_preposition = False
@@ -325,7 +338,7 @@ def _apposition_after(doc: Doc, m: _Mention) -> list[int]:
     """Tokens of "NAME, ROLE PHRASE," up to the next comma or the sentence end."""
     if m.end >= len(doc) or doc[m.end].text != ",":
         return []
-    sent_end = doc[m.start].sent.end
+    sent_end = m.sent_end
     i = m.end + 1
     idx: list[int] = []
     while i < sent_end and not _stops(doc[i]) and len(idx) <= MAX_ROLE_TOKENS * 2:
@@ -444,7 +457,7 @@ def _phrase(doc: Doc, head: Token, skip: set[int]) -> tuple[str, str | None, int
 def _title_before(doc: Doc, m: _Mention) -> tuple[tuple[str, str | None, int, int] | None, int]:
     """A title right before the name: "Serbia's lead negotiator Petar Petković", "Major General X"."""
     i = m.start - 1
-    sent_start = doc[m.start].sent.start
+    sent_start = m.sent_start
     collected: list[int] = []
     while i >= sent_start:
         tok = doc[i]

@@ -63,7 +63,8 @@ def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> 
     mention = types.get(tok.i)
     appos_media = any(c.dep_ == "appos" and c.lemma_.lower() in MEDIA_NOUNS for c in tok.children)
     if mention is not None and (mention[2] in OUTLET_TYPES or appos_media):
-        return _strip_article(doc.text[mention[0]:mention[1]])
+        span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+        return _strip_article(span.text) if span is not None else None
     if tok.pos_ == "PROPN" and (appos_media or mention is None):
         first = min((c.left_edge.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
         return _strip_article(doc[first:tok.i + 1].text)

@@ -164,6 +164,13 @@ def _continues(text: str, para_end: int, marks_at: dict[int, _Mark]) -> int | No
     return None
 
 
+def _nested(marks: list[_Mark], k: int, para_end: int) -> bool:
+    """Whether the opening double mark ``marks[k]``, met inside an open quote, starts a nested quote
+    (the next two double marks in the paragraph both close) rather than a new one."""
+    following = [m for m in marks[k + 1:] if not m.single and m.pos <= para_end][:2]
+    return len(following) == 2 and all(m.direction != "open" for m in following)
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted spans in reading order; nested quotes stay inside their outer quote."""
     marks = _marks(text)
@@ -171,8 +178,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_mark: _Mark | None = None
     para_end = -1
-    for mark in marks:
+    depth = 0  # same-style quotes nested in the open one: “he wrote “yes” twice”
+    for k, mark in enumerate(marks):
         if open_mark is not None and mark.pos > para_end:
+            depth = 0
             # The quote reached the end of its paragraph without closing: either the next paragraph
             # reopens it (this very mark), or it lost its closing mark.
             if not open_mark.single and _continues(text, para_end, marks_at) == mark.pos:
@@ -192,11 +201,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if mark.direction == "open":
             if open_mark.single:
                 continue  # single marks do not restart: an opening ‘ inside ‘...’ is an apostrophe
+            if _nested(marks, k, para_end):
+                depth += 1
+                continue
             # A second opening mark: the first quote lost its closing mark.
             spans.append(QuoteSpan(open_mark.pos, _cut_unclosed(text, open_mark.pos, mark.pos), closed=False,
                                    open_width=open_mark.width))
             open_mark = mark
             para_end = _paragraph_end(text, mark.pos)
+            continue
+        if depth:
+            depth -= 1
             continue
         end = mark.pos + mark.width
         if not open_mark.single or end - open_mark.pos <= SINGLE_MAX_CHARS:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # Entity types that can speak; GPE covers "Serbia said", NORP "Democrats said".
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+# Types a title can point to: people, and organisations ("the company", "the newspaper"); NER
+# also often types a foreign person's name as ORG, and the title still finds it.
+TITLED_TYPES = frozenset({"PERSON", "ORG"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
 # How far back a pronoun looks for its antecedent: news prose re-names a speaker within a few
@@ -60,6 +63,30 @@ def surname(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentences:
+    """Sentence bounds of a Doc by token index, computed once: spaCy's Token.sent rescans the
+    whole Doc on every call, which made it the main cost of quote extraction."""
+
+    starts: tuple[int, ...]
+    length: int
+
+    @classmethod
+    def of(cls, doc: Doc) -> Sentences:
+        """The sentence starts of a parsed Doc."""
+        return cls(tuple(s.start for s in doc.sents), len(doc))
+
+    def index(self, i: int) -> int:
+        """Ordinal of the sentence holding token ``i``."""
+        return max(0, bisect.bisect_right(self.starts, i) - 1)
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """Token range [start, end) of the sentence holding token ``i``."""
+        k = self.index(i)
+        start = self.starts[k] if self.starts else 0
+        return start, self.starts[k + 1] if k + 1 < len(self.starts) else self.length
+
+
+@dataclass(frozen=True, slots=True)
 class ResolvedSpeaker:
     """Who spoke, and the words in the text that name them (the pronoun, surname or title)."""
 
@@ -89,8 +116,8 @@ class SpeakerIndex:
     candidate_starts: tuple[int, ...]
     titles: dict[str, frozenset[str]]  # entity id -> folded words around its titles
     title_heads: dict[str, frozenset[str]]  # entity id -> folded title nouns
-    by_surname: dict[str, str]  # folded surname -> PERSON entity id with the fullest name
-    sentence_starts: tuple[int, ...]  # token index of each sentence start
+    by_surname: dict[str, str]  # folded surname -> entity id with the fullest name, people first
+    sentences: Sentences
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -102,13 +129,13 @@ def _entity_type(entities: dict[str, Entity], m: Mention) -> str:
     return ent.type if ent is not None else m.type
 
 
-def _title_context(doc: Doc, first: int, last: int) -> tuple[set[str], set[str]]:
+def _title_context(doc: Doc, sentences: Sentences, first: int, last: int) -> tuple[set[str], set[str]]:
     """Folded words and nouns that title the name at tokens first..last: the words just before it
     in the same phrase, and an apposition on either side ("the EU envoy, Peter Sørensen,")."""
     words: set[str] = set()
     heads: set[str] = set()
     root = doc[first:last + 1].root
-    sent_start = doc[first].sent.start
+    sent_start = sentences.bounds(first)[0]
     for i in range(first - 1, max(sent_start, first - TITLE_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
         if t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") or (t.is_punct and t.text not in "-’'"):
@@ -117,19 +144,23 @@ def _title_context(doc: Doc, first: int, last: int) -> tuple[set[str], set[str]]
         if t.pos_ == "NOUN":
             heads.add(fold(t.lemma_))
     appos = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
+    if root.dep_ == "appos" and not heads:
+        # "the EU envoy, Peter Sørensen": the title is the noun the name is in apposition to,
+        # unless the name carries its own title right before it (a parser may hang a second
+        # "negotiator X" on the first negotiator).
         appos.append(root.head)
     for a in appos:
-        for t in a.subtree if a is not root.head else a.lefts:
+        first_np, end_np = noun_phrase(doc, a)
+        for t in doc[first_np:end_np]:
             words.add(fold(t.lemma_))
         if a.pos_ == "NOUN":
             heads.add(fold(a.lemma_))
-            words.add(fold(a.lemma_))
     return words, heads
 
 
 def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Entity],
-                   quoted: Sequence[tuple[int, int]] = ()) -> SpeakerIndex:
+                   quoted: Sequence[tuple[int, int]] = (), sentences: Sentences | None = None,
+                   ) -> SpeakerIndex:
     """Index an article's mentions for resolution; mentions inside ``quoted`` (the contents of
     quotes) are never antecedents, since a name someone mentions is not who is speaking."""
     by_id = {e.id: e for e in entities}
@@ -138,12 +169,13 @@ def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Ent
     titles: dict[str, set[str]] = {}
     title_heads: dict[str, set[str]] = {}
     by_surname: dict[str, str] = {}
-    sentence_starts = tuple(s.start for s in doc.sents)
+    sentences = sentences if sentences is not None else Sentences.of(doc)
     for e in entities:
-        if e.type == "PERSON":
+        # People first; a multi-word ORG too, since NER often types a foreign person's name as one.
+        if e.type == "PERSON" or (e.type == "ORG" and len(e.name.split()) > 1):
             key = surname(e.name)
-            best = by_surname.get(key)
-            if best is None or len(e.name) > len(by_id[best].name):
+            best = by_id.get(by_surname.get(key, ""))
+            if best is None or (e.type == "PERSON", len(e.name)) > (best.type == "PERSON", len(best.name)):
                 by_surname[key] = e.id
         for role in e.roles:
             words = {fold(w) for w in role.role.split()}
@@ -158,28 +190,28 @@ def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Ent
         type_ = _entity_type(by_id, m)
         if type_ not in SPEAKER_TYPES or m.entity_id is None:
             continue
-        if type_ == "PERSON":
-            words, heads = _title_context(doc, span.start, span.end - 1)
+        if type_ in TITLED_TYPES:
+            words, heads = _title_context(doc, sentences, span.start, span.end - 1)
             titles.setdefault(m.entity_id, set()).update(words)
             title_heads.setdefault(m.entity_id, set()).update(heads)
         if _inside(m.start, m.end, quoted):
             continue
         root = span.root
         prominent = root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
-        sentence = bisect.bisect_right(sentence_starts, span.start) - 1
+        sentence = sentences.index(span.start)
         candidates.append(_Candidate(m.start, sentence, m.entity_id, type_, prominent))
     return SpeakerIndex(
         entities=by_id, token_mention=token_mention, candidates=tuple(candidates),
         candidate_starts=tuple(c.start for c in candidates),
         titles={k: frozenset(v) for k, v in titles.items()},
         title_heads={k: frozenset(v) for k, v in title_heads.items()},
-        by_surname=by_surname, sentence_starts=sentence_starts,
+        by_surname=by_surname, sentences=sentences,
     )
 
 
 def sentence_at(index: SpeakerIndex, token_index: int) -> int:
     """Ordinal of the sentence holding a token."""
-    return bisect.bisect_right(index.sentence_starts, token_index) - 1
+    return index.sentences.index(token_index)
 
 
 def _named(index: SpeakerIndex, m: Mention) -> Speaker:
@@ -229,8 +261,8 @@ def _antecedent(index: SpeakerIndex, char_pos: int, sentence: int, types: frozen
 
 
 def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_pos: int) -> str | None:
-    """The PERSON an article gave the title ``head`` to ("the minister"), disambiguated by the
-    phrase's other words ("the Serbian negotiator" -> the negotiator titled with Serbia)."""
+    """The person or organisation an article gave the title ``head`` to ("the minister"),
+    disambiguated by the phrase's other words ("the Serbian negotiator": the one near Serbia)."""
     noun = fold(head.lemma_)
     modifiers = {fold(t.lemma_)[:STEM_CHARS] for t in doc[start_tok:head.i] if t.is_alpha and not t.is_stop}
     best: tuple[int, int, str] | None = None
@@ -241,7 +273,7 @@ def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_p
     for entity_id, heads in index.title_heads.items():
         if noun not in heads or entity_id not in latest:
             continue
-        if index.entities.get(entity_id) is None or index.entities[entity_id].type != "PERSON":
+        if index.entities.get(entity_id) is None or index.entities[entity_id].type not in TITLED_TYPES:
             continue
         stems = {w[:STEM_CHARS] for w in index.titles.get(entity_id, frozenset())}
         key = (len(modifiers & stems), latest[entity_id], entity_id)

@@ -1,0 +1,270 @@
+"""Reported speech on the dependency parse: the clause a speech verb reports, and its subject.
+
+"said that ...", "told reporters ...", "accused X of ...", "called X Y", "announced a plan",
+"according to X, ..." and the attribution set inside its sentence ("..., he said, ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from .quote_lexicon import (
+    ADDRESSEE_VERBS,
+    AS_VERBS,
+    CHANNEL_NOUNS,
+    CHARGE_VERBS,
+    NAMING_VERBS,
+    NOT_SOURCES,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+    THAT_VERBS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+TokenRange = tuple[int, int]
+
+# A reported clause needs this many words to be a statement ("he said so" reports nothing).
+MIN_INDIRECT_WORDS = 2
+# How many heads up a chain of verbs the subject is looked for ("went on to say" -> went).
+MAX_SUBJECT_CLIMB = 3
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs that borrow their subject from their head: "saying", "to say", "and said", "by saying".
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+# Dependents inside a noun phrase, to climb from "Sen." to "Grassley".
+NP_INNER_DEPS = frozenset({"compound", "amod", "det", "poss", "nummod", "flat"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Relayed statements whose passive subject is the speaker: "he was quoted as saying".
+RELAY_PASSIVES = frozenset({"quote", "cite"})
+SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
+# Conjunctions that open an adverbial clause, never a reported one.
+ADVERBIAL_MARKS = frozenset({"while", "because", "when", "before", "after", "since", "until",
+                             "although", "though", "once"})
+# Dependents of a speech verb, after its clause, that belong to the clause in a misparse.
+DETACHED_DEPS = frozenset({"advcl", "dep", "xcomp", "npadvmod", "oprd"})
+
+
+class Sentences(Protocol):
+    """Sentence bounds by token index (resolve.speakers.Sentences computes them once per Doc;
+    spaCy's Token.sent rescans the whole Doc on every call)."""
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        """Token range [start, end) of the sentence holding token ``i``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A statement before its speaker and channel are resolved: content tokens [a, b), content
+    characters [start, end), the cue verb's token and the speaker's head token."""
+
+    a: int
+    b: int
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: int | None
+    speaker_head: int | None = None
+    according: bool = False
+
+
+def is_cue(tok: Token) -> bool:
+    """A speech verb used as a verb."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def count_words(doc: Doc, a: int, b: int) -> int:
+    """Words (and numbers) among tokens [a, b)."""
+    return sum(1 for t in doc[a:b] if t.is_alpha or t.like_num)
+
+
+def char_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Character offsets of tokens [a, b)."""
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _trim(doc: Doc, a: int, b: int) -> TokenRange:
+    """Tokens [a, b) without a leading "that" or punctuation and without trailing commas."""
+    while a < b:
+        t = doc[a]
+        if not (t.is_space or (t.lower_ == "that" and t.dep_ == "mark") or (t.is_punct and not t.is_quote)):
+            break
+        a += 1
+    while b > a:
+        t = doc[b - 1]
+        if not (t.is_space or (t.is_punct and not t.is_quote and t.text not in SENTENCE_PUNCT)):
+            break
+        b -= 1
+    return a, b
+
+
+def _paragraph_clip(doc: Doc, anchor: int, a: int, b: int) -> TokenRange:
+    """Tokens [a, b) cut to the paragraph holding token ``anchor``: a parse that runs over a line
+    break (into a headline, or page debris) is not one statement."""
+    for i in range(anchor - 1, a - 1, -1):
+        if "\n" in doc[i].text:
+            a = i + 1
+            break
+    for i in range(anchor + 1, b):
+        if "\n" in doc[i].text:
+            b = i
+            break
+    return a, b
+
+
+def _child(v: Token, deps: frozenset[str] | str, after: int = -1) -> Token | None:
+    """The first child of ``v`` with one of ``deps``, after token ``after``."""
+    wanted = frozenset({deps}) if isinstance(deps, str) else deps
+    return next((c for c in v.children if c.dep_ in wanted and c.i > after), None)
+
+
+def _prep(v: Token, word: str) -> Token | None:
+    return next((c for c in v.children if c.dep_ == "prep" and c.lower_ == word), None)
+
+
+def _subtree(t: Token) -> TokenRange:
+    return t.left_edge.i, t.right_edge.i + 1
+
+
+def _clausal(v: Token) -> TokenRange | None:
+    """"said (that) ...": the clausal complement; with two (a parse that splits one clause), the
+    one next to the verb. Verbs in THAT_VERBS report only with "that" ("maintained that")."""
+    ccomps = [c for c in v.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        return None
+    c = min(ccomps, key=lambda c: c.left_edge.i - v.i if c.i > v.i else v.i - c.right_edge.i)
+    marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+    if marks & ADVERBIAL_MARKS or (v.lemma_.lower() in THAT_VERBS and "that" not in marks):
+        return None  # "he said as the crowd booed": an adverbial clause parsed as the message
+    a, b = _subtree(c)
+    if c.i > v.i:
+        # Pieces of the clause the parser hung on the verb instead ("said money is needed to
+        # develop a vaccine, educate the public and ..." with "educate" on "said").
+        for extra in sorted(v.rights, key=lambda t: t.i):
+            joins = extra.i >= b and extra.left_edge.i <= b + 1
+            if joins and extra.dep_ in DETACHED_DEPS and not is_cue(extra):
+                b = extra.right_edge.i + 1
+    return a, b
+
+
+def _inserted(doc: Doc, v: Token) -> TokenRange | None:
+    """An attribution set inside the sentence it reports ("In any case, he said, the industry
+    was over-supplied."): the longer side of the rest of the head's clause."""
+    head = v.head
+    if v.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or _child(v, SUBJECT_DEPS) is None:
+        return None
+    left = (head.left_edge.i, v.left_edge.i)
+    right = (v.right_edge.i + 1, head.right_edge.i + 1)
+    return max(left, right, key=lambda r: count_words(doc, *r))
+
+
+def _with_object(v: Token, lemma: str) -> TokenRange | None:
+    """Verbs whose message involves their object: "told him to leave", "accused Kurti of ...",
+    "described it as “horrendous”", "called it “arbitrary”", "called for ...", "announced a plan"."""
+    if lemma in ADDRESSEE_VERBS:
+        x = _child(v, "xcomp")
+        return _subtree(x) if x is not None else None
+    obj = _child(v, "dobj")
+    if lemma in CHARGE_VERBS or lemma in AS_VERBS:
+        prep = _prep(v, CHARGE_VERBS.get(lemma, "as"))
+        if obj is None or prep is None or prep.i < obj.i:
+            return None
+        return obj.left_edge.i, prep.right_edge.i + 1
+    if lemma in NAMING_VERBS:
+        pred = _child(v, frozenset({"oprd", "xcomp", "attr", "ccomp"}), obj.i) if obj is not None else None
+        if obj is not None and pred is not None:
+            return obj.left_edge.i, pred.right_edge.i + 1
+        prep = _prep(v, "for")
+        if prep is None or prep.right_edge.i == prep.i:
+            return None
+        return prep.i + 1, prep.right_edge.i + 1
+    if lemma in OBJECT_VERBS and obj is not None and obj.i > v.i:
+        return _subtree(obj)
+    return None
+
+
+def reported_range(doc: Doc, v: Token) -> TokenRange | None:
+    """Token range of the clause a speech verb reports, if it has one."""
+    if any(c.dep_ == "ccomp" for c in v.children):
+        rng = _clausal(v)
+    else:
+        rng = _inserted(doc, v) or _with_object(v, v.lemma_.lower())
+    if rng is None:
+        return None
+    a, b = _trim(doc, *_paragraph_clip(doc, v.i, *rng))
+    return (a, b) if count_words(doc, a, b) >= MIN_INDIRECT_WORDS else None
+
+
+def according_to(doc: Doc, sents: Sentences, tok: Token) -> Statement | None:
+    """"according to X": the statement is the clause it modifies, less the phrase itself; the
+    speaker is X (unless X is a rule: "according to their respective roles")."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    source = _child(doc[tok.i + 1], "pobj") or _child(tok, "pobj")
+    if source is None or source.lemma_.lower() in NOT_SOURCES:
+        return None
+    phrase_a, phrase_b = tok.left_edge.i, max(tok.right_edge.i, source.right_edge.i) + 1
+    sent_a, sent_b = _paragraph_clip(doc, tok.i, *sents.bounds(tok.i))
+    before = _trim(doc, sent_a, phrase_a)
+    after = _trim(doc, phrase_b, sent_b)
+    a, b = max((before, after), key=lambda r: count_words(doc, *r))
+    if count_words(doc, a, b) < MIN_INDIRECT_WORDS:
+        return None
+    return Statement(a, b, *char_range(doc, a, b), "indirect", tok.i, speaker_head=source.i, according=True)
+
+
+def speaker_head(v: Token) -> Token | None:
+    """The subject of a cue verb, climbing from "saying"/"to say"/"and said" to the verb that has
+    one; the agent of a passive; the noun a relative clause hangs on; failing all, the first noun
+    before the verb."""
+    t = v
+    for _ in range(MAX_SUBJECT_CLIMB + 1):
+        passive = any(c.dep_ == "auxpass" for c in t.children)
+        agent = _child(t, "agent")
+        pobj = _child(agent, "pobj") if agent is not None else None
+        if pobj is not None:
+            return pobj
+        # A quotation mark is sometimes parsed as the subject: «...,» Valdemar said.
+        subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+        if subject is not None and (not passive or t.lemma_ in RELAY_PASSIVES):
+            return t.head if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl" else subject
+        if passive:
+            return None  # "he was asked": the subject is the addressee, not the speaker
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ == "acl":
+            if t.head.lemma_.lower() in CHANNEL_NOUNS and t.head.head.i != t.head.i:
+                t = t.head.head  # "the campaign released a statement saying ..."
+                continue
+            return t.head
+        if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
+            break
+        t = t.head
+    return subject_by_position(v) if v.tag_ != "VBN" else None
+
+
+def subject_by_position(v: Token) -> Token | None:
+    """For a verb the parser left without a subject: the first noun of the text before it, back
+    to the last sentence end, line break or quotation mark ("Sen. Chuck Grassley, facing a
+    challenge in Iowa, said ..." parsed with Grassley as some other verb's object)."""
+    doc = v.doc
+    i = v.i - 1
+    while i >= 0 and not (doc[i].text in SENTENCE_PUNCT or doc[i].is_quote or "\n" in doc[i].text):
+        i -= 1
+    for t in doc[i + 1:v.i]:
+        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in RELATIVE_PRONOUNS):
+            while t.dep_ in NP_INNER_DEPS and t.i < t.head.i < v.i:
+                t = t.head
+            return t
+    return None
+
+
+def speaker_of(doc: Doc, cue: int | None) -> int | None:
+    """Token index of the speaker's head for the cue at token ``cue``."""
+    if cue is None:
+        return None
+    head = speaker_head(doc[cue])
+    return head.i if head is not None else None

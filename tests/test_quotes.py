@@ -1,0 +1,436 @@
+"""Quotes: quotation marks, reported speech, speakers, channels, dates, and the PolNeAR floor.
+
+Three depths: the rules on text and hand-built parses (fast); the real model on fictional
+sentences written for these tests (marked `model`); the PolNeAR floor on part of the dev split
+(marked `data` and `model`). Every sentence here is invented; no article text is copied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyline.evaluate.quotes import (
+    GoldAttribution,
+    GoldDocument,
+    Predicted,
+    format_report,
+    read_brat,
+    score,
+)
+from storyline.extract.quote_marks import UNCLOSED_MAX_CHARS, find_quote_spans
+from storyline.extract.quote_mentions import simple_entities
+from storyline.extract.quotes import extract_quotes
+from storyline.model import Article, DateValue, Quote, TimeExpr, article_id, short_hash
+from storyline.resolve.speakers import fold, surname
+
+FLOORS = Path(__file__).resolve().parent / "floors" / "quotes.json"
+
+
+def _article(text: str, published: str | None = None) -> Article:
+    return Article(id=article_id(text), text=text, origin="test", published=published)
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_quote_spans(text)]
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She said “we will stay” and left.", "“we will stay”"),
+    ('She said "we will stay" and left.', '"we will stay"'),
+    ("She said ‘we will stay’ and left.", "‘we will stay’"),
+    ("Elle a dit « nous restons » hier.", "« nous restons »"),
+    ("Er sagte „wir bleiben“ gestern.", "„wir bleiben“"),
+    ("Han sagde »vi bliver« i går.", "»vi bliver«"),
+    ("She said ”we will stay” and left.", "”we will stay”"),
+    ("She said “we will stay“ and left.", "“we will stay“"),
+    ("She said ``we will stay'' and left.", "``we will stay''"),
+    ("She said ''we will stay'' and left.", "''we will stay''"),
+])
+def test_quotes_marks_every_style(text: str, expected: str) -> None:
+    assert _quoted(text) == [expected]
+
+
+def test_quotes_marks_ignore_apostrophes() -> None:
+    assert _quoted("The mayor’s aides don’t recall the ’90s or O’Hara’s plan.") == []
+    assert _quoted("She called it ‘the voters’ choice’ yesterday.") == ["‘the voters’ choice’"]
+
+
+def test_quotes_marks_nested_quote_stays_inside() -> None:
+    text = "He wrote: “She told me “never” twice and ‘no’ once.” Then he left."
+    assert _quoted(text) == ["“She told me “never” twice and ‘no’ once.”"]
+
+
+def test_quotes_marks_split_by_attribution() -> None:
+    assert _quoted("“We are ready,” she said. “Are they?”") == ["“We are ready,”", "“Are they?”"]
+
+
+def test_quotes_marks_run_over_paragraphs() -> None:
+    text = "She said:\n\n“The first part.\n\n“The second part,” she added.\n\nThe end."
+    assert _quoted(text) == ["“The first part.\n\n“The second part,”"]
+
+
+def test_quotes_marks_unclosed_quote_stops_at_its_paragraph() -> None:
+    text = "She said: “We will stay and fight.\n\nThe council met on Friday. It voted."
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert not spans[0].closed
+    assert text[spans[0].start:spans[0].end] == "“We will stay and fight."
+
+
+def test_quotes_marks_unclosed_quote_never_swallows_the_rest() -> None:
+    body = "The harbour will reopen in May. " * 400  # one paragraph, 12,800 characters
+    text = f"She said: “{body}And nobody closed the quote."
+    spans = find_quote_spans(text)
+    assert len(spans) == 1
+    assert spans[0].end - spans[0].start <= UNCLOSED_MAX_CHARS
+    assert text[spans[0].end - 1] == "."  # cut at a sentence end
+
+
+def test_quotes_marks_long_closed_quote_kept_whole() -> None:
+    body = "x" * 10_000
+    text = f"She said “{body}” and left."
+    spans = find_quote_spans(text)
+    assert [(s.start, s.end) for s in spans] == [(9, 9 + len(body) + 2)]
+
+
+def test_quotes_marks_unbalanced_never_crash() -> None:
+    for text in ("”", "“", "“”“", "\"", "''", "``", "” a “ b ” c “", "‘’‘", "«", "»«»", ""):
+        for s in find_quote_spans(text):
+            assert 0 <= s.start < s.end <= len(text)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def test_quotes_fold_and_surname() -> None:
+    assert fold("Sørensen") == fold("Sorensen") == "sorensen"
+    assert surname("Ana Petrović") == "petrovic"
+    assert surname("Sanders’") == "sanders"
+
+
+# --------------------------------------------------------------------------- rules on hand-built parses
+
+
+def _doc(words: list[str], spaces: list[bool], heads: list[int], deps: list[str], pos: list[str],
+         lemmas: list[str], ents: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+               lemmas=lemmas, ents=ents)
+
+
+def test_quotes_indirect_speech_on_a_hand_built_parse() -> None:
+    doc = _doc(
+        words=["Mira", "Holt", "said", "the", "harbour", "will", "reopen", "."],
+        spaces=[True, True, True, True, True, True, False, False],
+        heads=[1, 2, 2, 4, 6, 6, 2, 2],
+        deps=["compound", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+        lemmas=["Mira", "Holt", "say", "the", "harbour", "will", "reopen", "."],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"],
+    )
+    article = _article(doc.text, published="2031-04-02")
+    mentions, entities = simple_entities(doc, article)
+    [q] = extract_quotes(doc, article, mentions, entities, [])
+    assert (q.kind, q.text, q.cue) == ("indirect", "the harbour will reopen", "said")
+    assert q.speaker is not None
+    assert q.speaker.name == "Mira Holt"
+    assert doc.text[q.speaker_start:q.speaker_end] == "Mira Holt"
+    assert q.id == short_hash(article.id, q.start, q.end)
+    assert q.date == DateValue("2031-04-02", "2031-04-02", "2031-04-02", "day")
+
+
+def test_quotes_direct_with_pronoun_on_a_hand_built_parse() -> None:
+    # Mira Holt arrived. “We won,” she said.
+    doc = _doc(
+        words=["Mira", "Holt", "arrived", ".", "“", "We", "won", ",", "”", "she", "said", "."],
+        spaces=[True, True, False, True, False, True, False, False, True, True, False, False],
+        heads=[1, 2, 2, 2, 6, 6, 10, 6, 6, 10, 10, 10],
+        deps=["compound", "nsubj", "ROOT", "punct", "punct", "nsubj", "ccomp", "punct", "punct", "nsubj",
+              "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB",
+             "PUNCT"],
+        lemmas=["Mira", "Holt", "arrive", ".", "“", "we", "win", ",", "”", "she", "say", "."],
+        ents=["B-PERSON", "I-PERSON"] + ["O"] * 10,
+    )
+    article = _article(doc.text)
+    mentions, entities = simple_entities(doc, article)
+    [q] = extract_quotes(doc, article, mentions, entities, [])
+    assert (q.kind, q.text, q.cue) == ("direct", "We won", "said")
+    assert q.speaker is not None
+    assert q.speaker.name == "Mira Holt"
+    assert doc.text[q.speaker_start:q.speaker_end] == "she"
+    assert q.date is None  # no time expression, no publication day
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def test_quotes_read_brat_with_fragments() -> None:
+    ann = ("T1\tSource 0 4\tMira\nT2\tCue 5 9\tsaid\nT3\tContent 10 14;20 24\tabcd efgh\n"
+           "T4\tAttribution 5 9\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+           "#1\tAnnotatorNotes T3\ta note\n")
+    [g] = read_brat(ann)
+    assert g == GoldAttribution(content=((10, 14), (20, 24)), cue=((5, 9),), source=((0, 4),))
+
+
+def test_quotes_score_matches_by_shared_words() -> None:
+    text = ("Mira said “the harbour will reopen in May” on Friday. The council met again on Saturday and the "
+            "mayor spoke at length about the budget.")
+    doc = spacy.blank("en")(text)
+    content = (text.index("“"), text.index("”") + 1)
+    gold = GoldDocument("g", text, None, (GoldAttribution((content,), ((5, 9),), ((0, 4),)),))
+    right = Predicted(content=(content[0] + 1, content[1] - 1), cue=(5, 9), speaker=(0, 4),
+                      speaker_name="Mira")
+    too_long = Predicted(content=(0, len(text)), cue=(5, 9))
+    figures = score([(doc, gold, [right])])
+    assert figures["content_f1"] == figures["cue_f1"] == figures["speaker_accuracy"] == 1.0
+    worse = score([(doc, gold, [too_long])])
+    assert worse["content_precision"] == 0.0
+    assert worse["content_recall"] == 0.0
+    assert "content" in format_report(figures)
+
+
+# --------------------------------------------------------------------------- the real model
+
+
+def _quotes(nlp: Language, text: str, published: str | None = None,
+            timexes: tuple[TimeExpr, ...] = ()) -> list[Quote]:
+    from storyline.extract.entities import extract_entities
+
+    doc = nlp(text)
+    article = _article(text, published)
+    mentions, entities = extract_entities(doc, article)
+    return extract_quotes(doc, article, mentions, entities, list(timexes))
+
+
+def _one(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert len(hits) == 1, [(q.text, q.kind) for q in quotes]
+    return hits[0]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("opening", "closing"), [
+    ("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"), ("„", "“"), ("”", "”"), ("``", "''"),
+])
+def test_quotes_model_each_quotation_style(nlp: Language, opening: str, closing: str) -> None:
+    text = (f"Ingrid Valdemar runs the port authority of Lysholm. {opening}The new cranes will arrive before "
+            f"the winter storms,{closing} Valdemar said on Thursday.")
+    q = _one(_quotes(nlp, text), "The new cranes will arrive before the winter storms")
+    assert q.kind == "direct"
+    assert q.cue == "said"
+    assert q.speaker is not None
+    assert q.speaker.name == "Ingrid Valdemar"
+
+
+@pytest.mark.model
+def test_quotes_model_split_quote_keeps_its_speaker(nlp: Language) -> None:
+    text = ("Ingrid Valdemar runs the port authority of Lysholm. “The cranes are late,” she said. "
+            "“But the ferries will keep sailing until the spring.”")
+    quotes = _quotes(nlp, text)
+    first = _one(quotes, "The cranes are late")
+    second = _one(quotes, "But the ferries will keep sailing")
+    assert first.speaker == second.speaker
+    assert first.speaker is not None
+    assert first.speaker.name == "Ingrid Valdemar"
+    assert text[first.speaker_start:first.speaker_end] == "she"
+
+
+@pytest.mark.model
+def test_quotes_model_he_said_resolves_to_the_last_speaker(nlp: Language) -> None:
+    text = ("Tomas Edlund, the mayor of Brekka, met the transport minister on Monday. "
+            "Edlund said the town could not wait another year for the bridge. "
+            "He added that the council would borrow the money if it had to.")
+    q = _one(_quotes(nlp, text), "the council would borrow the money")
+    assert q.kind == "indirect"
+    assert q.cue == "added"
+    assert q.speaker is not None
+    assert q.speaker.name == "Tomas Edlund"
+    assert text[q.speaker_start:q.speaker_end] == "He"
+
+
+@pytest.mark.model
+def test_quotes_model_title_resolves_to_the_titled_person(nlp: Language) -> None:
+    text = ("The talks brought together Norland's chief negotiator Arvid Lunde and the mediator. "
+            "The Norlandic negotiator said afterwards that the meeting had been useful.")
+    q = _one(_quotes(nlp, text), "the meeting had been useful")
+    assert q.speaker is not None
+    assert q.speaker.name == "Arvid Lunde"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("attribution", "channel"), [
+    ("Valdemar wrote on X", "X"),
+    ("Valdemar wrote on social media platform X", "X"),
+    ("Valdemar posted on Instagram", "Instagram"),
+    ("Valdemar told the Lysholm Courier, a regional daily", "Lysholm Courier"),
+    ("Valdemar said in an interview with Radio Norrvik", "Radio Norrvik"),
+    ("Valdemar said at a press conference", "press conference"),
+    ("Valdemar said in a statement", "statement"),
+    ("Valdemar said", None),
+])
+def test_quotes_model_channel(nlp: Language, attribution: str, channel: str | None) -> None:
+    text = ("Ingrid Valdemar runs the port authority of Lysholm. “The new cranes will arrive before the "
+            "winter "
+            f"storms,” {attribution}.")
+    q = _one(_quotes(nlp, text), "The new cranes will arrive")
+    assert q.channel == channel
+    assert q.speaker is not None
+    assert q.speaker.name == "Ingrid Valdemar"
+
+
+@pytest.mark.model
+def test_quotes_model_relayed_by_media(nlp: Language) -> None:
+    text = ("Ingrid Valdemar runs the port authority of Lysholm. “The cranes are late,” Valdemar said, "
+            "as quoted by Norlandic media.")
+    q = _one(_quotes(nlp, text), "The cranes are late")
+    assert q.channel is not None
+    assert "Norlandic media" in q.channel
+
+
+@pytest.mark.model
+def test_quotes_model_mixed_quote(nlp: Language) -> None:
+    text = ("Arvid Lunde met the envoy in Varby. Lunde, for his part, said the envoy had “a sober plan for "
+            "the "
+            "harbour dispute” but noted that no date was set.")
+    quotes = _quotes(nlp, text)
+    q = _one(quotes, "a sober plan for the harbour dispute")
+    assert q.kind == "mixed"
+    assert q.text.startswith("the envoy had")
+    assert q.speaker is not None
+    assert q.speaker.name == "Arvid Lunde"
+    noted = _one(quotes, "no date was set")
+    assert noted.kind == "indirect"
+    assert noted.speaker == q.speaker
+
+
+@pytest.mark.model
+def test_quotes_model_according_to(nlp: Language) -> None:
+    text = ("The ferry service will resume in March, according to Ingrid Valdemar, who runs the port of "
+            "Lysholm.")
+    q = _one(_quotes(nlp, text), "The ferry service will resume in March")
+    assert q.cue == "according to"
+    assert q.speaker is not None
+    assert q.speaker.name == "Ingrid Valdemar"
+
+
+@pytest.mark.model
+def test_quotes_model_accused_of(nlp: Language) -> None:
+    text = "Arvid Lunde accused the harbour board of hiding the repair costs from the council."
+    q = _one(_quotes(nlp, text), "hiding the repair costs")
+    assert q.cue == "accused"
+    assert q.speaker is not None
+    assert q.speaker.name == "Arvid Lunde"
+
+
+@pytest.mark.model
+def test_quotes_model_date_from_the_governing_time_expression(nlp: Language) -> None:
+    text = ("Ingrid Valdemar runs the port authority of Lysholm. “The cranes are late,” Valdemar wrote on X "
+            "on "
+            "March 3.")
+    start = text.index("March 3")
+    march = DateValue("2031-03-03", "2031-03-03", "2031-03-03", "day")
+    timex = TimeExpr(article_id(text), start, start + len("March 3"), "March 3", "DATE", "2031-03-03",
+                     date=march)
+    q = _one(_quotes(nlp, text, published="2031-03-05", timexes=(timex,)), "The cranes are late")
+    assert q.date == march
+    q = _one(_quotes(nlp, text, published="2031-03-05"), "The cranes are late")
+    assert q.date is not None
+    assert q.date.value == "2031-03-05"
+
+
+@pytest.mark.model
+def test_quotes_model_unbalanced_and_unclosed_quotes(nlp: Language) -> None:
+    text = ("Ingrid Valdemar said: “The cranes are late and the ferries are full.\n\n"
+            "The council met on Friday. ” It voted “ twice ” and “ then stopped.\n\n"
+            "Arvid Lunde said the vote was close.")
+    quotes = _quotes(nlp, text)
+    first_paragraph_end = text.index("\n\n")
+    for q in quotes:
+        assert q.end <= first_paragraph_end or q.start > first_paragraph_end
+    assert _one(quotes, "The cranes are late").end <= first_paragraph_end
+    assert _one(quotes, "the vote was close").speaker is not None
+
+
+@pytest.mark.model
+def test_quotes_model_ten_thousand_character_quote(nlp: Language) -> None:
+    body = "The harbour will reopen when the new cranes arrive. " * 196
+    text = f"Ingrid Valdemar said: “{body.strip()}”\n\nArvid Lunde said the vote was close."
+    assert len(body) > 10_000
+    quotes = _quotes(nlp, text)
+    long = _one(quotes, "The harbour will reopen")
+    assert long.kind == "direct"
+    assert long.end < text.index("\n\n")
+    assert _one(quotes, "the vote was close").start > long.end
+    unclosed = f"Ingrid Valdemar said: “{body}Arvid Lunde said the vote was close."
+    for q in _quotes(nlp, unclosed):
+        assert q.end - q.start <= UNCLOSED_MAX_CHARS
+
+
+# --------------------------------------------------------------------------- seeds and PolNeAR
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_quotes_seed_articles(nlp: Language, shared_data: Path) -> None:
+    seeds = shared_data.parent / "seeds"
+    if not seeds.is_dir():
+        pytest.skip(f"seed folder {seeds} is absent")
+    expected = {
+        "000": [("Sorensen", "Hosted a long meeting of the Chief Negotiators", "X"),
+                ("Petkovic", "We need to talk about the statute", None),
+                ("Bislimi", "Next week he will send two of his closest people", "Koha Ditore"),
+                ("Bislimi", "a clear vision on how to move things forward", None)],
+        "003": [("Sorensen", "I welcomed Kosovo", "X"),
+                ("Bislimi", "A trilateral meeting was expected", None)],
+    }
+    for prefix, checks in expected.items():
+        [path] = sorted(seeds.glob(f"{prefix}_*.txt"))
+        quotes = _quotes(nlp, path.read_text(encoding="utf-8"))
+        for speaker, start, channel in checks:
+            hits = [q for q in quotes if start in q.text and q.speaker is not None
+                    and fold(speaker) in fold(q.speaker.name)]
+            assert hits, f"{prefix}: no quote by {speaker}: {start}"
+            if channel is not None:
+                channels = [fold(q.channel or "") for q in hits]
+                assert fold(channel) in channels, f"{prefix}: channel {channel}"
+
+
+def _gold_digest(polnear: Path, split: str, names: list[str]) -> str:
+    """SHA-256 over the text and attribution files a floor was measured on."""
+    h = hashlib.sha256()
+    for name in names:
+        paths = [polnear / split / "text" / f"{name}.txt",
+                 *sorted((polnear / split / "attributions").glob(f"{name}_????.ann"))]
+        for path in paths:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_quotes_polnear_floor(shared_data: Path) -> None:
+    from storyline.evaluate.quotes import evaluate, load_polnear
+
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    polnear = shared_data / "polnear"
+    if not polnear.is_dir():
+        pytest.skip(f"{polnear} is absent")
+    names = [g.name for g in load_polnear(polnear, floors["split"], floors["limit"])]
+    assert _gold_digest(polnear, floors["split"], names) == floors["gold_sha256"], (
+        "the gold data under the floor changed: re-measure and re-pin tests/floors/quotes.json")
+    figures = evaluate(polnear, floors["split"], floors["limit"])
+    for key, floor in floors["floors"].items():
+        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell under its floor {floor}"
+    for key, ceiling in floors["ceilings"].items():
+        assert figures[key] <= ceiling, f"{key} {figures[key]:.3f} rose over its ceiling {ceiling}"
