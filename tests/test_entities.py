@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.entities import entity_id, extract_entities
+from storyline.extract.entities import extract_entities
 from storyline.gazetteer import affiliation_code, canonical_name, fold, place_country
-from storyline.model import Article, article_id
+from storyline.model import Article, article_id, entity_id
 
 
 def test_entities_fold_ignores_case_and_diacritics() -> None:
@@ -103,3 +103,21 @@ def test_entities_spans_are_trimmed(nlp) -> None:  # type: ignore[no-untyped-def
 def test_entities_odd_input_does_not_crash(nlp) -> None:  # type: ignore[no-untyped-def]
     for text in ["", "’s ’s ’s", "THE MINISTER MET THE ENVOY IN BRUSSELS.", ", , Mr. , Dr.", "Minister " * 500]:
         _run(nlp, text)
+
+
+def test_entities_bare_surname_joins_the_one_known_full_name() -> None:
+    from storyline.model import ArticleResult, Entity, Mention, Quote, Speaker
+    from storyline.resolve.entities import resolve_entities
+
+    a = Article("a1", "Sorensen said so.", "x.txt")
+    local = entity_id("sorensen")
+    result = ArticleResult(
+        a, mentions=(Mention("a1", 0, 8, "Sorensen", "PERSON", local),),
+        entities=(Entity(local, "Sorensen", "PERSON", ("Sorensen",), key="sorensen"),),
+        quotes=(Quote("q", "a1", 9, 16, "so", "indirect", Speaker(local, "Sorensen")),),
+    )
+    joined = resolve_entities(result, lambda s: ["peter sorensen"] if s == "sorensen" else [])
+    assert joined.entities[0].id == entity_id("peter sorensen") == joined.mentions[0].entity_id
+    assert joined.quotes[0].speaker is not None and joined.quotes[0].speaker.entity_id == entity_id("peter sorensen")
+    # Two people with that surname: no guess.
+    assert resolve_entities(result, lambda s: ["peter sorensen", "anna sorensen"]) == result

@@ -65,6 +65,8 @@ def test_store_merges_entities_across_articles(store: Store) -> None:
     assert set(e["aliases"]) == {"Ingrid Hålvorsen", "Ingrid Halvorsen"}
     assert (e["n_articles"], e["n_mentions"], e["affiliation"]) == (2, 2, "EU")
     assert {r["role"] for r in e["roles"]} == {"envoy", "special envoy"}
+    # The blocking key that lets a later article's bare "Halvorsen" join this person.
+    assert store.person_keys_with_surname("halvorsen") == ["ingrid halvorsen"]
 
 
 def test_store_keeps_rejections_once(store: Store) -> None:

@@ -95,6 +95,12 @@ def canonical_name(texts: Iterable[str]) -> str:
     return max(counts, key=lambda t: (len(t.split()), t != fold(t) and not t.isascii(), counts[t], t))
 
 
+def surname_key(key: str) -> str | None:
+    """Blocking key of a multi-word folded person name: its last word ('peter sorensen' -> 'sorensen')."""
+    words = key.split()
+    return words[-1] if len(words) >= 2 else None
+
+
 def _key(name: str) -> str:
     key = fold(_POSSESSIVE.sub("", name.strip()))
     return key[4:] if key.startswith("the ") else key

@@ -103,6 +103,11 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def entity_id(key: str) -> str:
+    """Stable id of an entity from its folded name key (the same across articles and runs)."""
+    return short_hash("entity", key)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     article_id: str

@@ -22,6 +22,7 @@ from .extract.time import extract_timexes, infer_published
 from .ingest import read_inputs
 from .model import Article, ArticleResult, RawDocument, Rejected
 from .nlp import load_nlp
+from .resolve.entities import resolve_entities
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
 
@@ -146,6 +147,24 @@ def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult |
         yield pending.pop(0)
 
 
+def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[ArticleResult | Rejected]:
+    """Store-wide entity ids for a batch: what the store knows plus the full names earlier in the batch."""
+    in_batch: dict[str, set[str]] = {}
+    out: list[ArticleResult | Rejected] = []
+    for result in results:
+        if isinstance(result, ArticleResult) and result.entities:
+            def lookup(surname: str) -> list[str]:
+                return [*store.person_keys_with_surname(surname), *in_batch.get(surname, ())]
+
+            result = resolve_entities(result, lookup)
+            for e in result.entities:
+                words = e.key.split()
+                if e.type == "PERSON" and len(words) >= 2:
+                    in_batch.setdefault(words[-1], set()).add(e.key)
+        out.append(result)
+    return out
+
+
 @dataclass
 class IngestSummary:
     """What an ingest did: counts for the summary table and seconds per stage for bench."""
@@ -190,8 +209,9 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
 
     for output in run_batches(process_batch, todo(), options):
         pairs: list[tuple[str, ArticleResult | Rejected]] = [("", r) for r in reader_rejections]
+        summary.warnings.extend(r.reason for r in reader_rejections)
         reader_rejections.clear()
-        for result in output.results:
+        for result in _resolve(output.results, store):
             key = result.raw_key if isinstance(result, ArticleResult) else ""
             pairs.append((key, result))
             if isinstance(result, ArticleResult):

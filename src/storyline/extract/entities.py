@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..gazetteer import affiliation_code, canonical_name, country_of_state, fold, organisation_code
-from ..model import MENTION_TYPES, Article, Entity, Mention, Role, short_hash
+from ..model import MENTION_TYPES, Article, Entity, Mention, Role, entity_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -90,11 +90,6 @@ class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     votes: Counter[str] = field(default_factory=Counter)
     roles: list[Role] = field(default_factory=list)
-
-
-def entity_id(key: str) -> str:
-    """Stable id of an entity from its folded name key (the same across articles and runs)."""
-    return short_hash("entity", key)
 
 
 def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Entity]]:

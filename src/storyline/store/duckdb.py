@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..gazetteer import canonical_name
+from ..gazetteer import canonical_name, surname_key
 from ..model import ArticleResult, Rejected, short_hash, to_dict
 from .migrations import migrate
 
@@ -76,7 +76,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("channel", "VARCHAR"), ("date", "VARCHAR")],
     "entities": [("id", "VARCHAR"), ("key", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"),
                  ("aliases", "VARCHAR"), ("affiliation", "VARCHAR"), ("n_mentions", "INTEGER"),
-                 ("n_articles", "INTEGER")],
+                 ("n_articles", "INTEGER"), ("surname", "VARCHAR")],
 }
 # Positions of each table's primary key in its rows.
 KEYS: dict[str, tuple[int, ...]] = {
@@ -263,10 +263,17 @@ class Store:
             aff = affs.get(eid)
             rows.append([eid, keys[eid], name, etype, json.dumps(sorted(forms_seen), ensure_ascii=False),
                          max(aff, key=lambda a: (aff[a], a)) if aff else None,
-                         sum(forms_seen.values()), n_articles[eid]])
+                         sum(forms_seen.values()), n_articles[eid],
+                         surname_key(keys[eid]) if etype == "PERSON" else None])
         self._insert("entities", rows)
 
     # ------------------------------------------------------------------ queries
+
+    def person_keys_with_surname(self, surname: str) -> list[str]:
+        """Keys of stored PERSON entities whose full name ends in this folded surname."""
+        rows = self.con.execute("SELECT key FROM entities WHERE surname = ? AND type = 'PERSON'",
+                                [surname]).fetchall()
+        return [r[0] for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Rows per record kind."""
