@@ -39,12 +39,19 @@ def test_cli_missing_input_is_a_clear_error(tmp_path: Path) -> None:
     assert "missing.txt" in result.output
 
 
+def _row(table: str, label: str) -> str:
+    """The value beside a label in the ingest summary table."""
+    line = next(x for x in table.splitlines() if label in x)
+    return line.split(label, 1)[1].strip(" │|").strip()
+
+
 @pytest.mark.model
 def test_cli_ingest_then_query_and_export(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     result = runner.invoke(app, ["ingest", str(FIXTURES / "articles"), str(FIXTURES / "broken"), "--db", db, "-q"])
     assert result.exit_code == 0, result.output
     assert "new articles" in result.output
+    assert _row(result.output, "not analysed (language)") == "1"  # the French note: stored, not analysed
     status = runner.invoke(app, ["status", "--db", db])
     assert "articles" in status.output
     ents = runner.invoke(app, ["entities", "--db", db, "--name", "halvorsen", "--json"])
@@ -59,6 +66,8 @@ def test_cli_ingest_then_query_and_export(tmp_path: Path) -> None:
     reasons = " ".join(r["reason"] for r in rejected)
     assert "binary.txt" in reasons and "empty.txt" in reasons and "mixed.jsonl#2" in reasons
     articles = [json.loads(x) for x in (out / "articles.jsonl").read_text().splitlines()]
+    french = next(a for a in articles if "note_fr" in a["origin"])
+    assert (french["language"], french["analysed"]) == ("fr", False)
     failed = next(a for a in articles if "talks_failed" in a["origin"])
     assert "Share this Post" not in failed["text"] and "3 Min Read" not in failed["text"]
     assert failed["title"] == "Planned trilateral in Lindholm collapses"
