@@ -2,9 +2,10 @@
 
 ``extract_timexes`` finds every date, time, duration and set in an article and normalises it
 against the publication date; ``infer_published`` finds that date in the text when nobody gave
-it. The patterns work on the raw text (``timex_rules``); the parsed Doc only answers two
+it. The patterns work on the raw text (``timex_rules``); the parsed Doc only answers three
 questions: the tense of the clause around an expression (to place "Monday" before or after the
-reference) and whether spaCy took a four-digit number for a count or a name.
+reference), whether spaCy took a four-digit number for a count or a name, and whether "daily"
+is an adverb or an adjective. spaCy is never run again here.
 """
 
 from __future__ import annotations
@@ -26,11 +27,16 @@ __all__ = ["extract_timexes", "infer_published", "tag_text"]
 
 # Verbs whose infinitive complement is about something still to come ("plans to meet Monday").
 FUTURE_GOVERNORS = frozenset(
-    "expect plan schedule set due intend hope aim want seek prepare agree decide promise vow "
-    "threaten propose try attempt move slate wish look go be mean ask urge call invite".split()
+    [
+        "expect", "plan", "schedule", "set", "due", "intend", "hope", "aim", "want", "seek", "prepare",
+        "agree", "decide", "promise", "vow", "threaten", "propose", "try", "attempt", "move", "slate",
+        "wish", "look", "go", "be", "mean", "ask", "urge", "call", "invite",
+    ]
 )
 # Auxiliaries that put a clause in the future (TimeML reads "would" in reported speech so too).
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "gonna", "might", "may", "should", "must"})
+FUTURE_AUX = frozenset({
+    "will", "'ll", "shall", "wo", "would", "'d", "gonna", "might", "may", "should", "must",
+})
 # How many steps up the dependency tree to look for the verb that governs an expression.
 MAX_HEAD_STEPS = 6
 # How many governing verbs to try when the nearest one has no tense of its own.
@@ -39,8 +45,9 @@ MAX_VERB_CLIMB = 3
 MOD_FRACTION = 3
 
 
-def _verb_tense(verb: Token) -> Tense | None:
-    """Tense of a verb from its tag and auxiliaries."""
+def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """Tense of a verb from its tag and auxiliaries (an infinitive asks the verb above it, at
+    most MAX_VERB_CLIMB levels up)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
     if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & FUTURE_AUX:
@@ -51,14 +58,18 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "future"
     if "to" in words:
         head = verb.head
-        governing = _governing_verb(head) if head is not verb else None
-        if governing is not None and governing is not verb:
-            outer = _verb_tense(governing)
-            # "had been due to expire Friday" looks back; "planned to leave Thursday" ahead.
-            if outer == "past" and any(c.lower_ in ("had", "'d") for c in governing.children):
-                return "past"
-        # An infinitive is mostly about something after its governing verb ("subpoenaed him
-        # to testify on Feb. 10", "plans to leave Thursday").
+        governing = _governing_verb(head) if head.i != verb.i else None
+        above = governing is not None and governing.i != verb.i and depth < MAX_VERB_CLIMB
+        outer = _verb_tense(governing, depth + 1) if governing is not None and above else None
+        # "had been due to expire Friday" looks back; "planned to leave Thursday" ahead.
+        perfect = governing is not None and any(c.lower_ in ("had", "'d") for c in governing.children)
+        if outer == "past" and perfect:
+            return "past"
+        # An infinitive that qualifies a noun ("the first countries to join on Friday") takes
+        # its time from the clause; one that complements a verb ("subpoenaed him to testify
+        # on Feb. 10", "plans to leave Thursday") is about something after it.
+        if verb.dep_ in ("acl", "relcl"):
+            return outer
         return "future"
     tags = {c.tag_ for c in auxes} | {verb.tag_}
     if "VBD" in tags:
@@ -72,10 +83,8 @@ def _verb_tense(verb: Token) -> Tense | None:
     if verb.tag_ == "VBN" and words & {"is", "are", "am", "'s", "'re"} and \
             verb.lemma_.lower() in FUTURE_GOVERNORS:
         return "future"  # "is scheduled for Monday"
-    if verb.tag_ in ("VBZ", "VBP") or tags & {"VBZ", "VBP"}:
-        return "present"
-    if verb.tag_ == "MD":
-        return "future" if verb.lower_ in FUTURE_AUX else "present"
+    if tags & {"VBZ", "VBP", "MD"}:
+        return "present"  # "can take part in April": a modal other than "will" says nothing more
     return None
 
 
@@ -85,7 +94,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(MAX_HEAD_STEPS):
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -109,7 +118,7 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
                 if verb is None:
                     break
                 found = _verb_tense(verb)
-                if found is not None or verb.head is verb:
+                if found is not None or verb.head.i == verb.i:
                     break
                 verb = _governing_verb(verb.head)
             cache[key] = found
@@ -130,9 +139,13 @@ def doc_pos(doc: Doc) -> Callable[[int, int], str | None]:
 
 def doc_label(doc: Doc) -> Callable[[int, int], str | None]:
     """An entity-label lookup: the label of the entity that covers a character span."""
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ents: list[tuple[int, int, str]] = []
+    loaded = False
 
     def label(start: int, end: int) -> str | None:
+        nonlocal ents, loaded
+        if not loaded:  # most texts never ask: build the list on first use only
+            ents, loaded = [(e.start_char, e.end_char, e.label_) for e in doc.ents], True
         for s, e, lab in ents:
             if s <= start and end <= e:
                 return lab
@@ -141,28 +154,34 @@ def doc_label(doc: Doc) -> Callable[[int, int], str | None]:
     return label
 
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|'ll|shall|would|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|"
-    r"expected\s+to|scheduled|set\s+to|due\s+to|slated|intends?\s+to|next)\b",
-    re.IGNORECASE,
+_FUTURE_CUE = (
+    r"will|'ll|shall|would|going\s+to|is\s+to|are\s+to|plans?\s+to|planned\s+to|expected|scheduled"
+    r"|set\s+to|due\s+to|slated|intends?\s+to|next"
 )
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|\w+ed|ago|last)\b", re.IGNORECASE)
+_PAST_CUE = (
+    r"was|were|had|did|said|\w+ed|ago|last|wrote|met|held|told|took|gave|made|went|came|saw|spoke"
+    r"|left|began|won|lost|led|sent|brought|kept|found|thought|became|ran|fell|rose|drew|chose|broke"
+    r"|spent|paid|sold|bought|built|felt|stood|heard|struck|sought|fought|caught|shot|flew|knew|grew"
+)
+_TENSE_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE_CUE})|(?P<past>{_PAST_CUE}))\b", re.IGNORECASE)
+# How far (characters) text_tense looks for a verb before an expression, and after it.
+TEXT_TENSE_LEFT, TEXT_TENSE_RIGHT = 80, 40
 
 
 def text_tense(text: str) -> Callable[[int, int], Tense | None]:
-    """A rough tense lookup from words alone, for use without a parse: the clause before an
-    expression says "will", "is expected to" -> future; a past form -> past."""
+    """A rough tense lookup from words alone, for use without a parse: the nearest tense cue
+    before the expression in its sentence ("will", "is expected to" -> future; "met",
+    "announced" -> past), else the first one after it."""
 
     def tense(start: int, end: int) -> Tense | None:
-        left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 80)
-        right_stop = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
-        right = min([*right_stop, end + 40])
-        clause = text[left + 1 : right]
-        if _FUTURE_CUE.search(clause):
-            return "future"
-        if _PAST_CUE.search(clause):
-            return "past"
-        return None
+        left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - TEXT_TENSE_LEFT)
+        stops = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+        right = min([*stops, end + TEXT_TENSE_RIGHT])
+        before = list(_TENSE_CUE.finditer(text, left + 1, start))
+        cue = before[-1] if before else _TENSE_CUE.search(text, end, right)
+        if cue is None:
+            return None
+        return "future" if cue["future"] else "past"
 
     return tense
 
@@ -205,7 +224,10 @@ def _date_of(b: Built, reference: dt.date | None) -> DateValue | None:
     dv = date_value(b.value, point)
     span = interval(point) if point is not None else None
     if span is not None and b.mod in ("START", "MID", "END"):
-        s, e = _narrow(span, b.mod)
+        try:
+            s, e = _narrow(span, b.mod)
+        except OverflowError:  # a period at the very edge of the calendar: keep it whole
+            return dv
         return DateValue(dv.value, s.isoformat(), e.isoformat(), dv.granularity)
     return dv
 
@@ -226,14 +248,20 @@ def to_time_expr(article_id: str, text: str, found: Found, reference: dt.date | 
     )
 
 
+def _parsed(doc: Doc, text: str) -> bool:
+    """Whether the Doc can answer questions about this text: it is of this text and has a
+    dependency parse (a blank pipeline has none; words alone then give the tense)."""
+    return doc.text == text and doc.has_annotation("DEP")
+
+
 def extract_timexes(doc: Doc, article: Article) -> list[TimeExpr]:
     """Every time expression of an article, resolved against its publication date (values
     with X's when the date is unknown). Offsets point into ``article.text``."""
     text = article.text
     reference = parse_day(article.published)
-    if doc.text == text:
+    if _parsed(doc, text):
         found = tag_text(text, reference, doc_tense(doc), doc_label(doc), doc_pos(doc))
-    else:  # a Doc of some other text cannot say anything about this one's clauses
+    else:
         found = tag_text(text, reference, text_tense(text))
     return [to_time_expr(article.id, text, f, reference) for f in found]
 
@@ -242,6 +270,8 @@ def extract_timexes(doc: Doc, article: Article) -> list[TimeExpr]:
 
 # A date line: a line that is (almost) only a date, or the start of a dateline.
 _DATE_LINE_CHARS = 60
+# Words besides the date that a date line may carry ("By Jane Doe |", "Updated").
+_DATE_LINE_OTHER_WORDS = 3
 # Lines of the text searched for a date line or dateline.
 _HEAD_LINES = 6
 _LEAD = re.compile(
@@ -251,6 +281,8 @@ _LEAD = re.compile(
 # How many days after the latest reported date an undated article may be (weekdays in its text
 # are searched for in this window).
 MAX_INFERENCE_LAG_DAYS = 6
+# How many reported weekdays must fall on days the text names for an inferred date to stand.
+MIN_WEEKDAY_AGREEMENT = 1
 
 
 def _point_at_day(b: Built) -> Point | None:
@@ -273,9 +305,13 @@ def _dateline(text: str) -> str | None:
         p = _point_at_day(first.built)
         if p is None or p.year is None:
             continue
-        short_line = len(line.strip()) <= _DATE_LINE_CHARS
-        at_start = first.start <= 2 or re.match(r"^[A-Z][A-Z .'-]+,\s*$", head[: first.start]) is not None
-        if short_line or at_start or offset:
+        rest = head[: first.start] + " " + head[first.end :]
+        # a date line: little else on it ("By Jane Doe | 10 June 2025"), or a dateline
+        # ("BELGRADE, June 10, 2025 -"), or a "Published:" label before it
+        other_words = [w for w in rest.split() if any(c.isalnum() for c in w)]
+        short_line = len(line.strip()) <= _DATE_LINE_CHARS and len(other_words) <= _DATE_LINE_OTHER_WORDS
+        dateline = re.match(r"^\s*(?-i:[A-Z][A-Z .'-]+),\s*$", head[: first.start]) is not None
+        if short_line or dateline or first.start <= 2 or offset:
             span = interval(p)
             if span is not None:
                 return span[0].isoformat()
@@ -283,60 +319,56 @@ def _dateline(text: str) -> str | None:
 
 
 def _infer_from_mentions(found: list[Found], tense: Callable[[int, int], Tense | None]) -> str | None:
-    """The reference day most consistent with the text's explicit dates and weekdays: on or just
-    after the latest past date it reports, preferring the day that puts its past-tense
-    weekdays on dates it names."""
-    known: list[Point] = []
-    days_unknown_year: list[tuple[Found, Point]] = []
-    weekdays: list[tuple[Found, int]] = []
+    """The reference day most consistent with the text's own dates and weekdays, or None.
+
+    The year comes from the latest month or day the text names with a year ("May 2025"); a
+    day named without one ("June 10": news leaves the year out of recent dates) goes in the
+    year that puts it nearest that. The reference is the latest day the text reports in the
+    past tense, or up to MAX_INFERENCE_LAG_DAYS after it, and must put a weekday the text
+    reports ("on Tuesday") on a day it names: without that agreement the latest date may be
+    history ("the 1987 crash") or a deadline, and says nothing about when the text was written.
+    """
+    fine: list[tuple[Point, Tense | None]] = []  # months and days with their year
+    days_without_year: list[tuple[Point, Tense | None]] = []
+    weekdays: list[int] = []
     for f in found:
         b = f.built
         p = b.point if b.point is not None else parse_value(b.value)
         if p is None or b.type not in ("DATE", "TIME"):
             continue
-        if p.year is not None and p.gran in ("year", "month", "day", "pod", "time", "quarter", "season"):
-            if tense(f.start, f.end) != "future":
-                known.append(p)
+        t = tense(f.start, f.end)
+        if p.year is not None and p.gran in ("month", "day", "pod", "time"):
+            fine.append((p, t))
         elif p.year is None and p.month is not None and p.day is not None:
-            days_unknown_year.append((f, p))
-        elif p.year is None and p.weekday is not None:
-            weekdays.append((f, p.weekday))
-    if not known and not days_unknown_year:
+            days_without_year.append((p, t))
+        elif p.year is None and p.weekday is not None and t == "past":
+            weekdays.append(p.weekday)
+    spans = [s for s in (interval(p) for p, t in fine if t != "future") if s]
+    if not spans or not weekdays:
         return None
-    latest_known = max((interval(p) for p in known), key=lambda s: s[1] if s else dt.date.min, default=None)
-    floor = latest_known[0] if latest_known else None
-    explicit_days: list[dt.date] = []
-    for p in known:
-        if p.gran in ("day", "pod", "time"):
-            span = interval(p)
-            if span is not None:
-                explicit_days.append(span[0])
-    if floor is not None:
-        for f, p in days_unknown_year:
-            if tense(f.start, f.end) == "future" or p.month is None or p.day is None:
-                continue
-            for year in (floor.year, floor.year + 1):
-                d = safe_date(year, p.month, p.day)
-                if d is not None and d >= floor:
-                    explicit_days.append(d)
-                    break
-    if not explicit_days:
+    floor = max(spans, key=lambda s: s[1])[0]
+    days: list[tuple[dt.date, Tense | None]] = []
+    for p, t in fine:
+        span = interval(p)
+        if p.gran != "month" and span is not None:
+            days.append((span[0], t))
+    for p, t in days_without_year:
+        years = (floor.year - 1, floor.year, floor.year + 1)
+        options = [d for y in years if (d := safe_date(y, p.month, p.day))]
+        if options:
+            days.append((min(options, key=lambda d: (abs((d - floor).days), d < floor)), t))
+    past = [d for d, t in days if t == "past"]
+    if not past:
         return None
-    latest = max(explicit_days)
-    named = set(explicit_days)
+    latest = max(past)
+    named = {d for d, _ in days}
     best, best_score = latest, -1
     for lag in range(MAX_INFERENCE_LAG_DAYS + 1):
         ref = latest + dt.timedelta(days=lag)
-        score = 0
-        for f, wd in weekdays:
-            if tense(f.start, f.end) == "future":
-                continue
-            back = (ref.isoweekday() - wd) % 7
-            if ref - dt.timedelta(days=back) in named:
-                score += 1
+        score = sum(ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7) in named for wd in weekdays)
         if score > best_score:
             best, best_score = ref, score
-    return best.isoformat()
+    return best.isoformat() if best_score >= MIN_WEEKDAY_AGREEMENT else None
 
 
 def infer_published(doc: Doc, text: str) -> tuple[str | None, str | None]:
@@ -346,8 +378,11 @@ def infer_published(doc: Doc, text: str) -> tuple[str | None, str | None]:
     line_day = _dateline(text)
     if line_day is not None:
         return line_day, "text"
-    tense = doc_tense(doc) if doc.text == text else text_tense(text)
-    label = doc_label(doc) if doc.text == text else None
-    found = tag_text(text, None, tense, label) if label else tag_text(text, None, tense)
+    if _parsed(doc, text):
+        tense = doc_tense(doc)
+        found = tag_text(text, None, tense, doc_label(doc), doc_pos(doc))
+    else:
+        tense = text_tense(text)
+        found = tag_text(text, None, tense)
     day = _infer_from_mentions(found, tense)
     return (day, "inferred") if day else (None, None)

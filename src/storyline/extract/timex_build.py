@@ -38,6 +38,7 @@ from .timex_lexicon import (
 )
 from .timex_numbers import VAGUE_RE, parse_count
 from .timex_resolve import (
+    Builder,
     Built,
     Ctx,
     TimexType,
@@ -56,19 +57,27 @@ Match = re.Match[str]
 
 # Words before a bare month name that make it a date, not a name ("June Carter") or a verb.
 DATE_LEAD_WORDS = frozenset(
-    "in since until till by from through throughout during before after of early late mid last "
-    "next this between and to or around circa for on at as into within over per like about "
-    "toward towards against the a an its their his her our your whose each every until".split()
+    [
+        "in", "since", "until", "till", "by", "from", "through", "throughout", "during", "before",
+        "after", "of", "early", "late", "mid", "last", "next", "this", "between", "and", "to", "or",
+        "around", "circa", "for", "on", "at", "as", "into", "within", "over", "per", "like", "about",
+        "toward", "towards", "against", "the", "a", "an", "its", "their", "his", "her", "our", "your",
+        "whose", "each", "every", "until",
+    ]
 )
 # Entity labels that say a four-digit number is a quantity or a name, not a year.
 NOT_YEAR_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "FAC"})
 # Words that put a number in an identifier, not on the calendar: Resolution 1244, Flight 1549.
 IDENTIFIER_WORDS = frozenset(
-    "resolution resolutions no. nos. no number flight flights room route highway article section "
-    "chapter model page pages p. pp. boeing airbus interstate apollo windows cessna paragraph "
-    "bill code item rule clause volume vol. vol issue track channel band unit units batch case "
-    "line platform gate suite apartment building block lot serial version v. edition orion "
-    "chip chips mig su intel motorola".split()
+    [
+        "resolution", "resolutions", "no.", "nos.", "no", "number", "flight", "flights", "room",
+        "route", "highway", "article", "section", "chapter", "model", "page", "pages", "p.", "pp.",
+        "boeing", "airbus", "interstate", "apollo", "windows", "cessna", "paragraph", "bill", "code",
+        "item", "rule", "clause", "volume", "vol.", "vol", "issue", "track", "channel", "band", "unit",
+        "units", "batch", "case", "line", "platform", "gate", "suite", "apartment", "building", "block",
+        "lot", "serial", "version", "v.", "edition", "orion", "chip", "chips", "mig", "su", "intel",
+        "motorola",
+    ]
 )
 # Nouns after a number that make it a count ("2000 people"), not a year.
 COUNT_NOUNS = re.compile(
@@ -81,6 +90,8 @@ COUNT_NOUNS = re.compile(
     r"million|billion|trillion|chips?|GMT|UTC|hours|hrs|local)\b",
     re.IGNORECASE,
 )
+# The last century a TIMEX3 value can name ("99" for the 9900s).
+MAX_CENTURY = 99
 # Oldest and newest year a bare four-digit number may be (explicit dates may go further).
 BARE_YEAR_RANGE = (1000, 2199)
 DECADE_WORDS = {
@@ -94,6 +105,31 @@ UNIT_GRAN = {
     "month": "month", "quarter": "quarter", "year": "year", "decade": "decade",
     "century": "century", "season": "season", "half": "half",
 }
+
+
+# Titles that contain a day word: "USA Today", "The Sunday Times", "Saturday Night Live".
+_TITLE_BEFORE_TODAY = re.compile(r"(?-i:USA|VOA|China|Russia|Psychology|Music|Christianity)\s*$")
+_TITLE_AFTER_WEEKDAY = re.compile(
+    r"\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Star|Sport"
+    r"|Night\s+Live|School)"
+)
+# Terms where "current" is not a time: "current account", "current affairs", "currently".
+_CURRENT_TERMS = r"\s+(?:account|accounts|affairs|events|assets|liabilities|density|flow|s\b|\w+ly\b)"
+# "one day" and "some day" are times only in a clause about what may come.
+_MODAL_BEFORE = r"\b(?:will|would|could|may|might|can|should|hope|hopes)\s+$"
+# Words that may follow "the year" when it names a year (not "the year's tallest building").
+_AFTER_THE_UNIT = re.compile(
+    r"\s*(?:[,.;:)'\"’”]|$|\s+(?:and|but|so|as|when|to|in|for|with|was|is|were|had|has|before|after"
+    r"|ago|of)\b)"
+)
+# Words after "daily" that show it is an adverb ("rose daily in May"), not an adjective.
+_FUNCTION_WORD_AFTER = re.compile(
+    r"\s+(?:and|or|but|to|in|on|at|for|from|by|with|since|until|through|basis|the|a|an)\b"
+)
+# Words that put "the quarter" or "the period" a year back.
+_YEAR_BACK = re.compile(
+    r"year-(?:ago|earlier)|prior-year|last year|previous year|corresponding|comparable|a year"
+)
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -121,7 +157,7 @@ def spelled_year(text: str) -> int | None:
 
 def prev_word(ctx: Ctx, pos: int) -> str:
     """The word just before pos (lower case), or ""."""
-    m = re.search(r"([A-Za-z'.]+)[\s,]*$", ctx.text[max(0, pos - 30) : pos])
+    m = re.search(r"([A-Za-z'.]+)[\s,-]*$", ctx.text[max(0, pos - 30) : pos])
     return m.group(1).lower().strip(".") if m else ""
 
 
@@ -189,20 +225,30 @@ def build_full_date(m: Match, ctx: Ctx) -> Built | None:
     return relative(ctx, day_point(d) if d else None, unknown)
 
 
+_FIRST_DAY = re.compile(
+    r"(?P<month>[A-Z][a-z]+\.?)\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:and|or|to|-|–)\s*$"
+)
+_TRAILING_YEAR = re.compile(r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?!\d)")
+
+
 def build_second_day(m: Match, ctx: Ctx) -> Built | None:
-    """The '25' of 'April 24 and 25': the month (and year) of the date before it."""
-    for f in reversed(ctx.history):
-        p = f.built.point
-        if f.end <= m.start() and m.start() - f.end <= len(" and ") + 1:
-            if p is None or p.gran != "day" or p.month is None:
-                return None
-            d = safe_date(p.year, p.month, int(re.sub(r"\D", "", m["day"]))) if p.year else None
-            if d is not None:
-                return Built("DATE", format_value(day_point(d)), None, day_point(d), f.built.anchor)
-            return None
-        if f.end <= m.start():
-            break
-    return None
+    """The '25' of 'April 24 and 25' (and of 'April 24-25, 1999'): the month of the date
+    before it, the year after it or from the reference."""
+    first = _FIRST_DAY.search(ctx.text, max(0, m.start() - 20), m.start())
+    month = month_number(first["month"]) if first else None
+    if month is None:
+        return None
+    day = int(re.sub(r"\D", "", m["day"]))
+    year_m = _TRAILING_YEAR.match(ctx.text, m.end())
+    if year_m:
+        d = safe_date(int(year_m["year"]), month, day)
+        return absolute(day_point(d)) if d else None
+    unknown = Point("day", None, month, day)
+    if ctx.reference is None:
+        return Built("DATE", format_value(unknown), None, unknown, None)
+    y = choose_year(ctx.reference, day_span(month, day), tense_at(ctx, m.start(), m.end()))
+    d = safe_date(y, month, day) if y is not None else None
+    return relative(ctx, day_point(d) if d else None, unknown)
 
 
 def build_numeric_date(m: Match, ctx: Ctx) -> Built | None:
@@ -304,7 +350,10 @@ def build_century(m: Match, ctx: Ctx) -> Built | None:
             return relative(ctx, None, Point("century"))
         step = -1 if rel.split()[-1] in ("last", "previous") and not rel.startswith("the past") else 0
         step = 1 if rel.split()[-1] == "next" else step
-        return relative(ctx, Point("century", century=ctx.reference.year // 100 + step), Point("century"))
+        century = ctx.reference.year // 100 + step
+        if not 0 <= century <= MAX_CENTURY:
+            return None
+        return relative(ctx, Point("century", century=century), Point("century"))
     word = m["ord"].lower()
     n = int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS.get(word.replace(" ", "-"), 0)
     return absolute(Point("century", century=n - 1)) if 0 < n <= 100 else None
@@ -389,11 +438,14 @@ def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
     det = clean(m["det"])
     noun = m["noun"].lower()
     tail = clean(m["tail"])
-    back = 1 if re.search(r"year-(?:ago|earlier)|prior-year|last year|previous year|corresponding|comparable|a year", det + " " + tail) else 0
+    back = 1 if _YEAR_BACK.search(det + " " + tail) else 0
     explicit = re.search(r"\d{4}", det)
     if noun == "period" and not (back or explicit or re.search(r"latest|recent|current|same", det)):
         return None  # "the period" alone is no date
-    found = focus_point(ctx, m.start(), ("quarter",), derived=det.startswith("that"))
+    # The report's own quarter (resolved against the reference) before any explicit
+    # comparison quarter ("the 1988 period") mentioned since.
+    found = focus_point(ctx, m.start(), ("quarter",), derived=det.startswith("that"), relative_only=True)
+    found = found or focus_point(ctx, m.start(), ("quarter",), derived=det.startswith("that"))
     focus = found.built.point if found else None
     if explicit:
         year = int(explicit.group(0))
@@ -434,7 +486,7 @@ def build_year_ago_adj(m: Match, ctx: Ctx) -> Built | None:
 def build_day_word(m: Match, ctx: Ctx) -> Built | None:
     """'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'yesterday morning'."""
     word = clean(m["w"])
-    if word == "today" and re.search(r"(?-i:USA|VOA|China|Russia|Psychology|Music|Christianity)\s*$", ctx.text[: m.start()]):
+    if word == "today" and _TITLE_BEFORE_TODAY.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None  # a newspaper or programme title
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
@@ -451,7 +503,7 @@ def build_day_word(m: Match, ctx: Ctx) -> Built | None:
 def build_part_of_day(m: Match, ctx: Ctx) -> Built | None:
     """'in the morning' (of the day in focus, else the reference day), 'mid-afternoon',
     'late evening', 'mid-afternoon yesterday'."""
-    pod = PARTS_OF_DAY[m["pod"].lower()]
+    pod = PARTS_OF_DAY[(m["pod"] or m["pod2"]).lower()]
     mod = {"mid": "MID", "late": "END", "early": "START"}.get(clean(m["pmod"]))
     unknown = Point("pod", pod=pod)
     offset = {"yesterday": -1, "tomorrow": 1, "today": 0}.get(clean(m["dw"]), 0)
@@ -472,7 +524,7 @@ def build_ref_word(m: Match, ctx: Ctx) -> Built | None:
     if m["present"]:
         value = "PRESENT_REF"
         if clean(m["present"]) == "current" and re.match(
-            r"\s+(?:account|accounts|affairs|events|assets|liabilities|density|flow|s\b|\w+ly\b)", after(ctx, m.end(), 25), re.I
+            _CURRENT_TERMS, after(ctx, m.end(), 25), re.I
         ):
             return None  # "current account", "current affairs" are terms
     elif m["past"]:
@@ -483,7 +535,7 @@ def build_ref_word(m: Match, ctx: Ctx) -> Built | None:
         if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
             return None  # "as soon as" is a conjunction
         if word in ("one day", "some day", "someday") and not re.search(
-            r"\b(?:will|would|could|may|might|can|should|hope|hopes)\s+$", ctx.text[max(0, m.start() - 12) : m.start()], re.I
+            _MODAL_BEFORE, ctx.text[max(0, m.start() - 12) : m.start()], re.I
         ):
             return None
     p = day_point(ctx.reference) if value == "PRESENT_REF" and ctx.reference else None
@@ -497,23 +549,21 @@ def build_weekday(m: Match, ctx: Ctx) -> Built | None:
     if name.endswith("s") and name[:-1] in WEEKDAYS:
         return Built("SET", f"XXXX-WXX-{WEEKDAYS[name[:-1]]}", None, None, None)
     wd = WEEKDAYS[name]
-    if re.match(r"\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Star|Sport|Night\s+Live|School)",
-                after(ctx, m.end(), 20)):
+    if _TITLE_AFTER_WEEKDAY.match(after(ctx, m.end(), 20)):
         return None  # a newspaper or show named after the day
     relation = clean(m["rel"]) or None
     pod = PARTS_OF_DAY.get(clean(m["pod"]))
     type_: TimexType = "DATE"  # TimeBank types "Wednesday night" as a DATE (value ...TNI)
     unknown = Point("pod" if pod else "day", weekday=wd, pod=pod)
-    if relation in ("the previous", "the following", "the next"):
-        found = anchor_point(ctx, m.start(), "day")
-        if found is None:
-            return None
-        span = interval(found[0])
-        if span is None:
-            return None
+    anaphoric = relation in ("the previous", "the following", "the next")
+    found = anchor_point(ctx, m.start(), "day") if anaphoric else None
+    span = interval(found[0]) if found else None
+    if found is not None and span is not None:
         d = resolve_weekday(span[0], wd, "last" if relation == "the previous" else "next", None)
         p = day_point(d) if not pod else replace(day_point(d), gran="pod", pod=pod)
         return Built(type_, format_value(p), None, p, found[1], focus=False)
+    if anaphoric:  # nothing to be relative to: the reference will do
+        relation = "last" if relation == "the previous" else "next"
     if ctx.reference is None:
         return Built(type_, format_value(unknown), None, unknown, None)
     d = resolve_weekday(ctx.reference, wd, relation, tense_at(ctx, m.start(), m.end()))
@@ -594,7 +644,7 @@ def build_deictic(m: Match, ctx: Ctx) -> Built | None:
     if rel == "the" and unit != "weekend":
         return None
     pod = PARTS_OF_DAY.get(unit) if unit in ("morning", "afternoon", "evening", "night") else None
-    if unit == "night" and rel not in ("last", "the next", "the following", "the previous", "that", "the same"):
+    if unit == "night" and rel not in ("last", "that", "the same", *ANAPHORIC_RELATIONS):
         pod = "NI"
     type_: TimexType = "TIME" if pod else "DATE"
     gran = "pod" if pod else UNIT_GRAN.get(unit, "year")
@@ -667,7 +717,7 @@ def build_the_unit(m: Match, ctx: Ctx) -> Built | None:
     if re.match(r"\s+(?:ended|ending|to\s+(?:date|\w+\s+\d)|through|that\s+ended)", tail):
         return Built("DURATION", duration_value(Fraction(1), unit), None, None, None)
     adj = clean(m["adj"])
-    if not adj and not re.match(r"\s*(?:[,.;:)'\"’”]|$|\s+(?:and|but|so|as|when|to|in|for|with|was|is|were|had|has|before|after|ago)\b)", tail):
+    if not adj and not _AFTER_THE_UNIT.match(tail):
         return None
     if "latest" in adj or "last" in adj:
         base = deictic_point(ctx.reference, unit, -1) if ctx.reference else None
@@ -701,8 +751,6 @@ def build_in_the_unit(m: Match, ctx: Ctx) -> Built | None:
 def duration_value(count: Fraction | None, unit: str) -> str:
     """P3M, PT2H, P1Y6M, PXW: a TIMEX3 duration (quarters as months, decades as years)."""
     unit = unit.lower()
-    if unit == "quarter":
-        count, unit = (count * 3 if count is not None else None), "month"
     if unit in UNIT_MULTIPLIERS:
         mult, code = UNIT_MULTIPLIERS[unit]
         if count is None:
@@ -745,11 +793,18 @@ def build_duration(m: Match, ctx: Ctx) -> Built | None:
         count += Fraction(1, 2)
     if unit == "second" and num_text in ("a", "an", "one"):
         return None  # "a second time" is an ordinal
-    if unit == "quarter" and num_text in ("a", "an", "one", "two", "three") and re.match(r"\s+of\b", after(ctx, m.end(), 6)):
+    fraction = num_text in ("a", "an", "one", "two", "three")
+    if unit == "quarter" and fraction and re.match(r"\s+of\b", after(ctx, m.end(), 6)):
         return None  # "three quarters of the vote"
     if count is not None and count == 0:
         return None
     return Built("DURATION", duration_value(count, unit), None, None, None)
+
+
+def build_century_part(m: Match, ctx: Ctx) -> Built | None:
+    """'a quarter century', 'half a century': 25 or 50 years."""
+    years = 25 if (m["part"] or "").lower() == "quarter" else 50
+    return Built("DURATION", f"P{years}Y", None, None, None)
 
 
 def build_long(m: Match, ctx: Ctx) -> Built | None:
@@ -765,6 +820,30 @@ def build_vague_duration(m: Match, ctx: Ctx) -> Built | None:
     if not unit:
         return Built("DURATION", "PXX", None, None, None)
     return Built("DURATION", duration_value(None, unit_of(unit)), None, None, None)
+
+
+def build_past_units(m: Match, ctx: Ctx) -> Built | None:
+    """'the past few weeks' (an unknown number of units), 'the past year' (one)."""
+    if m["unit"]:
+        return build_vague_duration(m, ctx)
+    return Built("DURATION", duration_value(Fraction(1), unit_of(m["unit1"])), None, None, None)
+
+
+def build_vague_span(m: Match, ctx: Ctx) -> Built | None:
+    """'recent years', 'the coming months', 'the weeks ahead': an unknown number of units."""
+    unit = m["unit"] or m["unit2"]
+    return Built("DURATION", duration_value(None, unit_of(unit)), None, None, None)
+
+
+# Words before a bare plural unit that make it a duration: "for weeks", "within months".
+BARE_UNIT_LEADS = frozenset({"for", "within", "in", "over", "took", "lasted", "spent", "than", "after"})
+
+
+def build_bare_units(m: Match, ctx: Ctx) -> Built | None:
+    """'for weeks', 'within months', 'for a while': an unknown length, after a lead word."""
+    if prev_word(ctx, m.start()) not in BARE_UNIT_LEADS or ctx.text[max(0, m.start() - 1)] != " ":
+        return None
+    return build_vague_duration(m, ctx)
 
 
 def build_vague_ref(m: Match, ctx: Ctx) -> Built | None:
@@ -790,8 +869,8 @@ def build_offset(m: Match, ctx: Ctx) -> Built | None:
     anchor = "published"
     if gran in ("year", "half", "decade", "century"):
         # "a year ago" in a report on a quarter is that quarter a year back (TimeBank).
-        q = focus_point(ctx, m.start(), ("quarter",))
-        if q is not None and unit == "year":
+        q = focus_point(ctx, m.start(), ("quarter",)) if unit == "year" and count == 1 else None
+        if q is not None:
             base = q.built.point
     elif not deictic:
         found = anchor_point(ctx, m.start(), gran)
@@ -802,8 +881,12 @@ def build_offset(m: Match, ctx: Ctx) -> Built | None:
         if found_any is not None and found_any.built.point is not None:
             base = truncate(found_any.built.point, gran)
     if base is None and ctx.reference is not None:
-        base = truncate(day_point(ctx.reference), gran) if gran not in ("day", "weekend") else day_point(ctx.reference)
+        today = day_point(ctx.reference)
+        base = today if gran in ("day", "weekend") else truncate(today, gran)
     if count is None or base is None or count.denominator != 1:
+        if count is None and not deictic:
+            # "a few days later": no date to name, but the span is a duration
+            return Built("DURATION", duration_value(None, unit), None, None, None)
         if base is None or count is None:
             value = "PAST_REF" if sign < 0 else "FUTURE_REF"
             return Built("DATE", value, None, None, "published" if ctx.reference else None, focus=False)
@@ -811,13 +894,17 @@ def build_offset(m: Match, ctx: Ctx) -> Built | None:
     n = sign * int(count)
     if gran == "weekend":
         gran = "week"
-    step_base = base if base.gran == "quarter" and gran == "year" else truncate(base, gran) if gran != "day" else base
     if gran == "day":
         step_base = Point("day", base.year, base.month, base.day, base.week, base.weekday)
+    elif base.gran == "quarter" and gran == "year":
+        step_base = base
+    else:
+        step_base = truncate(base, gran)
     p = shift(step_base, n, gran)
     if p is None:
         return None
-    return Built("DATE", format_value(p), None, p, anchor if ctx.reference or not deictic else None, focus=False)
+    anchor_out = anchor if ctx.reference or not deictic else None
+    return Built("DATE", format_value(p), None, p, anchor_out, focus=False)
 
 
 # --------------------------------------------------------------------------- sets and times
@@ -835,7 +922,7 @@ def build_set(m: Match, ctx: Ctx) -> Built | None:
     if gd.get("adv"):
         if ctx.pos(m.start(), m.end()) in ("ADJ", "NOUN", "PROPN") or (
             ctx.pos(m.start(), m.end()) is None and re.match(r"\s+[a-z]{3,}", after(ctx, m.end(), 15))
-            and not re.match(r"\s+(?:and|or|but|to|in|on|at|for|from|by|with|since|until|through|basis|the|a|an)\b", after(ctx, m.end(), 15))
+            and not _FUNCTION_WORD_AFTER.match(after(ctx, m.end(), 15))
         ):
             return None  # "quarterly dividend", "the party daily": adjectives and nouns
         return Built("SET", SET_ADVERBS[gd["adv"].lower()], None, None, None)
@@ -879,7 +966,7 @@ def _clock(m: Match) -> tuple[int, int] | None:
     return (h, mi) if 0 <= h <= 24 and 0 <= mi <= 59 else None
 
 
-def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], object]]) -> Built | None:
+def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], Builder]]) -> Built | None:
     """'10:35 a.m.', '5 p.m. EST', 'noon', 'four in the morning', and a day after it ('10 p.m.
     Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6')."""
     hm = _clock(m)
@@ -890,15 +977,16 @@ def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], obj
     h, mi = hm
     day: Point | None = None
     anchor: str | None = None
-    if m["tail"]:
-        start = m.start("tail")
-        lead = re.match(r"[,\s]*(?:on\s+)?", ctx.text[start : m.end()])
+    group = "tail" if m["tail"] else "ltail" if m["ltail"] else ""
+    if group:
+        start, stop = m.start(group), m.end(group)
+        lead = re.match(r"[,\s]*", ctx.text[start:stop])
         start += lead.end() if lead else 0
         for pattern, build in day_builders:
             mm = pattern.match(ctx.text, start)
-            if mm is not None and mm.end() == m.end() and callable(build):
+            if mm is not None and mm.end() == stop:
                 b = build(mm, ctx)
-                if isinstance(b, Built) and b.point is not None:
+                if b is not None and b.point is not None:
                     day, anchor = b.point, b.anchor
                 break
     elif ctx.reference is not None:

@@ -77,14 +77,6 @@ def week_of(d: dt.date) -> Point:
     return Point("week", iso[0], week=iso[1])
 
 
-def week_monday(year: int, week: int) -> dt.date | None:
-    """The Monday of an ISO week, or None when it is outside the calendar."""
-    try:
-        return dt.date.fromisocalendar(year, week, 1)
-    except ValueError:
-        return None
-
-
 def _x(n: int | None, width: int) -> str:
     """A number zero-padded to width, or X's when unknown."""
     return "X" * width if n is None else f"{n:0{width}d}"
@@ -255,9 +247,11 @@ def _checked(p: Point) -> Point | None:
 def _shift(p: Point, n: int, unit: str) -> Point | None:
     """shift() without the guard."""
     if unit == "decade" and p.gran == "decade" and p.decade is not None:
-        return replace(p, decade=p.decade + n)
+        decade = p.decade + n
+        return replace(p, decade=decade) if 0 <= decade <= MAX_YEAR // 10 else None
     if unit == "century" and p.gran == "century" and p.century is not None:
-        return replace(p, century=p.century + n)
+        century = p.century + n
+        return replace(p, century=century) if 0 <= century <= MAX_YEAR // 100 else None
     if unit == "decade":
         return _shift(p, 10 * n, "year")
     if unit == "century":

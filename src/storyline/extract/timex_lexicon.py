@@ -21,28 +21,18 @@ WEEKDAYS: dict[str, int] = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
     "sunday": 7,
 }
-WEEKDAY_ABBREVIATIONS: dict[str, int] = {
-    "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6,
-    "sun": 7,
-}
 
-UNITS_1_19 = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+UNITS_1_19 = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(UNITS_1_19)}
 NUMBER_WORDS.update({w: 10 * i for i, w in enumerate(TENS) if w != "_"})
 NUMBER_WORDS.update({"a": 1, "an": 1, "one": 1, "a couple of": 2, "a couple": 2, "couple of": 2,
                      "a dozen": 12, "dozen": 12, "half a dozen": 6, "a hundred": 100,
                      "hundred": 100, "a thousand": 1000, "thousand": 1000})
-
-# Quantities that say "some number of": TIMEX3 writes the count as X (PXY, PXW).
-VAGUE_QUANTITIES = (
-    "several", "a few", "few", "some", "many", "a number of", "numerous", "a good many",
-    "countless", "a couple of", "a handful of",
-)
 
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -60,7 +50,6 @@ UNIT_CODES: dict[str, str] = {
     "weekend": "WE", "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE",
     "century": "CE", "millennium": "ML", "semester": "M", "season": "M",
 }
-TIME_UNITS = frozenset({"second", "minute", "hour"})
 # How many of the base unit one of these is (a fortnight is two weeks, a decade ten years).
 UNIT_MULTIPLIERS: dict[str, tuple[int, str]] = {
     "fortnight": (2, "W"), "decade": (10, "Y"), "century": (100, "Y"), "millennium": (1000, "Y"),

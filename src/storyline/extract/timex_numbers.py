@@ -13,9 +13,12 @@ MAX_COUNT = 1_000_000
 
 _UNIT_WORDS = "|".join(UNITS_1_19[1:])
 _TENS_WORDS = "|".join(w for w in TENS if w != "_")
+_SMALL_NUMBER = (
+    rf"(?:(?:{_TENS_WORDS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_UNIT_WORDS})\b)"
+)
 NUMBER_WORD_RE = (
-    rf"(?:(?:{_TENS_WORDS})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
-    rf"|(?:{_UNIT_WORDS})\b|a\s+hundred|hundred|a\s+thousand|half\s+a\s+dozen|a\s+dozen|dozen"
+    rf"(?:{_SMALL_NUMBER}(?:[\s-]+(?:hundred|thousand)\b)?"
+    r"|a\s+hundred|hundred|a\s+thousand|half\s+a\s+dozen|a\s+dozen|dozen"
     r"|a\s+couple\s+of|a\s+couple|couple\s+of|half\s+an|half\s+a|an|a)"
 )
 VAGUE_RE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|a\s+handful\s+of|countless)"
@@ -51,9 +54,13 @@ def parse_count(text: str) -> Fraction | None:
         return value + half if value <= MAX_COUNT else None
     if s in NUMBER_WORDS:
         return Fraction(NUMBER_WORDS[s]) + half
-    parts = re.split(r"[\s-]", s)
-    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
-        return Fraction(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]) + half
+    parts = [p for p in re.split(r"[\s-]+", s) if p]
+    scale = 1
+    if len(parts) > 1 and parts[-1] in ("hundred", "thousand"):
+        scale = NUMBER_WORDS[parts[-1]]
+        parts = parts[:-1]
+    if 1 <= len(parts) <= 2 and all(p in NUMBER_WORDS for p in parts):
+        return Fraction(sum(NUMBER_WORDS[p] for p in parts) * scale) + half
     if s == "half a" or s == "half an":
         return Fraction(1, 2)
     return None

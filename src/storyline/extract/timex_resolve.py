@@ -23,11 +23,16 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # beyond that it falls back on the publication date.
 ANAPHORA_WINDOW = 600
 # A date named without its year ("June 10", "in March", "Thanksgiving") goes in the year that
-# fits the tense: past (and unknown: news reports mostly look back) -> the latest such date no
-# later than this many days after the reference; future -> the earliest no earlier than this
-# many days before it. The slack keeps "was planned for early March" in the coming March.
+# fits the tense: past -> the latest such date that starts no later than PAST_SLACK_DAYS after
+# the reference (the slack keeps "was planned for early March" in the coming March); future ->
+# the earliest that has not ended FUTURE_SLACK_DAYS before it; no tense -> the nearest.
 PAST_SLACK_DAYS = 31
-FUTURE_SLACK_DAYS = 31
+FUTURE_SLACK_DAYS = 7
+# With no tense to go by, a date ahead of the reference counts as this many times further away
+# than one behind it.
+FUTURE_WEIGHT = 2
+# How far after an expression led by "until" a past perfect ("had not called") is looked for.
+PERFECT_WINDOW = 40
 # Pivot for two-digit years ('98 -> 1998, '05 -> 2005) when there is no reference date.
 TWO_DIGIT_PIVOT = 30
 
@@ -94,8 +99,15 @@ def tense_at(ctx: Ctx, start: int, end: int) -> Tense | None:
     "as early as") win over the verb, since the date lies ahead whatever the verb's tense."""
     lead = ctx.text[max(0, start - 25) : start]
     if _FUTURE_LEAD.search(lead):
+        # "Until Thursday, they had not called him" looks back all the same.
+        if ctx.tense(start, end) == "past" and re.search(r"\bhad\b", ctx.text[end : end + PERFECT_WINDOW]):
+            return "past"
         return "future"
     return ctx.tense(start, end)
+
+
+# A rule's builder: a match and the context in, a normalised expression (or None: not one) out.
+Builder = Callable[[re.Match[str], Ctx], Built | None]
 
 
 # --------------------------------------------------------------------------- calendar choices
@@ -153,9 +165,13 @@ def choose_year(
         behind = [s for s in spans if s[1] <= ref + dt.timedelta(days=PAST_SLACK_DAYS)]
         return max(behind, key=lambda s: s[1])[0] if behind else None
 
+    # With no verb to go by (a date that qualifies a noun), days ahead count double: news
+    # mostly looks back. A present tense ("is set for April") is taken at face value.
+    weight = 1 if tense == "present" else FUTURE_WEIGHT
+
     def distance(s: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
         """Days between the reference and the interval; ties go to the earlier year."""
-        gap = (s[1] - ref).days if s[1] > ref else (ref - s[2]).days if s[2] < ref else 0
+        gap = weight * (s[1] - ref).days if s[1] > ref else (ref - s[2]).days if s[2] < ref else 0
         return max(gap, 0), s[0]
 
     return min(spans, key=distance)[0]
@@ -260,16 +276,17 @@ def anchor_point(ctx: Ctx, pos: int, gran: str) -> tuple[Point, str] | None:
     return None
 
 
-def focus_point(ctx: Ctx, pos: int, grans: tuple[str, ...] = (), derived: bool = False) -> Found | None:
-    """The last date mentioned shortly before pos (optionally only of some granularities;
-    derived values only when asked, for "that quarter")."""
+def focus_point(ctx: Ctx, pos: int, grans: tuple[str, ...] = (), derived: bool = False,
+                relative_only: bool = False) -> Found | None:
+    """The last date mentioned shortly before pos (optionally only of some granularities, only
+    those resolved against the reference; derived values only when asked, for "that quarter")."""
     for f in reversed(ctx.history):
         if pos - f.end > ANAPHORA_WINDOW:
             break
         p = f.built.point
         if f.end > pos or f.built.type != "DATE" or p is None or p.year is None:
             continue
-        if not derived and not f.built.focus:
+        if (not derived and not f.built.focus) or (relative_only and f.built.anchor != "published"):
             continue
         if not grans or p.gran in grans:
             return f

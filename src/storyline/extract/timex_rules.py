@@ -8,24 +8,23 @@ match overlapping text the tagger keeps the longest match, then the earliest rul
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import timex_build as tb
 from .timex_lexicon import MONTH_ABBREVIATIONS, MONTHS, ORDINALS, TIME_ZONES, WEEKDAYS
 from .timex_numbers import COUNT_RE, VAGUE_RE
-from .timex_resolve import Built, Ctx
-
-Builder = Callable[[re.Match[str], Ctx], Built | None]
+from .timex_resolve import Builder, Built, Ctx
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named pattern and the builder that normalises its matches."""
+    """A named pattern, the builder that normalises its matches, and words (lower case) of which
+    the text must contain one for the pattern to be worth running: a cheap gate, for speed."""
 
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    needs: tuple[str, ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -52,12 +51,16 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR4 = r"\d{4}(?![\d%]|,\d|\.\d)"
 WEEKDAY = rf"(?:{_alt(list(WEEKDAYS))})"
 TZ = rf"(?-i:{_alt(list(TIME_ZONES))})"
-UNIT_SINGULAR = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
+UNIT_SINGULAR = (
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
+)
 UNIT_ANY = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?"
     r"|decades?|century|centuries|millennium|millennia)"
 )
-PLURAL_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries|millennia)"
+PLURAL_UNITS = (
+    r"(?:seconds|minutes|hours|days|nights|weeks|months|quarters|years|decades|centuries|millennia)"
+)
 SPELLED_YEAR = (
     r"(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
@@ -68,7 +71,8 @@ SPELLED_YEAR = (
 )
 ORDINAL_WORD = _alt([w for w in ORDINALS if ORDINALS[w] > 0])
 NUM = rf"(?P<num>{COUNT_RE}|{VAGUE_RE})"
-OPT_WEEKDAY = rf"(?:{WEEKDAY},?\s+)?"
+WEEKDAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+OPT_WEEKDAY = rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?"
 REL = r"(?P<rel>this\s+past|this\s+coming|last|next|this|coming|past)"
 # Adjectives that may stand between a count and its unit: "two more weeks", "eight trading days".
 UNIT_ADJ = (
@@ -82,20 +86,36 @@ DURATION_LEAD = (
 )
 
 
+QUARTER_ORD = r"first|second|third|fourth|final|last|latter|[1-4](?:st|nd|rd|th)"
+QUARTER_ADJ = (
+    r"(?:(?:(?P<ago>year-ago|year-earlier|year\s+ago|prior-year|previous-year)|fiscal|calendar|latest"
+    r"|current|same|comparable|corresponding)[\s-]+){0,3}"
+)
+
+
+_CLOCK_DAY = (
+    rf"(?:{WEEKDAY}(?:,?\s+{MONTH_ANY}\s*{DAY})?|{MONTH_ANY}\s*{DAY}(?:,?\s+{YEAR4})?"
+    r"|today|yesterday|tomorrow)(?!\w)"
+)
+
+
 def _time_rule(day_rules: list[Rule]) -> Rule:
     """Clock times, optionally followed by the day they fall on."""
     pattern = _compile(
-        rf"{B}(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
-        rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
+        rf"{B}(?<!:)(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m(?![a-z]))"
+        rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
         rf"|(?P<cword>noon|midnight|midday)"
         rf"|(?P<h3>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:o['’]clock\s+)?in\s+the\s+(?P<cpod>morning|afternoon|evening))"
         rf"(?:\s+{TZ})?"
-        rf"(?P<tail>,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH_ANY}\s*{DAY})?|{MONTH_ANY}\s*{DAY}(?:,?\s+{YEAR4})?|today|yesterday|tomorrow)(?!\w))?"
+        # the day the time falls on: inside the expression when it follows directly ("10 p.m.
+        # Wednesday"), outside when a signal stands between ("10 p.m. on Wednesday": TimeML
+        # tags the two apart) but still giving the time its day
+        rf"(?:(?P<tail>,?\s+{_CLOCK_DAY})|(?=\s+(?:on|of)\s+(?P<ltail>{_CLOCK_DAY})))?"
     )
     day_builders = [(r.pattern, r.build) for r in day_rules]
 
     def build(m: re.Match[str], ctx: Ctx) -> Built | None:
-        return tb.build_time(m, ctx, day_builders)  # type: ignore[arg-type]
+        return tb.build_time(m, ctx, day_builders)
 
     return Rule("time", pattern, build)
 
@@ -132,12 +152,36 @@ RULES: list[Rule] = [
     _FULL_DMY,
     Rule(
         "second_day",
-        _compile(r"(?:(?<=\d\sand\s)|(?<=\d\sor\s)|(?<=\d\sto\s)|(?<=\d-)|(?<=\d–))(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d|\s*(?:%|percent|per|million|billion|people))(?!\w)"),
+        _compile(
+            r"(?<=[\s\-–])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+            r"(?![\d:,.]\d|\s*(?:%|percent|per|million|billion|people))(?!\w)"
+        ),
         tb.build_second_day,
     ),
-    Rule("date_iso", _compile(rf"{B}(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d:-])"), tb.build_numeric_date),
-    Rule("date_us", _compile(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"), tb.build_numeric_date),
-    Rule("date_eu", _compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{{4}})(?![\d.]\d)"), tb.build_numeric_date),
+    Rule(
+        # the "3" of "3-4 June 2025": month and year from the day after it
+        "first_day",
+        _compile(
+            rf"{B}(?P<day>{DAY})(?=\s*(?:-|–|and|to|or)\s*{DAY}(?:\s+of)?\s+(?P<month>{MONTH_ANY})"
+            rf"(?:,?\s+(?P<year>{YEAR4}))?)"
+        ),
+        tb.build_full_date,
+    ),
+    Rule(
+        "date_iso",
+        _compile(rf"{B}(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d:-])"),
+        tb.build_numeric_date,
+    ),
+    Rule(
+        "date_us",  # month first: the US order news wires use
+        _compile(rf"{B}(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"),
+        tb.build_numeric_date,
+    ),
+    Rule(
+        "date_eu",  # day first with dots: 10.06.2025
+        _compile(rf"{B}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>\d{{4}})(?![\d.]\d)"),
+        tb.build_numeric_date,
+    ),
     Rule(
         "month_year",
         _compile(
@@ -148,7 +192,7 @@ RULES: list[Rule] = [
     Rule(
         "month",
         _compile(
-            rf"{B}(?:{REL}\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Jan|Feb|Aug|Oct|Nov|Dec)\.)(?![a-zA-Z])"
+            rf"{B}(?:{REL}\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Jan|Feb|Aug|Oct|Nov|Dec)\.)(?![a-zA-Z]|\s*\d)"
             rf"(?:\s+(?P<yrel>last|next|this)\s+year)?"
         ),
         tb.build_month,
@@ -162,7 +206,11 @@ RULES: list[Rule] = [
         ),
         tb.build_year,
     ),
-    Rule("spelled_year", _compile(rf"{B}(?P<lead>the\s+year\s+)?(?P<spelled>{SPELLED_YEAR})"), tb.build_spelled_year),
+    Rule(
+        "spelled_year",
+        _compile(rf"{B}(?P<lead>the\s+year\s+)?(?P<spelled>{SPELLED_YEAR})"),
+        tb.build_spelled_year,
+    ),
     Rule(
         "decade",
         _compile(
@@ -188,12 +236,22 @@ RULES: list[Rule] = [
         tb.build_season,
     ),
     Rule(
+        # "the third quarter", "this year's fourth quarter", "the third quarter of 1984": the
+        # noun, with "the" inside as TimeBank has it ("its", "a" stay outside).
         "quarter",
         _compile(
-            rf"{B}(?:(?:the|its|this|a|their|his|her|our)\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<ypos>\d{{4}})(?:['’]s)?\s+)?"
-            rf"(?:(?:(?P<ago>year-ago|year-earlier|year\s+ago|prior-year|previous-year)|fiscal|calendar|latest|current|flat|strong|weak|same|comparable|corresponding|usual|traditional)[\s-]+){{0,3}}"
-            rf"(?P<ord>first|second|third|fourth|final|last|latter|[1-4](?:st|nd|rd|th))[\s-]+(?:fiscal[\s-]+)?(?:quarter|half)(?![\w-]|-(?:to|over))"
+            rf"{B}(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<ypos>\d{{4}})(?:['’]s)?\s+)?{QUARTER_ADJ}"
+            rf"(?P<ord>{QUARTER_ORD})\s+(?:fiscal\s+)?(?:quarter|half)(?![\w-]|-(?:to|over))"
             rf"(?:\s+of\s+(?:(?:fiscal|calendar|the\s+fiscal\s+year)\s+)?(?P<year>\d{{4}})(?!\d)|\s+of\s+the\s+year)?"
+        ),
+        tb.build_quarter,
+    ),
+    Rule(
+        # "third-quarter results": the hyphenated adjective, without its determiner.
+        "quarter_adj",
+        _compile(
+            rf"{B}(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<ypos>\d{{4}})(?:['’]s)?\s+)?{QUARTER_ADJ}"
+            rf"(?P<ord>{QUARTER_ORD})-(?:fiscal-)?(?:quarter|half)(?![\w-]|-(?:to|over))"
         ),
         tb.build_quarter,
     ),
@@ -207,7 +265,11 @@ RULES: list[Rule] = [
         ),
         tb.build_the_quarter,
     ),
-    Rule("year_ago_adj", _compile(rf"{B}(?:year-(?:earlier|ago)|prior-year|year-before){END}"), tb.build_year_ago_adj),
+    Rule(
+        "year_ago_adj",
+        _compile(rf"{B}(?:year-(?:earlier|ago)|prior-year|year-before){END}"),
+        tb.build_year_ago_adj,
+    ),
     _DAY_WORD,
     Rule(
         "part_of_day",
@@ -216,14 +278,14 @@ RULES: list[Rule] = [
             rf"|(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bthrough\s))the\s+(?P<pod2>morning|afternoon|evening)){END}"
             rf"(?:\s+(?P<dw>yesterday|today|tomorrow)(?!\w))?"
         ),
-        lambda m, ctx: tb.build_part_of_day(_pod_match(m), ctx),
+        tb.build_part_of_day,
     ),
     Rule(
         "ref_word",
         _compile(
             rf"{B}(?:(?P<present>right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present|the\s+present(?!\s+\w)|current(?=\s+[a-z]))"
             rf"|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|{COUNT_RE}|few|several|many|week|month|year|decade|century|quarter|summer|winter|spring|fall)))"
-            rf"|(?P<future>soon|the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|one\s+day|some\s+day|someday)){END}"
+            rf"|(?P<future>as\s+soon\s+as\s+possible|soon|the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|one\s+day|some\s+day|someday)){END}"
         ),
         tb.build_ref_word,
     ),
@@ -258,8 +320,13 @@ RULES: list[Rule] = [
         tb.build_duration,
     ),
     Rule(
+        "century_part",
+        _compile(rf"{B}(?:(?:a|an|one)\s+)?(?P<part>quarter|half)[\s-](?:of\s+a\s+)?century{END}|half\s+a\s+century{END}"),
+        tb.build_century_part,
+    ),
+    Rule(
         "duration_adj",
-        _compile(rf"{B}(?P<num>\d{{1,4}}|{COUNT_RE})-(?P<unit>{UNIT_SINGULAR})(?!\w)(?:-old)?"),
+        _compile(rf"{B}(?P<num>\d{{1,4}}|{COUNT_RE}|several|many|few)-(?P<unit>{UNIT_SINGULAR})(?!\w)(?:-old)?"),
         tb.build_duration,
     ),
     Rule(
@@ -270,28 +337,33 @@ RULES: list[Rule] = [
     Rule(
         "past_units",
         _compile(
-            rf"{B}(?:the\s+)?(?:past|last|next|previous|following|ensuing|preceding|first)\s+(?:(?:few|several|many|couple\s+of)\s+)?(?P<unit>{PLURAL_UNITS}){END}"
+            rf"{B}(?:(?:the\s+)?(?:past|last|next)|the\s+(?:previous|following|ensuing|preceding|first))\s+(?:(?:few|several|many|couple\s+of)\s+)?(?P<unit>{PLURAL_UNITS}){END}"
             rf"|{B}the\s+(?:past|last)\s+(?P<unit1>week|month|year|decade|century|quarter){END}(?!\s+(?:or|and)\b)"
         ),
-        lambda m, ctx: tb.build_vague_duration(_unit_match(m), ctx)
-        if m["unit"] else tb.build_duration(_unit_match(m), ctx),
+        tb.build_past_units,
     ),
     Rule(
-        "vague_ref",
+        # "recent years", "the coming months", "the weeks ahead": an unknown number of units
+        "vague_span",
         _compile(
-            rf"{B}(?:(?:the\s+)?(?P<vw>recent|coming|upcoming)\s+(?P<unit>{PLURAL_UNITS})"
-            rf"|the\s+(?P<unit2>{PLURAL_UNITS})\s+(?P<vw2>ahead|to\s+come)"
-            rf"|(?P<unit3>days|weeks|months|years|decades)\s+(?P<vw3>ago|earlier)){END}"
+            rf"{B}(?:(?:the\s+)?(?:recent|coming|upcoming)\s+(?P<unit>{PLURAL_UNITS})"
+            rf"|the\s+(?P<unit2>{PLURAL_UNITS})\s+(?:ahead|to\s+come)){END}"
         ),
-        lambda m, ctx: tb.build_vague_ref(_vague_match(m), ctx),
+        tb.build_vague_span,
+    ),
+    Rule(
+        # "months ago", "years earlier": some time back
+        "units_ago",
+        _compile(rf"{B}(?P<unit>days|weeks|months|years|decades)\s+(?P<vw>ago|earlier){END}"),
+        tb.build_vague_ref,
     ),
     Rule(
         "plural_units",
         _compile(
-            rf"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\btook\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bthan\s)|(?<=\bafter\s))"
-            rf"(?:(?P<unit>{PLURAL_UNITS})|(?P<while>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time)){END}(?!\s+(?:of|old|before|after|earlier|later|ago)\b)"
+            rf"\b(?:(?P<unit>{PLURAL_UNITS})|(?P<while>a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time)){END}"
+            rf"(?!\s+(?:of|old|before|after|earlier|later|ago)\b)"
         ),
-        tb.build_vague_duration,
+        tb.build_bare_units,
     ),
     Rule(
         "set",
@@ -341,55 +413,35 @@ RULES: list[Rule] = [
 ]
 
 
-class _Renamed:
-    """A match seen through other group names (lets one builder serve several patterns)."""
-
-    def __init__(self, m: re.Match[str], names: dict[str, str]) -> None:
-        self._m = m
-        self._names = names
-
-    def __getitem__(self, key: str) -> str | None:
-        name = self._names.get(key, key)
-        groups = self._m.groupdict()
-        return groups.get(name) if name in groups else groups.get(key)
-
-    def groupdict(self) -> dict[str, str | None]:
-        """Groups under their new names."""
-        out = dict(self._m.groupdict())
-        for new, old in self._names.items():
-            out[new] = self._m.groupdict().get(old)
-        return out
-
-    def group(self, n: int = 0) -> str:
-        """The whole match."""
-        return self._m.group(n)
-
-    def start(self, g: int | str = 0) -> int:
-        """Start offset."""
-        return self._m.start(g)
-
-    def end(self, g: int | str = 0) -> int:
-        """End offset."""
-        return self._m.end(g)
-
-
-def _pod_match(m: re.Match[str]) -> re.Match[str]:
-    """The part-of-day match with its two alternatives folded together."""
-    return _Renamed(m, {"pod": "pod2"} if m["pod2"] else {})  # type: ignore[return-value]
-
-
-def _unit_match(m: re.Match[str]) -> re.Match[str]:
-    """A "the past week" match seen as a duration of one unit."""
-    if m["unit"]:
-        return m
-    return _Renamed(m, {"unit": "unit1", "num": "none", "half": "none"})  # type: ignore[return-value]
-
-
-def _vague_match(m: re.Match[str]) -> re.Match[str]:
-    """The vague-reference match with its alternatives folded together."""
-    if m["vw"]:
-        return m
-    return _Renamed(m, {"vw": "vw2" if m["vw2"] else "vw3", "unit": "unit2" if m["unit2"] else "unit3"})  # type: ignore[return-value]
-
-
 RULES.append(_time_rule([_FULL_MDY, _WEEKDAY, _DAY_WORD]))
+
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# For each rule, words one of which a text must contain (lower case) for the rule to be run at
+# all: scanning a text with a pattern costs far more than looking for a few words in it.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "date_mdy": _MONTH_STEMS, "date_dmy": _MONTH_STEMS, "month_year": _MONTH_STEMS,
+    "month": _MONTH_STEMS, "spelled_year": ("nineteen", "twenty", "thousand"),
+    "decade": ("0s", "0's", "0’s", "ies"), "century": ("century",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "quarter": ("quarter", "half"), "quarter_adj": ("quarter", "half"), "half_year": ("half",),
+    "quarter_q": ("q1", "q2", "q3", "q4"), "the_quarter": ("quarter", "period"),
+    "year_ago_adj": ("year-", "prior-year"),
+    "day_word": ("today", "tonight", "yesterday", "tomorrow", "overnight"),
+    "part_of_day": ("morning", "afternoon", "evening"), "weekday": ("day",),
+    "offset": ("ago", "earlier", "later", "from now", "hence", "back", "previously"),
+    "per_unit": ("a year", "a day", "a week", "a month", "an hour", "per "),
+    "duration_adj": ("-",), "duration_long": ("long",),
+    "past_units": ("past", "last", "next", "previous", "following", "ensuing", "preceding", "first"),
+    "vague_span": ("recent", "coming", "ahead", "to come"), "units_ago": ("ago", "earlier"),
+    "first_day": _MONTH_STEMS, "century_part": ("century",),
+    "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly",
+            "biweekly", "fortnightly", "biannually", "every", "each", "once", "twice", "thrice", "times"),
+    "holiday": ("christmas", "thanksgiving", "easter", "new year", "independence", "labor day",
+                "labour day", "memorial", "veterans", "election day", "halloween", "boxing day",
+                "bastille", "valentine", "good friday"),
+    "year_end": ("year end", "year-end", "year's end", "year’s end"),
+    "in_the_unit": ("earlier in", "later in"), "the_unit_before": ("before", "after", "earlier", "later"),
+    "the_unit": ("year", "week", "month"),
+    "time": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", ":", "in the"),
+}
+RULES[:] = [replace(r, needs=NEEDS.get(r.name, ())) for r in RULES]

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from .timex_calendar import interval
 from .timex_resolve import Built, Ctx, Found, Tense, no_label, no_tense
 from .timex_rules import RULES
 
@@ -46,17 +45,33 @@ PREFIX_WINDOW = 30
 # Where a count begins: the modifiers "over", "under", "some" only attach to those.
 _COUNT_START = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|twenty|thirty|forty|fifty|sixty|several|a\s+few)", re.IGNORECASE)
+_WEEKDAY_START = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_CALENDAR_START = re.compile(
+    r"\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+)
 _LOOSE_QUANTITY = frozenset({"over", "under", "some", "well over", "just over", "just under"})
+
+
+def _build(rule_index: int, m: re.Match[str], ctx: Ctx) -> Built | None:
+    """A rule's builder, with calendar overflow (a reference on 31 December 9999, a year 0 in
+    the text) turned into "not a time expression" rather than an error."""
+    try:
+        return RULES[rule_index].build(m, ctx)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int]]:
     """Every rule match that its builder accepts: (start, end, rule index)."""
     out: list[tuple[int, int, int]] = []
+    low = text.lower()
     for i, rule in enumerate(RULES):
+        if rule.needs and not any(word in low for word in rule.needs):
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() <= m.start():
                 continue
-            if rule.build(m, ctx) is not None:
+            if _build(i, m, ctx) is not None:
                 out.append((m.start(), m.end(), i))
     return out
 
@@ -83,14 +98,17 @@ def _with_prefix(text: str, found: Found, floor: int) -> Found:
     b = found.built
     body = text[found.start : found.end]
     if word in POSITION_MODS:
-        if b.type not in ("DATE", "TIME") or b.value.endswith("_REF"):
+        # TimeBank leaves "early" and "late" outside a bare weekday ("late Friday").
+        if b.type not in ("DATE", "TIME") or b.value.endswith("_REF") or _WEEKDAY_START.match(body):
             return found
         mod = POSITION_MODS[word]
     else:
         counted = _COUNT_START.match(body) is not None
         if word in _LOOSE_QUANTITY and not counted:
             return found
-        if b.type not in ("DURATION",) and not counted and word not in ("around", "about", "approximately"):
+        # "around Nov. 1", "about 1990" and counts; not "about the future", "around Wednesday"
+        calendar = _CALENDAR_START.match(body) is not None and word in ("around", "about", "approximately")
+        if b.type != "DURATION" and not counted and not calendar:
             return found
         mod = QUANTITY_MODS[word]
     return Found(m.start(), found.end, replace(b, mod=b.mod or mod))
@@ -116,15 +134,10 @@ def tag_text(
         m = rule.pattern.match(text, s)
         if m is None or m.end() != e:
             continue
-        built = rule.build(m, ctx)
+        built = _build(i, m, ctx)
         if built is None:
             continue
         found = _with_prefix(text, Found(s, e, built), floor)
         ctx.history.append(found)
         floor = found.end
     return ctx.history
-
-
-def is_calendar(b: Built) -> bool:
-    """Whether a normalised expression sits on the calendar (has a known interval)."""
-    return b.point is not None and interval(b.point) is not None

@@ -1,0 +1,358 @@
+"""Time expressions: recognition, TIMEX3 normalisation, publication dates, TempEval-3 scoring.
+
+Fast tests run the tagger on text alone (``tag_text``) or on a blank spaCy Doc; the ``model``
+tier runs the real pipeline on sentences of our own; the ``data`` tier pins floors under the
+figures on TimeBank (tests/floors/time.json).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+
+from storyline.evaluate.time import (
+    Counts,
+    Span,
+    figures,
+    format_report,
+    iter_timeml,
+    match,
+    read_timeml,
+    score,
+)
+from storyline.extract.time import extract_timexes, infer_published, text_tense
+from storyline.extract.timex_calendar import Point, format_value, interval, parse_value, shift
+from storyline.extract.timex_tagger import tag_text
+from storyline.model import Article, article_id
+
+FLOORS = Path(__file__).resolve().parent / "floors" / "time.json"
+# A Tuesday, so that weekdays fall on both sides of it.
+REF = dt.date(2025, 6, 10)
+# Every value TIMEX3 allows for the four types, as storyline writes them.
+VALID_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|PXX"
+    r"|P(?:[\dX.]+[YMWDQ]|[\dX]+(?:DE|CE|ML|WE))*(?:T(?:[\dX.]+[HMS])+)?"
+    r"|\d{1,3}|XX|(?:\d{4}|XXXX)(?:-(?:H[12X]|Q[1-4X]|SP|SU|FA|WI|W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?"
+    r"|(?:\d{2}|XX)(?:-(?:\d{2}|XX))?))?(?:T(?:MO|AF|EV|NI|MI|DT|\d{2}:\d{2}))?)$"
+)
+
+
+def tags(text: str, reference: dt.date | None = REF) -> list[tuple[str, str, str, str | None]]:
+    """(text, type, value, mod) of every expression found, tense read from the words."""
+    return [
+        (text[f.start : f.end], f.built.type, f.built.value, f.built.mod)
+        for f in tag_text(text, reference, text_tense(text))
+    ]
+
+
+def value_of(text: str, expression: str, reference: dt.date | None = REF) -> str:
+    """The value given to one expression of a text."""
+    found = {t: v for t, _, v, _ in tags(text, reference)}
+    assert expression in found, f"{expression!r} not found in {tags(text, reference)}"
+    return found[expression]
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def test_time_calendar_iso_weeks_across_year_ends() -> None:
+    assert format_value(shift(Point("week", 2021, week=1), -1, "week") or Point("week")) == "2020-W53"
+    assert format_value(shift(Point("week", 2020, week=53), 1, "week") or Point("week")) == "2021-W01"
+    assert interval(Point("week", 2025, week=23)) == (dt.date(2025, 6, 2), dt.date(2025, 6, 8))
+
+
+def test_time_calendar_values_round_trip() -> None:
+    for value in ("2025-06-10", "2025-W23", "2025-06", "2025", "2025-SU", "2025-Q3", "2025-H1",
+                  "198", "19", "XXXX-06-10", "XXXX-WXX-1", "2025-06-10TNI", "2025-06-10T14:35",
+                  "2025-W24-WE"):
+        point = parse_value(value)
+        assert point is not None, value
+        assert format_value(point) == value
+
+
+def test_time_calendar_shifts_keep_their_granularity() -> None:
+    assert format_value(shift(Point("quarter", 1989, part=1), -1, "quarter") or Point("quarter")) == "1988-Q4"
+    assert format_value(shift(Point("month", 2025, 1), -1, "month") or Point("month")) == "2024-12"
+    assert format_value(shift(Point("day", 2024, 2, 29), 1, "year") or Point("day")) == "2025-02-28"
+    assert shift(Point("year", 9999), 1, "year") is None
+
+
+# --------------------------------------------------------------------------- absolute dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("They met on 10 June 2025 in Brussels.", "10 June 2025", "2025-06-10"),
+        ("They met on June 10, 2025, in Brussels.", "June 10, 2025", "2025-06-10"),
+        ("The form was signed on 6/10/2025.", "6/10/2025", "2025-06-10"),
+        ("The form was signed on 2025-06-10.", "2025-06-10", "2025-06-10"),
+        ("Elections were held in 2024.", "2024", "2024"),
+        ("Prices rose in March 2023.", "March 2023", "2023-03"),
+        ("The feud began in the 1990s.", "the 1990s", "199"),
+        ("A treaty from the 19th century still applies.", "the 19th century", "18"),
+        ("Turnout was low in the first half of 2025.", "the first half of 2025", "2025-H1"),
+        ("Sales fell in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"),
+        ("Growth slowed in Q3 2024.", "Q3 2024", "2024-Q3"),
+        ("The plant opened in the summer of 2019.", "the summer of 2019", "2019-SU"),
+    ],
+)
+def test_time_absolute_dates(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression) == value
+
+
+def test_time_month_names_that_are_words_or_names_are_not_dates() -> None:
+    assert tags("Officials may meet again, and June Carter may sing.") == []
+    assert [t for t, *_ in tags("The march of the protesters began at noon.")] == ["noon"]
+
+
+def test_time_numbers_that_are_not_years() -> None:
+    found = [t for t, *_ in tags("Flight 1549 carried 2000 people under Resolution 1244 (1999).")]
+    assert found == ["1999"]
+
+
+# --------------------------------------------------------------------------- relative dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The envoy met both sides on Monday.", "Monday", "2025-06-09"),
+        ("The envoy will meet both sides on Monday.", "Monday", "2025-06-16"),
+        ("The vote took place on Tuesday.", "Tuesday", "2025-06-10"),
+        ("Talks resumed last week.", "last week", "2025-W23"),
+        ("Talks resume next month.", "next month", "2025-07"),
+        ("The deal was signed two days ago.", "two days ago", "2025-06-08"),
+        ("Turnout this year was low.", "this year", "2025"),
+        ("He spoke yesterday.", "yesterday", "2025-06-09"),
+        ("She speaks tonight.", "tonight", "2025-06-10TNI"),
+        ("He resigned last night.", "last night", "2025-06-09TNI"),
+        ("The talks stalled last December.", "last December", "2024-12"),
+        ("Officials met on June 3.", "June 3", "2025-06-03"),
+        ("The summit will be held on June 20.", "June 20", "2025-06-20"),
+        ("Elections are expected in the spring.", "the spring", "2026-SP"),
+    ],
+)
+def test_time_relative_dates_resolve_against_the_reference(text: str, expression: str, value: str) -> None:
+    assert value_of(text, expression) == value
+
+
+def test_time_anaphoric_expressions_follow_the_date_in_focus() -> None:
+    text = "On 3 May 2024 the ministers met. The following day they signed, and the day before they argued."
+    found = tag_text(text, REF, text_tense(text))
+    values = {text[f.start : f.end]: (f.built.value, f.built.anchor) for f in found}
+    anchor = f"offset:{text.index('3 May 2024')}"
+    assert values["The following day"] == ("2024-05-04", anchor)
+    assert values["the day before"] == ("2024-05-02", anchor)
+
+
+def test_time_a_year_earlier_keeps_the_quarter_in_focus() -> None:
+    text = "Profit rose in the third quarter, to $5 million from $4 million a year earlier."
+    assert value_of(text, "the third quarter", dt.date(2025, 10, 20)) == "2025-Q3"
+    assert value_of(text, "a year earlier", dt.date(2025, 10, 20)) == "2024-Q3"
+
+
+def test_time_vague_references() -> None:
+    found = {t: v for t, _, v, _ in tags("It is now clear that prices, recently high, will fall soon.")}
+    assert found == {"now": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}
+    assert value_of("Currently the plant is idle.", "Currently") == "PRESENT_REF"
+
+
+def test_time_parts_and_modifiers() -> None:
+    assert tags("The next round is expected in early July.") == [("early July", "DATE", "2025-07", "START")]
+    assert tags("The bridge should open by mid-2024.")[0][2:] == ("2024", "MID")
+    assert tags("Inflation peaked late last year.") == [("late last year", "DATE", "2024", "END")]
+    assert tags("It rose about two weeks ago.")[0][0] == "about two weeks ago"
+
+
+def test_time_durations_and_sets() -> None:
+    assert tags("The strike lasted three months.") == [("three months", "DURATION", "P3M", None)]
+    assert tags("Prices fell over the past two weeks.") == [("the past two weeks", "DURATION", "P2W", None)]
+    assert tags("The talks took an hour and a half.")[0][2] == "PT1H30M"
+    assert tags("He visits every Monday.") == [("every Monday", "SET", "XXXX-WXX-1", None)]
+    assert tags("The index is published weekly.") == [("weekly", "SET", "P1W", None)]
+    assert tags("Ages are not durations: a 6-year-old boy.") == []
+
+
+def test_time_without_reference_values_say_unknown() -> None:
+    text = "They met on June 10 and again on Monday, a week after the vote."
+    found = {t: v for t, _, v, _ in tags(text, None)}
+    assert found["June 10"] == "XXXX-06-10"
+    assert found["Monday"] == "XXXX-WXX-1"
+    assert all(not re.match(r"\d{4}", v) for v in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 45th of Juneteenth",
+        "Monday Monday Monday",
+        "9" * 5000 + " years ago",
+        "In 0000, 10000 and 99999 nothing happened; in -44 Caesar died.",
+        "June 31, 2025 and February 30 and 99/99/9999 and 2025-13-45",
+        "Q9 of the 0th century, the 1000th century, 12:99 p.m., 25:00",
+        "every 0 days for 1/0 weeks in the year 0",
+        "",
+    ],
+)
+def test_time_bad_input_never_crashes_nor_gives_invalid_values(text: str) -> None:
+    for reference in (REF, None, dt.date(1, 1, 1), dt.date(9999, 12, 31)):
+        for _, _, value, _ in tags(text, reference):
+            assert VALID_VALUE.match(value), value
+
+
+# --------------------------------------------------------------------------- records and publication date
+
+
+def test_time_extract_timexes_records_on_a_blank_doc() -> None:
+    nlp = spacy.blank("en")
+    text = "The ministers met on Monday and will meet again in early July."
+    article = Article(article_id(text), text, "test", published="2025-06-10", published_from="given")
+    found = extract_timexes(nlp(text), article)
+    assert [(t.text, t.value, t.mod, t.anchor) for t in found] == [
+        ("Monday", "2025-06-09", None, "published"),
+        ("early July", "2025-07", "START", "published"),
+    ]
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.article_id == article.id
+    july = found[1].date
+    assert july is not None
+    assert (july.start, july.end, july.granularity) == ("2025-07-01", "2025-07-10", "month")
+
+
+def test_time_publication_date_from_a_date_line() -> None:
+    nlp = spacy.blank("en")
+    for text in ("By Ana Petrova | 10 June 2025\nThe talks went on.",
+                 "BELGRADE, June 10, 2025 - The talks went on.",
+                 "Published: 2025-06-10 14:35\nThe talks went on."):
+        assert infer_published(nlp(text), text) == ("2025-06-10", "text")
+
+
+def test_time_publication_date_inferred_from_dates_and_weekdays() -> None:
+    nlp = spacy.blank("en")
+    text = ("The envoy wrote on June 10 that the talks went well. The last round was in December 2024, "
+            "and the foreign ministers spoke in May 2025. On Tuesday the assembly failed to meet.")
+    day, how = infer_published(nlp(text), text)
+    assert how == "inferred"
+    assert day is not None
+    assert day.startswith("2025-06")
+    assert day >= "2025-06-10"
+
+
+def test_time_publication_date_stays_unknown_without_support() -> None:
+    nlp = spacy.blank("en")
+    text = "The envoy met both negotiators on Monday and will call them again soon."
+    assert infer_published(nlp(text), text) == (None, None)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def test_time_scoring_strict_relaxed_and_values() -> None:
+    gold = [Span(0, 6, "DATE", "2025-06-09"), Span(10, 20, "DURATION", "P3M"), Span(30, 35, "DATE", "2025")]
+    system = [Span(0, 6, "DATE", "2025-06-09"), Span(12, 20, "DURATION", "P2M"), Span(40, 45, "DATE", "2024")]
+    assert len(match(gold, system)) == 2
+    counts = Counts()
+    score(counts, gold, system)
+    f = figures(counts)
+    assert f["strict_precision"] == pytest.approx(1 / 3)
+    assert f["relaxed_f1"] == pytest.approx(2 / 3)
+    assert f["value_accuracy"] == pytest.approx(1 / 2)
+    assert f["value_f1"] == pytest.approx(1 / 3)
+    assert f["type_f1"] == pytest.approx(2 / 3)
+    assert "relaxed" in format_report(f)
+
+
+def test_time_reads_timeml(tmp_path: Path) -> None:
+    tml = tmp_path / "doc1.tml"
+    tml.write_text(
+        '<?xml version="1.0" ?>\n<TimeML>\n<DOCID>doc1</DOCID>\n'
+        '<DCT><TIMEX3 tid="t0" type="DATE" value="2025-06-10" functionInDocument="CREATION_TIME">'
+        "June 10, 2025</TIMEX3></DCT>\n<TEXT>\nThe mayor <EVENT eid=\"e1\">spoke</EVENT> "
+        '<TIMEX3 tid="t1" type="DATE" value="2025-06-09">Monday</TIMEX3> about '
+        '<TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3> of works &amp; delays.\n'
+        "</TEXT>\n</TimeML>\n",
+        encoding="utf-8",
+    )
+    doc = read_timeml(tml)
+    assert doc.dct == "2025-06-10"
+    assert [(g.text, g.type, g.value) for g in doc.timexes] == [
+        ("Monday", "DATE", "2025-06-09"), ("three months", "DURATION", "P3M")]
+    assert doc.text[doc.timexes[0].start : doc.timexes[0].end] == "Monday"
+    assert "works & delays" in doc.text
+    assert [d.name for d in iter_timeml(tmp_path)] == ["doc1"]
+
+
+# --------------------------------------------------------------------------- with the model
+
+
+@pytest.mark.model
+def test_time_seed_like_article_with_the_model(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The mediator held a first joint meeting with both chief negotiators on Monday.\n"
+        "“A long and useful meeting,” the mediator wrote on social media on June 10.\n"
+        "Last week, the mediator met the two negotiators separately. The next round is expected "
+        "to take place in early July.\n"
+        "The previous high-level meeting was held in December 2024. In May 2025, the foreign "
+        "ministers called for new steps.\n"
+        "On Tuesday, the assembly failed for the tenth time to elect a speaker."
+    )
+    doc = nlp(text)
+    day, how = infer_published(doc, text)
+    assert how == "inferred"
+    assert day is not None
+    assert day[:7] == "2025-06"
+    assert day >= "2025-06-10"
+    article = Article(article_id(text), text, "test", published=day, published_from="inferred")
+    found = {t.text: t for t in extract_timexes(doc, article)}
+    assert found["June 10"].value == "2025-06-10"
+    assert found["December 2024"].value == "2024-12"
+    assert found["May 2025"].value == "2025-05"
+    assert (found["early July"].value, found["early July"].mod) == ("2025-07", "START")
+    assert found["Last week"].value == "2025-W23"
+    assert found["Monday"].value == "2025-06-09"
+    assert found["Tuesday"].value == "2025-06-10"
+
+
+@pytest.mark.model
+def test_time_tense_places_weekdays_with_the_model(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The council voted on Thursday. Its members will vote again on Thursday."
+    article = Article(article_id(text), text, "test", published="2025-06-10")
+    values = [t.value for t in extract_timexes(nlp(text), article)]
+    assert values == ["2025-06-05", "2025-06-12"]
+
+
+# --------------------------------------------------------------------------- floors on TimeBank
+
+
+def _digest(paths: list[Path]) -> str:
+    """SHA-256 over the files, so the floors are known to belong to this gold data."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.name.encode("utf-8"))
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_time_floors_on_timebank(shared_data: Path) -> None:
+    from storyline.evaluate.time import evaluate
+
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    folder = shared_data / floors["folder"]
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    files = sorted(folder.glob("*.tml"))[: floors["documents"]]
+    changed = "the gold data changed: re-measure and re-pin tests/floors/time.json"
+    assert _digest(files) == floors["digest"], changed
+    got = evaluate(folder, limit=floors["documents"])
+    for name, floor in floors["floors"].items():
+        assert got[name] >= floor, f"{name} fell to {got[name]:.3f} (floor {floor})"
