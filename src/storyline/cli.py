@@ -50,7 +50,7 @@ def _fields(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _options(model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = 32, as_is: bool = False,
+def _options(model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = 16, as_is: bool = False,
              published: str | None = None, fields: list[str] | None = None) -> Options:
     if published:
         from datetime import date
@@ -94,7 +94,7 @@ def ingest_cli(
     paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for JSONL on stdin."),
     db: str = DB_OPTION,
     workers: int = WORKERS_OPTION,
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (one transaction)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
     model: str = MODEL_OPTION,
     published: str | None = typer.Option(None, "--published", help="Publication date for every input."),
     field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
@@ -299,13 +299,14 @@ def bench_cli(
     paths: list[str] = typer.Argument(None, help="Corpus (default: the bundled examples, repeated)."),
     limit: int = typer.Option(200, "--limit", "-n", help="Articles to process."),
     workers: int = typer.Option(2, "--workers", "-w", min=1, help="Processes, for both contenders."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch, for both contenders."),
     model: str = MODEL_OPTION,
     field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
 ) -> None:
     """Storyline's ingest speed as a ratio to bare spaCy nlp.pipe on the same texts, and peak memory."""
     from .bench import bench
 
-    options = _options(model, workers, fields=field)
+    options = _options(model, workers, batch_size, fields=field)
     err.print(f"bench: {limit} articles, {workers} worker(s), model {model} ...")
     r = bench(paths, limit, options)
     table = Table(title=f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")

@@ -25,7 +25,9 @@ class Options:
 
     model: str = DEFAULT_MODEL
     workers: int = 1
-    batch_size: int = 32
+    # Small enough that two workers finish a corpus together (the last batch runs alone), large
+    # enough that spaCy's own batching and one store transaction per batch stay cheap.
+    batch_size: int = 16
     as_is: bool = False  # keep the text exactly as given (offsets point into the input)
     published: str | None = None  # publication date given by the caller (ISO day)
     fields: dict[str, str] = field(default_factory=dict)  # JSON field mapping: text=content_original
