@@ -164,9 +164,19 @@ def read_plover(path: Path) -> Iterator[GoldRecord]:
                 where[tag].append((a, b + 1))
         src_texts, tar_texts = _actor_texts(r.get("source")), _actor_texts(r.get("target"))
         sources = where["SRC"] + where["SRC/TAR"] or [p for t in src_texts if (p := _find(text, t))]
-        targets = where["TAR"] + (where["SRC/TAR"] if tar_texts else []) or [p for t in tar_texts if (p := _find(text, t))]
-        yield GoldRecord(r.get("id", short_hash(text)), text, etype, tuple(where["EVT"]), tuple(sources),
-                         tuple(targets), has_source=bool(src_texts), has_target=bool(tar_texts))
+        targets = where["TAR"] + (where["SRC/TAR"] if tar_texts else []) or [
+            p for t in tar_texts if (p := _find(text, t))
+        ]
+        yield GoldRecord(
+            r.get("id", short_hash(text)),
+            text,
+            etype,
+            tuple(where["EVT"]),
+            tuple(sources),
+            tuple(targets),
+            has_source=bool(src_texts),
+            has_target=bool(tar_texts),
+        )
 
 
 def read_cameo_table(path: Path) -> dict[str, str]:
@@ -209,16 +219,23 @@ def read_petrarch(path: Path, table: dict[str, str]) -> Iterator[GoldRecord]:
         etype = cameo_to_plover(c.get("eventcode", ""), table)
         if etype is None or etype == "STATEMENT":
             continue
-        yield GoldRecord(rid.group(1) if rid else short_hash(text), text, etype,
-                         source_codes=tuple(x.get("sourcecode", "")[:3] for x in codings if x.get("sourcecode")),
-                         target_codes=tuple(x.get("targetcode", "")[:3] for x in codings if x.get("targetcode")),
-                         has_source=True, has_target=True)
+        yield GoldRecord(
+            rid.group(1) if rid else short_hash(text),
+            text,
+            etype,
+            source_codes=tuple(x.get("sourcecode", "")[:3] for x in codings if x.get("sourcecode")),
+            target_codes=tuple(x.get("targetcode", "")[:3] for x in codings if x.get("targetcode")),
+            has_source=True,
+            has_target=True,
+        )
 
 
 # ----------------------------------------------------------------------------- scoring
 
 
-def plover_view(m: EventMention) -> tuple[str | None, list[tuple[str, int, int, str]], list[tuple[str, int, int, str]]]:
+def plover_view(
+    m: EventMention,
+) -> tuple[str | None, list[tuple[str, int, int, str]], list[tuple[str, int, int, str]]]:
     """How PLOVER would code a mention: its type (intentions as AGREE / THREATEN, refusals as
     REJECT, statements and what did not happen as nothing) and its source and target actors
     (name, start, end, entity id)."""
@@ -231,7 +248,9 @@ def plover_view(m: EventMention) -> tuple[str | None, list[tuple[str, int, int, 
         elif etype in HOSTILE_TYPES:
             etype = "THREATEN"
     elif m.status == "negated":
-        etype = "REJECT" if etype in COOPERATIVE_TYPES else (etype if etype in ("REQUEST", "ACCUSE") else None)
+        etype = (
+            "REJECT" if etype in COOPERATIVE_TYPES else (etype if etype in ("REQUEST", "ACCUSE") else None)
+        )
     by_role: dict[str, list[tuple[str, int, int, str]]] = {}
     for a in m.actors:
         by_role.setdefault(a.role, []).append((a.who.name, a.who.start, a.who.end, a.who.entity_id or ""))
@@ -264,13 +283,20 @@ def _aligned(gold: GoldRecord, views: list[tuple[EventMention, str | None]]) -> 
     return typed[0][1]
 
 
-def _code_match(codes: Sequence[str], actors: Sequence[tuple[str, int, int, str]], ents: dict[str, Entity]) -> bool:
+def _code_match(
+    codes: Sequence[str], actors: Sequence[tuple[str, int, int, str]], ents: dict[str, Entity], text: str
+) -> bool:
     """PETRARCH actors are codes: an actor matches when its country or affiliation has that code."""
+    from ..extract.event_context import demonym_code
     from ..gazetteer import affiliation_code
 
-    for name, _s, _e, eid in actors:
+    for name, s, e_, eid in actors:
         e = ents.get(eid)
         codes_of = {affiliation_code(name), e.affiliation if e else None}
+        # "Syrian President Bashar Assad": the words of the phrase say whom the actor acts for
+        codes_of |= {
+            affiliation_code(w) or demonym_code(w) for w in re.findall(r"[A-Z][\w.'’-]+", text[s:e_])
+        }
         if any(c and c in codes_of for c in codes):
             return True
         if any(c and name[:3].upper() == c for c in codes):
@@ -293,16 +319,17 @@ def score(gold: GoldRecord, mentions: list[EventMention], ents: dict[str, Entity
     same = [v for _, v in views if v[0] == gold.type]
     tally.type_any += bool(same)
     found: dict[str, bool | None] = {"source": None, "target": None}
-    for part, spans, codes, has in (("source", gold.sources, gold.source_codes, gold.has_source),
-                                    ("target", gold.targets, gold.target_codes, gold.has_target)):
+    for part, spans, codes, has in (
+        ("source", gold.sources, gold.source_codes, gold.has_source),
+        ("target", gold.targets, gold.target_codes, gold.has_target),
+    ):
         if not has or not (spans or codes):
             continue
-        k = 1 if part == "source" else 2
-        actors = [a for v in same for a in v[k]]
+        actors = [a for v in same for a in (v[1] if part == "source" else v[2])]
         if spans:
             hit = any(_overlaps((s, e), spans) for _n, s, e, _i in actors)
         else:
-            hit = _code_match([c for c in codes if c and c != "---"], actors, ents)
+            hit = _code_match([c for c in codes if c and c != "---"], actors, ents, gold.text)
         found[part] = hit
         if part == "source":
             tally.src_n += 1
@@ -311,15 +338,18 @@ def score(gold: GoldRecord, mentions: list[EventMention], ents: dict[str, Entity
             tally.tar_n += 1
             tally.tar_ok += hit
     if not ok or False in found.values():
-        tally.misses.append(f"{gold.id}\tgold={gold.type}\tgot={predicted}\tsrc={found['source']}\t"
-                            f"tar={found['target']}\t{gold.text[:110]}")
+        tally.misses.append(
+            f"{gold.id}\tgold={gold.type}\tgot={predicted}\tsrc={found['source']}\t"
+            f"tar={found['target']}\t{gold.text[:110]}"
+        )
 
 
 # ----------------------------------------------------------------------------- running
 
 
-def _annotators() -> tuple[Callable[[Doc, Article], tuple[list[Mention], list[Entity]]],
-                           Callable[[Doc, Article], list[TimeExpr]]]:
+def _annotators() -> tuple[
+    Callable[[Doc, Article], tuple[list[Mention], list[Entity]]], Callable[[Doc, Article], list[TimeExpr]]
+]:
     """The entity and time stages, or stand-ins built from the NER when a stage is missing."""
     try:
         from ..extract.entities import extract_entities as entities
@@ -328,8 +358,10 @@ def _annotators() -> tuple[Callable[[Doc, Article], tuple[list[Mention], list[En
     try:
         from ..extract.time import extract_timexes as timexes
     except ImportError:
+
         def timexes(doc: Doc, article: Article) -> list[TimeExpr]:
             return []
+
     return entities, timexes
 
 
@@ -362,25 +394,44 @@ def _find_data(path: Path) -> tuple[str, Path, Path | None]:
     return kind, path, table
 
 
-def _records(path: Path, limit: int | None) -> tuple[str, list[GoldRecord]]:
+def _records(path: Path, limit: int | None) -> tuple[str, dict[str, list[GoldRecord]]]:
+    """The gold records of a path, by file."""
     kind, p, table = _find_data(path)
+    by_file: dict[str, list[GoldRecord]] = {}
     if kind == "plover":
-        gold = list(read_plover(p if p.is_file() else p / PLOVER_FILE))
+        f = p if p.is_file() else p / PLOVER_FILE
+        by_file[f.stem] = list(read_plover(f))
     else:
         if table is None:
             raise FileNotFoundError(f"no {CAMEO_TABLE_GLOB} beside {path} (needed for CAMEO codes)")
         cameo = read_cameo_table(table)
-        files = [p] if p.is_file() else sorted(p.glob("*.xml"))
-        gold = [g for f in files for g in read_petrarch(f, cameo)]
-    return kind, gold[:limit] if limit is not None else gold
+        for f in [p] if p.is_file() else sorted(p.glob("*.xml")):
+            by_file[f.stem] = list(read_petrarch(f, cameo))
+    if limit is not None:
+        by_file = {k: v[:limit] for k, v in by_file.items()}
+    return kind, by_file
 
 
-def evaluate(path: Path, limit: int | None = None, model: str = DEFAULT_MODEL,
-             misses: list[str] | None = None) -> dict[str, float]:
-    """Score event extraction on a gold set (PLOVER records or PETRARCH validation files)."""
+def evaluate(
+    path: Path, limit: int | None = None, model: str = DEFAULT_MODEL, misses: list[str] | None = None
+) -> dict[str, float]:
+    """Score event extraction on a gold set (PLOVER records or PETRARCH validation files); for a
+    folder of several files, each file's figures are also given, keyed 'file/figure'."""
+    kind, by_file = _records(Path(path), limit)
+    figures = _evaluate_records(kind, [g for gs in by_file.values() for g in gs], model, misses)
+    if len(by_file) > 1:
+        for name, gold in by_file.items():
+            for key, value in _evaluate_records(kind, gold, model, None).items():
+                figures[f"{name}/{key}"] = value
+    return figures
+
+
+def _evaluate_records(
+    kind: str, gold: list[GoldRecord], model: str, misses: list[str] | None
+) -> dict[str, float]:
+    """Run storyline on gold sentences and score them."""
     from ..nlp import load_nlp
 
-    kind, gold = _records(Path(path), limit)
     nlp = load_nlp(model)
     entities, timexes = _annotators()
     tally = Tally()
@@ -417,8 +468,17 @@ def evaluate(path: Path, limit: int | None = None, model: str = DEFAULT_MODEL,
 
 
 def format_report(figures: dict[str, float]) -> str:
-    """The figures as a short plain-text table."""
+    """The figures as a short plain-text table (and one per file when there are several)."""
     name = "PLOVER gold records" if figures.get("plover") else "PETRARCH validation (CAMEO -> PLOVER)"
+    lines = _table(name, {k: v for k, v in figures.items() if "/" not in k})
+    for part in sorted({k.split("/", 1)[0] for k in figures if "/" in k}):
+        sub = {k.split("/", 1)[1]: v for k, v in figures.items() if k.startswith(part + "/")}
+        lines += ["", *_table(part, sub)]
+    return "\n".join(lines)
+
+
+def _table(name: str, figures: dict[str, float]) -> list[str]:
+    """One set's figures as lines of text."""
     lines = [f"Events on {name}: {int(figures.get('records', 0))} records with an event"]
     rows = [
         ("event type accuracy (at the gold event)", "type_accuracy"),
@@ -432,4 +492,4 @@ def format_report(figures: dict[str, float]) -> str:
             lines.append(f"  {label:<48} {figures[key]:6.3f}")
     lines.append(f"  {'events per sentence':<48} {figures.get('events_per_sentence', 0.0):6.2f}")
     lines.append(f"  {'event extraction time / spaCy time':<48} {figures.get('events_cost_ratio', 0.0):6.3f}")
-    return "\n".join(lines)
+    return lines

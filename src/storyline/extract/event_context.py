@@ -31,17 +31,39 @@ MAX_CONJUNCTS = 12
 ATTRIBUTION_WINDOW = 12
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+# Entity labels of words that are never actors ("on Tuesday", "52 members").
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# Shortest country-name stem a demonym may be read back to ("Peru").
+MIN_DEMONYM_STEM = 4
 # Pronouns that, in reported speech, stand for the speaker ("Iraq said it would ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "its", "their", "them"})
 # Nouns that stand for parties named elsewhere ("both sides discussed"): no actor of their own.
 VAGUE_NOUNS = frozenset({"side", "party", "participant", "counterpart", "partner", "people", "member"})
 # Country names pycountry spells in their official long form.
 COUNTRY_NAMES = {
-    "XKX": "Kosovo", "RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "KOR": "South Korea",
-    "PRK": "North Korea", "USA": "United States", "GBR": "United Kingdom", "PSE": "Palestine",
-    "VNM": "Vietnam", "TWN": "Taiwan", "BOL": "Bolivia", "VEN": "Venezuela", "TZA": "Tanzania",
-    "MDA": "Moldova", "COD": "DR Congo", "LAO": "Laos", "CZE": "Czechia", "MKD": "North Macedonia",
-    "BIH": "Bosnia and Herzegovina", "TUR": "Turkey", "CIV": "Ivory Coast", "VAT": "Vatican",
+    "XKX": "Kosovo",
+    "RUS": "Russia",
+    "IRN": "Iran",
+    "SYR": "Syria",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "USA": "United States",
+    "GBR": "United Kingdom",
+    "PSE": "Palestine",
+    "VNM": "Vietnam",
+    "TWN": "Taiwan",
+    "BOL": "Bolivia",
+    "VEN": "Venezuela",
+    "TZA": "Tanzania",
+    "MDA": "Moldova",
+    "COD": "DR Congo",
+    "LAO": "Laos",
+    "CZE": "Czechia",
+    "MKD": "North Macedonia",
+    "BIH": "Bosnia and Herzegovina",
+    "TUR": "Turkey",
+    "CIV": "Ivory Coast",
+    "VAT": "Vatican",
 }
 
 
@@ -118,8 +140,13 @@ def published_date(article: Article) -> DateValue | None:
     return DateValue(day, day, day, "day")
 
 
-def build_context(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
-                  timexes: Sequence[TimeExpr]) -> DocContext:
+def build_context(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    timexes: Sequence[TimeExpr],
+) -> DocContext:
     """Index one article's mentions, entities, quotes and time expressions against its tokens."""
     ents = {e.id: e for e in entities}
     mention_at: dict[int, tuple[Mention, int, int]] = {}
@@ -134,11 +161,21 @@ def build_context(doc: Doc, article: Article, mentions: Sequence[Mention], entit
             persons.append((span.start, _who_of_mention(m, ents)))
     persons.sort(key=lambda p: p[0])
     ctx = DocContext(
-        doc=doc, article=article, lex=load_lexicon(), mention_at=mention_at, entities=ents,
-        by_name=_name_index(entities), country_entity=_country_entities(entities),
-        person_starts=[p[0] for p in persons], person_at=[p[1] for p in persons],
-        quote_of=[-1] * len(doc), speakers=[], attribution={}, timexes=_timexes(doc, timexes),
-        published=published_date(article), segment=[],
+        doc=doc,
+        article=article,
+        lex=load_lexicon(),
+        mention_at=mention_at,
+        entities=ents,
+        by_name=_name_index(entities),
+        country_entity=_country_entities(entities),
+        person_starts=[p[0] for p in persons],
+        person_at=[p[1] for p in persons],
+        quote_of=[-1] * len(doc),
+        speakers=[],
+        attribution={},
+        timexes=_timexes(doc, timexes),
+        published=published_date(article),
+        segment=[],
     )
     ctx.segment = [(0, len(doc))] * len(doc)
     for seg in sentences(doc):
@@ -211,7 +248,12 @@ def _timexes(doc: Doc, timexes: Sequence[TimeExpr]) -> list[TimexAt]:
     """Dated time expressions (not durations or sets) with their token spans."""
     out: list[TimexAt] = []
     for tx in timexes:
-        if tx.type not in ("DATE", "TIME") or tx.date is None or not tx.date.start or tx.value.endswith("_REF"):
+        if (
+            tx.type not in ("DATE", "TIME")
+            or tx.date is None
+            or not tx.date.start
+            or tx.value.endswith("_REF")
+        ):
             continue  # "soon", "now", "recently" say how an event stands, not when
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -242,7 +284,7 @@ def who_at(ctx: DocContext, i: int) -> Who | None:
     etype = e.type if e else m.type
     name = e.name if e else m.text
     if etype == "NORP":
-        code = (e.affiliation if e else None) or affiliation_code(m.text)
+        code = (e.affiliation if e else None) or affiliation_code(m.text) or demonym_code(m.text)
         if code:
             return _country_who(ctx, code, m)
     elif etype == "GPE":
@@ -251,6 +293,22 @@ def who_at(ctx: DocContext, i: int) -> Who | None:
             # "Belgrade" or "U.S." standing for the state
             return _country_who(ctx, code, m)
     return Who(e.id if e else m.entity_id, name, m.start, m.end)
+
+
+@lru_cache(maxsize=1024)
+def demonym_code(word: str) -> str | None:
+    """A country adjective the gazetteer lacks, read off its ending: Chilean -> Chile,
+    Peruvian -> Peru, Canadian -> Canada, Italian -> Italy."""
+    w = word.strip()
+    if len(w) < 5 or " " in w:
+        return None
+    stems = (w[:-1], w[:-2], w[:-4], w[:-3] + "a", w[:-3] + "y", w[:-2] + "a", w[:-3])
+    for stem in stems:
+        if len(stem) >= MIN_DEMONYM_STEM:
+            code = country_of_state(stem)
+            if code:
+                return code
+    return None
 
 
 def _country_who(ctx: DocContext, code: str, m: Mention) -> Who:
@@ -311,6 +369,15 @@ def speaker_of_verb(ctx: DocContext, verb: Token) -> Who | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
             found = resolve(ctx, c)
+            if not found:
+                # "The Red Cross operating in Iraq said": the parser made the participle the subject
+                found = [
+                    w
+                    for t in c.subtree
+                    if t.i < verb.i and mention_type(ctx, t.i) in ("PERSON", "ORG", "GPE")
+                    for w in [who_at(ctx, t.i)]
+                    if w is not None
+                ][:1]
             return found[0] if found else None
         if c.dep_ == "agent":
             for g in c.children:
@@ -342,7 +409,9 @@ def conjuncts(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def bounded_subtree(tok: Token, limit: int = MAX_PHRASE_TOKENS, skip_deps: frozenset[str] = frozenset()) -> Iterator[Token]:
+def bounded_subtree(
+    tok: Token, limit: int = MAX_PHRASE_TOKENS, skip_deps: frozenset[str] = frozenset()
+) -> Iterator[Token]:
     """Breadth-first walk of tok's subtree, at most `limit` tokens, not entering skip_deps."""
     queue = [tok]
     seen = 0
@@ -355,7 +424,9 @@ def bounded_subtree(tok: Token, limit: int = MAX_PHRASE_TOKENS, skip_deps: froze
 
 # Inside an actor's noun phrase, these attachments introduce other things (clauses, places,
 # topics), not the actor: "the talks, which took place in Brussels" is not an actor "Brussels".
-NP_SKIP = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "prep", "dep", "parataxis"})
+NP_SKIP = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "prep", "dep", "parataxis"}
+)
 # Prepositions after a group noun that name whom the group belongs to.
 OWNER_PREPS = frozenset({"of", "from"})
 
@@ -365,7 +436,11 @@ def resolve(ctx: DocContext, head: Token, speaker: Who | None = None) -> list[Wh
     out: list[Who] = []
     seen: set[str] = set()
     for h in conjuncts(head):
+        first, last = np_extent(h)
         for who in _resolve_one(ctx, h, speaker):
+            if first <= who.start < last or first < who.end <= last:
+                # the evidence is the whole phrase: "U.N. mediator Diego Cordovez"
+                who = Who(who.entity_id, who.name, min(first, who.start), max(last, who.end), who.named)
             if who.key not in seen:
                 seen.add(who.key)
                 out.append(who)
@@ -379,28 +454,49 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
     """One conjunct: its own mention, a person in apposition, the owner of a group noun, a
     pronoun's referent, a known surname, or a common-noun actor; [] when it names no actor."""
     lower = h.lower_
+    if h.ent_type_ in NON_ACTOR_ENTS:
+        if h.ent_type_ in ("CARDINAL", "QUANTITY") and depth > 0:
+            # "Thousands of Iraqi Kurds"
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return [w for x in conjuncts(g) for w in _resolve_one(ctx, x, speaker, depth - 1)]
+        return []
     if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$"):
         who = None
         if lower in FIRST_PERSON:
             who = speaker if speaker is not None else speaker_at(ctx, h.i)
         elif lower in THIRD_PERSON:
             who = last_person_before(ctx, h.i)
-        elif lower in SPEAKER_PRONOUNS and speaker is not None and speaker_at(ctx, h.i) is None:
+        elif (
+            lower in SPEAKER_PRONOUNS
+            and h.dep_ in ("nsubj", "nsubjpass")
+            and speaker is not None
+            and speaker_at(ctx, h.i) is None
+        ):
             who = speaker  # "Iraq said it would allow ...": the reported speaker
         return [who] if who is not None else []
     own = who_at(ctx, h.i)
     if own is not None and mention_type(ctx, h.i) in ("PERSON", "ORG", "GPE"):
         return [own]
     # a person in apposition or compound inside the phrase ("the envoy, Peter Sørensen")
-    inner = [t for t in bounded_subtree(h, skip_deps=NP_SKIP - {"prep"}) if t.i != h.i and same_segment(ctx, h.i, t.i)]
-    named = [w for t in inner if mention_type(ctx, t.i) == "PERSON" and _is_naming(t, h)
-             and (w := who_at(ctx, t.i)) is not None]
+    inner = [
+        t
+        for t in bounded_subtree(h, skip_deps=NP_SKIP - {"prep"})
+        if t.i != h.i and same_segment(ctx, h.i, t.i)
+    ]
+    named = [
+        w
+        for t in inner
+        if mention_type(ctx, t.i) == "PERSON" and _is_naming(t, h) and (w := who_at(ctx, t.i)) is not None
+    ]
     if named:
         return list({w.key: w for w in named}.values())
     if h.pos_ == "PROPN":
-        named = _by_surname(ctx, h)
-        if named is not None:
-            return [named]
+        known = _by_surname(ctx, h)
+        if known is not None:
+            return [known]
     if own is not None:
         return [own]
     lemma = noun_lemma(ctx, h)
@@ -414,13 +510,25 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
             if t.dep_ in ("poss", "amod", "compound", "nmod") and mention_type(ctx, t.i) in ACTOR_TYPES:
                 who = who_at(ctx, t.i)
                 return [who] if who is not None else []
-        # "scores of refugees", "the release of prisoners", "demands from UNITA"
+        # "scores of refugees", "the release of prisoners", "demands from UNITA",
+        # "crimes committed by Croat forces"
         if depth > 0:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+                if c.dep_ == "acl" and c.tag_ == "VBN":
+                    for a in c.children:
+                        if a.dep_ == "agent":
+                            for g in a.children:
+                                if g.dep_ == "pobj":
+                                    found = _resolve_one(ctx, g, speaker, depth - 1)
+                                    if found:
+                                        return found
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     for g in c.children:
                         if g.dep_ == "pobj" and same_segment(ctx, h.i, g.i):
-                            found = [w for x in conjuncts(g) for w in _resolve_one(ctx, x, speaker, depth - 1)]
+                            found = [
+                                w for x in conjuncts(g) for w in _resolve_one(ctx, x, speaker, depth - 1)
+                            ]
                             if found:
                                 return found
         return []
@@ -440,7 +548,58 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
                     return owner
     if lemma in VAGUE_NOUNS:
         return []  # "both sides", "the parties": the parties were named elsewhere
+    for t in h.children:
+        # "Croat forces", "Kenyan police": a country adjective the NER did not mark
+        if t.dep_ in ("amod", "compound") and t.i < h.i and (t.is_title or t.is_upper):
+            code = affiliation_code(t.text) or demonym_code(t.text)
+            if code:
+                country = ctx.country_entity.get(code)
+                first, last = np_extent(h)
+                return [
+                    Who(
+                        country.id if country else None,
+                        country.name if country else country_name(code),
+                        first,
+                        last,
+                    )
+                ]
     return [_common_noun_actor(h)]
+
+
+# Attachments that belong to a noun phrase's naming words (not its clauses or prepositions).
+NP_PARTS = frozenset(
+    {
+        "det",
+        "amod",
+        "compound",
+        "poss",
+        "nmod",
+        "nummod",
+        "appos",
+        "flat",
+        "case",
+        "quantmod",
+        "punct",
+        "npadvmod",
+    }
+)
+
+
+def np_extent(h: Token) -> tuple[int, int]:
+    """Char offsets of a noun phrase's naming words: head, modifiers, possessor, apposition."""
+    toks = [h]
+    queue = [h]
+    while queue and len(toks) < MAX_PHRASE_TOKENS:
+        t = queue.pop()
+        for c in t.children:
+            if c.dep_ in NP_PARTS and not (c.dep_ == "punct" and c.i > h.i):
+                toks.append(c)
+                queue.append(c)
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    while first.is_punct and first.i < last.i:
+        first = first.doc[first.i + 1]
+    return first.idx, last.idx + len(last.text)
 
 
 def noun_lemma(ctx: DocContext, h: Token) -> str:
@@ -478,12 +637,13 @@ def _proper_name(h: Token) -> Who:
     """A name the NER missed ('Haroon Rashid Aswad'): the proper nouns it is made of."""
     parts = [c for c in h.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [h]
     first = min(parts, key=lambda t: t.i)
-    return Who(None, h.doc.text[first.idx : h.idx + len(h.text)], first.idx, h.idx + len(h.text))
+    # a Span's text, not doc.text: the latter rebuilds the whole document's string on every call
+    return Who(None, h.doc[first.i : h.i + 1].text, first.idx, h.idx + len(h.text))
 
 
 def _common_noun_actor(h: Token) -> Who:
     """'Palestinian youths', 'riot police': the head with its adjectives and compounds."""
     left = [c for c in h.children if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i]
-    start_tok = min([h, *left], key=lambda t: t.i)
-    text = h.doc.text[start_tok.idx : h.idx + len(h.text)]
+    start_tok = min([h, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
+    text = h.doc[start_tok.i : h.i + 1].text
     return Who(None, text, start_tok.idx, h.idx + len(h.text), named=False)

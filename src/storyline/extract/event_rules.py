@@ -7,6 +7,7 @@ one article that report the same event ("held a trilateral meeting" ... "the tal
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from .event_context import (
 )
 from .event_lexicon import Lexicon
 from .event_triggers import OBJECT_DEPS, SUBJECT_DEPS, Trigger, classify_token, noun_entry
+from .event_triggers import _lemma as _lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,14 +41,67 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "they", "these"})
 # Verbs that pass their object, not their subject, to an infinitive: "urged Serbia to talk".
-OBJECT_CONTROL = frozenset({"urge", "ask", "order", "force", "allow", "permit", "invite", "encourage", "press",
-                            "pressure", "persuade", "call", "want", "tell", "instruct", "compel", "help",
-                            "require", "expect", "advise", "warn", "push", "appeal", "implore"})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "order",
+        "force",
+        "allow",
+        "permit",
+        "invite",
+        "encourage",
+        "press",
+        "pressure",
+        "persuade",
+        "call",
+        "want",
+        "tell",
+        "instruct",
+        "compel",
+        "help",
+        "require",
+        "expect",
+        "advise",
+        "warn",
+        "push",
+        "appeal",
+        "implore",
+    }
+)
 # Meeting verbs whose subject hosts or brings others together: a mediator, not a side.
-MEDIATING_VERBS = frozenset({"host", "mediate", "facilitate", "chair", "co-chair", "convene", "broker", "bring",
-                             "organize", "organise", "moderate", "sponsor"})
+MEDIATING_VERBS = frozenset(
+    {
+        "host",
+        "mediate",
+        "facilitate",
+        "chair",
+        "co-chair",
+        "convene",
+        "broker",
+        "bring",
+        "organize",
+        "organise",
+        "moderate",
+        "sponsor",
+    }
+)
 # How far after an event noun a pronoun may say it did not happen ("..., but it couldn't happen").
 FAILURE_WINDOW = 30
+# Frame verbs that plan a meeting they announce, but do what else they announce ("announced a
+# suspension of air links", "declared a ceasefire").
+ANNOUNCING = frozenset({"announce", "declare", "propose"})
+# Participles that describe their subject's stance: "is opposed to", "is committed to".
+STATE_PASSIVES = frozenset(
+    {"oppose", "commit", "prepare", "determine", "dedicate", "devote", "resolve", "set"}
+)
+# Nouns after "in" that say what an act answers: "in protest of", "in defiance of".
+RESPONSE_NOUNS = frozenset(
+    {"protest", "defiance", "opposition", "response", "retaliation", "reaction", "solidarity"}
+)
+# How many tokens after a trigger a target the parser did not attach may be looked for.
+LINEAR_TARGET_WINDOW = 10
+LINEAR_PREPS = frozenset({"to", "against", "with", "from", "on", "upon", "at", "into", "up", "as"})
 # How far back a subject the parser missed may be looked for.
 LEFT_SUBJECT_WINDOW = 8
 # A topic longer than this many tokens is cut: a topic is a short noun phrase, not a clause.
@@ -73,14 +128,20 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 }
 # Punctuation that ends a topic phrase.
 PHRASE_BREAKS = frozenset({",", ";", "(", ")", "—", "–", ":", "“", "”", '"'})
+# Prepositions whose objects inside a complement may be its target.
+DEEP_PREPS = frozenset({"to", "with", "against", "from", "for", "on", "into"})
+# The same, inside an event noun, whose 'for' and 'on' phrases are its topic ("demand for ...").
+PARTY_PREPS = frozenset({"to", "with", "against", "from", "into"})
 # Prepositions tried for a target when the type's own found none.
-FALLBACK_PREPS = ("against", "on", "to", "with", "from", "at", "for")
+FALLBACK_PREPS = ("against", "on", "to", "with", "from", "at")
 # Types whose acts fall on a place when they fall on no named party.
-MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID", "PROTEST", "CONCEDE"})
+MATERIAL_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "SANCTION", "AID", "PROTEST", "CONCEDE"}
+)
 # Prepositions after a trigger that introduce what it is about.
 TOPIC_PREPS = ("for", "on", "about", "over", "of", "regarding", "concerning")
 # Places: "in Brussels", "at the border crossing".
-PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "into"})
 # How many clauses or 'of' phrases deep a place may hang below the trigger.
 PLACE_DEPTH = 2
 # Types whose target is rarely a person or country the text names ("demanded elections").
@@ -115,15 +176,12 @@ class EventMention:
     place: Place | None = None
     topic: str | None = None
     anaphoric: bool = False  # "the talks", "it": points back at an event named before
+    bare: bool = False  # names no party: may belong to an event named before
     quote: int = -1  # index of the quotation it is in, -1 outside quotes
     speech: int | None = None  # the speech verb it is the content of, if any
 
 
 # ----------------------------------------------------------------------------- helpers
-
-
-def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
 
 
 def _children(t: Token, deps: frozenset[str] | set[str]) -> list[Token]:
@@ -160,7 +218,9 @@ def _in_conditional(t: Token) -> bool:
 
 
 def _past(t: Token) -> bool:
-    return t.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)
+    return t.tag_ in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children
+    )
 
 
 def _span_text(toks: list[Token]) -> str:
@@ -169,7 +229,7 @@ def _span_text(toks: list[Token]) -> str:
         return ""
     first = min(toks, key=lambda t: t.i)
     last = max(toks, key=lambda t: t.i)
-    return first.doc.text[first.idx : last.idx + len(last.text)]
+    return first.doc[first.i : last.i + 1].text  # not doc.text, which rebuilds the whole string
 
 
 # ----------------------------------------------------------------------------- speech
@@ -228,8 +288,8 @@ def subjects(t: Token) -> tuple[list[Token], bool]:
                 return [objs[0]], False
             node = head
             continue
-        if node.dep_ in ("conj", "pcomp") and node.head.i != node.i:
-            node = node.head
+        if node.dep_ in ("conj", "pcomp", "prep") and node.head.i != node.i:
+            node = node.head  # "resorted to throwing stones"
             continue
         break
     return [], passive
@@ -254,7 +314,9 @@ def prep_objects(t: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Toke
     return [g for _, g in sorted(found, key=lambda p: p[0])]
 
 
-def _actors_of(ctx: DocContext, toks: list[Token], speaker: Who | None, anchor: int | None = None) -> list[Who]:
+def _actors_of(
+    ctx: DocContext, toks: list[Token], speaker: Who | None, anchor: int | None = None
+) -> list[Who]:
     """The actors named by argument tokens (in the anchor's sentence, when one is given)."""
     out: list[Who] = []
     for t in toks:
@@ -266,14 +328,18 @@ def _actors_of(ctx: DocContext, toks: list[Token], speaker: Who | None, anchor: 
 def _inner_actors(ctx: DocContext, t: Token) -> list[Who]:
     """Actors named inside a non-actor noun phrase: 'North Korea's demand', 'an Indian proposal'."""
     near = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-    near += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for g in c.children
-             if g.dep_ == "pobj"]
     for c in near:
-        if c.i != t.i:
-            if mention_type(ctx, c.i) is not None:
-                who = who_at(ctx, c.i)
-                if who is not None:
-                    return [who]
+        if c.i != t.i and mention_type(ctx, c.i) is not None:
+            who = who_at(ctx, c.i)
+            if who is not None:
+                return [who]
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found = [w for w in resolve(ctx, g) if w.named]
+                    if found:
+                        return found
     return []
 
 
@@ -327,12 +393,20 @@ def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
         if tr.intent is None and tr.kind != "adj":
             continue
         t = doc[tr.pred]
-        comps = _children(t, frozenset({"xcomp", "ccomp"})) or [
-            g for c in _children(t, frozenset({"prep"})) if c.lower_ in ("to", "on", "for", "upon")
-            for g in c.children if g.dep_ in ("pcomp", "pobj")
-        ]
+        comps = [
+            c
+            for c in _children(t, frozenset({"xcomp", "ccomp"}))
+            if not (c.dep_ == "ccomp" and c.i > t.i and _lemma(c) in lex.speech)
+        ]  # not "..., an aide said"
         obj = next((c for c in t.children if c.dep_ in ("dobj", "obj") and c.i in found), None)
-        comp = comps[0] if comps else obj
+        preps = [
+            g
+            for c in _children(t, frozenset({"prep"}))
+            if c.lower_ in ("to", "on", "for", "upon")
+            for g in c.children
+            if g.dep_ in ("pcomp", "pobj") and g.ent_type_ not in ("DATE", "TIME")
+        ]
+        comp = comps[0] if comps else obj if obj is not None else preps[0] if preps else None
         if comp is None:
             continue
         f.complement = comp
@@ -343,8 +417,6 @@ def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
         inner = next((g for g in comp.children if g.dep_ in ("dobj", "obj") and g.i in found), None)
         if inner is not None and found[inner.i].trig.kind == "noun":
             found[inner.i].absorbed = True
-    # an intent adjective's complement: "ready to contribute troops"
-    del lex
 
 
 def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | None:
@@ -353,7 +425,11 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
     head = n.head
     hl = _lemma(head)
     if n.dep_ in SUBJECT_DEPS:
-        if head.i in found and found[head.i].trig.type == found[n.i].trig.type and found[head.i].trig.kind != "noun":
+        if (
+            head.i in found
+            and found[head.i].trig.type == found[n.i].trig.type
+            and found[head.i].trig.kind != "noun"
+        ):
             found[head.i].subject_event = n
             return None
         if hl in lex.occurrence:
@@ -374,7 +450,9 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
     return None
 
 
-def find_mentions(ctx: DocContext, sent: Span, sent_index: int) -> tuple[list[EventMention], list[EventMention]]:
+def find_mentions(
+    ctx: DocContext, sent: Span, sent_index: int
+) -> tuple[list[EventMention], list[EventMention]]:
     """The event mentions of one sentence, and its on-record statements (kept or dropped per
     document: a statement whose content reports an event is that event's attribution)."""
     found = sentence_triggers(ctx, sent)
@@ -383,6 +461,7 @@ def find_mentions(ctx: DocContext, sent: Span, sent_index: int) -> tuple[list[Ev
     _absorb(ctx, found)
     doc = ctx.doc
     out: list[EventMention] = _talk_requests(ctx, sent, sent_index, found)
+    out.extend(_obligations(ctx, sent, sent_index, found))
     statements: list[EventMention] = []
     for i, f in sorted(found.items()):
         if f.absorbed:
@@ -397,10 +476,13 @@ def find_mentions(ctx: DocContext, sent: Span, sent_index: int) -> tuple[list[Ev
             mention = _noun_mention(ctx, sent, sent_index, f, doc[tr.pred], found)
         elif tr.kind == "noun":
             frame = _noun_frame(ctx, doc[i], found)
-            if frame is None or (frame.i in found and not found[frame.i].absorbed
-                                 and found[frame.i].trig.type not in ("STATEMENT",)
-                                 and found[frame.i].trig.noun is None
-                                 and _lemma(frame) not in ctx.lex.occurrence):
+            if frame is None or (
+                frame.i in found
+                and not found[frame.i].absorbed
+                and found[frame.i].trig.type not in ("STATEMENT",)
+                and found[frame.i].trig.noun is None
+                and _lemma(frame) not in ctx.lex.occurrence
+            ):
                 continue
             mention = _noun_mention(ctx, sent, sent_index, f, frame, found)
         else:
@@ -408,10 +490,44 @@ def find_mentions(ctx: DocContext, sent: Span, sent_index: int) -> tuple[list[Ev
         if mention is not None:
             out.append(mention)
     out.extend(_speech_events(ctx, sent, sent_index, found))
-    return out, statements
+    return _share_targets(ctx, out), statements
 
 
-def _statement(ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int, _Found]) -> EventMention | None:
+def _share_targets(ctx: DocContext, mentions: list[EventMention]) -> list[EventMention]:
+    """'students staged demonstrations to demand reforms by Suharto's government': an act with no
+    target of its own takes the target of the purpose clause that depends on it."""
+    by_token = {m.token: m for m in mentions}
+    out: list[EventMention] = []
+    for m in mentions:
+        if any(a.role in ("target", "participant") for a in m.actors):
+            out.append(m)
+            continue
+        donor = None
+        for d in mentions:
+            if d is m or not any(a.role == "target" for a in d.actors):
+                continue
+            node = ctx.doc[d.token]
+            for _ in range(2):
+                if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head.i == node.i:
+                    break
+                node = node.head
+                if node.i == m.token or (node.i in by_token and by_token[node.i] is m):
+                    donor = d
+                    break
+            if donor is not None:
+                break
+        if donor is None:
+            out.append(m)
+            continue
+        keys = {a.who.key for a in m.actors}
+        extra = tuple(a for a in donor.actors if a.role == "target" and a.who.key not in keys)
+        out.append(dataclasses.replace(m, actors=m.actors + extra, bare=False))
+    return out
+
+
+def _statement(
+    ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int, _Found]
+) -> EventMention | None:
     """An on-record statement: a speech verb with a named speaker, not negated."""
     v = ctx.doc[f.trig.pred]
     if _negated(v) or v.pos_ != "VERB":
@@ -424,14 +540,17 @@ def _statement(ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int,
         if c.dep_ in ("ccomp", "dobj") and c.pos_ in ("NOUN", "VERB", "AUX"):
             topic = _phrase(c) if c.pos_ == "NOUN" else None
     status = verb_status(ctx, v, False)
-    return _finish(ctx, sent, si, f.trig, status, None, [MentionActor(who, "source")], {v.i}, found, None,
-                   topic=topic)
+    return _finish(
+        ctx, sent, si, f.trig, status, None, [MentionActor(who, "source")], {v.i}, found, None, topic=topic
+    )
 
 
 # ----------------------------------------------------------------------------- verbal mentions
 
 
-def _verb_mention(ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int, _Found]) -> EventMention | None:
+def _verb_mention(
+    ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[int, _Found]
+) -> EventMention | None:
     """A mention whose trigger is a verb, an adjective or a light verb with its event noun."""
     doc = ctx.doc
     tr = f.trig
@@ -445,14 +564,30 @@ def _verb_mention(ctx: DocContext, sent: Span, si: int, f: _Found, found: dict[i
     if noun is not None:
         status = _modifier_status(ctx.lex, noun, status)
     mode = _mode(ctx, tr, pred, noun)
-    tokens = {pred.i} | ({noun.i} if noun is not None else set()) | ({f.subject_event.i} if f.subject_event is not None else set())
-    anaphoric = _pronoun_only(doc, pred, noun, f) or not actors
-    return _finish(ctx, sent, si, tr, status, mode, actors, tokens, found, speech,
-                   topic=_topic(ctx, tr, pred, noun, f), anaphoric=anaphoric)
+    tokens = (
+        {pred.i}
+        | ({noun.i} if noun is not None else set())
+        | ({f.subject_event.i} if f.subject_event is not None else set())
+    )
+    return _finish(
+        ctx,
+        sent,
+        si,
+        tr,
+        status,
+        mode,
+        actors,
+        tokens,
+        found,
+        speech,
+        topic=_topic(ctx, tr, pred, noun, f),
+        anaphoric=_pronoun_only(doc, pred, noun, f),
+    )
 
 
-def _verb_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found,
-                speaker: Who | None) -> list[MentionActor]:
+def _verb_roles(
+    ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found, speaker: Who | None
+) -> list[MentionActor]:
     """Source, target, mediator and participants of a verbal mention."""
     subj_toks, passive = subjects(pred)
     if f.subject_event is not None:
@@ -460,6 +595,10 @@ def _verb_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f
     sources: list[Who]
     targets: list[Who] = []
     subj_toks = [s for s in subj_toks if same_segment(ctx, pred.i, s.i)]
+    if passive and _lemma(pred) in STATE_PASSIVES and not agents(pred):
+        passive = False  # "Israel is opposed to ...": a stance, not something done to Israel
+    if passive and tr.type == "RETREAT" and not agents(pred):
+        passive = False  # "the guerrillas have been demobilized": they retreat
     if passive:
         targets = _actors_of(ctx, subj_toks, speaker)
         sources = _actors_of(ctx, agents(pred), speaker)
@@ -469,7 +608,9 @@ def _verb_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f
             sources = [speaker]  # "Hosted a long meeting ...," Sørensen wrote
         elif not subj_toks:
             sources = _left_subject(ctx, pred)
-    objs = [c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and (noun is None or c.i != noun.i)]
+    objs = [
+        c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and (noun is None or c.i != noun.i)
+    ]
     if not passive:
         for o in objs:
             targets.extend(resolve(ctx, o, speaker))
@@ -482,6 +623,8 @@ def _verb_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f
             targets.extend(_actors_of(ctx, prep_objects(h, preps), speaker))
     if not targets and tr.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
         targets.extend(_complement_target(ctx, pred, f, speaker))
+    if not targets and f.complement is not None and f.complement.pos_ == "NOUN":
+        targets.extend(_inner_actors(ctx, f.complement))  # "opposed to French mediation"
     if not targets:
         for o in objs + ([noun] if noun is not None else []):
             targets.extend(_inner_actors(ctx, o))
@@ -490,11 +633,85 @@ def _verb_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f
     for h in heads:
         if not targets:
             targets.extend(_actors_of(ctx, prep_objects(h, FALLBACK_PREPS), speaker, pred.i))
+    keys = {w.key for w in sources}
+    if not targets:
+        targets.extend(w for w in _response_target(ctx, heads, speaker) if w.key not in keys)
+    if not targets and tr.type in MATERIAL_TYPES:
+        targets.extend(w for w in _purpose_target(ctx, pred, speaker) if w.key not in keys)
+    if not targets and tr.type == "THREATEN":
+        targets.extend(w for w in _condition_subject(ctx, pred, f, speaker) if w.key not in keys)
+    if not targets:
+        targets.extend(w for w in _linear_target(ctx, max(tr.end, pred.i + 1), speaker) if w.key not in keys)
     if not targets and tr.type in MATERIAL_TYPES:
         targets.extend(_place_target(ctx, heads, speaker))
-    keys = {w.key for w in sources}
     targets = [w for w in targets if w.key not in keys]
     return _assign_roles(ctx, tr, pred, noun, f, sources, targets)
+
+
+def _purpose_target(ctx: DocContext, pred: Token, speaker: Who | None) -> list[Who]:
+    """'opened fire to disperse demonstrators', 'blocked a road to show disapproval of X'."""
+    for c in pred.children:
+        if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return _deep_target(ctx, c, speaker)
+    return []
+
+
+def _condition_subject(ctx: DocContext, pred: Token, f: _Found, speaker: Who | None) -> list[Who]:
+    """'threatened to stop talks if the United States goes ahead': a threat is aimed at whoever
+    the condition names."""
+    for h in (pred, f.complement):
+        if h is None:
+            continue
+        for c in h.children:
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in c.children
+            ):
+                subs = _children(c, frozenset({"nsubj"}))
+                found = [w for w in _actors_of(ctx, subs, speaker) if w.named]
+                if found:
+                    return found
+    return []
+
+
+def _response_target(ctx: DocContext, heads: list[Token], speaker: Who | None) -> list[Who]:
+    """'... in protest of the government's refusal', 'in defiance of Chinese authorities'."""
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for g in c.children:
+                if g.dep_ == "pobj" and _lemma(g) in RESPONSE_NOUNS:
+                    found = _actors_of(ctx, prep_objects(g, ("of", "against", "at", "to")), speaker)
+                    if found:
+                        return found
+    return []
+
+
+def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who]:
+    """When the parse attached nothing, the first named party right after the trigger in the same
+    clause ('granted asylum to five Panamanian army officers holed up ...')."""
+    doc = ctx.doc
+    end = min(ctx.segment[start - 1][1], start + LINEAR_TARGET_WINDOW) if start > 0 else start
+    for i in range(start, end):
+        t = doc[i]
+        if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "aux", "auxpass")) or t.text in (
+            ",",
+            ";",
+            ":",
+        ):
+            return []
+        if t.pos_ == "ADP" and t.dep_ != "prt" and t.lower_ not in LINEAR_PREPS:
+            return []  # "demand for the formation of ...": what follows is the topic
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "nmod"):
+            continue
+        if t.ent_type_ in ("DATE", "TIME") or (
+            t.head.lower_ in PLACE_PREPS and mention_type(ctx, i) in PLACE_TYPES
+        ):
+            continue
+        found = [w for w in resolve(ctx, t, speaker) if w.named]
+        if found:
+            return found
+    return []
 
 
 def _place_target(ctx: DocContext, heads: list[Token], speaker: Who | None) -> list[Who]:
@@ -522,7 +739,7 @@ def _left_subject(ctx: DocContext, verb: Token) -> list[Who]:
         hit = ctx.mention_at.get(i)
         if hit is None or mention_type(ctx, i) not in ("PERSON", "ORG", "GPE"):
             continue
-        root = ctx.doc[hit[1]:hit[2]].root
+        root = ctx.doc[hit[1] : hit[2]].root
         if root.dep_ == "pobj":
             return []
         who = who_at(ctx, i)
@@ -532,6 +749,13 @@ def _left_subject(ctx: DocContext, verb: Token) -> list[Who]:
 
 def _complement_target(ctx: DocContext, pred: Token, f: _Found, speaker: Who | None) -> list[Who]:
     """'demanded that the US cancel', 'alleged that France was aware': the clause's subject."""
+    if f.complement is not None and f.complement.pos_ == "NOUN":
+        # "insisted on its demands that Burundi's government grant ..."
+        for c in f.complement.children:
+            if c.dep_ in ("acl", "ccomp", "relcl"):
+                subs = _children(c, frozenset({"nsubj", "nsubjpass"}))
+                if subs and subs[0].lower_ not in RELATIVE_PRONOUNS:
+                    return resolve(ctx, subs[0], speaker)
     for c in pred.children:
         if c.dep_ in ("ccomp",) or (c.dep_ == "xcomp" and f.complement is not None and c.i == f.complement.i):
             subs = _children(c, frozenset({"nsubj", "nsubjpass"}))
@@ -540,22 +764,34 @@ def _complement_target(ctx: DocContext, pred: Token, f: _Found, speaker: Who | N
     return []
 
 
-def _deep_target(ctx: DocContext, comp: Token, speaker: Who | None) -> list[Who]:
+def _deep_target(
+    ctx: DocContext, comp: Token, speaker: Who | None, preps: frozenset[str] = frozenset()
+) -> list[Who]:
     """The first party named inside a complement: 'promised to continue aid to Mozambique'."""
+    preps = preps or DEEP_PREPS
     for t in bounded_subtree(comp, limit=24):
-        if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against", "from", "for", "on")):
+        if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in preps):
             found = resolve(ctx, t, speaker)
-            if found and any(w.entity_id or mention_type(ctx, t.i) for w in found):
+            if found and any(w.named for w in found):
                 return found
-    return []
+    return _place_target(ctx, [comp], speaker)
 
 
-def _assign_roles(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found,
-                  sources: list[Who], targets: list[Who]) -> list[MentionActor]:
+def _assign_roles(
+    ctx: DocContext,
+    tr: Trigger,
+    pred: Token,
+    noun: Token | None,
+    f: _Found,
+    sources: list[Who],
+    targets: list[Who],
+) -> list[MentionActor]:
     """Roles by event type: a meeting's host is its mediator, the sides are participants."""
     out: list[MentionActor] = []
     if tr.type == "CONSULT":
-        mediating = _lemma(pred) in MEDIATING_VERBS or _mode_word(ctx, pred, noun) == "trilateral" and len(targets) >= 2
+        mediating = _lemma(pred) in MEDIATING_VERBS or (
+            _mode_word(ctx, pred, noun) == "trilateral" and len(targets) >= 2
+        )
         if f.subject_event is not None:
             # "the talks brought together A and B": the sides, no host named here
             return [MentionActor(w, "participant") for w in sources + targets]
@@ -607,7 +843,11 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
         elif modal in CONDITIONAL_MODALS:
             if negated and modal in ("could", "ca", "can"):
                 return "failed"
-            status = "planned" if modal in ("would", "'d") and in_speech and not _in_conditional(pred) else "hypothetical"
+            status = (
+                "planned"
+                if modal in ("would", "'d") and in_speech and not _in_conditional(pred)
+                else "hypothetical"
+            )
         elif modal in OBLIGATION_MODALS:
             status = "planned"
     if _in_conditional(pred):
@@ -617,7 +857,9 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     if status is None:
         if any(_lemma(c) == "soon" for c in pred.children):
             return "planned"
-        if pred.tag_ == "VBG" and any(c.dep_ == "aux" and _lemma(c) == "be" and c.tag_ in ("VBZ", "VBP") for c in pred.children):
+        if pred.tag_ == "VBG" and any(
+            c.dep_ == "aux" and _lemma(c) == "be" and c.tag_ in ("VBZ", "VBP") for c in pred.children
+        ):
             return "ongoing"
         return "occurred"
     return status
@@ -625,7 +867,9 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
 
 def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
     """'the next round', 'a postponed meeting', 'the failed talks' say how an event stands."""
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss")}
+    mods = {
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss")
+    }
     for c in noun.children:
         if c.dep_ == "amod":
             mods |= {g.lower_ for g in c.children}
@@ -652,24 +896,46 @@ def _pronoun_only(doc: object, pred: Token, noun: Token | None, f: _Found) -> bo
     named = [t for t in subs + objs if t.pos_ == "PROPN" or t.ent_type_]
     if noun is not None and _definite(noun):
         return not named
-    return bool(subs) and not named and all(s.lower_ in ("we", "they", "both", "sides", "side", "parties") or
-                                            any(c.lower_ == "both" for c in s.children) for s in subs)
+    return (
+        bool(subs)
+        and not named
+        and all(
+            s.lower_ in ("we", "they", "both", "sides", "side", "parties")
+            or any(c.lower_ == "both" for c in s.children)
+            for s in subs
+        )
+    )
 
 
 def _definite(n: Token) -> bool:
     """'the talks', 'this meeting', 'their discussion' (not 'the next round', 'the last meeting')."""
     dets = {c.lower_ for c in n.children if c.dep_ in ("det", "poss")}
     mods = {c.lower_ for c in n.children if c.dep_ in ("amod", "compound", "nummod")}
-    blockers = {"next", "last", "previous", "first", "second", "third", "another", "new", "upcoming",
-                "latest", "final", "future", "earlier", "recent"}
+    blockers = {
+        "next",
+        "last",
+        "previous",
+        "first",
+        "second",
+        "third",
+        "another",
+        "new",
+        "upcoming",
+        "latest",
+        "final",
+        "future",
+        "earlier",
+        "recent",
+    }
     return bool(dets & DEFINITE) and not mods & blockers
 
 
 # ----------------------------------------------------------------------------- nominal mentions
 
 
-def _noun_mention(ctx: DocContext, sent: Span, si: int, f: _Found, frame: Token,
-                  found: dict[int, _Found]) -> EventMention | None:
+def _noun_mention(
+    ctx: DocContext, sent: Span, si: int, f: _Found, frame: Token, found: dict[int, _Found]
+) -> EventMention | None:
     """A mention whose trigger is an event noun framed by a verb ('the talks took place')."""
     doc = ctx.doc
     lex = ctx.lex
@@ -683,7 +949,7 @@ def _noun_mention(ctx: DocContext, sent: Span, si: int, f: _Found, frame: Token,
         st = verb_status(ctx, frame, in_speech)
         if st == "negated" or lex.occurrence[fl] == "failed":
             st = "failed"  # "did not take place", "the talks collapsed"
-    elif fl in lex.frames and lex.frames[fl] != "tense":
+    elif fl in lex.frames and lex.frames[fl] != "tense" and not (fl in ANNOUNCING and tr.type != "CONSULT"):
         st = lex.frames[fl]
         fst = verb_status(ctx, frame, in_speech)
         if fst in ("negated", "hypothetical") or (fst == "planned" and st == "cancelled"):
@@ -701,11 +967,27 @@ def _noun_mention(ctx: DocContext, sent: Span, si: int, f: _Found, frame: Token,
         st = _failure_after(ctx, sent, n, st)
     actors = _noun_roles(ctx, tr, n, frame, speaker, found) or _wanted_by(ctx, frame, speaker)
     tokens = {n.i, frame.i} | {c.i for c in frame.children if c.dep_ == "xcomp"}
-    anaphoric = _definite(n) or not actors or any(c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj")
-    if _lemma(frame) == "be" and any(c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj"):
+    anaphoric = _definite(n) or any(
+        c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj"
+    )
+    if _lemma(frame) == "be" and any(
+        c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj"
+    ):
         anaphoric = True
-    return _finish(ctx, sent, si, tr, st, _mode(ctx, tr, frame, n), actors, tokens, found, speech,
-                   topic=_topic(ctx, tr, frame, n, f), anaphoric=anaphoric)
+    return _finish(
+        ctx,
+        sent,
+        si,
+        tr,
+        st,
+        _mode(ctx, tr, frame, n),
+        actors,
+        tokens,
+        found,
+        speech,
+        topic=_topic(ctx, tr, frame, n, f),
+        anaphoric=anaphoric,
+    )
 
 
 def _wanted_by(ctx: DocContext, frame: Token, speaker: Who | None) -> list[MentionActor]:
@@ -740,33 +1022,61 @@ def _failure_after(ctx: DocContext, sent: Span, n: Token, status: str) -> str:
     return status
 
 
-def _noun_roles(ctx: DocContext, tr: Trigger, n: Token, frame: Token, speaker: Who | None,
-                found: dict[int, _Found]) -> list[MentionActor]:
+def _noun_roles(
+    ctx: DocContext, tr: Trigger, n: Token, frame: Token, speaker: Who | None, found: dict[int, _Found]
+) -> list[MentionActor]:
     """Roles around an event noun: its possessor or 'by' acts, 'with'/'between' are the other sides,
     the frame verb's subject holds or hosts it ('Sørensen held a meeting with ...')."""
     lex = ctx.lex
     out: list[MentionActor] = []
     sources: list[Who] = []
     mediators: list[Who] = []
+    own = noun_entry(lex, n)
+    owners: list[Who] = []  # the noun's possessor or 'by' phrase
+    own_span = ctx.mention_at.get(n.i)
     for c in n.children:
+        if own_span is not None and own_span[1] <= c.i < own_span[2]:
+            continue  # part of the name ("the Friendship Bridge")
         if c.dep_ == "poss":
-            sources.extend(resolve(ctx, c, speaker))
+            owners.extend(resolve(ctx, c, speaker))
         elif c.dep_ in ("compound", "amod", "nmod") and mention_type(ctx, c.i) is not None:
             who = who_at(ctx, c.i)
             if who is not None:
-                if any(_lemma(g) in ("mediate", "host", "facilitate", "sponsor", "broker") for g in c.head.children if g.i > c.i and g.i < n.i) \
-                        or _lemma(c) in ("mediate", "host"):
+                if any(
+                    _lemma(g) in ("mediate", "host", "facilitate", "sponsor", "broker")
+                    for g in c.head.children
+                    if g.i > c.i and g.i < n.i
+                ) or _lemma(c) in ("mediate", "host"):
                     mediators.append(who)
                 else:
-                    sources.append(who)
+                    owners.append(who)
         elif c.dep_ == "amod" and _lemma(c) in ("mediate", "host", "facilitate", "sponsor", "broker"):
             for g in c.children:
                 if mention_type(ctx, g.i) is not None and (who := who_at(ctx, g.i)) is not None:
                     mediators.append(who)
-        elif c.dep_ == "acl" and _lemma(c) in ("mediate", "host", "facilitate", "sponsor", "broker", "organize", "organise", "chair"):
+        elif c.dep_ == "acl" and _lemma(c) in (
+            "mediate",
+            "host",
+            "facilitate",
+            "sponsor",
+            "broker",
+            "organize",
+            "organise",
+            "chair",
+        ):
             mediators.extend(_actors_of(ctx, agents(c), speaker))
-    sources.extend(_actors_of(ctx, agents(n), speaker))
+    owners.extend(_actors_of(ctx, agents(n), speaker))
     partners = _actors_of(ctx, prep_objects(n, ("with", "between", "among")), speaker)
+    light = _lemma(frame) in lex.light_verbs or _lemma(frame) in lex.frames
+    if (
+        frame.i == n.i
+        or tr.kind == "noun"
+        or (own is not None and own[0] == tr.type)
+        or (own is None and light)
+    ):
+        sources.extend(owners)
+    else:
+        partners.extend(owners)  # "rejected calls by Belarus's rulers": the callers are the target
     of_objs = prep_objects(n, ("of",))
     if tr.type == "CONSULT":
         partners.extend(_actors_of(ctx, of_objs, speaker))
@@ -783,7 +1093,9 @@ def _noun_roles(ctx: DocContext, tr: Trigger, n: Token, frame: Token, speaker: W
         elif not subs and not passive:
             holders = _left_subject(ctx, frame)
         partners.extend(_actors_of(ctx, prep_objects(frame, ("with", "between")), speaker))
-        if fl in MEDIATING_VERBS or (tr.type == "CONSULT" and _mode_word(ctx, frame, n) == "trilateral" and len(partners) >= 2):
+        if fl in MEDIATING_VERBS or (
+            tr.type == "CONSULT" and _mode_word(ctx, frame, n) == "trilateral" and len(partners) >= 2
+        ):
             mediators.extend(holders)
         else:
             sources.extend(holders)
@@ -800,6 +1112,14 @@ def _noun_roles(ctx: DocContext, tr: Trigger, n: Token, frame: Token, speaker: W
         for h in (n, frame):
             if not partners:
                 partners.extend(_actors_of(ctx, prep_objects(h, FALLBACK_PREPS), speaker, frame.i))
+    if not partners:
+        partners.extend(_response_target(ctx, [n, frame], speaker))
+    if not partners and tr.type != "CONSULT":
+        partners.extend(w for w in _deep_target(ctx, n, speaker, PARTY_PREPS) if w.named)
+    if not partners and tr.type in MATERIAL_TYPES and frame.i != n.i:
+        partners.extend(_purpose_target(ctx, frame, speaker))
+    if not partners and tr.type != "CONSULT" and frame.i != n.i:
+        partners.extend(_linear_target(ctx, max(tr.end, n.i + 1), speaker))
     if not partners and tr.type in MATERIAL_TYPES:
         partners.extend(_place_target(ctx, [n, frame], speaker))
     source_keys = {w.key for w in sources + mediators}
@@ -841,8 +1161,53 @@ def _talk_requests(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found
             continue
         f.absorbed = True
         trig = Trigger("REQUEST", "meet", "verb", t.i, None, t.head.i, t.i + 1)
-        out.append(_finish(ctx, sent, si, trig, "occurred", "meet", [MentionActor(speaker, "source")],
-                           {t.i, t.head.i}, found, speech, topic=_topic_of_preps(ctx, t)))
+        out.append(
+            _finish(
+                ctx,
+                sent,
+                si,
+                trig,
+                "occurred",
+                "meet",
+                [MentionActor(speaker, "source")],
+                {t.i, t.head.i},
+                found,
+                speech,
+                topic=_topic_of_preps(ctx, t),
+            )
+        )
+    return out
+
+
+def _obligations(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found]) -> list[EventMention]:
+    """'X said Libya must hand over the suspects': a demand by X on Libya; the handing over is
+    what is demanded, not an event of its own."""
+    out: list[EventMention] = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "AUX") or _modal(t) not in OBLIGATION_MODALS or _negated(t):
+            continue
+        speaker, speech = speaker_for(ctx, t)
+        if speaker is None:
+            continue
+        verb = reporting_verb(ctx.lex, t)
+        if verb is not None and verb.i in found and found[verb.i].trig.type == "REQUEST":
+            continue  # "insisted that ... must": the verb is already the demand
+        subs, _ = subjects(t)
+        who = _actors_of(ctx, subs, speaker)
+        if not who or any(w.key == speaker.key for w in who) or all(s.pos_ == "PRON" for s in subs):
+            continue
+        if t.i in found:
+            found[t.i].absorbed = True
+        for c in t.children:
+            if c.dep_ in ("dobj", "obj") and c.i in found:
+                found[c.i].absorbed = True
+        trig = Trigger("REQUEST", None, "verb", t.i, None, t.i, t.i + 1)
+        actors = [MentionActor(speaker, "source")] + [MentionActor(w, "target") for w in who]
+        out.append(
+            _finish(
+                ctx, sent, si, trig, "occurred", None, actors, {t.i}, found, speech, topic=_clause_phrase(t)
+            )
+        )
     return out
 
 
@@ -852,30 +1217,31 @@ def _speech_events(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found
     lex = ctx.lex
     out: list[EventMention] = []
     for t in sent:
-        if t.pos_ not in ("VERB", "AUX") or t.i in found and not found[t.i].absorbed and found[t.i].trig.type != "CONSULT":
+        if t.pos_ not in ("VERB", "AUX") or (
+            t.i in found and not found[t.i].absorbed and found[t.i].trig.type != "CONSULT"
+        ):
             continue
         lemma = _lemma(t)
-        wrong = lemma in lex.wrongdoing
-        must = _modal(t) in OBLIGATION_MODALS
-        if not (wrong or must) or _negated(t):
+        if lemma not in lex.wrongdoing or _negated(t):
             continue
         speaker, speech = speaker_for(ctx, t)
         if speaker is None:
             continue
         subs, passive = subjects(t)
         who = _actors_of(ctx, subs, speaker)
-        if passive or not who or any(w.key == speaker.key for w in who) or all(s.pos_ == "PRON" for s in subs):
+        if (
+            passive
+            or not who
+            or any(w.key == speaker.key for w in who)
+            or all(s.pos_ == "PRON" for s in subs)
+        ):
             continue
-        if wrong:
-            trig = Trigger("ACCUSE", "allege", "verb", t.i, None, t.i, t.i + 1)
-            topic = _clause_phrase(t)
-        elif _lemma(reporting_verb(lex, t) or t) in ("demand", "insist", "urge"):
-            continue
-        else:
-            trig = Trigger("REQUEST", None, "verb", t.i, None, t.i, t.i + 1)
-            topic = _clause_phrase(t, with_subject=True)
+        trig = Trigger("ACCUSE", "allege", "verb", t.i, None, t.i, t.i + 1)
+        topic = _clause_phrase(t)
         actors = [MentionActor(speaker, "source")] + [MentionActor(w, "target") for w in who]
-        out.append(_finish(ctx, sent, si, trig, "occurred", trig.mode, actors, {t.i}, found, speech, topic=topic))
+        out.append(
+            _finish(ctx, sent, si, trig, "occurred", trig.mode, actors, {t.i}, found, speech, topic=topic)
+        )
     return out
 
 
@@ -917,10 +1283,9 @@ def _topic(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Fo
     if f.complement is not None:
         c = f.complement
         if c.pos_ in ("NOUN", "PROPN"):
-            inner = _topic_of_preps(ctx, c)
             return _phrase(c)
         return _clause_phrase(c, with_subject=c.dep_ == "ccomp")
-    for h in ((noun, pred) if noun is not None else (pred,)):
+    for h in (noun, pred) if noun is not None else (pred,):
         text = _topic_of_preps(ctx, h)
         if text:
             return text
@@ -930,11 +1295,23 @@ def _topic(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Fo
             return text
     if tr.type in VERBAL_TYPES | {"SANCTION", "CONCEDE", "RETREAT", "AID", "COOPERATE"}:
         for c in pred.children:
-            if c.dep_ in ("dobj", "obj") and (noun is None or c.i != noun.i) and mention_type(ctx, c.i) not in ("PERSON", "GPE", "ORG", "NORP"):
-                if c.pos_ == "NOUN" and _lemma(c) not in ctx.lex.actor_nouns:
-                    return _phrase(c)
+            if (
+                c.dep_ in ("dobj", "obj")
+                and (noun is None or c.i != noun.i)
+                and mention_type(ctx, c.i) not in ("PERSON", "GPE", "ORG", "NORP")
+                and c.pos_ == "NOUN"
+                and _lemma(c) not in ctx.lex.actor_nouns
+            ):
+                return _phrase(c)
     for c in pred.children:
-        if c.dep_ in ("xcomp", "advcl") and _lemma(c) in ("discuss", "talk", "address", "negotiate", "review", "examine"):
+        if c.dep_ in ("xcomp", "advcl") and _lemma(c) in (
+            "discuss",
+            "talk",
+            "address",
+            "negotiate",
+            "review",
+            "examine",
+        ):
             for g in c.children:
                 if g.dep_ in ("dobj", "obj"):
                     return _phrase(g)
@@ -949,7 +1326,11 @@ def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
                 for g in c.children:
                     if g.ent_type_ in ("DATE", "TIME") or any(tx.first <= g.i < tx.end for tx in ctx.timexes):
                         continue
-                    if g.dep_ == "pobj" and (prep != "of" or g.pos_ == "NOUN") and mention_type(ctx, g.i) not in ("PERSON", "GPE", "NORP"):
+                    if (
+                        g.dep_ == "pobj"
+                        and (prep != "of" or g.pos_ == "NOUN")
+                        and mention_type(ctx, g.i) not in ("PERSON", "GPE", "NORP")
+                    ):
                         return _phrase(g)
                     if g.dep_ == "pcomp":
                         return _clause_phrase(g)
@@ -958,8 +1339,13 @@ def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
 
 def _phrase(h: Token) -> str:
     """The noun phrase under h, cut before clauses, commas and after MAX_TOPIC_TOKENS tokens."""
-    toks = list(bounded_subtree(h, limit=MAX_TOPIC_TOKENS * 2,
-                                skip_deps=frozenset({"relcl", "acl", "advcl", "appos", "parataxis"})))
+    toks = list(
+        bounded_subtree(
+            h,
+            limit=MAX_TOPIC_TOKENS * 2,
+            skip_deps=frozenset({"relcl", "acl", "advcl", "appos", "parataxis"}),
+        )
+    )
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
     # keep a contiguous run from the phrase's first token
     run = [toks[0]]
@@ -989,8 +1375,15 @@ def _clause_phrase(v: Token, with_subject: bool = False) -> str:
     return _span_text(run)
 
 
-def _place(ctx: DocContext, tokens: set[int], actor_spans: list[tuple[int, int]]) -> Place | None:
-    """'in Brussels', 'at the border': the nearest place attached to the trigger or its frame."""
+def _place(
+    ctx: DocContext,
+    sent: Span,
+    tokens: set[int],
+    actor_spans: list[tuple[int, int]],
+    trigger_tokens: set[int],
+) -> Place | None:
+    """'in Brussels', 'at the border': the nearest place attached to the trigger or its frame,
+    else a place phrase in the sentence whose nearest trigger above it is this one."""
     from ..gazetteer import place_country
 
     doc = ctx.doc
@@ -1003,12 +1396,44 @@ def _place(ctx: DocContext, tokens: set[int], actor_spans: list[tuple[int, int]]
             if best is None or dist < best[0]:
                 best = (dist, t)
     if best is None:
+        # "a meeting with the negotiators of Chile and Peru in Oslo": attached deep in the phrase
+        for t in sent:
+            if (
+                t.dep_ != "pobj"
+                or t.head.lower_ not in PLACE_PREPS
+                or mention_type(ctx, t.i) not in PLACE_TYPES
+            ):
+                continue
+            if any(s <= t.idx < e for s, e in actor_spans):
+                continue
+            if _place_owner(t, trigger_tokens) in tokens:
+                best = (0, t)
+                break
+    if best is None:
         return None
     m, _first, _end = ctx.mention_at[best[1].i]
     e = ctx.entities.get(m.entity_id or "")
     name = e.name if e else m.text
-    country = (e.affiliation if e and e.affiliation and len(e.affiliation) == 3 else None) or place_country(name)
+    country = (e.affiliation if e and e.affiliation and len(e.affiliation) == 3 else None) or place_country(
+        name
+    )
     return Place(name, country)
+
+
+def _place_owner(t: Token, trigger_tokens: set[int]) -> int | None:
+    """The first trigger above a place phrase, not through a topic ('demand for ... in Kosovo')."""
+    node = t.head
+    for _ in range(12):
+        if node.i in trigger_tokens:
+            return node.i
+        if (
+            node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and node.lower_ != "of"
+        ) or node.head.i == node.i:
+            return None
+        if node.dep_ in ("ccomp", "parataxis", "advcl"):
+            return None
+        node = node.head
+    return None
 
 
 def _place_candidates(t: Token, depth: int) -> list[Token]:
@@ -1017,7 +1442,11 @@ def _place_candidates(t: Token, depth: int) -> list[Token]:
     out: list[Token] = []
     for c in t.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    if depth > 0:
+                        out.extend(_place_candidates(g, depth - 1))  # "at this jail in northern Israel"
         elif depth > 0 and c.dep_ in ("relcl", "acl", "xcomp", "dobj", "nsubjpass"):
             out.extend(_place_candidates(c, depth - 1))
         elif depth > 0 and c.dep_ == "prep" and c.lower_ == "of":
@@ -1027,12 +1456,15 @@ def _place_candidates(t: Token, depth: int) -> list[Token]:
     return out
 
 
-def _date(ctx: DocContext, sent: Span, tokens: set[int], found: dict[int, _Found],
-          status: str) -> tuple[DateValue | None, str | None, int]:
+def _date(
+    ctx: DocContext, sent: Span, tokens: set[int], found: dict[int, _Found], status: str
+) -> tuple[DateValue | None, str | None, int]:
     """The time expression that governs the event: in its own clause, else in its sentence, else
     (for what has happened) the publication date."""
     doc = ctx.doc
-    trigger_tokens = {i for i, f in found.items()} | {f.trig.noun for f in found.values() if f.trig.noun is not None}
+    trigger_tokens = {i for i, f in found.items()} | {
+        f.trig.noun for f in found.values() if f.trig.noun is not None
+    }
     own: list[tuple[int, DateValue, str]] = []
     free: list[tuple[int, DateValue, str]] = []
     anchor = min(tokens)
@@ -1068,14 +1500,32 @@ def _owner(t: Token, trigger_tokens: set[int]) -> int | None:
     return None
 
 
-def _finish(ctx: DocContext, sent: Span, si: int, tr: Trigger, status: str, mode: str | None,
-            actors: list[MentionActor], tokens: set[int], found: dict[int, _Found], speech: int | None,
-            topic: str | None = None, anaphoric: bool = False) -> EventMention:
+def _finish(
+    ctx: DocContext,
+    sent: Span,
+    si: int,
+    tr: Trigger,
+    status: str,
+    mode: str | None,
+    actors: list[MentionActor],
+    tokens: set[int],
+    found: dict[int, _Found],
+    speech: int | None,
+    topic: str | None = None,
+    anaphoric: bool = False,
+) -> EventMention:
     """Date, place and offsets for a mention whose type, status and actors are known."""
     doc = ctx.doc
     date, date_text, rank = _date(ctx, sent, tokens, found, status)
-    if date is not None and rank >= 2 and status == "occurred" and ctx.published is not None and date.start \
-            and ctx.published.end and date.start > ctx.published.end:
+    if (
+        date is not None
+        and rank >= 2
+        and status == "occurred"
+        and ctx.published is not None
+        and date.start
+        and ctx.published.end
+        and date.start > ctx.published.end
+    ):
         status = "planned"  # dated after the article was written
     seen: set[str] = set()
     unique: list[MentionActor] = []
@@ -1083,11 +1533,27 @@ def _finish(ctx: DocContext, sent: Span, si: int, tr: Trigger, status: str, mode
         if a.who.key not in seen:
             seen.add(a.who.key)
             unique.append(a)
-    place = _place(ctx, tokens, [(a.who.start, a.who.end) for a in unique])
+    trigger_tokens = set(found) | {f.trig.noun for f in found.values() if f.trig.noun is not None}
+    place = _place(ctx, sent, tokens, [(a.who.start, a.who.end) for a in unique], trigger_tokens | tokens)
     first, last = doc[tr.first], doc[tr.end - 1]
     return EventMention(
-        type=tr.type, mode=mode, status=status, start=first.idx, end=last.idx + len(last.text),
-        sentence_start=sent.start_char, sentence_end=sent.end_char, sentence=si, token=tr.pred,
-        actors=tuple(unique), date=date, date_text=date_text, date_rank=rank, place=place,
-        topic=topic or None, anaphoric=anaphoric, quote=ctx.quote_of[tr.pred], speech=speech,
+        type=tr.type,
+        mode=mode,
+        status=status,
+        start=first.idx,
+        end=last.idx + len(last.text),
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        sentence=si,
+        token=tr.pred,
+        actors=tuple(unique),
+        date=date,
+        date_text=date_text,
+        date_rank=rank,
+        place=place,
+        topic=topic or None,
+        anaphoric=anaphoric,
+        bare=not unique,
+        quote=ctx.quote_of[tr.pred],
+        speech=speech,
     )

@@ -5,9 +5,10 @@ nouns a verb frames ("the talks took place", "a meeting was planned")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .event_lexicon import Lexicon
+from .event_lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -17,12 +18,47 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp"})
 # Subjects that make "strike" a labour strike rather than an attack.
-WORKER_NOUNS = frozenset({"worker", "union", "teacher", "employee", "doctor", "nurse", "miner", "driver",
-                          "staff", "student", "pilot", "farmer", "trucker", "docker", "labourer",
-                          "laborer"})
+WORKER_NOUNS = frozenset(
+    {
+        "worker",
+        "union",
+        "teacher",
+        "employee",
+        "doctor",
+        "nurse",
+        "miner",
+        "driver",
+        "staff",
+        "student",
+        "pilot",
+        "farmer",
+        "trucker",
+        "docker",
+        "labourer",
+        "laborer",
+    }
+)
 # Objects that make "receive" a visit (a person or a delegation), aid, a promise or access.
-RECEIVE_AID = frozenset({"aid", "assistance", "weapon", "arm", "money", "fund", "loan", "food", "supply",
-                         "medicine", "equipment", "grant", "help", "support", "ammunition", "shipment"})
+RECEIVE_AID = frozenset(
+    {
+        "aid",
+        "assistance",
+        "weapon",
+        "arm",
+        "money",
+        "fund",
+        "loan",
+        "food",
+        "supply",
+        "medicine",
+        "equipment",
+        "grant",
+        "help",
+        "support",
+        "ammunition",
+        "shipment",
+    }
+)
 RECEIVE_PROMISE = frozenset({"assurance", "promise", "pledge", "guarantee", "commitment", "offer"})
 RECEIVE_ACCESS = frozenset({"observer", "inspector", "mission", "monitor", "peacekeeper"})
 # Meeting verbs that need a partner ("talked with") or several subjects ("both sides discussed")
@@ -33,6 +69,92 @@ PARTNER_VERBS = frozenset({"talk", "discuss", "speak", "negotiate", "confer", "c
 OPPONENT_VERBS = frozenset({"fight", "clash", "battle", "storm", "capture", "retake", "overrun"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 PLURAL_PRONOUNS = frozenset({"we", "they", "both", "us", "them"})
+# What a government "releases" without retreating from anything.
+DOCUMENT_NOUNS = frozenset(
+    [
+        "statement",
+        "report",
+        "video",
+        "album",
+        "data",
+        "figure",
+        "document",
+        "footage",
+        "list",
+        "study",
+        "findings",
+        "result",
+        "details",
+        "information",
+        "image",
+        "photo",
+        "recording",
+        "transcript",
+        "plan",
+        "budget",
+        "book",
+        "film",
+        "song",
+        "version",
+    ]
+)
+# Verbs that give aid when what they give is aid ("handed over medicine", "will provide food").
+GIVING_VERBS = frozenset(
+    {
+        "give",
+        "provide",
+        "send",
+        "deliver",
+        "hand",
+        "donate",
+        "supply",
+        "ship",
+        "airlift",
+        "contribute",
+        "offer",
+        "pledge",
+        "grant",
+        "dispatch",
+        "distribute",
+        "allocate",
+    }
+)
+AID_NOUNS = frozenset(
+    {
+        "aid",
+        "assistance",
+        "medicine",
+        "food",
+        "supply",
+        "relief",
+        "money",
+        "dollar",
+        "euro",
+        "fund",
+        "loan",
+        "grant",
+        "vaccine",
+        "tent",
+        "blanket",
+        "water",
+        "fuel",
+        "grain",
+        "flour",
+        "rice",
+        "wheat",
+        "medical",
+        "humanitarian",
+        "equipment",
+        "arm",
+        "weapon",
+        "ammunition",
+        "credit",
+        "donation",
+        "material",
+        "shelter",
+        "drug",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +177,49 @@ class Trigger:
 
 
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower()
+    """The lemma, repaired where the small model's lemmatizer misses ('staged' -> 'stag')."""
+    lemma = t.lemma_.lower()
+    if t.pos_ not in ("VERB", "AUX"):
+        return lemma
+    known = known_verbs()
+    if lemma in known:
+        return lemma
+    text = t.lower_
+    for cand in _verb_candidates(text):
+        if cand in known:
+            return cand
+    return lemma
+
+
+def _verb_candidates(text: str) -> list[str]:
+    """Base forms an inflected verb may come from: staged -> stage, rallied -> rally."""
+    out: list[str] = []
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", "e"),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("d", ""),
+    ):
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            out.append(text[: -len(suffix)] + repl)
+    if len(text) > 5 and text[-3:-2] == text[-4:-3] and text.endswith(("ed", "ing")):
+        out.append(text[: -3 if text.endswith("ed") else -4])  # "planned" -> "plan"
+    return out
+
+
+@lru_cache(maxsize=1)
+def known_verbs() -> frozenset[str]:
+    """Every verb the lexicon knows, to repair lemmas against."""
+    lex = load_lexicon()
+    words = set(lex.verbs) | lex.light_verbs | set(lex.frames) | set(lex.control) | set(lex.occurrence)
+    words |= lex.speech | set(lex.intent_kind) | lex.wrongdoing
+    words |= {k.split()[0] for k in lex.verb_objects} | {k.split()[0] for k in lex.phrasal}
+    return frozenset(words)
 
 
 def _obj(verb: Token) -> Token | None:
@@ -106,18 +270,37 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
     for c in t.children:
         if c.dep_ in PARTICLE_DEPS:
             hit = lex.phrasal.get(f"{lemma} {c.lower_}") or lex.phrasal.get(f"{lemma} {_lemma(c)}")
+            if hit and lemma in GIVING_VERBS and obj is not None and _gives_aid(obj):
+                hit = ("AID", None)  # "handed over 700 kg of medicine"
             if hit:
                 end = max(t.i, c.i) + 1
-                return Trigger(hit[0], hit[1], "verb", t.i, None, min(t.i, c.i), end,
-                               lex.intent_kind.get(lemma) if hit[0] == "REQUEST" else None)
+                return Trigger(
+                    hit[0],
+                    hit[1],
+                    "verb",
+                    t.i,
+                    None,
+                    min(t.i, c.i),
+                    end,
+                    lex.intent_kind.get(lemma) if hit[0] == "REQUEST" else None,
+                )
     if obj is not None:
         hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
         if hit:
             return Trigger(hit[0], hit[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
         if lemma in lex.light_verbs or lemma in lex.frames:
             noun = noun_entry(lex, obj)
+            head = obj
+            if noun is None:
+                # "undertook a mediation mission", "launched a mediation effort": the compound
+                # names the event, the head noun carries its parties ("... between A and B")
+                for c in obj.children:
+                    if c.dep_ in ("compound", "amod") and (noun := noun_entry(lex, c)) is not None:
+                        break
             if noun and not (lemma in lex.intent_kind and lex.verbs.get(lemma, ("",))[0] != noun[0]):
-                return Trigger(noun[0], noun[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
+                return Trigger(noun[0], noun[1], "light", t.i, head.i, min(t.i, head.i), max(t.i, head.i) + 1)
+        if lemma in GIVING_VERBS and _gives_aid(obj):
+            return Trigger("AID", None, "verb", t.i, None, t.i, t.i + 1)
     hit = lex.verbs.get(lemma)
     if hit is None:
         return None
@@ -128,6 +311,15 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
             return None
         etype, mode = special
     return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, lex.intent_kind.get(lemma))
+
+
+def _gives_aid(obj: Token) -> bool:
+    """'700 kg of medicine', 'tons of emergency food aid', 'arms': what aid is made of."""
+    for t in (obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]):
+        words = {_lemma(t)} | {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod")}
+        if words & AID_NOUNS:
+            return True
+    return False
 
 
 def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tuple[str, str | None] | None:
@@ -150,6 +342,10 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or ol in lex.actor_nouns or obj.pos_ == "PROPN":
             return ("CONSULT", "visit")
         return ("SUPPORT", None) if lemma == "welcome" else ("", None)
+    if lemma == "undertake" and not any(c.dep_ == "xcomp" for c in t.children):
+        return ("", None)
+    if lemma in ("hand", "give") and obj is not None and _gives_aid(obj):
+        return ("AID", None)
     if lemma == "protest":
         if any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ == "parataxis":
             return ("ACCUSE", "disapprove")
@@ -166,7 +362,11 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
             return ("", None)
         return None
     if lemma in PARTNER_VERBS:
-        if preps & {"with", "to"} or _plural_subject(subjects) or (lemma in ("negotiate", "consult") and obj is not None):
+        if (
+            preps & {"with", "to"}
+            or _plural_subject(subjects)
+            or (lemma in ("negotiate", "consult") and obj is not None)
+        ):
             return None
         return ("", None)
     if lemma in ("call", "press", "push"):
@@ -177,13 +377,26 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         if any(c.dep_ in ("xcomp", "ccomp") for c in t.children) or obj is not None:
             return None
         return ("", None)
-    if lemma in ("meet",) and obj is not None and _lemma(obj) in ("demand", "condition", "requirement", "need", "target", "deadline", "criterion"):
+    if (
+        lemma in ("meet",)
+        and obj is not None
+        and _lemma(obj) in ("demand", "condition", "requirement", "need", "target", "deadline", "criterion")
+    ):
         return ("CONCEDE", None) if _lemma(obj) in ("demand", "condition", "requirement") else ("", None)
-    if lemma in ("free", "release") and obj is not None and _lemma(obj) in ("statement", "report", "video", "album", "data", "figure", "document"):
+    released = t.head if t.dep_ == "acl" else obj  # "a report released on Tuesday"
+    if (
+        lemma in ("free", "release", "publish")
+        and released is not None
+        and _lemma(released) in DOCUMENT_NOUNS
+    ):
         return ("", None)
     if lemma in ("add", "note", "point", "state", "post", "report", "express", "voice") and t.pos_ != "VERB":
         return ("", None)
-    if lemma == "allow" and obj is not None and _lemma(obj) in ("access", "inspector", "observer", "return", "aid", "delivery"):
+    if (
+        lemma == "allow"
+        and obj is not None
+        and _lemma(obj) in ("access", "inspector", "observer", "return", "aid", "delivery")
+    ):
         return ("RETREAT", "access")
     return None
 

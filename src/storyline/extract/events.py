@@ -25,25 +25,50 @@ MERGE_WINDOW_SENTENCES = 6
 # Meeting modes that tell meetings apart: a trilateral is not the bilateral before it.
 EXCLUSIVE_MODES = frozenset({"trilateral", "bilateral", "multilateral"})
 # When mentions of one event state different modes, the more telling wins.
-MODE_RANK = {"trilateral": 0, "bilateral": 0, "multilateral": 0, "high-level": 1, "phone": 2, "visit": 3,
-             "third-party": 4}
+MODE_RANK = {
+    "trilateral": 0,
+    "bilateral": 0,
+    "multilateral": 0,
+    "high-level": 1,
+    "phone": 2,
+    "visit": 3,
+    "third-party": 4,
+}
 # An actor with several roles across the mentions keeps the most specific one.
 ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
 # Statuses that may describe one event at two moments ("was planned" ... "did not take place").
-STATUS_UPDATES = frozenset({("planned", "failed"), ("planned", "cancelled"), ("planned", "occurred"),
-                            ("occurred", "ongoing"), ("ongoing", "occurred"), ("planned", "negated")})
+STATUS_UPDATES = frozenset(
+    {
+        ("planned", "failed"),
+        ("planned", "cancelled"),
+        ("planned", "occurred"),
+        ("occurred", "ongoing"),
+        ("ongoing", "occurred"),
+        ("planned", "negated"),
+    }
+)
 # Dates ranked at least this high are the text's own (clause or sentence), not the publication date.
 TEXT_DATE_RANK = 2
 
 
-def extract_events(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
-                   timexes: Sequence[TimeExpr]) -> list[Event]:
+def extract_events(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    timexes: Sequence[TimeExpr],
+) -> list[Event]:
     """The events one article reports, each with one report (this article) and its evidence."""
     return merge_mentions(article, find_event_mentions(doc, article, mentions, entities, timexes))
 
 
-def find_event_mentions(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
-                        timexes: Sequence[TimeExpr]) -> list[EventMention]:
+def find_event_mentions(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    timexes: Sequence[TimeExpr],
+) -> list[EventMention]:
     """Every event mention in the article, in text order, before merging."""
     ctx = build_context(doc, article, mentions, entities, timexes)
     out: list[EventMention] = []
@@ -68,15 +93,16 @@ def merge_mentions(article: Article, mentions: Sequence[EventMention]) -> list[E
     """Join mentions of the same event within the article and build one Event for each."""
     clusters: list[list[EventMention]] = []
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-        target = None
-        for c in reversed(clusters):
-            if c[0].type != m.type or m.sentence - c[-1].sentence > MERGE_WINDOW_SENTENCES:
-                continue
-            if not _compatible(c, m):
-                continue
-            if m.anaphoric or _same_event(c, m):
-                target = c
-                break
+        near = [
+            c
+            for c in reversed(clusters)
+            if c[0].type == m.type
+            and m.sentence - c[-1].sentence <= MERGE_WINDOW_SENTENCES
+            and _compatible(c, m)
+        ]
+        # an anaphor points at the latest event that stands as it does, before one it would update
+        near.sort(key=lambda c: c[0].status != m.status)
+        target = next((c for c in near if m.anaphoric or m.bare or _same_event(c, m)), None)
         if target is None:
             clusters.append([m])
         else:
@@ -102,8 +128,13 @@ def _overlap(a: DateValue, b: DateValue) -> bool:
 def _compatible(c: list[EventMention], m: EventMention) -> bool:
     """Nothing the cluster says contradicts the mention: date, status, mode, place."""
     for o in c:
-        if o.date and m.date and o.date_rank >= TEXT_DATE_RANK and m.date_rank >= TEXT_DATE_RANK \
-                and not _overlap(o.date, m.date):
+        if (
+            o.date
+            and m.date
+            and o.date_rank >= TEXT_DATE_RANK
+            and m.date_rank >= TEXT_DATE_RANK
+            and not _overlap(o.date, m.date)
+        ):
             return False
         if o.mode in EXCLUSIVE_MODES and m.mode in EXCLUSIVE_MODES and o.mode != m.mode:
             return False
@@ -150,11 +181,23 @@ def _event(article: Article, c: list[EventMention]) -> Event:
     mode = min(modes, key=lambda x: MODE_RANK.get(x, len(MODE_RANK))) if modes else None
     place = next((m.place for m in c if m.place), None)
     topic = next((m.topic for m in c if m.topic), None)
-    report = EventReport(article.id, primary.start, primary.end, primary.sentence_start, primary.sentence_end,
-                         status, dated.date_text)
+    report = EventReport(
+        article.id,
+        primary.start,
+        primary.end,
+        primary.sentence_start,
+        primary.sentence_end,
+        status,
+        dated.date_text,
+    )
     return Event(
         id=short_hash(article.id, "event", primary.start, primary.end),
-        type=primary.type, status=status, reports=(report,), mode=mode, date=dated.date, place=place,
+        type=primary.type,
+        status=status,
+        reports=(report,),
+        mode=mode,
+        date=dated.date,
+        place=place,
         actors=tuple(Actor(a.who.entity_id, a.who.name, a.role) for a in actors),  # type: ignore[arg-type]
         topic=topic,
     )

@@ -1,0 +1,528 @@
+"""Events: triggers and PLOVER types, roles, status, dates, places, merging, evaluation.
+
+Fast tests run the rules on hand-built parses (``Doc(words=, heads=, deps=)``) and on a blank
+pipeline; the ``model`` tier runs the real pipeline on sentences of our own (invented, not taken
+from any corpus); the ``data`` tier pins floors under the figures on the PLOVER gold records and
+PETRARCH's validation sentences (tests/floors/events.json).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.evaluate.events import (
+    GoldRecord,
+    Tally,
+    _parse_markup,
+    cameo_to_plover,
+    format_report,
+    plover_view,
+    read_petrarch,
+    score,
+)
+from storyline.extract.event_context import Who
+from storyline.extract.event_lexicon import load_lexicon
+from storyline.extract.event_rules import EventMention, MentionActor
+from storyline.extract.events import extract_events, find_event_mentions, merge_mentions
+from storyline.model import EVENT_TYPES, Article, DateValue, Entity, Event, Mention, article_id, short_hash
+
+FLOORS = Path(__file__).resolve().parent / "floors" / "events.json"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _ner_records(doc: Doc, article: Article) -> tuple[list[Mention], list[Entity]]:
+    """One entity per distinct name the NER found: enough for rules that read mentions."""
+    by_text: dict[str, Entity] = {}
+    mentions = []
+    for ent in doc.ents:
+        e = by_text.setdefault(ent.text, Entity(short_hash(article.id, ent.text), ent.text, ent.label_))
+        mentions.append(Mention(article.id, ent.start_char, ent.end_char, ent.text, ent.label_, e.id))
+    return mentions, list(by_text.values())
+
+
+def _built(
+    words: list[str], heads: list[int], deps: list[str], tags: list[str], lemmas: list[str], ents: list[str]
+) -> tuple[Doc, Article]:
+    """A parsed Doc made by hand (no model): the rules see exactly this parse."""
+    pos_of = {
+        "NNP": "PROPN",
+        "NN": "NOUN",
+        "NNS": "NOUN",
+        "VBD": "VERB",
+        "VBN": "VERB",
+        "VB": "VERB",
+        "VBZ": "VERB",
+        "MD": "AUX",
+        "IN": "ADP",
+        ".": "PUNCT",
+        "DT": "DET",
+        "RB": "PART",
+    }
+    pos = [pos_of[t] for t in tags]
+    pos = ["AUX" if d in ("aux", "auxpass") else p for p, d in zip(pos, deps, strict=True)]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[True] * (len(words) - 2) + [False, False],
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        ents=ents,
+    )
+    return doc, Article(article_id(doc.text), doc.text, "test")
+
+
+def _events(doc: Doc, article: Article) -> list[Event]:
+    mentions, entities = _ner_records(doc, article)
+    return extract_events(doc, article, mentions, entities, [])
+
+
+def _roles(event: Event) -> dict[str, str]:
+    return {a.name: a.role for a in event.actors}
+
+
+# --------------------------------------------------------------------------- rules on built parses
+
+
+def test_events_accuse_active_voice_source_and_target() -> None:
+    doc, article = _built(
+        ["Serbia", "accused", "Kosovo", "of", "sabotage", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "NNP", "IN", "NN", "."],
+        ["Serbia", "accuse", "Kosovo", "of", "sabotage", "."],
+        ["B-GPE", "O", "B-GPE", "O", "O", "O"],
+    )
+    [event] = _events(doc, article)
+    assert event.type == "ACCUSE"
+    assert event.status == "occurred"
+    assert _roles(event) == {"Serbia": "source", "Kosovo": "target"}
+    assert event.topic == "sabotage"
+    report = event.reports[0]
+    assert article.text[report.start : report.end] == "accused"
+    assert event.id == short_hash(article.id, "event", report.start, report.end)
+
+
+def test_events_accuse_passive_voice_swaps_roles() -> None:
+    doc, article = _built(
+        ["Kosovo", "was", "accused", "by", "Serbia", "."],
+        [2, 2, 2, 2, 3, 2],
+        ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "punct"],
+        ["NNP", "VBD", "VBN", "IN", "NNP", "."],
+        ["Kosovo", "be", "accuse", "by", "Serbia", "."],
+        ["B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    [event] = _events(doc, article)
+    assert _roles(event) == {"Serbia": "source", "Kosovo": "target"}
+
+
+def test_events_future_meeting_is_planned() -> None:
+    doc, article = _built(
+        ["Serbia", "will", "meet", "Kosovo", "."],
+        [2, 2, 2, 2, 2],
+        ["nsubj", "aux", "ROOT", "dobj", "punct"],
+        ["NNP", "MD", "VB", "NNP", "."],
+        ["Serbia", "will", "meet", "Kosovo", "."],
+        ["B-GPE", "O", "O", "B-GPE", "O"],
+    )
+    [event] = _events(doc, article)
+    assert (event.type, event.status) == ("CONSULT", "planned")
+    assert event.date is None  # nothing dates it, and a planned event never takes the article's date
+
+
+def test_events_negated_meeting() -> None:
+    doc, article = _built(
+        ["Serbia", "did", "not", "meet", "Kosovo", "."],
+        [3, 3, 3, 3, 3, 3],
+        ["nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
+        ["NNP", "VBD", "RB", "VB", "NNP", "."],
+        ["Serbia", "do", "not", "meet", "Kosovo", "."],
+        ["B-GPE", "O", "O", "O", "B-GPE", "O"],
+    )
+    [event] = _events(doc, article)
+    assert event.status == "negated"
+
+
+def test_events_summit_that_did_not_take_place_failed() -> None:
+    doc, article = _built(
+        ["The", "summit", "did", "not", "take", "place", "."],
+        [1, 4, 4, 4, 4, 4, 4],
+        ["det", "nsubj", "aux", "neg", "ROOT", "dobj", "punct"],
+        ["DT", "NN", "VBD", "RB", "VB", "NN", "."],
+        ["the", "summit", "do", "not", "take", "place", "."],
+        ["O"] * 7,
+    )
+    [event] = _events(doc, article)
+    assert (event.type, event.status) == ("CONSULT", "failed")
+
+
+def test_events_past_event_takes_the_publication_date() -> None:
+    doc, article = _built(
+        ["Serbia", "accused", "Kosovo", "of", "sabotage", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        ["NNP", "VBD", "NNP", "IN", "NN", "."],
+        ["Serbia", "accuse", "Kosovo", "of", "sabotage", "."],
+        ["B-GPE", "O", "B-GPE", "O", "O", "O"],
+    )
+    article = Article(article.id, article.text, "test", published="2025-03-04")
+    [event] = _events(doc, article)
+    assert event.date == DateValue("2025-03-04", "2025-03-04", "2025-03-04", "day")
+    assert event.reports[0].date_text is None
+
+
+def test_events_blank_pipeline_and_empty_text_give_nothing() -> None:
+    nlp = spacy.blank("en")
+    for text in ("Serbia accused Kosovo of sabotage.", "", "   ", '“” ""'):
+        doc = nlp(text)
+        article = Article(article_id(text), text, "test")
+        assert _events(doc, article) == []
+
+
+def test_events_lexicon_types_are_plover_types() -> None:
+    lex = load_lexicon()
+    for table in (lex.verbs, lex.phrasal, lex.verb_objects, lex.nouns):
+        assert {etype for etype, _mode in table.values()} <= set(EVENT_TYPES)
+    assert lex.verbs["accuse"] == ("ACCUSE", "allege")
+    assert lex.verb_objects["hold talk"][0] == "CONSULT"
+
+
+# --------------------------------------------------------------------------- merging mentions
+
+
+def _mention(
+    start: int,
+    status: str = "occurred",
+    *,
+    sentence: int = 0,
+    actors: tuple[str, ...] = (),
+    date: str | None = None,
+    anaphoric: bool = False,
+    mode: str | None = None,
+) -> EventMention:
+    who = tuple(MentionActor(Who(f"e{n}", n, 0, 1), "participant") for n in actors)
+    value = DateValue(date, date, date, "day") if date else None
+    return EventMention(
+        "CONSULT",
+        mode,
+        status,
+        start,
+        start + 5,
+        0,
+        100,
+        sentence,
+        start,
+        who,
+        value,
+        date,
+        3 if date else 0,
+        anaphoric=anaphoric,
+        bare=not actors,
+    )
+
+
+def test_events_merge_an_anaphor_joins_the_event_it_points_at() -> None:
+    article = Article("a1", "x" * 100, "test")
+    events = merge_mentions(
+        article,
+        [
+            _mention(0, actors=("A", "B"), date="2025-06-09"),
+            _mention(40, sentence=2, actors=("C",), anaphoric=True),
+        ],
+    )
+    assert len(events) == 1
+    assert {a.name for a in events[0].actors} == {"A", "B", "C"}
+    assert events[0].date is not None
+    assert events[0].date.value == "2025-06-09"
+
+
+def test_events_merge_never_joins_meetings_on_different_days() -> None:
+    article = Article("a1", "x" * 100, "test")
+    events = merge_mentions(
+        article,
+        [
+            _mention(0, actors=("A", "B"), date="2025-06-09"),
+            _mention(40, sentence=1, actors=("A", "B"), date="2025-06-02"),
+        ],
+    )
+    assert len(events) == 2
+
+
+def test_events_merge_failure_updates_a_planned_meeting() -> None:
+    article = Article("a1", "x" * 100, "test")
+    events = merge_mentions(
+        article,
+        [
+            _mention(0, "planned", mode="trilateral"),
+            _mention(40, "failed", sentence=1, anaphoric=True, mode="trilateral"),
+        ],
+    )
+    assert [(e.status, e.mode) for e in events] == [("failed", "trilateral")]
+    assert len(events[0].reports) == 1
+
+
+# --------------------------------------------------------------------------- evaluation helpers
+
+
+def test_events_plover_view_codes_intentions_as_promises_and_threats() -> None:
+    src = (MentionActor(Who("e1", "A", 0, 1), "source"), MentionActor(Who("e2", "B", 5, 6), "target"))
+    m = EventMention("AID", None, "planned", 0, 1, 0, 10, 0, 0, src)
+    assert plover_view(m)[0] == "AGREE"
+    assert plover_view(EventMention("ASSAULT", None, "planned", 0, 1, 0, 10, 0, 0, src))[0] == "THREATEN"
+    assert plover_view(EventMention("SUPPORT", None, "negated", 0, 1, 0, 10, 0, 0, src))[0] == "REJECT"
+    assert plover_view(EventMention("STATEMENT", None, "occurred", 0, 1, 0, 10, 0, 0, src))[0] is None
+    _t, sources, targets = plover_view(m)
+    assert [s[0] for s in sources] == ["A"]
+    assert [t[0] for t in targets] == ["B"]
+
+
+def test_events_markup_with_nested_parentheses() -> None:
+    plain, spans = _parse_markup("(SRC: Alpha (Beta) group) (EVT: met) (TAR: Gamma).")
+    assert plain == "Alpha (Beta) group met Gamma."
+    assert {(tag, plain[s:e]) for tag, s, e in spans} == {
+        ("SRC", "Alpha (Beta) group"),
+        ("EVT", "met"),
+        ("TAR", "Gamma"),
+    }
+
+
+def test_events_cameo_codes_fall_back_to_their_parent() -> None:
+    table = {"04": "CONSULT", "042": "CONSULT", "173": "COERCE", "17": "COERCE"}
+    assert cameo_to_plover("0421", table) == "CONSULT"
+    assert cameo_to_plover("1731", table) == "COERCE"
+    assert cameo_to_plover("021", table) == "REQUEST"  # appeals are outside the table
+    assert cameo_to_plover("999", table) is None
+
+
+def test_events_reads_petrarch_records(tmp_path: Path) -> None:
+    xml = tmp_path / "tiny.xml"
+    xml.write_text(
+        '<Validation><Sentences>\n<Sentence id="T1" date="20200101">\n'
+        '<EventCoding eventcode="042" sourcecode="NORGOV" targetcode="CHL"/>\n'
+        "<Text>\nNorway's minister visited Chile.\n</Text>\n</Sentence>\n"
+        '<Sentence id="T2"><EventCoding noevents="True"/><Text>It rained.</Text></Sentence>\n'
+        "</Sentences></Validation>",
+        encoding="utf-8",
+    )
+    records = list(read_petrarch(xml, {"042": "CONSULT"}))
+    assert [(r.id, r.type) for r in records] == [("T1", "CONSULT"), ("T2", None)]
+    assert records[0].source_codes == ("NOR",)
+    assert records[0].text == "Norway's minister visited Chile."
+
+
+def test_events_score_counts_type_and_actors() -> None:
+    text = "Chile accused Peru."
+    gold = GoldRecord(
+        "g",
+        text,
+        "ACCUSE",
+        events=((6, 13),),
+        sources=((0, 5),),
+        targets=((14, 18),),
+        has_source=True,
+        has_target=True,
+    )
+    actors = (
+        MentionActor(Who("c", "Chile", 0, 5), "source"),
+        MentionActor(Who("p", "Peru", 14, 18), "target"),
+    )
+    tally = Tally()
+    score(gold, [EventMention("ACCUSE", None, "occurred", 6, 13, 0, 19, 0, 1, actors)], {}, tally)
+    assert (tally.type_ok, tally.src_ok, tally.tar_ok) == (1, 1, 1)
+    assert "type accuracy" in format_report({"plover": 1.0, "records": 1.0, "type_accuracy": 1.0})
+
+
+# --------------------------------------------------------------------------- the real model
+
+
+def _annotate(nlp, text: str, published: str | None = "2025-03-04") -> list[Event]:  # type: ignore[no-untyped-def]
+    """Run the entity, time and event stages as the pipeline does."""
+    from storyline.extract.entities import extract_entities
+    from storyline.extract.time import extract_timexes
+
+    doc = nlp(text)
+    article = Article(article_id(text), text, "test", published=published)
+    mentions, entities = extract_entities(doc, article)
+    return extract_events(doc, article, mentions, entities, extract_timexes(doc, article))
+
+
+def _only(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype]
+
+
+@pytest.mark.model
+def test_events_hosted_trilateral_with_mediator_place_and_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Norway's special envoy Ingrid Solberg hosted a trilateral meeting with the negotiators of Chile "
+        "and Peru in Oslo on Monday."
+    )
+    [event] = _only(_annotate(nlp, text), "CONSULT")
+    assert (event.status, event.mode) == ("occurred", "trilateral")
+    roles = _roles(event)
+    assert roles["Ingrid Solberg"] == "mediator"
+    assert roles["Chile"] == roles["Peru"] == "participant"
+    assert event.place is not None
+    assert event.place.name == "Oslo"
+    assert event.date is not None
+    assert event.date.value == "2025-03-03"
+
+
+@pytest.mark.model
+def test_events_separate_meetings_are_bilateral(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Last week, Ingrid Solberg met Pablo Ortega and Rosa Quispe separately in Oslo."
+    [event] = _only(_annotate(nlp, text), "CONSULT")
+    assert event.mode == "bilateral"
+    assert event.status == "occurred"
+    assert _roles(event)["Ingrid Solberg"] == "source"
+    assert event.date is not None
+    assert event.date.granularity == "week"
+
+
+@pytest.mark.model
+def test_events_planned_failed_and_postponed_meetings(nlp) -> None:  # type: ignore[no-untyped-def]
+    planned = _only(
+        _annotate(nlp, "The two delegations are expected to meet again in Lima next month."), "CONSULT"
+    )
+    assert [(e.status, e.date.value if e.date else None) for e in planned] == [("planned", "2025-04")]
+    failed = _only(
+        _annotate(
+            nlp,
+            "A meeting of the ministers had been planned for Friday, but it did not "
+            "take place because the Peruvian team failed to arrive.",
+        ),
+        "CONSULT",
+    )
+    assert [e.status for e in failed] == ["failed"]
+    postponed = _only(_annotate(nlp, "The summit in Santiago was postponed."), "CONSULT")
+    assert [e.status for e in postponed] == ["cancelled"]
+
+
+@pytest.mark.model
+def test_events_conditional_and_reported_future(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _annotate(nlp, "Chile would sign the treaty if Peru withdrew its troops from the border.")
+    assert {e.status for e in events if e.type in ("SUPPORT", "RETREAT")} == {"hypothetical"}
+    [recall] = _only(_annotate(nlp, "Chile said it would recall its ambassador from Lima."), "SANCTION")
+    assert recall.status == "planned"  # reported speech keeps the status of what it reports
+    assert _roles(recall).get("Chile") == "source"
+
+
+@pytest.mark.model
+def test_events_accusation_demand_and_agreement(nlp) -> None:  # type: ignore[no-untyped-def]
+    [accuse] = _only(
+        _annotate(nlp, "Chile's foreign minister accused Peru of violating the fishing accord."), "ACCUSE"
+    )
+    assert _roles(accuse) == {"Chile": "source", "Peru": "target"}
+    assert accuse.topic is not None
+    assert "violating" in accuse.topic
+    [demand] = _only(_annotate(nlp, "Peru demanded that Chile release the detained fishermen."), "REQUEST")
+    assert _roles(demand) == {"Peru": "source", "Chile": "target"}
+    [agree] = _only(_annotate(nlp, "Chile and Peru agreed to reopen the border crossing."), "AGREE")
+    assert set(_roles(agree)) == {"Chile", "Peru"}
+    assert set(_roles(agree).values()) == {"source"}
+
+
+@pytest.mark.model
+def test_events_passive_arrest_and_coordinated_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    [arrest] = _only(
+        _annotate(nlp, "Two Peruvian fishermen were arrested by the Chilean coast guard."), "COERCE"
+    )
+    assert _roles(arrest) == {"Chile": "source", "Peru": "target"}
+    [meeting] = _only(
+        _annotate(nlp, "Ana Torres and Miguel Rojas met with Bolivian president Luis Arce."), "CONSULT"
+    )
+    roles = _roles(meeting)
+    assert roles["Ana Torres"] == roles["Miguel Rojas"] == "source"
+    assert roles["Luis Arce"] == "target"
+
+
+@pytest.mark.model
+def test_events_one_meeting_reported_twice_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chilean and Peruvian negotiators held talks in Geneva on Monday. The talks focused on fishing "
+        "rights, and both sides agreed to meet again in May."
+    )
+    consult = _only(_annotate(nlp, text), "CONSULT")
+    occurred = [e for e in consult if e.status == "occurred"]
+    assert len(occurred) == 1
+    assert occurred[0].place is not None
+    assert occurred[0].place.name == "Geneva"
+    assert occurred[0].topic == "fishing rights"
+
+
+@pytest.mark.model
+def test_events_quoted_accusation_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“So far it is clear that Peru has obstructed the process,” Chilean negotiator Ana Torres told "
+        "reporters."
+    )
+    [accuse] = _only(_annotate(nlp, text), "ACCUSE")
+    assert _roles(accuse) == {"Ana Torres": "source", "Peru": "target"}
+
+
+@pytest.mark.model
+def test_events_odd_inputs_never_crash(nlp) -> None:  # type: ignore[no-untyped-def]
+    odd = [
+        "",
+        "Talks, talks, talks.",
+        "CHILE ACCUSED PERU OF SABOTAGING THE TALKS ON MONDAY AND WILL MEET BOLIVIA NEXT WEEK",
+        "“” “” \"\" '' ‘’ «»",
+        "“Nothing.” “Nothing at all.” “Still nothing.”",
+        "🇨🇱 🇵🇪 🤝 🔥🔥🔥",
+        "- - - ; ; ; ... ,,, ((( )))",
+    ]
+    for text in odd:
+        assert isinstance(_annotate(nlp, text, published=None), list)
+
+
+@pytest.mark.model
+def test_events_five_thousand_tokens_without_full_stop(nlp) -> None:  # type: ignore[no-untyped-def]
+    unit = (
+        "Chile accused Peru of obstruction and met Bolivia in Lima while officials said talks would resume "
+    )
+    text = (unit * 330).strip()
+    doc = nlp(text)
+    assert len(doc) >= 5000
+    article = Article(article_id(text), text, "test", published="2025-03-04")
+    mentions, entities = _ner_records(doc, article)
+    t0 = time.perf_counter()
+    found = find_event_mentions(doc, article, mentions, entities, [])
+    assert time.perf_counter() - t0 < 20.0
+    assert found
+    assert all(0 <= m.start < m.end <= len(text) for m in found)
+
+
+# --------------------------------------------------------------------------- floors on gold data
+
+
+def _digest(path: Path) -> str:
+    """SHA-256 of a gold file, so the floors are known to belong to this data."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_events_floors_on_gold_records(shared_data: Path) -> None:
+    from storyline.evaluate.events import evaluate
+
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    for name, spec in floors["sets"].items():
+        path = shared_data / spec["file"]
+        if not path.is_file():
+            pytest.skip(f"{path} is absent")
+        assert _digest(path) == spec["digest"], (
+            f"{name}: the gold data changed: re-measure and re-pin {FLOORS}"
+        )
+        got = evaluate(path)
+        for metric, floor in spec["floors"].items():
+            assert got[metric] >= floor, f"{name} {metric} fell to {got[metric]:.3f} (floor {floor})"
