@@ -94,7 +94,7 @@ def test_entities_as_role_and_coordinated_titles(nlp) -> None:  # type: ignore[n
 
 @pytest.mark.model
 def test_entities_spans_are_trimmed(nlp) -> None:  # type: ignore[no-untyped-def]
-    mentions, ents = _run(nlp, "The European Union’s envoy arrived. He wrote on X.\n\nMeanwhile, the talks went on.")
+    mentions, _ = _run(nlp, "The European Union’s envoy arrived. He wrote on X.\n\nMeanwhile, the talks went on.")
     assert all("\n" not in m.text and not m.text.lower().startswith("the ") for m in mentions)
     assert all(not m.text.endswith("’s") for m in mentions)
 

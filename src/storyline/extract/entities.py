@@ -10,7 +10,7 @@ phrases ("Serbia's lead negotiator Petar Petković", "Koha Ditore, a Kosovo-base
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,36 +20,41 @@ from ..model import MENTION_TYPES, Article, Entity, Mention, Role, entity_id
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+def _words(text: str) -> frozenset[str]:
+    """A word list written as running text (easier to read and extend than a quoted list)."""
+    return frozenset(text.split())
+
+
 # Heads of titles and functions. A phrase is a role only when one of these heads it, so "the
 # Belgrade-Pristina Dialogue" is never taken for somebody's role.
-ROLE_NOUNS = frozenset("""
+ROLE_NOUNS = _words("""
 minister president premier chancellor prime negotiator envoy representative ambassador commander
 general admiral colonel lieutenant captain sergeant marshal brigadier chief head leader spokesman
 spokeswoman spokesperson secretary mayor governor senator congressman congresswoman deputy official
 diplomat chargé charge affaires director chairman chairwoman chair ceo king queen prince princess
-speaker judge prosecutor lawyer attorney adviser advisor analyst reporter correspondent editor officer
-commissioner mediator facilitator rapporteur coordinator delegate lawmaker mp legislator candidate
-founder professor expert activist consul attaché attache pope emir sheikh monarch sultan
+speaker judge prosecutor lawyer attorney adviser advisor analyst reporter correspondent editor
+officer commissioner mediator facilitator rapporteur coordinator delegate lawmaker mp legislator
+candidate founder professor expert activist consul attaché attache pope emir sheikh monarch sultan
 vice-president president-elect ombudsman councillor councilor patriarch bishop cardinal imam rabbi
-inspector investigator negotiators envoys ministers presidents emissary administrator
-d’affaires d'affaires
-""".split())
+inspector investigator negotiators envoys ministers presidents emissary administrator d’affaires
+d'affaires
+""")
 # Words that qualify a role ("deputy prime minister", "Major General") without heading it.
-ROLE_MODIFIERS = frozenset("""
+ROLE_MODIFIERS = _words("""
 prime deputy chief lead foreign special high senior vice acting interim major first former top
 principal assistant executive general defence defense interior finance justice economy trade
 security state national regional military political press european co- ad
-""".split())
+""")
 # Words that say the newcomer is new, not what they are: dropped from the role text.
 ROLE_NOISE = frozenset({"new", "newly", "appointed", "incoming", "then", "current", "recently"})
 # Honorifics before a name: strong evidence of a person, never part of the name.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he.", "sir",
                         "dame", "prof", "prof.", "mme", "mme.", "m.", "lord", "lady", "hon.", "rev."})
 # Nouns that make an apposition say "this is a news outlet" ("Koha Ditore, a Kosovo-based daily").
-MEDIA_NOUNS = frozenset("""
+MEDIA_NOUNS = _words("""
 daily newspaper paper outlet portal agency broadcaster channel website site weekly magazine
 television tv radio station network tabloid broadsheet publication news journal blog
-""".split())
+""")
 # Verbs whose "as ROLE" phrase describes the object too ("replaced Lajčák as the EU envoy").
 AS_ROLE_OBJECT_VERBS = frozenset({"replace", "succeed", "appoint", "name", "elect", "nominate",
                                   "designate", "choose", "select", "confirm", "install"})
@@ -88,7 +93,7 @@ class _Mention:
 class _Cluster:
     key: str
     mentions: list[_Mention] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     roles: list[Role] = field(default_factory=list)
 
 
@@ -223,7 +228,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     return clusters
 
 
-def _vote(votes: Counter[str]) -> str:
+def _vote(votes: dict[str, float]) -> str:
     return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.get(t, 99)))
 
 
@@ -314,10 +319,11 @@ def _apposition_before(doc: Doc, m: _Mention, name_start: int) -> list[int]:
         if tok.pos_ == "ADP" and tok.lower_ not in TITLE_INNER_PREPS:
             stopped_at_preposition = True
             break
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and not _is_role_head(tok):
-            if tok.tag_ != "VBN":  # "newly appointed EU envoy" is a title; "said the envoy" is not
-                stopped_at_preposition = True
-                break
+        # "newly appointed EU envoy" is a title; "said the envoy" is not.
+        if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and not _is_role_head(tok)
+                and tok.tag_ != "VBN"):
+            stopped_at_preposition = True
+            break
         idx.append(i)
         i -= 1
     idx.reverse()
@@ -402,7 +408,7 @@ def _as_roles(head: Token) -> list[Token]:
         return []
     if head.dep_ == "dobj" and verb.lemma_.lower() not in AS_ROLE_OBJECT_VERBS:
         return []
-    found = []
+    found: list[Token] = []
     for prep in verb.children:
         if prep.lower_ == "as" and prep.dep_ == "prep":
             found.extend(c for c in prep.children if c.dep_ == "pobj")

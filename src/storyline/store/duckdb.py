@@ -221,7 +221,7 @@ class Store:
         select = ", ".join(f"unnest(?::{sqltype}[])" for _, sqltype in columns)
         names = ", ".join(f'"{name}"' for name, _ in columns)
         verb = "INSERT OR IGNORE" if table in KEYS else "INSERT"  # entity_roles has no key
-        self.con.execute(f"{verb} INTO {table} ({names}) SELECT {select}", values)  # noqa: S608
+        self.con.execute(f"{verb} INTO {table} ({names}) SELECT {select}", values)
 
     def _rebuild_entities(self, ids: Iterable[str]) -> None:
         """Re-merge the entities a batch touched from everything stored about them.
@@ -241,7 +241,7 @@ class Store:
             "WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", id_list).fetchall()
         texts: dict[str, Counter[str]] = {}
         types: dict[str, Counter[str]] = {}
-        for eid, text, etype, n in forms:
+        for eid, text, _etype, n in forms:
             texts.setdefault(eid, Counter())[text] += n
         affs: dict[str, Counter[str]] = {}
         keys: dict[str, str] = {}
@@ -280,7 +280,7 @@ class Store:
         out = {}
         for table in ("articles", "mentions", "entities", "timexes", "events", "quotes", "conflicts",
                       "stories", "rejected"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608 - fixed names
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out
 
