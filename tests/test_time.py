@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from storyline.evaluate.time import (
     Counts,
@@ -205,6 +206,141 @@ def test_time_bad_input_never_crashes_nor_gives_invalid_values(text: str) -> Non
     for reference in (REF, None, dt.date(1, 1, 1), dt.date(9999, 12, 31)):
         for _, _, value, _ in tags(text, reference):
             assert VALID_VALUE.match(value), value
+
+
+def test_time_period_nouns_compare_with_the_report_quarter() -> None:
+    # "the year-earlier period" and "the 2025 period" are the quarter the report is about, not
+    # the quarter mentioned last ("a weak second quarter"), however far back it was named.
+    filler = " The unit also sold two plants and cut its debt." * 14
+    text = ("Profit rose in the third quarter, the company said. After a weak second quarter, "
+            "sales recovered." + filler + " In the year-earlier period, profit was lower. In the "
+            "2025 period, costs fell. Sales in the latest period rose.")
+    ref = dt.date(2025, 10, 20)
+    assert value_of(text, "the year-earlier period", ref) == "2024-Q3"
+    assert value_of(text, "the 2025 period", ref) == "2025-Q3"
+    assert value_of(text, "the latest period", ref) == "2025-Q3"
+
+
+def test_time_clock_time_takes_its_tense_from_the_whole_expression() -> None:
+    # "until" before the clock time puts the day after it ahead, past verb or not.
+    text = "The agency extended the deadline until 9 a.m. Tuesday."
+    assert value_of(text, "9 a.m. Tuesday", dt.date(2025, 6, 11)) == "2025-06-17T09:00"
+
+
+def test_time_soon_in_a_past_story_is_no_future_reference() -> None:
+    assert tags("He was soon released and went home.") == []
+    assert tags("The firm will pay soon after the vote.") == []
+    assert value_of("Prices will fall soon.", "soon") == "FUTURE_REF"
+
+
+def test_time_overnight_is_the_night_before_the_day_of_the_story() -> None:
+    text = "Shares closed lower on Friday. They were depressed by overnight losses in New York."
+    found = {text[f.start : f.end]: f.built for f in tag_text(text, REF, text_tense(text))}
+    assert found["Friday"].value == "2025-06-06"
+    friday = f"offset:{text.index('Friday')}"
+    assert (found["overnight"].value, found["overnight"].anchor) == ("2025-06-05TNI", friday)
+    assert value_of("Oil rose overnight.", "overnight") == "2025-06-09TNI"
+
+
+def test_time_quoted_titles_are_not_times() -> None:
+    assert tags('He spoke on "This Week" and later on "60 Minutes".') == []
+    assert value_of('"Next Monday we meet again," she said.', "Next Monday") == "2025-06-16"
+
+
+def parsed(rows: str, text_spaces: bool = True) -> Doc:
+    """A hand-parsed Doc from lines of "word tag pos dep head lemma" (head: a token index)."""
+    cols = [line.split() for line in rows.strip().splitlines()]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=[c[0] for c in cols],
+        spaces=[text_spaces and i < len(cols) - 2 for i in range(len(cols))],
+        tags=[c[1] for c in cols], pos=[c[2] for c in cols], deps=[c[3] for c in cols],
+        heads=[int(c[4]) for c in cols], lemmas=[c[5] for c in cols],
+    )
+
+
+def weekday_values(doc: Doc, published: str = "2025-06-10") -> list[str]:
+    """The values extract_timexes gives a hand-parsed Doc's expressions."""
+    article = Article(article_id(doc.text), doc.text, "test", published=published)
+    return [t.value for t in extract_timexes(doc, article)]
+
+
+def test_time_scheduling_verbs_put_the_date_ahead() -> None:
+    scheduled = parsed("""
+        She PRP PRON nsubj 2 she
+        has VBZ AUX aux 2 have
+        scheduled VBN VERB ROOT 2 schedule
+        a DT DET det 4 a
+        conference NN NOUN dobj 2 conference
+        Thursday NNP PROPN npadvmod 2 Thursday
+        . . PUNCT punct 2 .
+    """)
+    assert weekday_values(scheduled) == ["2025-06-12"]
+    fronted = parsed("""
+        On IN ADP prep 4 on
+        Thursday NNP PROPN pobj 0 Thursday
+        , , PUNCT punct 4 ,
+        she PRP PRON nsubj 4 she
+        planned VBD VERB ROOT 4 plan
+        a DT DET det 6 a
+        march NN NOUN dobj 4 march
+        . . PUNCT punct 4 .
+    """)
+    assert weekday_values(fronted) == ["2025-06-05"]
+
+
+def test_time_present_intention_verbs_look_ahead() -> None:
+    doc = parsed("""
+        On IN ADP prep 4 on
+        Tuesday NNP PROPN pobj 0 Tuesday
+        , , PUNCT punct 4 ,
+        it PRP PRON nsubj 4 it
+        plans VBZ VERB ROOT 4 plan
+        to TO PART aux 6 to
+        vote VB VERB xcomp 4 vote
+        . . PUNCT punct 4 .
+    """)
+    assert weekday_values(doc, "2025-06-09") == ["2025-06-10"]
+
+
+def test_time_infinitives_as_subjects_or_purposes_share_the_clause_tense() -> None:
+    subject = parsed("""
+        The DT DET det 1 the
+        first JJ ADJ nsubj 7 first
+        to TO PART aux 3 to
+        join VB VERB csubj 7 join
+        on IN ADP prep 3 on
+        Friday NNP PROPN pobj 4 Friday
+        , , PUNCT punct 7 ,
+        was VBD AUX ROOT 7 be
+        Malta NNP PROPN attr 7 Malta
+        . . PUNCT punct 7 .
+    """)
+    assert weekday_values(subject) == ["2025-06-06"]
+    purpose = parsed("""
+        They PRP PRON nsubj 1 they
+        staged VBD VERB ROOT 1 stage
+        rallies NNS NOUN dobj 1 rally
+        to TO PART aux 4 to
+        mark VB VERB advcl 1 mark
+        the DT DET det 6 the
+        day NN NOUN dobj 4 day
+        on IN ADP prep 4 on
+        Friday NNP PROPN pobj 7 Friday
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(purpose) == ["2025-06-06"]
+    directed = parsed("""
+        He PRP PRON nsubj 1 he
+        subpoenaed VBD VERB ROOT 1 subpoena
+        her PRP PRON dobj 1 she
+        to TO PART aux 4 to
+        testify VB VERB advcl 1 testify
+        on IN ADP prep 4 on
+        Friday NNP PROPN pobj 5 Friday
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(directed) == ["2025-06-13"]
 
 
 # --------------------------------------------------------------------------- records and publication date

@@ -37,6 +37,18 @@ FUTURE_GOVERNORS = frozenset(
 FUTURE_AUX = frozenset({
     "will", "'ll", "shall", "wo", "would", "'d", "gonna", "might", "may", "should", "must",
 })
+# Verbs that arrange something for a time: a date that hangs on them is the arranged event's
+# ("has scheduled a news conference Thursday", "planned a march on Saturday"), which lies ahead.
+SCHEDULING_VERBS = frozenset({"schedule", "plan", "slate", "reschedule"})
+# Verbs that direct someone to act later: their infinitive looks ahead even when the parser
+# takes it for a purpose clause ("subpoenaed him to testify on Feb. 10").
+DIRECTIVE_VERBS = frozenset({
+    "subpoena", "order", "ask", "urge", "invite", "force", "require", "summon", "tell", "allow",
+    "persuade", "encourage", "direct", "instruct", "authorize", "permit", "compel", "request",
+    "call", "expect", "want", "need", "schedule", "plan",
+})
+# Verbs of intention in the present tense look ahead too ("plans ... on Tuesday").
+INTENTION_VERBS = frozenset({"plan", "intend", "expect", "hope", "aim", "schedule", "slate", "propose"})
 # How many steps up the dependency tree to look for the verb that governs an expression.
 MAX_HEAD_STEPS = 6
 # How many governing verbs to try when the nearest one has no tense of its own.
@@ -50,6 +62,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     most MAX_VERB_CLIMB levels up)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
+    lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & FUTURE_AUX:
         return "past"  # "may have been", "would have gone": a modal perfect looks back
     if words & FUTURE_AUX:
@@ -68,7 +81,12 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         # An infinitive that qualifies a noun ("the first countries to join on Friday") takes
         # its time from the clause; one that complements a verb ("subpoenaed him to testify
         # on Feb. 10", "plans to leave Thursday") is about something after it.
-        if verb.dep_ in ("acl", "relcl"):
+        if verb.dep_ in ("acl", "relcl", "csubj"):
+            return outer
+        # A purpose clause shares the time of its clause ("staged rallies to mark the entry on
+        # Friday"), unless the verb directs someone to act ("subpoenaed him to testify").
+        directs = governing is not None and governing.lemma_.lower() in DIRECTIVE_VERBS
+        if verb.dep_ == "advcl" and not directs:
             return outer
         return "future"
     tags = {c.tag_ for c in auxes} | {verb.tag_}
@@ -84,8 +102,23 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
             verb.lemma_.lower() in FUTURE_GOVERNORS:
         return "future"  # "is scheduled for Monday"
     if tags & {"VBZ", "VBP", "MD"}:
-        return "present"  # "can take part in April": a modal other than "will" says nothing more
+        # "plans to vote on Tuesday" looks ahead; "can take part in April": a modal other than
+        # "will" says nothing more
+        return "future" if lemma in INTENTION_VERBS and verb.tag_ in ("VBZ", "VBP") else "present"
     return None
+
+
+def _arranges(verb: Token, date: Token) -> bool:
+    """Whether a date after a scheduling verb in the active voice names the arranged event
+    ("has scheduled a news conference Thursday", "planned a march on Saturday"); not a date
+    put before the verb ("On Friday, the government planned"), nor a participle ("the service
+    planned for Saturday was cancelled"), nor a past perfect ("had planned")."""
+    if verb.lemma_.lower() not in SCHEDULING_VERBS or date.i < verb.i:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "auxpass" for c in verb.children) or auxes & {"had", "'d"}:
+        return False
+    return verb.tag_ != "VBN" or bool(auxes & {"has", "have", "'ve"})
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -113,6 +146,9 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
             nominal = root is not None and root.dep_ in ("compound", "nmod", "amod", "poss")
             verb = _governing_verb(root) if root is not None and not nominal else None
             found: Tense | None = None
+            if verb is not None and root is not None and _arranges(verb, root):
+                cache[key] = "future"
+                return "future"
             # A participle or gerund without auxiliaries says nothing: ask the verb it hangs on.
             for _ in range(MAX_VERB_CLIMB):
                 if verb is None:

@@ -38,6 +38,7 @@ from .timex_lexicon import (
 )
 from .timex_numbers import VAGUE_RE, parse_count
 from .timex_resolve import (
+    PERIOD_WINDOW,
     Builder,
     Built,
     Ctx,
@@ -48,7 +49,9 @@ from .timex_resolve import (
     focus_point,
     holiday_date,
     month_span,
+    report_quarter,
     resolve_weekday,
+    sentence_start,
     tense_at,
     two_digit_year,
 )
@@ -444,8 +447,10 @@ def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
         return None  # "the period" alone is no date
     # The report's own quarter (resolved against the reference) before any explicit
     # comparison quarter ("the 1988 period") mentioned since.
-    found = focus_point(ctx, m.start(), ("quarter",), derived=det.startswith("that"), relative_only=True)
-    found = found or focus_point(ctx, m.start(), ("quarter",), derived=det.startswith("that"))
+    that = det.startswith("that")
+    found = report_quarter(ctx, m.start()) if noun == "period" or "latest" in det else None
+    found = found or focus_point(ctx, m.start(), ("quarter",), that, relative_only=True, window=PERIOD_WINDOW)
+    found = found or focus_point(ctx, m.start(), ("quarter",), that, window=PERIOD_WINDOW)
     focus = found.built.point if found else None
     if explicit:
         year = int(explicit.group(0))
@@ -454,7 +459,9 @@ def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
         p: Point | None = Point("quarter", year, part=focus.part) if focus else Point("year", year)
         return Built("DATE", format_value(p), None, p, None) if p else None
     anchor = "published"
-    if focus is not None and not re.search(r"current|this|latest|recent", det):
+    if focus is not None and not re.search(r"current|this|recent", det) and (
+        "latest" not in det or found is report_quarter(ctx, m.start())
+    ):
         p = focus
     elif ctx.reference is not None:
         current = truncate(day_point(ctx.reference), "quarter")
@@ -492,6 +499,14 @@ def build_day_word(m: Match, ctx: Ctx) -> Built | None:
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     pod = PARTS_OF_DAY.get(clean(m["pod"])) or ("NI" if word in ("tonight", "overnight") else None)
     unknown = Point("pod" if pod else "day", pod=pod)
+    if word == "overnight" and tense_at(ctx, m.start(), m.end()) != "future":
+        # In a story about a past day ("Shares fell Friday, depressed by overnight losses")
+        # "overnight" is the night before the day named in this or the previous sentence.
+        found = anchor_point(ctx, m.start(), "day", since=sentence_start(ctx.text, m.start(), 1))
+        span = interval(found[0]) if found else None
+        if found and span and span[0] != ctx.reference:
+            p0 = replace(day_point(span[0] - dt.timedelta(days=1)), gran="pod", pod="NI")
+            return Built("TIME", format_value(p0), None, p0, found[1], focus=False)
     if ctx.reference is None:
         return relative(ctx, None, unknown, "TIME" if pod else "DATE")
     p = day_point(ctx.reference + dt.timedelta(days=offset))
@@ -534,6 +549,11 @@ def build_ref_word(m: Match, ctx: Ctx) -> Built | None:
         word = clean(m["future"])
         if word == "soon" and re.search(r"\bas\s+$", ctx.text[max(0, m.start() - 4) : m.start()], re.I):
             return None  # "as soon as" is a conjunction
+        if word == "soon" and (
+            re.match(r"\s+(?:after|before|afterwards?|thereafter)\b", after(ctx, m.end(), 15), re.I)
+            or tense_at(ctx, m.start(), m.end()) == "past"
+        ):
+            return None  # "was soon released", "soon after": relative to a past event, not to now
         if word in ("one day", "some day", "someday") and not re.search(
             _MODAL_BEFORE, ctx.text[max(0, m.start() - 12) : m.start()], re.I
         ):
@@ -982,10 +1002,14 @@ def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], Bui
         start, stop = m.start(group), m.end(group)
         lead = re.match(r"[,\s]*", ctx.text[start:stop])
         start += lead.end() if lead else 0
+        # The day takes its tense from the whole expression: "until 9 a.m. Tuesday" lies ahead
+        # because of the "until" before the clock time.
+        outer = tense_at(ctx, m.start(), m.end())
+        day_ctx = replace(ctx, tense=lambda s, e: outer)
         for pattern, build in day_builders:
             mm = pattern.match(ctx.text, start)
             if mm is not None and mm.end() == stop:
-                b = build(mm, ctx)
+                b = build(mm, day_ctx)
                 if b is not None and b.point is not None:
                     day, anchor = b.point, b.anchor
                 break

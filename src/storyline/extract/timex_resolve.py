@@ -22,6 +22,10 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # How far back (characters) an anaphoric expression looks for the date it is relative to;
 # beyond that it falls back on the publication date.
 ANAPHORA_WINDOW = 600
+# A financial report keeps its reporting period (a quarter) in focus much longer than a
+# narrative keeps a day: "a year earlier" or "the 1988 period" several paragraphs on still
+# compare with the quarter the report is about.
+PERIOD_WINDOW = 4000
 # A date named without its year ("June 10", "in March", "Thanksgiving") goes in the year that
 # fits the tense: past -> the latest such date that starts no later than PAST_SLACK_DAYS after
 # the reference (the slack keeps "was planned for early March" in the coming March); future ->
@@ -259,12 +263,23 @@ def holiday_date(name: str, year: int) -> dt.date | None:
 # --------------------------------------------------------------------------- what came before
 
 
-def anchor_point(ctx: Ctx, pos: int, gran: str) -> tuple[Point, str] | None:
-    """The last date before pos (within the window, not itself derived) at least as fine as
-    gran, with the anchor naming it."""
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])|\n\s*\n")
+
+
+def sentence_start(text: str, pos: int, back: int = 0) -> int:
+    """Where the sentence holding pos starts (back=1: the sentence before it), as far as
+    punctuation and blank lines tell."""
+    lo = max(0, pos - ANAPHORA_WINDOW)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]
+    return ends[-1 - back] if len(ends) > back else lo
+
+
+def anchor_point(ctx: Ctx, pos: int, gran: str, since: int = 0) -> tuple[Point, str] | None:
+    """The last date before pos (within the window and after ``since``, not itself derived) at
+    least as fine as gran, with the anchor naming it."""
     want = GRANULARITIES.index(gran) if gran in GRANULARITIES else 0
     for f in reversed(ctx.history):
-        if pos - f.end > ANAPHORA_WINDOW:
+        if pos - f.end > ANAPHORA_WINDOW or f.start < since:
             break
         p = f.built.point
         if f.end > pos or not f.built.focus or f.built.type not in ("DATE", "TIME"):
@@ -277,11 +292,11 @@ def anchor_point(ctx: Ctx, pos: int, gran: str) -> tuple[Point, str] | None:
 
 
 def focus_point(ctx: Ctx, pos: int, grans: tuple[str, ...] = (), derived: bool = False,
-                relative_only: bool = False) -> Found | None:
+                relative_only: bool = False, window: int = ANAPHORA_WINDOW) -> Found | None:
     """The last date mentioned shortly before pos (optionally only of some granularities, only
     those resolved against the reference; derived values only when asked, for "that quarter")."""
     for f in reversed(ctx.history):
-        if pos - f.end > ANAPHORA_WINDOW:
+        if pos - f.end > window:
             break
         p = f.built.point
         if f.end > pos or f.built.type != "DATE" or p is None or p.year is None:
@@ -291,3 +306,18 @@ def focus_point(ctx: Ctx, pos: int, grans: tuple[str, ...] = (), derived: bool =
         if not grans or p.gran in grans:
             return f
     return None
+
+
+def report_quarter(ctx: Ctx, pos: int) -> Found | None:
+    """The quarter a financial report is about: the first quarter before pos that was resolved
+    against the publication date ("third-quarter profit"). Later quarters are mostly
+    comparisons or outlooks ("a flat second quarter", "a fourth-quarter charge")."""
+    for f in ctx.history:
+        if f.end > pos:
+            break
+        b = f.built
+        if b.type == "DATE" and b.focus and b.anchor == "published" and b.point is not None \
+                and b.point.gran == "quarter" and b.point.year is not None:
+            return f
+    return None
+

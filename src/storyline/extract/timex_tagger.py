@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from .timex_lexicon import MONTHS, WEEKDAYS
 from .timex_resolve import Built, Ctx, Found, Tense, no_label, no_tense
 from .timex_rules import RULES
 
@@ -61,6 +62,22 @@ def _build(rule_index: int, m: re.Match[str], ctx: Ctx) -> Built | None:
         return None
 
 
+# An expression in title case right after an opening quote is a title ("60 Minutes", "This
+# Week With David Brinkley"), not a time: news quotes spoken words in lower case.
+_TITLE = re.compile(r"(?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z][\w'’-]*)+")
+_OPENING_QUOTE = re.compile(r"(?:``|[\"“‘'])$")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether a match is a quoted title: title case throughout, after an opening quote, with a
+    capital on a word that has none in running text ("Week", not "Monday" in "Next Monday")."""
+    quoted = _OPENING_QUOTE.search(text, max(0, start - 2), start) is not None
+    if not quoted or _TITLE.fullmatch(text, start, end) is None:
+        return False
+    later = text[start:end].split()[1:]
+    return any(w.lower() not in WEEKDAYS and w.lower().rstrip(".") not in MONTHS for w in later)
+
+
 def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int]]:
     """Every rule match that its builder accepts: (start, end, rule index)."""
     out: list[tuple[int, int, int]] = []
@@ -69,7 +86,7 @@ def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int]]:
         if rule.needs and not any(word in low for word in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
-            if m.end() <= m.start():
+            if m.end() <= m.start() or _is_title(text, m.start(), m.end()):
                 continue
             if _build(i, m, ctx) is not None:
                 out.append((m.start(), m.end(), i))

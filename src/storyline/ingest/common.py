@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import codecs
 import email.utils
+import os
 import re
 import unicodedata
 from datetime import date, datetime, timezone
 
 from storyline.config import Options
+from storyline.model import Rejected
 
 # UTF-8 needs up to 4 bytes per character and HTML markup inflates a page several times over its
 # text; a single-article file beyond max_chars * 4 bytes cannot hold an article we would accept.
@@ -78,6 +80,21 @@ def max_article_bytes(options: Options) -> int:
 def too_large_reason(origin: str, n_bytes: int) -> str:
     """The rejection reason for an input too large to be one article."""
     return f"{origin}: too large ({format_size(n_bytes)}) for one article"
+
+
+def read_file_bytes(path: str, options: Options) -> bytes | Rejected:
+    """A file's bytes, or why they cannot be read (missing, unreadable, too large for an article).
+
+    The size is checked before reading, so a huge file is never loaded.
+    """
+    try:
+        size = os.path.getsize(path)
+        if size > max_article_bytes(options):
+            return Rejected(path, too_large_reason(path, size))
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as err:
+        return Rejected(path, f"{path}: cannot read: {err.strerror or err}")
 
 
 def looks_binary(head: bytes) -> bool:

@@ -6,7 +6,6 @@ not in the single process that walks the inputs.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -20,9 +19,8 @@ from storyline.ingest.common import (
     decode_bytes,
     is_blank,
     looks_binary,
-    max_article_bytes,
     normalise_date,
-    too_large_reason,
+    read_file_bytes,
 )
 from storyline.model import RawDocument, Rejected
 
@@ -61,14 +59,9 @@ def read_html(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
 
 def read_html_file(path: str, options: Options) -> RawDocument | Rejected:
     """The decoded page in an HTML file, or why it cannot be read."""
-    try:
-        size = os.path.getsize(path)
-        if size > max_article_bytes(options):
-            return Rejected(path, too_large_reason(path, size))
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as err:
-        return Rejected(path, f"{path}: cannot read: {err.strerror or err}")
+    data = read_file_bytes(path, options)
+    if isinstance(data, Rejected):
+        return data
     if looks_binary(data):
         return Rejected(path, f"{path}: binary file, not HTML")
     html, warnings = decode_bytes(data, declared_charset(data[:META_CHARSET_BYTES]))

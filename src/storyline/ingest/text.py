@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 
@@ -12,8 +11,7 @@ from storyline.ingest.common import (
     decode_bytes,
     is_blank,
     looks_binary,
-    max_article_bytes,
-    too_large_reason,
+    read_file_bytes,
 )
 from storyline.model import RawDocument, Rejected
 
@@ -41,14 +39,9 @@ def read_text(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
 
 def read_text_file(path: str, options: Options) -> RawDocument | Rejected:
     """The article in a plain-text file, or why it is not one."""
-    try:
-        size = os.path.getsize(path)
-        if size > max_article_bytes(options):
-            return Rejected(path, too_large_reason(path, size))
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as err:
-        return Rejected(path, f"{path}: cannot read: {err.strerror or err}")
+    data = read_file_bytes(path, options)
+    if isinstance(data, Rejected):
+        return data
     return text_to_document(data, path, options)
 
 
