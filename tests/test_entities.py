@@ -121,3 +121,14 @@ def test_entities_bare_surname_joins_the_one_known_full_name() -> None:
     assert joined.quotes[0].speaker is not None and joined.quotes[0].speaker.entity_id == entity_id("peter sorensen")
     # Two people with that surname: no guess.
     assert resolve_entities(result, lambda s: ["peter sorensen", "anna sorensen"]) == result
+
+
+@pytest.mark.model
+def test_entities_unknown_one_word_owner_of_a_government_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Invented names the small model has never seen: possessives of a negotiator or a government
+    # make them states, whatever label one mention gets.
+    text = ("Brovania's chief negotiator Marta Kell met the envoy. Brovania's delegation left early, and "
+            "Brovania said the talks would resume.")
+    _, ents = _run(nlp, text)
+    assert ents["Brovania"].type == "GPE"
+    assert ents["Marta Kell"].type == "PERSON"

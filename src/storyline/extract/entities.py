@@ -65,13 +65,23 @@ MAX_ROLE_TOKENS = 14
 # small model's label on one mention does.
 VOTE_NER = 1.0
 VOTE_SURNAME_ONLY = 0.5  # a bare surname's own label: the small model often calls it ORG
+# News introduces people by their full name: a lone word tagged PERSON that no full name in the
+# article explains is as often a place or body the small model has not seen ("Veldora").
+VOTE_LONE_PERSON = 0.5
 VOTE_HONORIFIC = 2.0
 VOTE_PERSON_ROLE = 1.0
 VOTE_MEDIA = 3.0
 VOTE_APPOSITION_ROLE = 1.5
 VOTE_GAZETTEER = 3.0  # a known country is a GPE whatever the tagger says of one mention
 VOTE_COORDINATED = 1.0  # "between Veldora and Karst": coordinated with a place, likely a place
-VOTE_POSSESSOR = 1.0  # "Veldora's chief negotiator": whose negotiator is a state or body, not a person
+# "Veldora's chief negotiator", "Veldora's delegation": who owns a negotiator or a government is
+# a state or a body, not a person; strong enough to outvote a mislabelled mention or two.
+VOTE_POSSESSOR = 2.0
+# Bodies only states and organisations have.
+INSTITUTION_NOUNS = _words("""
+government delegation ministry parliament army police authorities cabinet embassy foreign
+military forces negotiating team side capital presidency administration leadership officials
+""")
 TYPE_PRIORITY = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
                                             "LAW"))}
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -111,7 +121,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             person_roles[id(m)].append(role)
     for cluster in clusters.values():
         for m in cluster.mentions:
-            weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_NER
+            lone = m.label == "PERSON" and m.end - m.start == 1 and not m.honorific
+            weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_LONE_PERSON if lone else VOTE_NER
             cluster.votes[m.label] += weight
             if m.honorific:
                 cluster.votes["PERSON"] += VOTE_HONORIFIC
@@ -125,11 +136,16 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             text = doc[m.start:m.end].text
             if country_of_state(text) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
+            elif organisation_code(text):
+                cluster.votes["ORG"] += VOTE_GAZETTEER
             partner = _coordinated_label(doc, m)
             if partner in ("GPE", "LOC") and m.label != partner:
                 cluster.votes[partner] += VOTE_COORDINATED
             if m.end - 1 in owners:
-                cluster.votes["GPE" if m.label == "PERSON" else m.label] += VOTE_POSSESSOR
+                # A one-word owner of a government or a negotiator is a state, unless it is a
+                # known organisation ("NATO's commander"); a longer one keeps its own label.
+                single = m.end - m.start == 1 and not organisation_code(text)
+                cluster.votes["GPE" if single or m.label == "PERSON" else m.label] += VOTE_POSSESSOR
     mentions: list[Mention] = []
     entities: list[Entity] = []
     for cluster in clusters.values():
@@ -266,7 +282,7 @@ def _role_possessors(doc: Doc) -> set[int]:
     for tok in doc:
         if (tok.tag_ == "POS" or tok.lower_ in ("'s", "’s")) and tok.i + 1 < len(doc) and tok.i > 0:
             nxt = doc[tok.i + 1: min(len(doc), tok.i + 5)]
-            if any(_is_role_head(t) for t in nxt):
+            if any(_is_role_head(t) or t.lower_ in INSTITUTION_NOUNS for t in nxt):
                 found.add(tok.i - 1)
     return found
 
