@@ -118,7 +118,8 @@ def ingest_cli(
         if quiet or not sys.stderr.isatty():
             summary = ingest(paths, store, options)
         else:
-            total = count_inputs(paths, options)
+            # Counting reads the inputs once more; standard input can be read only once.
+            total = None if "-" in paths else count_inputs(paths, options)
             columns = [SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
             with Progress(*columns, console=err, transient=True) as bar:
