@@ -79,10 +79,14 @@ def test_cli_annotate_jsonl_keeps_input_order(tmp_path: Path) -> None:
     texts = ["Karst's foreign minister Oskar Lund visited Veldan on Monday.",
              "The envoy Ingrid Halvorsen will travel to Kasgrad next week.",
              "Veldora and Karst signed a water agreement in Lindholm."]
-    src.write_text("\n".join(json.dumps({"text": t, "published": "2025-03-14"}) for t in texts) + "\n")
+    records = [json.dumps({"text": t, "published": "2025-03-14"}) for t in texts]
+    records.insert(1, "{broken")  # a malformed record keeps its place in the output
+    src.write_text("\n".join(records) + "\n")
     result = runner.invoke(app, ["annotate", str(src), "--as-is", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(x) for x in result.output.splitlines() if x.startswith("{")]
+    assert "malformed JSON" in lines[1].pop("rejected")["reason"]
+    del lines[1]
     assert [x["article"]["text"] for x in lines] == texts
     assert all(set(x) == {"article", "mentions", "entities", "timexes", "events", "quotes"} for x in lines)
     assert lines[0]["article"]["published"] == "2025-03-14"

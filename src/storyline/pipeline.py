@@ -84,30 +84,35 @@ def to_article(raw: RawDocument, options: Options) -> Article | Rejected:
     return clean_document(raw, options)
 
 
-def process_batch(raws: Sequence[RawDocument], options: Options) -> BatchOutput:
-    """Clean, parse and extract one batch (runs inside a worker process)."""
+def process_batch(items: Sequence[Item], options: Options) -> BatchOutput:
+    """Clean, parse and extract one batch (runs inside a worker process).
+
+    Results are in the order of the items; a rejection found while reading passes through in its
+    place, so outputs line up with input records.
+    """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    cleaned = [to_article(raw, options) for raw in raws]
+    cleaned = [to_article(i, options) if isinstance(i, RawDocument) else i for i in items]
     timings["clean"] = time.perf_counter() - t0
     to_parse = [c for c in cleaned if isinstance(c, Article) and c.analysed]
     docs: dict[int, Doc] = {}
     if to_parse:
         nlp = load_nlp(options.model)
         t0 = time.perf_counter()
-        for article, doc in zip(to_parse, nlp.pipe([a.text for a in to_parse], batch_size=options.batch_size),
-                                strict=True):
+        texts = [a.text for a in to_parse]
+        for article, doc in zip(to_parse, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
             docs[id(article)] = doc
         timings["nlp"] = time.perf_counter() - t0
     results: list[ArticleResult | Rejected] = []
-    for raw, item in zip(raws, cleaned, strict=True):
-        if isinstance(item, Rejected):
-            results.append(item)
-        elif id(item) in docs:
-            results.append(dataclasses.replace(analyse(docs[id(item)], item, timings),
-                                               raw_key=raw.content_key()))
+    for item, outcome in zip(items, cleaned, strict=True):
+        if isinstance(outcome, Rejected):
+            results.append(outcome)
+            continue
+        key = item.content_key() if isinstance(item, RawDocument) else ""
+        if id(outcome) in docs:
+            results.append(dataclasses.replace(analyse(docs[id(outcome)], outcome, timings), raw_key=key))
         else:
-            results.append(ArticleResult(item, raw_key=raw.content_key()))
+            results.append(ArticleResult(outcome, raw_key=key))
     return BatchOutput(results, timings)
 
 
@@ -119,32 +124,9 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult | Rejected]:
-    """Everything found in each input, in input order, with no store."""
-    def work() -> Iterator[list[RawDocument] | Rejected]:
-        for chunk in batched(read_inputs(paths, options), options.batch_size):
-            for item in chunk:
-                if isinstance(item, Rejected):
-                    yield item
-            raws = [i for i in chunk if isinstance(i, RawDocument)]
-            if raws:
-                yield raws
-
-    # Reader rejections and raw batches keep their order; only batches go to the executor.
-    pending: list[Rejected] = []
-
-    def batches() -> Iterator[list[RawDocument]]:
-        for unit in work():
-            if isinstance(unit, Rejected):
-                pending.append(unit)
-            else:
-                yield unit
-
-    for output in run_batches(process_batch, batches(), options):
-        while pending:
-            yield pending.pop(0)
+    """Everything found in each input record, in input order, with no store."""
+    for output in run_batches(process_batch, batched(read_inputs(paths, options), options.batch_size), options):
         yield from output.results
-    while pending:
-        yield pending.pop(0)
 
 
 def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[ArticleResult | Rejected]:
@@ -190,15 +172,12 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     """Read, analyse and store every input; inputs stored by an earlier run are skipped."""
     summary = IngestSummary()
     started = time.perf_counter()
-    reader_rejections: list[Rejected] = []
 
-    def todo() -> Iterator[list[RawDocument]]:
+    def todo() -> Iterator[list[Item]]:
         for chunk in batched(read_inputs(paths, options), options.batch_size):
-            raws = [i for i in chunk if isinstance(i, RawDocument)]
-            reader_rejections.extend(i for i in chunk if isinstance(i, Rejected))
-            known = store.known_inputs([r.content_key() for r in raws])
-            fresh = [r for r in raws if r.content_key() not in known]
-            skipped = len(raws) - len(fresh)
+            known = store.known_inputs([i.content_key() for i in chunk if isinstance(i, RawDocument)])
+            fresh = [i for i in chunk if not (isinstance(i, RawDocument) and i.content_key() in known)]
+            skipped = len(chunk) - len(fresh)
             if skipped:
                 summary.counts.unchanged += skipped
                 summary.articles_seen += skipped
@@ -208,16 +187,14 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
                 yield fresh
 
     for output in run_batches(process_batch, todo(), options):
-        pairs: list[tuple[str, ArticleResult | Rejected]] = [("", r) for r in reader_rejections]
-        summary.warnings.extend(r.reason for r in reader_rejections)
-        reader_rejections.clear()
+        pairs: list[tuple[str, ArticleResult | Rejected]] = []
         for result in _resolve(output.results, store):
-            key = result.raw_key if isinstance(result, ArticleResult) else ""
-            pairs.append((key, result))
             if isinstance(result, ArticleResult):
+                pairs.append((result.raw_key, result))
                 summary.words += len(result.article.text.split())
                 summary.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
             else:
+                pairs.append(("", result))
                 summary.warnings.append(result.reason)
         summary.counts.add(store.write_batch(pairs))
         for stage, seconds in output.timings.items():
@@ -225,9 +202,5 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
         summary.articles_seen += len(output.results)
         if progress:
             progress(len(output.results), summary)
-    if reader_rejections:
-        summary.warnings.extend(r.reason for r in reader_rejections)
-        summary.counts.add(store.write_batch([("", r) for r in reader_rejections]))
-        summary.articles_seen += len(reader_rejections)
     summary.seconds = time.perf_counter() - started
     return summary
