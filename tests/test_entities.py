@@ -132,3 +132,15 @@ def test_entities_unknown_one_word_owner_of_a_government_is_a_place(nlp) -> None
     _, ents = _run(nlp, text)
     assert ents["Brovania"].type == "GPE"
     assert ents["Marta Kell"].type == "PERSON"
+
+
+@pytest.mark.model
+def test_entities_outlets_names_and_stray_punctuation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Marta Kell told Radio Brovan that the talks had failed. The envoy later wrote on X. "
+            "The commander of the Tarn Monitoring Mission, Major General Ivo Rask, met the press.")
+    mentions, ents = _run(nlp, text)
+    assert ents["Radio Brovan"].type == "ORG"
+    assert "X" in ents and ents["X"].aliases == ("X",)  # not "X."
+    mission = next(e for e in ents.values() if "Monitoring Mission" in e.name)
+    assert mission.type == "ORG"  # the name after its comma is a person, not the mission's title
+    assert all("," not in m.text for m in mentions)

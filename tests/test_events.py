@@ -31,7 +31,17 @@ from storyline.extract.event_context import Who
 from storyline.extract.event_lexicon import load_lexicon
 from storyline.extract.event_rules import EventMention, MentionActor
 from storyline.extract.events import extract_events, find_event_mentions, merge_mentions
-from storyline.model import EVENT_TYPES, Article, DateValue, Entity, Event, Mention, article_id, short_hash
+from storyline.model import (
+    EVENT_TYPES,
+    Article,
+    DateValue,
+    Entity,
+    Event,
+    Mention,
+    Place,
+    article_id,
+    short_hash,
+)
 
 FLOORS = Path(__file__).resolve().parent / "floors" / "events.json"
 
@@ -462,10 +472,7 @@ def test_events_one_meeting_reported_twice_is_one_event(nlp) -> None:  # type: i
 
 @pytest.mark.model
 def test_events_quoted_accusation_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "“So far it is clear that Peru has obstructed the process,” Chilean negotiator Ana Torres told "
-        "reporters."
-    )
+    text = "“So far it is clear that Peru has obstructed the process,” Chilean negotiator Ana Torres told reporters."
     [accuse] = _only(_annotate(nlp, text), "ACCUSE")
     assert _roles(accuse) == {"Ana Torres": "source", "Peru": "target"}
 
@@ -526,3 +533,68 @@ def test_events_floors_on_gold_records(shared_data: Path) -> None:
         got = evaluate(path)
         for metric, floor in spec["floors"].items():
             assert got[metric] >= floor, f"{name} {metric} fell to {got[metric]:.3f} (floor {floor})"
+
+
+# --------------------------------------------------------------------------- actors, places, dates
+
+
+@pytest.mark.model
+def test_events_dateline_place_is_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LIMA, March 3 (Andes Wire) – Chilean envoy Pablo Ortega met Peru's foreign minister "
+        "Rosa Quispe on Monday in Lima."
+    )
+    [meeting] = _only(_annotate(nlp, text), "CONSULT")
+    assert _roles(meeting) == {"Pablo Ortega": "source", "Rosa Quispe": "target"}
+    assert meeting.place is not None
+    assert meeting.place.name == "Lima"
+
+
+@pytest.mark.model
+def test_events_role_noun_is_the_person_holding_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Norway's special envoy Ingrid Solberg arrived in Lima on Sunday. "
+        "The envoy met Peru's foreign minister Rosa Quispe on Monday."
+    )
+    [meeting] = _only(_annotate(nlp, text), "CONSULT")
+    assert _roles(meeting) == {"Ingrid Solberg": "source", "Rosa Quispe": "target"}
+    # a former holder of the role is someone else: no actor rather than the wrong one
+    former = _only(
+        _annotate(nlp, "Ingrid Solberg is Norway's envoy. The former envoy met Rosa Quispe in May."),
+        "CONSULT",
+    )
+    assert all("Ingrid Solberg" not in _roles(e) for e in former)
+
+
+def test_events_place_of_the_event_is_not_its_side() -> None:
+    article = Article("a1", "Talks were held in Lindholm by Veldora.", "test")
+    lindholm = Who("e1", "Lindholm", 19, 27)
+    veldora = Who("e2", "Veldora", 31, 38)
+    mention = EventMention(
+        "CONSULT",
+        None,
+        "occurred",
+        6,
+        10,
+        0,
+        39,
+        0,
+        1,
+        (MentionActor(lindholm, "source"), MentionActor(veldora, "source")),
+        place=Place("Lindholm"),
+    )
+    [event] = merge_mentions(article, [mention])
+    assert _roles(event) == {"Veldora": "source"}
+
+
+@pytest.mark.model
+def test_events_date_of_a_thing_or_another_clause_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    [accuse] = _only(
+        _annotate(nlp, "Chile accused Peru of building a dam in breach of a 1998 treaty."), "ACCUSE"
+    )
+    assert accuse.date is not None
+    assert accuse.date.value == "2025-03-04"  # the publication date, not the treaty's year
+    [meeting] = _only(
+        _annotate(nlp, "Rosa Quispe, who took office in January, met Pablo Ortega in Lima."), "CONSULT"
+    )
+    assert meeting.date is None or not meeting.date.value.startswith("2025-01")

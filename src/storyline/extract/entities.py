@@ -55,6 +55,12 @@ MEDIA_NOUNS = _words("""
 daily newspaper paper outlet portal agency broadcaster channel website site weekly magazine
 television tv radio station network tabloid broadsheet publication news journal blog
 """)
+# Words that newspapers, broadcasters and agencies put first or last in their names.
+OUTLET_NAME_WORDS = _words("""
+radio tv television news times post herald daily observer voice wire gazette journal tribune
+press agency today dispatch ledger telegraph chronicle review weekly magazine channel express
+courier mirror monitor bulletin insider standard sun star mail
+""")
 # Verbs whose "as ROLE" phrase describes the object too ("replaced Lajčák as the EU envoy").
 AS_ROLE_OBJECT_VERBS = frozenset({"replace", "succeed", "appoint", "name", "elect", "nominate",
                                   "designate", "choose", "select", "confirm", "install"})
@@ -97,6 +103,17 @@ class _Mention:
     surname_only: bool = False
     sent_start: int = 0  # token bounds of the sentence (Token.sent rescans the doc on every call)
     sent_end: int = 0
+    drop_dot: bool = False  # "X." as one token: the full stop is the sentence's, not the name's
+
+    def text(self, doc: Doc) -> str:
+        """The mention's surface text."""
+        text = doc[self.start:self.end].text
+        return text[:-1] if self.drop_dot else text
+
+    def chars(self, doc: Doc) -> tuple[int, int]:
+        """Character offsets of the mention in the text."""
+        span = doc[self.start:self.end]
+        return span.start_char, span.end_char - (1 if self.drop_dot else 0)
 
 
 @dataclass
@@ -133,7 +150,9 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             if _apposition_before(doc, m, m.start) or _apposition_after(doc, m):
                 # "Kenji Sato, Chargé d'Affaires of ...": only a person holds a title in apposition.
                 cluster.votes["PERSON"] += VOTE_APPOSITION_ROLE
-            text = doc[m.start:m.end].text
+            text = m.text(doc)
+            if _names_an_outlet(text):
+                cluster.votes["ORG"] += VOTE_MEDIA
             if country_of_state(text) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
             elif organisation_code(text):
@@ -151,15 +170,15 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     for cluster in clusters.values():
         etype = _vote(cluster.votes)
         eid = entity_id(cluster.key)
-        texts = [doc[m.start:m.end].text for m in cluster.mentions]
+        texts = [m.text(doc) for m in cluster.mentions]
         roles: list[Role] = []
         if etype == "PERSON":
             for m in cluster.mentions:
                 for text, aff, s, e in person_roles.get(id(m), []):
                     roles.append(Role(text, aff, article.id, s, e))
         for m in cluster.mentions:
-            span = doc[m.start:m.end]
-            mentions.append(Mention(article.id, span.start_char, span.end_char, span.text, etype, eid))
+            start, end = m.chars(doc)
+            mentions.append(Mention(article.id, start, end, m.text(doc), etype, eid))
         entities.append(Entity(
             id=eid, name=canonical_name(texts), type=etype, aliases=tuple(sorted(set(texts))),
             roles=tuple(roles), affiliation=_affiliation(etype, texts, roles),
@@ -183,6 +202,11 @@ def _trim(ent: Span) -> _Mention | None:
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].is_space:
             end = i + 1 if not doc[i].is_space and "\n" not in doc[i].text else i
             break
+    # "Veldora, Yuki Sanderlund": a comma inside an NER span joins two names, keep the first.
+    for i in range(start + 1, end):
+        if doc[i].text in (",", ";"):
+            end = i
+            break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while start < end and doc[start].lower_ in HONORIFICS:
@@ -201,7 +225,10 @@ def _trim(ent: Span) -> _Mention | None:
     text = doc[start:end].text
     if not any(c.isalpha() for c in text):
         return None
-    return _Mention(start, end, ent.label_, honorific)
+    # One token "X." at a sentence end: the dot is punctuation unless the name is an
+    # abbreviation with inner dots ("U.S.").
+    drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
+    return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
 
 
 def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
@@ -226,12 +253,12 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
     surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for m in mentions:
-        words = doc[m.start:m.end].text.split()
+        words = m.text(doc).split()
         if len(words) >= 2 and (m.label == "PERSON" or m.honorific):
-            surnames[fold(words[-1])].append((m.start, fold(doc[m.start:m.end].text)))
+            surnames[fold(words[-1])].append((m.start, fold(m.text(doc))))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
-        text = doc[m.start:m.end].text
+        text = m.text(doc)
         key = fold(text)
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             candidates = surnames[key]
@@ -262,6 +289,13 @@ def _media_appositions(doc: Doc) -> set[int]:
             if child.dep_ == "compound" and child.ent_type_:  # "the Koha Ditore daily"
                 found.update(t.i for t in child.subtree)
     return found
+
+
+def _names_an_outlet(name: str) -> bool:
+    """'Radio Kasgrad', 'Veldora Today', 'Kasgrad Herald': a name that starts or ends with a
+    word newspapers and broadcasters put in their names."""
+    words = name.lower().split()
+    return len(words) >= 2 and (words[0] in OUTLET_NAME_WORDS or words[-1] in OUTLET_NAME_WORDS)
 
 
 def _coordinated_label(doc: Doc, m: _Mention) -> str | None:
@@ -380,6 +414,17 @@ def _looks_like_title(doc: Doc, idx: list[int]) -> bool:
     """A noun phrase headed early by a role noun, with no finite verb: a title, not a clause."""
     first_role = next((k for k, j in enumerate(idx) if _is_role_head(doc[j])), None)
     if first_role is None:
+        return False
+    # "the Concord Monitoring Mission, Major General Aldo Ferrant": a phrase that names a person
+    # is that person, not a title of the name before it.
+    if any(doc[j].ent_type_ == "PERSON" for j in idx):
+        return False
+    # The same when the tagger missed the name: title words followed only by capitalised words
+    # ("Major General Ivo Rask") end in a name, where a title ends in its head or an of-phrase.
+    last_title = max(k for k, j in enumerate(idx) if _is_role_head(doc[j]) or doc[j].lower_ in ROLE_MODIFIERS)
+    tail = [doc[j] for j in idx[last_title + 1:]]
+    inside_phrase = any(doc[j].pos_ == "ADP" for j in idx[first_role:last_title + 1])  # "for Foreign Affairs"
+    if tail and not inside_phrase and all(t.is_title and t.pos_ == "PROPN" for t in tail):
         return False
     for k, j in enumerate(idx):
         tok = doc[j]

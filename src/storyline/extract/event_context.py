@@ -113,6 +113,7 @@ class DocContext:
     timexes: list[TimexAt]
     published: DateValue | None
     segment: list[tuple[int, int]]  # token -> (first, end) of its sentence, cut at line breaks
+    dateline: tuple[int, int] = (0, 0)  # tokens of a "CITY, Date (Agency) –" opening, end exclusive
 
 
 def country_name(code: str) -> str:
@@ -181,8 +182,41 @@ def build_context(
     for seg in sentences(doc):
         for i in range(seg.start, seg.end):
             ctx.segment[i] = (seg.start, seg.end)
+    ctx.dateline = _dateline(doc)
     _index_quotes(ctx)
     return ctx
+
+
+# Dashes that close a news dateline ("BRUSSELS, May 3 (Wire) – ...").
+DATELINE_DASHES = frozenset({"–", "—", "-", "--", "―"})
+# A dateline is a place, a date and an agency: a few tokens, never a clause.
+MAX_DATELINE_TOKENS = 14
+# Datelines open an article's body, after at most a headline and a byline.
+DATELINE_SEGMENTS = 3
+
+
+def _dateline(doc: Doc) -> tuple[int, int]:
+    """The tokens of a dateline opening the text ("LINDHOLM, July 1 (Wire) –"): a place written in
+    capitals (or followed by a date or an agency in brackets) and a dash, with no verb between. A
+    dateline names where the report was filed; what it names never acts in the story."""
+    for seg in sentences(doc)[:DATELINE_SEGMENTS]:
+        first = doc[seg.start]
+        if not (first.is_alpha and (first.is_upper or (first.is_title and first.pos_ == "PROPN"))):
+            continue
+        dated = first.is_upper and len(first.text) > 1
+        for t in doc[seg.start : min(seg.end, seg.start + MAX_DATELINE_TOKENS)]:
+            if t.text in DATELINE_DASHES and t.i > seg.start + 1:
+                return (seg.start, t.i + 1) if dated else (0, 0)
+            if t.pos_ in ("VERB", "AUX") and t.ent_type_ not in ("DATE", "ORG"):
+                break
+            if t.ent_type_ == "DATE" or t.text == "(":
+                dated = True
+    return (0, 0)
+
+
+def in_dateline(ctx: DocContext, i: int) -> bool:
+    """Whether token i belongs to the article's dateline."""
+    return ctx.dateline[0] <= i < ctx.dateline[1]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -368,6 +402,10 @@ def speaker_of_verb(ctx: DocContext, verb: Token) -> Who | None:
     """The one actor who says something with this verb ('Bislimi told ...', 'said Bislimi')."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            if in_dateline(ctx, c.i) and any(
+                o.dep_ in ("nsubj", "nsubjpass") and not in_dateline(ctx, o.i) for o in verb.children
+            ):
+                continue  # the dateline the parser made a second subject
             found = resolve(ctx, c)
             if not found:
                 # "The Red Cross operating in Iraq said": the parser made the participle the subject
@@ -454,6 +492,12 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
     """One conjunct: its own mention, a person in apposition, the owner of a group noun, a
     pronoun's referent, a known surname, or a common-noun actor; [] when it names no actor."""
     lower = h.lower_
+    if in_dateline(ctx, h.i):
+        # "LINDHOLM, July 1 (Wire) – The envoy Ingrid Hålvorsen met ...": the parser hung the
+        # story's subject on the dateline's place; the place itself only says where it was filed
+        # (of two appositions, "The commander of X, General Y," the one nearer the verb names it)
+        story = [c for c in h.children if c.dep_ == "appos" and not in_dateline(ctx, c.i)]
+        return _resolve_one(ctx, story[-1], speaker, depth) if story else []
     if h.ent_type_ in NON_ACTOR_ENTS:
         if h.ent_type_ in ("CARDINAL", "QUANTITY") and depth > 0:
             # "Thousands of Iraqi Kurds"
@@ -548,6 +592,9 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
                     return owner
     if lemma in VAGUE_NOUNS:
         return []  # "both sides", "the parties": the parties were named elsewhere
+    by_role = _by_role(ctx, h, lemma)
+    if by_role:
+        return by_role
     for t in h.children:
         # "Croat forces", "Kenyan police": a country adjective the NER did not mark
         if t.dep_ in ("amod", "compound") and t.i < h.i and (t.is_title or t.is_upper):
@@ -631,6 +678,46 @@ def _by_surname(ctx: DocContext, h: Token) -> Who | None:
         if e is not None:
             return Who(e.id, e.name, parts[0].idx, h.idx + len(h.text))
     return None
+
+
+# Determiners that point back at someone the article has introduced ("the envoy", "both negotiators").
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those", "both"})
+# Modifiers that make a role noun someone else than its current holder ("the former envoy").
+OTHER_HOLDER = frozenset(
+    {"former", "then", "previous", "past", "late", "next", "new", "future", "outgoing", "incoming"}
+)
+
+
+def _role_head(text: str) -> str:
+    """The noun a role or a name is headed by: 'chief negotiator' -> 'negotiator', 'commander of
+    the Monitoring Mission' -> 'commander', 'Tessel Basin Commission' -> 'commission'."""
+    words = text.split(" of ")[0].split()
+    return fold(words[-1]) if words else ""
+
+
+def _by_role(ctx: DocContext, h: Token, lemma: str) -> list[Who]:
+    """A definite role noun that stands for an entity the article names: 'the envoy' is the one
+    person the article calls envoy, 'both negotiators' the people it calls negotiators, 'the
+    commission' the one organisation whose name it heads. Nothing when the article has no such
+    entity or more than the phrase can mean."""
+    if h.pos_ != "NOUN" or not any(
+        c.dep_ in ("det", "predet") and c.lower_ in DEFINITE_DETS for c in h.children
+    ):
+        return []
+    if any(c.lower_ in OTHER_HOLDER for c in h.children if c.dep_ in ("amod", "advmod")):
+        return []
+    head = fold(lemma)
+    found: list[Entity] = []
+    for e in ctx.entities.values():
+        titles = [r.role for r in e.roles if r.article_id == ctx.article.id and e.type == "PERSON"]
+        titles += [n for n in (e.name, *e.aliases) if len(n.split()) > 1]
+        if any(_role_head(t) == head for t in titles):
+            found.append(e)
+    plural = h.tag_ in ("NNS", "NNPS")
+    if not found or (plural and len(found) < 2) or (not plural and len(found) != 1):
+        return []
+    first, last = np_extent(h)
+    return [Who(e.id, e.name, first, last) for e in found]
 
 
 def _proper_name(h: Token) -> Who:

@@ -261,15 +261,18 @@ def speaker_for(ctx: DocContext, t: Token) -> tuple[Who | None, int | None]:
 # ----------------------------------------------------------------------------- arguments
 
 
-def subjects(t: Token) -> tuple[list[Token], bool]:
+def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], bool]:
     """The subject tokens of a predicate (through control, coordination and relative clauses) and
-    whether the predicate is passive (then they are its patients)."""
+    whether the predicate is passive (then they are its patients); a subject in `skip` (the
+    dateline's tokens) only when there is no other."""
     node = t
     passive = _passive(t)
     for _ in range(6):
         subs = _children(node, SUBJECT_DEPS)
         if subs:
-            s = subs[0]
+            # a dateline the parser made a second subject ("BRUSSELS, May 3 – The envoy met ...")
+            # is where the report was filed; the clause's own subject is the other one
+            s = next((c for c in subs if not skip[0] <= c.i < skip[1]), subs[0])
             if s.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return [node.head], passive
             return [s], passive and node.i == t.i
@@ -589,7 +592,7 @@ def _verb_roles(
     ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Found, speaker: Who | None
 ) -> list[MentionActor]:
     """Source, target, mediator and participants of a verbal mention."""
-    subj_toks, passive = subjects(pred)
+    subj_toks, passive = subjects(pred, ctx.dateline)
     if f.subject_event is not None:
         subj_toks = [s for s in subj_toks if s.i != f.subject_event.i]
     sources: list[Who]
@@ -999,7 +1002,7 @@ def _wanted_by(ctx: DocContext, frame: Token, speaker: Who | None) -> list[Menti
             return []
         node = node.head
         if _lemma(node) in ctx.lex.control:
-            subs, passive = subjects(node)
+            subs, passive = subjects(node, ctx.dateline)
             if subs and not passive:
                 return [MentionActor(w, "source") for w in _actors_of(ctx, subs, speaker)]
     return []
@@ -1085,7 +1088,7 @@ def _noun_roles(
     # the frame verb's subject: "Sørensen held a meeting", "the parties agreed to talks"
     fl = _lemma(frame)
     if n.dep_ in OBJECT_DEPS and frame.i != n.i:
-        subs, passive = subjects(frame)
+        subs, passive = subjects(frame, ctx.dateline)
         subs = [s for s in subs if same_segment(ctx, frame.i, s.i)]
         holders = _actors_of(ctx, agents(frame) if passive else subs, speaker)
         if not subs and speaker is not None and ctx.quote_of[frame.i] >= 0:
@@ -1155,7 +1158,7 @@ def _talk_requests(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found
         speaker, speech = speaker_for(ctx, t)
         if speaker is None:
             continue
-        subs, _ = subjects(t)
+        subs, _ = subjects(t, ctx.dateline)
         who = _actors_of(ctx, subs, speaker)
         if who and not any(w.key == speaker.key for w in who):
             continue
@@ -1192,7 +1195,7 @@ def _obligations(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found])
         verb = reporting_verb(ctx.lex, t)
         if verb is not None and verb.i in found and found[verb.i].trig.type == "REQUEST":
             continue  # "insisted that ... must": the verb is already the demand
-        subs, _ = subjects(t)
+        subs, _ = subjects(t, ctx.dateline)
         who = _actors_of(ctx, subs, speaker)
         if not who or any(w.key == speaker.key for w in who) or all(s.pos_ == "PRON" for s in subs):
             continue
@@ -1227,7 +1230,7 @@ def _speech_events(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found
         speaker, speech = speaker_for(ctx, t)
         if speaker is None:
             continue
-        subs, passive = subjects(t)
+        subs, passive = subjects(t, ctx.dateline)
         who = _actors_of(ctx, subs, speaker)
         if (
             passive
@@ -1471,6 +1474,8 @@ def _date(
     for tx in ctx.timexes:
         if tx.root < sent.start or tx.root >= sent.end:
             continue
+        if _dates_something_else(doc[tx.root], trigger_tokens):
+            continue
         owner = _owner(doc[tx.root], trigger_tokens)
         dist = abs(tx.root - anchor)
         if owner is not None and owner in tokens:
@@ -1486,6 +1491,37 @@ def _date(
     if status not in ("planned", "hypothetical") and ctx.published is not None:
         return ctx.published, None, 1
     return None, None, 0
+
+
+# Dependencies by which a time expression describes a thing rather than an act ("a 2011 protocol").
+NOMINAL_MODIFIERS = frozenset({"compound", "nummod", "amod", "nmod", "poss"})
+# Clauses with their own verb: a time expression inside dates that verb ("since she took office in May").
+OWN_CLAUSES = frozenset({"relcl", "advcl", "acl"})
+# Markers of a clause that sets up another moment ("since", "after") rather than the event's time.
+ANCHOR_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while", "once", "as"})
+
+
+def _dates_something_else(t: Token, trigger_tokens: set[int]) -> bool:
+    """Whether a time expression belongs to a thing or a clause other than any event: a noun it
+    modifies ("broke a 2011 protocol", "the 2019 mandate") or a relative or temporal clause with its own
+    verb ("which decides how water is shared in summer", "since she presented credentials in May")."""
+    if t.dep_ in NOMINAL_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in trigger_tokens:
+        return True
+    node = t
+    for _ in range(12):
+        if node.i in trigger_tokens and node.i != t.i:
+            return False
+        if node.pos_ in ("VERB", "AUX") and node.i != t.i:
+            if node.dep_ == "relcl":
+                return True
+            if node.dep_ in OWN_CLAUSES and any(
+                c.dep_ == "mark" and c.lower_ in ANCHOR_MARKS for c in node.children
+            ):
+                return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _owner(t: Token, trigger_tokens: set[int]) -> int | None:

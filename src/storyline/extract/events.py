@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..gazetteer import fold
 from ..model import Actor, Article, DateValue, Entity, Event, EventReport, Mention, TimeExpr, short_hash
 from .event_context import build_context, sentences
 from .event_rules import EventMention, MentionActor, find_mentions
@@ -180,6 +181,10 @@ def _event(article: Article, c: list[EventMention]) -> Event:
     modes = [m.mode for m in c if m.mode]
     mode = min(modes, key=lambda x: MODE_RANK.get(x, len(MODE_RANK))) if modes else None
     place = next((m.place for m in c if m.place), None)
+    if place is not None:
+        # where it happened is not who did it: "talks held in Lindholm" have no Lindholm side
+        here = fold(place.name)
+        actors = [a for a in actors if a.role == "target" or fold(a.who.name) != here]
     topic = next((m.topic for m in c if m.topic), None)
     report = EventReport(
         article.id,
