@@ -27,7 +27,7 @@ from storyline.evaluate.quotes import (
 from storyline.extract.quote_marks import UNCLOSED_MAX_CHARS, find_quote_spans
 from storyline.extract.quote_mentions import simple_entities
 from storyline.extract.quotes import extract_quotes
-from storyline.model import Article, DateValue, Quote, TimeExpr, article_id, short_hash
+from storyline.model import Article, DateValue, Entity, Mention, Quote, TimeExpr, article_id, short_hash
 from storyline.resolve.speakers import fold, surname
 
 FLOORS = Path(__file__).resolve().parent / "floors" / "quotes.json"
@@ -374,6 +374,92 @@ def test_quotes_model_ten_thousand_character_quote(nlp: Language) -> None:
     unclosed = f"Ingrid Valdemar said: “{body}Arvid Lunde said the vote was close."
     for q in _quotes(nlp, unclosed):
         assert q.end - q.start <= UNCLOSED_MAX_CHARS
+
+
+@pytest.mark.model
+def test_quotes_model_no_second_quote_from_an_unrealised_speech_verb(nlp: Language) -> None:
+    text = "Tomas Edlund, the mayor of Brekka, said he would study the report before proposing a new budget."
+    quotes = _quotes(nlp, text)
+    assert [q.cue for q in quotes] == ["said"]
+    assert "before proposing a new budget" in quotes[0].text
+
+
+@pytest.mark.model
+def test_quotes_model_nested_statement_made_is_kept_whole(nlp: Language) -> None:
+    text = ("Lunde said the board still trusted the mayor, whom he described as “careful, honest and, frankly, "
+            "too patient”.")
+    described = next(q for q in _quotes(nlp, text) if q.cue == "described")
+    assert described.text.endswith("too patient”")
+
+
+@pytest.mark.model
+def test_quotes_model_clause_before_a_semicolon_is_not_the_message(nlp: Language) -> None:
+    q = _one(_quotes(nlp, "The board blamed the weather; Arvid Lunde accused it of poor planning."), "poor planning")
+    assert q.cue == "accused"
+    assert "weather" not in q.text
+    assert q.speaker is not None
+    assert q.speaker.name == "Arvid Lunde"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("attribution", "second_cue", "second_speaker"), [
+    ("Lunde said that the port would reopen in March “with the same crews and the same boats”, and accused the "
+     "board of wasting a year.", "accused", "Arvid Lunde"),
+    ("Lunde said that the board wanted the ferries “back by the spring”, while Valdemar insisted that the cranes "
+     "must come first.", "insisted", "Ingrid Valdemar"),
+])
+def test_quotes_model_next_attribution_ends_the_reported_clause(nlp: Language, attribution: str, second_cue: str,
+                                                                 second_speaker: str) -> None:
+    text = f"Arvid Lunde met Ingrid Valdemar on Monday. {attribution}"
+    quotes = _quotes(nlp, text)
+    first = next(q for q in quotes if q.cue == "said")
+    second = next(q for q in quotes if q.cue == second_cue)
+    assert first.end <= second.start
+    assert second_cue not in first.text
+    assert second.speaker is not None
+    assert second.speaker.name == second_speaker
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker", "opening"), [
+    ("VARBY, 3 March 2025 – The harbour master Arvid Lunde said that the ferries would run again in April.",
+     "Arvid Lunde", "the ferries"),
+    ("LYSHOLM, March 3 (Norland Wire) – The ferry service will resume in April, the port authority said.",
+     "the port authority", "The ferry service"),
+])
+def test_quotes_model_dateline_is_neither_speaker_nor_content(nlp: Language, text: str, speaker: str,
+                                                               opening: str) -> None:
+    q = _one(_quotes(nlp, text), "April")
+    assert q.text.startswith(opening)
+    assert q.speaker is not None
+    assert q.speaker.name == speaker
+
+
+@pytest.mark.model
+def test_quotes_model_told_an_outlet_whatever_its_entity_type(nlp: Language) -> None:
+    text = "Ingrid Valdemar runs the port of Lysholm. “The cranes will arrive in May,” Valdemar told Brekka Today."
+    doc = nlp(text)
+    article = _article(text)
+    mentions, entities = simple_entities(doc, article)
+    outlet = text.index("Brekka Today")
+    # NER often types an outlet's name as a person: the name itself says it is an outlet.
+    mentions = [m for m in mentions if m.end <= outlet or m.start >= outlet + 12]
+    mentions.append(Mention(article.id, outlet, outlet + 12, "Brekka Today", "PERSON", entity_id="brekka"))
+    entities = [*entities, Entity(id="brekka", name="Brekka Today", type="PERSON")]
+    q = _one(extract_quotes(doc, article, mentions, entities, []), "The cranes will arrive")
+    assert q.channel == "Brekka Today"
+    told = "Arvid Lunde runs the ferries. Lunde told Ingrid Valdemar that the cranes would arrive in May."
+    assert _one(_quotes(nlp, told), "the cranes would arrive").channel is None
+
+
+@pytest.mark.model
+def test_quotes_model_pronoun_after_an_unnamed_speaker(nlp: Language) -> None:
+    text = ("Arvid Lunde left the meeting early. A harbour board spokesman rejected the plan. "
+            "“The numbers do not add up at all,” he said.")
+    q = _one(_quotes(nlp, text), "The numbers do not add up")
+    assert q.speaker is not None
+    assert q.speaker.name == "A harbour board spokesman"
+    assert q.speaker.entity_id is None
 
 
 # --------------------------------------------------------------------------- seeds and PolNeAR

@@ -13,6 +13,7 @@ from .quote_lexicon import (
     BARE_CHANNEL_NOUNS,
     CHANNEL_NOUNS,
     MEDIA_NOUNS,
+    OUTLET_NAME_WORDS,
     PLATFORM_CUES,
     PLATFORMS,
 )
@@ -62,7 +63,7 @@ def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> 
     media apposition ("Koha Ditore, a Kosovo-based daily"), or "Serbian media"."""
     mention = types.get(tok.i)
     appos_media = any(c.dep_ == "appos" and c.lemma_.lower() in MEDIA_NOUNS for c in tok.children)
-    if mention is not None and (mention[2] in OUTLET_TYPES or appos_media):
+    if mention is not None and (mention[2] in OUTLET_TYPES or appos_media or _outlet_name(doc, mention)):
         span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
         return _strip_article(span.text) if span is not None else None
     if tok.pos_ == "PROPN" and (appos_media or mention is None):
@@ -71,6 +72,13 @@ def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> 
     if tok.lower_ in MEDIA_NOUNS and any(c.dep_ in ("amod", "compound") for c in tok.lefts):
         return _phrase(doc, tok)
     return None
+
+
+def _outlet_name(doc: Doc, mention: tuple[int, int, str]) -> bool:
+    """Whether a proper name reads as an outlet's ("Kasgrad Herald", "Radio Veldan")."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" and t.is_title and t.lower_ in OUTLET_NAME_WORDS
+                                    for t in span)
 
 
 def _phrase(doc: Doc, head: Token) -> str:

@@ -43,6 +43,17 @@ SENTENCE_PUNCT = frozenset({".", "!", "?", "…"})
 # Conjunctions that open an adverbial clause, never a reported one.
 ADVERBIAL_MARKS = frozenset({"while", "because", "when", "before", "after", "since", "until",
                              "although", "though", "once"})
+# Tokens that end one clause and start another: a message before the verb does not run across them.
+CLAUSE_SEPARATORS = frozenset({";"})
+# Free relatives that open what a speech verb names: "what he called ...".
+FREE_RELATIVES = frozenset({"what", "whatever"})
+# Conjunctions that set one statement against another ("said A, while B insisted C").
+CONTRAST_MARKS = frozenset({"while", "whereas"})
+# Verb tags of a finite verb, one that makes a statement of its own ("insisted", "says").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# A wire dateline ("LINDHOLM, July 7 (Concord Wire) –") ends with a dash within this many tokens.
+DATELINE_MAX_TOKENS = 12
+DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
 # Dependents of a speech verb, after its clause, that belong to the clause in a misparse.
 DETACHED_DEPS = frozenset({"advcl", "dep", "xcomp", "npadvmod", "oprd"})
 
@@ -136,6 +147,8 @@ def _clausal(v: Token) -> TokenRange | None:
     if not ccomps:
         return None
     c = min(ccomps, key=lambda c: c.left_edge.i - v.i if c.i > v.i else v.i - c.right_edge.i)
+    if c.i < v.i and any(t.text in CLAUSE_SEPARATORS for t in v.doc[c.right_edge.i + 1:v.i]):
+        return None  # "Karst blamed a strike; Veldora accused it of stalling": not its message
     marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
     if marks & ADVERBIAL_MARKS or (v.lemma_.lower() in THAT_VERBS and "that" not in marks):
         return None  # "he said as the crowd booed": an adverbial clause parsed as the message
@@ -147,7 +160,30 @@ def _clausal(v: Token) -> TokenRange | None:
             joins = extra.i >= b and extra.left_edge.i <= b + 1
             if joins and extra.dep_ in DETACHED_DEPS and not is_cue(extra):
                 b = extra.right_edge.i + 1
+        b = _own_attribution_cut(v, a, b)
     return a, b
+
+
+def _own_attribution_cut(v: Token, a: int, b: int) -> int:
+    """End of a reported clause before a finite speech verb coordinated onto its end ("said
+    that A, while Dravic insisted that B"; "said that A, and accused X of B"): the parser hung
+    the writer's next attribution inside the clause, but it is a statement of its own."""
+    doc = v.doc
+    for t in doc[a:b]:
+        if t.i == v.i or not is_cue(t) or t.tag_ not in FINITE_TAGS:
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in t.children)
+        marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+        # "..., and accused X": the outer speaker's next statement; "..., while Dravic insisted":
+        # someone else's, set against it. "..., and some speculated" stays: it may be reported.
+        if not ((t.dep_ == "conj" and not own_subject) or (t.dep_ == "advcl" and marks & CONTRAST_MARKS)):
+            continue
+        start = t.left_edge.i
+        while start > a and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct) and not doc[start - 1].is_quote:
+            start -= 1
+        if t.right_edge.i + 1 >= b and start > a and doc[start].text == ",":
+            return start
+    return b
 
 
 def _inserted(doc: Doc, v: Token) -> TokenRange | None:
@@ -188,14 +224,33 @@ def _with_object(v: Token, lemma: str) -> TokenRange | None:
 
 def reported_range(doc: Doc, v: Token) -> TokenRange | None:
     """Token range of the clause a speech verb reports, if it has one."""
-    if any(c.dep_ == "ccomp" for c in v.children):
-        rng = _clausal(v)
-    else:
+    rng = _clausal(v) if any(c.dep_ == "ccomp" for c in v.children) else None
+    if rng is None and not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
         rng = _inserted(doc, v) or _with_object(v, v.lemma_.lower())
     if rng is None:
         return None
-    a, b = _trim(doc, *_paragraph_clip(doc, v.i, *rng))
+    a, b = rng
+    if a <= v.i < b and doc[a].lower_ not in FREE_RELATIVES:
+        # "reservoirs, which Karst says break a protocol": the cue is not what was said; a free
+        # relative ("what he called a “breach”") names what was said and stays whole.
+        a = v.i + 1
+    a, b = _trim(doc, *_paragraph_clip(doc, v.i, a, b))
+    a = _after_dateline(doc, a, b)
     return (a, b) if count_words(doc, a, b) >= MIN_INDIRECT_WORDS else None
+
+
+def _after_dateline(doc: Doc, a: int, b: int) -> int:
+    """Start of a clause without the wire dateline that opens its paragraph ("LINDHOLM, July 7
+    (Concord Wire) – ..."): a place in capitals, then a dash before any verb."""
+    first = doc[a]
+    if not (first.is_alpha and first.is_upper and len(first.text) > 1) or (a > 0 and "\n" not in doc[a - 1].text):
+        return a
+    for t in doc[a + 1:min(b, a + DATELINE_MAX_TOKENS)]:
+        if t.pos_ in ("VERB", "AUX"):
+            return a
+        if t.text in DATELINE_DASHES:
+            return t.i + 1 if count_words(doc, t.i + 1, b) >= MIN_INDIRECT_WORDS else a
+    return a
 
 
 def according_to(doc: Doc, sents: Sentences, tok: Token) -> Statement | None:
@@ -211,6 +266,7 @@ def according_to(doc: Doc, sents: Sentences, tok: Token) -> Statement | None:
     before = _trim(doc, sent_a, phrase_a)
     after = _trim(doc, phrase_b, sent_b)
     a, b = max((before, after), key=lambda r: count_words(doc, *r))
+    a = _after_dateline(doc, a, b)
     if count_words(doc, a, b) < MIN_INDIRECT_WORDS:
         return None
     return Statement(a, b, *char_range(doc, a, b), "indirect", tok.i, speaker_head=source.i, according=True)
@@ -228,7 +284,11 @@ def speaker_head(v: Token) -> Token | None:
         if pobj is not None:
             return pobj
         # A quotation mark is sometimes parsed as the subject: «...,» Valdemar said.
-        subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and not c.is_punct), None)
+        # Of two subjects ("VELDAN, 10 July – Veldora's negotiator Tovin accused ..."), the one
+        # next to the verb.
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+        before = [c for c in subjects if c.i < t.i]
+        subject = before[-1] if before else (subjects[0] if subjects else None)
         if subject is not None and (not passive or t.lemma_ in RELAY_PASSIVES):
             return t.head if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl" else subject
         if passive:
@@ -242,6 +302,9 @@ def speaker_head(v: Token) -> Token | None:
             return t.head
         if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
             break
+        if t.dep_ == "conj" and is_cue(t) and t.head.dep_ == "ccomp" and is_cue(t.head.head):
+            t = t.head.head  # "said that A, and accused X": the parser joined "accused" to A
+            continue
         t = t.head
     return subject_by_position(v) if v.tag_ != "VBN" else None
 

@@ -74,3 +74,12 @@ BARE_CHANNEL_NOUNS = frozenset({"media", "television", "radio", "tv", "newspaper
 MEDIA_NOUNS = frozenset({"media", "outlet", "outlets", "newspaper", "daily", "broadcaster", "television",
                          "radio", "agency", "magazine", "channel", "network", "press", "station",
                          "paper", "website", "portal", "tv"})
+# Words that news outlets put in their names ("the Kasgrad Herald", "Radio Norrvik", "USA Today"):
+# a proper name with one is an outlet whatever type NER gave it (it often tags them PERSON or FAC).
+OUTLET_NAME_WORDS = frozenset({
+    "herald", "times", "post", "today", "observer", "voice", "wire", "journal", "gazette", "tribune",
+    "courier", "daily", "news", "radio", "tv", "television", "press", "dispatch", "chronicle", "ledger",
+    "telegraph", "mirror", "guardian", "independent", "standard", "express", "monitor", "bulletin",
+    "inquirer", "examiner", "sentinel", "register", "newspaper", "magazine", "broadcasting", "reuters",
+    "agency", "weekly", "globe", "financial", "economist", "channel", "network",
+})

@@ -18,9 +18,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, DateValue, Entity, Mention, Quote, Speaker, TimeExpr, short_hash
-from ..resolve.speakers import ResolvedSpeaker, Sentences, index_speakers, resolve_speaker, sentence_at
+from ..resolve.speakers import (
+    ResolvedSpeaker,
+    Sentences,
+    UnnamedSpeaker,
+    index_speakers,
+    resolve_speaker,
+    sentence_at,
+)
 from .quote_channels import find_channel
 from .quote_clauses import (
+    FINITE_TAGS,
     QuoteKind,
     Statement,
     according_to,
@@ -47,6 +55,12 @@ if TYPE_CHECKING:
 # A reported clause with no more words than this outside its quote is the quote itself (said:
 # “...”); with more it is a mixed quote (said Sørensen had “a clear vision”).
 DIRECT_MAX_OUTSIDE = 0
+
+
+# Tags of a plural noun: "Diplomats said ... they" ("they" refers to it, "he" does not).
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Prepositions before a verb's -ing form that say the act has not happened: "before proposing".
+UNREALISED_PREPS = frozenset({"before", "without", "instead"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +99,9 @@ def _context(doc: Doc, text: str, sents: Sentences, quote_of: list[int],
                 found.append(Statement(*rng, *char_range(doc, *rng), "indirect", t.i, speaker_of(doc, t.i)))
                 # A clause in quotation marks does not stop its verb from attributing the quote
                 # before it (“A,” she said, “and B.”); an unquoted one does.
-                if quote_of[rng[0]] < 0 and quote_of[rng[1] - 1] < 0:
+                # A clause cut before a quote it ends with ("said that A “B”, and accused") is
+                # still unquoted.
+                if quote_of[rng[0]] < 0:
                     own_clause.add(t.i)
         elif t.lower_ == "according":
             statement = according_to(doc, sents, t)
@@ -99,17 +115,18 @@ def _absorb(found: list[Statement], doc: Doc, q: QuoteSpan, q_tokens: tuple[int,
     """Merge a quote into the reported clause that holds it, if any: the clause becomes the
     direct quote when the quote is all of it, else a mixed quote."""
     qa, qb = q_tokens
-    host = next((k for k, f in enumerate(found) if f.kind != "direct" and _overlap(f.a, f.b, qa, qb)), None)
-    if host is None:
-        return False
-    f = found[host]
-    outside = count_words(doc, f.a, f.b) - count_words(doc, max(f.a, qa), min(f.b, qb))
-    if (f.a >= qa and f.b <= qb) or outside <= DIRECT_MAX_OUTSIDE:
-        found[host] = replace(f, a=qa, b=qb, start=content[0], end=content[1], kind="direct")
-    else:
-        found[host] = replace(f, a=min(f.a, qa), b=max(f.b, qb), start=min(f.start, q.start),
-                              end=max(f.end, q.end), kind="mixed")
-    return True
+    # Every clause that reaches into the quote takes all of it: a nested one too ("said Veldora
+    # backed the envoy, whom he described as “patient, fair and, frankly, too polite”").
+    hosts = [k for k, f in enumerate(found) if f.kind != "direct" and _overlap(f.a, f.b, qa, qb)]
+    for host in hosts:
+        f = found[host]
+        outside = count_words(doc, f.a, f.b) - count_words(doc, max(f.a, qa), min(f.b, qb))
+        if (f.a >= qa and f.b <= qb) or outside <= DIRECT_MAX_OUTSIDE:
+            found[host] = replace(f, a=qa, b=qb, start=content[0], end=content[1], kind="direct")
+        else:
+            found[host] = replace(f, a=min(f.a, qa), b=max(f.b, qb), start=min(f.start, q.start),
+                                  end=max(f.end, q.end), kind="mixed")
+    return bool(hosts)
 
 
 def _attribute(ctx: QuoteContext, spans: list[QuoteSpan], q_tokens: list[tuple[int, int]], n: int,
@@ -197,14 +214,19 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
     index = index_speakers(doc, mentions, entities, [(f.start, f.end) for f in found], sents)
     types = _mention_tokens(doc, mentions, entities)
     earlier: list[tuple[int, int, str]] = []  # resolved speakers so far, for "he added"
+    unnamed: list[UnnamedSpeaker] = []  # speakers named by a common noun: "a spokesman ... he said"
     out = []
     for f in sorted(found, key=lambda f: f.cue if f.cue is not None else f.a):
         resolved: ResolvedSpeaker | None = None
         if f.speaker_head is not None:
-            resolved = resolve_speaker(index, doc, doc[f.speaker_head], earlier)
+            head = doc[f.speaker_head]
+            resolved = resolve_speaker(index, doc, head, earlier, unnamed)
             entity_id = resolved.speaker.entity_id if resolved.speaker is not None else None
             if entity_id is not None:
                 earlier.append((resolved.start, sentence_at(index, f.speaker_head), entity_id))
+            elif resolved.speaker is not None and head.pos_ == "NOUN":
+                unnamed.append(UnnamedSpeaker(resolved.start, sentence_at(index, f.speaker_head),
+                                              resolved.speaker.name, head.tag_ in PLURAL_TAGS))
         cue, cue_start, cue_end, channel = _cue_fields(doc, f, types)
         out.append(Attribution(
             start=f.start, end=f.end, kind=f.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
@@ -212,7 +234,35 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             speaker_start=resolved.start if resolved is not None else None,
             speaker_end=resolved.end if resolved is not None else None, channel=channel,
         ))
-    return sorted(out, key=lambda a: (a.start, a.end))
+    return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
+
+
+def _realis(cue: Token) -> bool:
+    """Whether a cue verb reports a statement made: finite and without a modal ("said", "has
+    promised"), not one to come or wished for ("would ask", "before proposing", "demanded that
+    Karst confirm", "expected to propose")."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
+        return False
+    if cue.tag_ in FINITE_TAGS:
+        return True
+    if cue.tag_ == "VBG":  # "..., acknowledging that ..." was said; "before proposing" was not
+        return not (cue.dep_ == "pcomp" and cue.head.lower_ in UNREALISED_PREPS)
+    return cue.tag_ == "VBN" and any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "have")
+                                     for c in cue.children)
+
+
+def _without_nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """Drop a statement whose cue sits inside another statement's content and reports nothing
+    said, only something to come or wished for ("said she would consult both capitals before
+    proposing another date": one statement, not two). A nested statement made ("Dravic said Tovin
+    had promised to ...", "whom he described as ...") stays: it is an attribution of its own."""
+    def nested(b: Attribution) -> bool:
+        if b.cue_index is None or b.cue_start is None or doc[b.cue_index].lower_ == "according":
+            return False
+        if _realis(doc[b.cue_index]):
+            return False
+        return any(a is not b and a.start <= b.cue_start < a.end and b.end <= a.end for a in found)
+    return [b for b in found if not nested(b)]
 
 
 # --------------------------------------------------------------------------- dates and records

@@ -240,9 +240,10 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
 
 
 def _antecedent(index: SpeakerIndex, char_pos: int, sentence: int, types: frozenset[str],
-                window: int, earlier: Sequence[tuple[int, int, str]]) -> str | None:
-    """The entity a pronoun at ``char_pos`` refers to: the latest earlier speaker or sentence
-    subject of the right type within ``window`` sentences, else the latest such mention."""
+                window: int, earlier: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The entity a pronoun at ``char_pos`` refers to, as (prominence, offset, entity id): the
+    latest earlier speaker or sentence subject of the right type within ``window`` sentences,
+    else the latest such mention."""
     first_sentence = max(0, sentence - window)
     best: tuple[int, int, str] | None = None  # (prominence, start, entity id)
     hi = bisect.bisect_left(index.candidate_starts, char_pos)
@@ -257,7 +258,7 @@ def _antecedent(index: SpeakerIndex, char_pos: int, sentence: int, types: frozen
         if start < char_pos and sent >= first_sentence and ent is not None and ent.type in types:
             key = (1, start, entity_id)
             best = key if best is None or key > best else best
-    return best[2] if best is not None else None
+    return best
 
 
 def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_pos: int) -> str | None:
@@ -281,11 +282,33 @@ def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_p
     return best[2] if best is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class UnnamedSpeaker:
+    """A speaker the text names by a common noun only ("A ministry spokesman"), that a later
+    pronoun can refer to."""
+
+    start: int  # character offset
+    sentence: int
+    name: str
+    plural: bool
+
+
+def _unnamed_antecedent(lower: str, char_pos: int, sentence: int, window: int,
+                        unnamed: Sequence[UnnamedSpeaker]) -> UnnamedSpeaker | None:
+    """The latest unnamed speaker before a pronoun, within ``window`` sentences, agreeing with it
+    in number ("he"/"she"/"it": one; "they": more)."""
+    plural = lower == "they"
+    hits = [u for u in unnamed if u.start < char_pos and u.sentence >= sentence - window and u.plural == plural]
+    return max(hits, key=lambda u: u.start) if hits else None
+
+
 def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
-                    earlier: Sequence[tuple[int, int, str]] = ()) -> ResolvedSpeaker:
+                    earlier: Sequence[tuple[int, int, str]] = (),
+                    unnamed: Sequence[UnnamedSpeaker] = ()) -> ResolvedSpeaker:
     """Resolve the subject ``head`` of a cue verb to an entity; ``earlier`` lists the speakers
     already resolved before it as (char offset, sentence, entity id), for "he added" after a
-    quote."""
+    quote, and ``unnamed`` the speakers named by a common noun only ("a spokesman ... he said"),
+    which a pronoun refers to when they come after every named candidate."""
     m = index.token_mention.get(head.i)
     if m is not None and _entity_type(index.entities, m) in SPEAKER_TYPES:
         return ResolvedSpeaker(_named(index, m), m.start, m.end)
@@ -299,20 +322,24 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
     start, end = head.idx, head.idx + len(head.text)
     if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         person = lower in PERSON_PRONOUNS
-        found = _antecedent(index, head.idx, sentence_at(index, head.i),
-                            frozenset({"PERSON"}) if person else GROUP_TYPES,
-                            PERSON_PRONOUN_SENTENCES if person else GROUP_PRONOUN_SENTENCES, earlier)
+        sentence = sentence_at(index, head.i)
+        window = PERSON_PRONOUN_SENTENCES if person else GROUP_PRONOUN_SENTENCES
+        found = _antecedent(index, head.idx, sentence, frozenset({"PERSON"}) if person else GROUP_TYPES,
+                            window, earlier)
+        other = _unnamed_antecedent(lower, head.idx, sentence, window, unnamed)
+        if other is not None and (found is None or other.start > found[1]):
+            return ResolvedSpeaker(Speaker(None, other.name), start, end)
         if found is None:
             return ResolvedSpeaker(None, start, end)
-        return ResolvedSpeaker(Speaker(found, index.entities[found].name), start, end)
+        return ResolvedSpeaker(Speaker(found[2], index.entities[found[2]].name), start, end)
     if head.pos_ == "PRON":
         return ResolvedSpeaker(None, start, end)  # "I", "we", "who": the writer or unresolvable
     first, last = noun_phrase(doc, head)
     span = doc[first:last]
     if head.pos_ == "NOUN":
-        found = _by_title(index, doc, head, first, head.idx)
-        if found is not None:
-            return ResolvedSpeaker(Speaker(found, index.entities[found].name), span.start_char, span.end_char)
+        titled = _by_title(index, doc, head, first, head.idx)
+        if titled is not None:
+            return ResolvedSpeaker(Speaker(titled, index.entities[titled].name), span.start_char, span.end_char)
     if head.pos_ == "PROPN":
         full = index.by_surname.get(surname(head.text))
         if full is not None:
