@@ -181,6 +181,29 @@ def test_time_durations_and_sets() -> None:
     assert tags("Ages are not durations: a 6-year-old boy.") == []
 
 
+def test_time_rates_are_not_time_expressions() -> None:
+    # The unit of a rate ("per year") is no time: quantities before "a year" or "annually".
+    assert tags("The merger should save $75 million a year.") == []
+    assert tags("Output is 4,000 tonnes annually and sales grow 6% annually.") == []
+    assert tags("The ferry adds 300 berths a week and two crossings a week.") == []
+    assert tags("Rooms cost $90 a night.") == []
+    # Frequencies and lone units stay.
+    assert tags("The board meets twice a year.") == [("twice a year", "SET", "P1Y", None)]
+    assert tags("The fair is held annually.") == [("annually", "SET", "P1Y", None)]
+    assert tags("The repairs took a week.") == [("a week", "DURATION", "P1W", None)]
+
+
+def test_time_the_past_year_is_the_year_before() -> None:
+    assert tags("Exports fell over the past year.") == [("the past year", "DATE", "2024", None)]
+    assert tags("Exports fell over the past year.", None)[0][2] == "XXXX"
+    assert tags("Exports fell over the past two years.")[0][1:3] == ("DURATION", "P2Y")
+
+
+def test_time_the_future_of_something_is_no_time() -> None:
+    assert tags("The future of the plant is unclear.") == []
+    assert value_of("Prices may fall in the future.", "the future") == "FUTURE_REF"
+
+
 def test_time_without_reference_values_say_unknown() -> None:
     text = "They met on June 10 and again on Monday, a week after the vote."
     found = {t: v for t, _, v, _ in tags(text, None)}

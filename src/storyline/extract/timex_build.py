@@ -129,6 +129,14 @@ _AFTER_THE_UNIT = re.compile(
 _FUNCTION_WORD_AFTER = re.compile(
     r"\s+(?:and|or|but|to|in|on|at|for|from|by|with|since|until|through|basis|the|a|an)\b"
 )
+# A quantity just before "a year" or "annually": the unit is the denominator of a rate ("$40
+# million a year", "grew 8% annually", "700 seats a week"), which TimeML does not mark.
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|%|\b(?:million|billion|trillion|thousand|hundred|percent|cents?|dollars?|apiece)"
+    r"|(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens"
+    r"|hundreds|thousands|millions))\s+(?:[a-z-]+\s+){0,2}[a-z]+s)\s+$",
+    re.IGNORECASE,
+)
 # Words that put "the quarter" or "the period" a year back.
 _YEAR_BACK = re.compile(
     r"year-(?:ago|earlier)|prior-year|last year|previous year|corresponding|comparable|a year"
@@ -156,6 +164,11 @@ def spelled_year(text: str) -> int | None:
     if tail == ["hundred"]:
         return head * 100
     return head * 100 + sum(NUMBER_WORDS.get(w, 0) for w in tail if w != "oh")
+
+
+def is_rate(ctx: Ctx, pos: int) -> bool:
+    """Whether a quantity ends just before pos, making a unit there a rate's denominator."""
+    return _RATE_BEFORE.search(ctx.text, max(0, pos - 60), pos) is not None
 
 
 def prev_word(ctx: Ctx, pos: int) -> str:
@@ -554,6 +567,8 @@ def build_ref_word(m: Match, ctx: Ctx) -> Built | None:
             or tense_at(ctx, m.start(), m.end()) == "past"
         ):
             return None  # "was soon released", "soon after": relative to a past event, not to now
+        if word == "the future" and re.match(r"\s+of\b", after(ctx, m.end(), 6), re.I):
+            return None  # "the future of the company": its prospects, not a time
         if word in ("one day", "some day", "someday") and not re.search(
             _MODAL_BEFORE, ctx.text[max(0, m.start() - 12) : m.start()], re.I
         ):
@@ -818,6 +833,8 @@ def build_duration(m: Match, ctx: Ctx) -> Built | None:
         return None  # "three quarters of the vote"
     if count is not None and count == 0:
         return None
+    if num_text in ("a", "an") and m.group(0)[:2].lower() in ("a ", "an") and is_rate(ctx, m.start()):
+        return None  # "$40 million a year", "700 seats a week": a rate, not a duration
     return Built("DURATION", duration_value(count, unit), None, None, None)
 
 
@@ -846,7 +863,12 @@ def build_past_units(m: Match, ctx: Ctx) -> Built | None:
     """'the past few weeks' (an unknown number of units), 'the past year' (one)."""
     if m["unit"]:
         return build_vague_duration(m, ctx)
-    return Built("DURATION", duration_value(Fraction(1), unit_of(m["unit1"])), None, None, None)
+    unit = unit_of(m["unit1"])
+    if unit == "year":
+        # TimeBank reads a singular "the past year" like "last year": the calendar year before.
+        ref = ctx.reference
+        return relative(ctx, deictic_point(ref, unit, -1) if ref else None, Point("year"))
+    return Built("DURATION", duration_value(Fraction(1), unit), None, None, None)
 
 
 def build_vague_span(m: Match, ctx: Ctx) -> Built | None:
@@ -937,7 +959,7 @@ SET_ADVERBS = {
 
 
 def build_set(m: Match, ctx: Ctx) -> Built | None:
-    """'every Monday', 'each year', 'daily', 'twice a week', 'every two weeks', '$5 a day'."""
+    """'every Monday', 'each year', 'daily', 'twice a week', 'every two weeks'."""
     gd = m.groupdict()
     if gd.get("adv"):
         if ctx.pos(m.start(), m.end()) in ("ADJ", "NOUN", "PROPN") or (
@@ -945,6 +967,8 @@ def build_set(m: Match, ctx: Ctx) -> Built | None:
             and not _FUNCTION_WORD_AFTER.match(after(ctx, m.end(), 15))
         ):
             return None  # "quarterly dividend", "the party daily": adjectives and nouns
+        if is_rate(ctx, m.start()):
+            return None  # "rose 8% annually", "10,000 units annually": a rate
         return Built("SET", SET_ADVERBS[gd["adv"].lower()], None, None, None)
     what = (gd.get("what") or "").lower()
     if what:

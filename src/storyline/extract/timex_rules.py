@@ -307,11 +307,6 @@ RULES: list[Rule] = [
         tb.build_offset,
     ),
     Rule(
-        "per_unit",
-        _compile(rf"(?<=[\d%] )(?:a|per)\s+(?P<unit>year|day|week|month|hour){END}"),
-        tb.build_set,
-    ),
-    Rule(
         "duration",
         _compile(
             rf"{B}{DURATION_LEAD}{NUM}(?:\s+(?:to|or|-|–)\s+{COUNT_RE})?\s+{UNIT_ADJ}"
@@ -429,7 +424,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "day_word": ("today", "tonight", "yesterday", "tomorrow", "overnight"),
     "part_of_day": ("morning", "afternoon", "evening"), "weekday": ("day",),
     "offset": ("ago", "earlier", "later", "from now", "hence", "back", "previously"),
-    "per_unit": ("a year", "a day", "a week", "a month", "an hour", "per "),
     "duration_adj": ("-",), "duration_long": ("long",),
     "past_units": ("past", "last", "next", "previous", "following", "ensuing", "preceding", "first"),
     "vague_span": ("recent", "coming", "ahead", "to come"), "units_ago": ("ago", "earlier"),
