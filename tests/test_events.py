@@ -598,3 +598,42 @@ def test_events_date_of_a_thing_or_another_clause_is_not_the_events(nlp) -> None
         _annotate(nlp, "Rosa Quispe, who took office in January, met Pablo Ortega in Lima."), "CONSULT"
     )
     assert meeting.date is None or not meeting.date.value.startswith("2025-01")
+
+
+@pytest.mark.model
+def test_events_failed_or_called_off_meeting_read_through_odd_parses(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the small model makes "planned" the subject clause of "take place": the meeting is still found
+    text = (
+        "A trilateral meeting between Chile and Peru planned for Thursday morning in Arica did not take "
+        "place after the Peruvian delegation failed to arrive, the mediators said."
+    )
+    [failed] = _only(_annotate(nlp, text), "CONSULT")
+    assert (failed.status, failed.mode) == ("failed", "trilateral")
+    assert _roles(failed) == {"Chile": "participant", "Peru": "participant"}
+    assert failed.place is not None
+    assert failed.place.name == "Arica"
+    assert failed.date is not None
+    assert failed.date.start == "2025-03-06"
+    [called_off] = _only(_annotate(nlp, "The talks scheduled for Friday were called off."), "CONSULT")
+    assert called_off.status == "cancelled"
+    [never] = _only(
+        _annotate(nlp, "A meeting that had been planned for Tuesday between Chile and Peru never happened."),
+        "CONSULT",
+    )
+    assert never.status == "failed"
+    assert set(_roles(never)) == {"Chile", "Peru"}
+    [but_not] = _only(
+        _annotate(nlp, "The meeting between Chile and Peru was planned for Monday but did not take place."),
+        "CONSULT",
+    )
+    assert but_not.status == "failed"
+
+
+@pytest.mark.model
+def test_events_place_of_a_signing_is_not_a_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER codes signing an agreement as SUPPORT (codebook: "ratify, sign, or finalize an
+    # agreement or treaty"; CAMEO 057); a promise to sign would be AGREE
+    [signed] = _only(_annotate(nlp, "Chile and Peru signed a fisheries agreement in Arica on Monday."), "SUPPORT")
+    assert _roles(signed) == {"Chile": "source", "Peru": "source"}
+    assert signed.place is not None
+    assert signed.place.name == "Arica"

@@ -34,6 +34,7 @@ class Lexicon:
     control: dict[str, str]  # lemma -> status it gives its complement
     occurrence: dict[str, str]  # lemma -> particle or object it needs ("take" -> "place"), or ""
     frames: dict[str, str]  # lemma -> "tense" or the status it gives its object
+    frame_particles: dict[str, str]  # "lemma particle" -> the status it gives its event noun
     wrongdoing: frozenset[str]
     speech: frozenset[str]
     actor_nouns: frozenset[str]
@@ -91,6 +92,7 @@ def load_lexicon() -> Lexicon:
         control=_plain(raw["control_verbs"]),
         occurrence=_plain(raw["occurrence_verbs"]),
         frames=_plain(raw["frame_verbs"]),
+        frame_particles=_plain(raw.get("frame_particles", {})),
         wrongdoing=_words(raw["wrongdoing_verbs"]),
         speech=_words(raw["speech_verbs"]),
         actor_nouns=_words(raw["actor_nouns"]),

@@ -142,6 +142,8 @@ MATERIAL_TYPES = frozenset(
 TOPIC_PREPS = ("for", "on", "about", "over", "of", "regarding", "concerning")
 # Places: "in Brussels", "at the border crossing".
 PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "into"})
+# Prepositions before which a one-word name is a place even when tagged as a person.
+PERSONLESS_PREPS = frozenset({"in", "inside", "outside"})
 # How many clauses or 'of' phrases deep a place may hang below the trigger.
 PLACE_DEPTH = 2
 # Types whose target is rarely a person or country the text names ("demanded elections").
@@ -426,8 +428,16 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
     """The verb that says an event noun happened, is planned, failed: its predicate, or None."""
     lex = ctx.lex
     head = n.head
+    dep = n.dep_
+    up = _reduced_relative(ctx, n)
+    if up is not None:
+        # "A meeting planned for Monday did not take place" parsed with "planned" as the clause's
+        # subject: the verb above it frames the meeting
+        head, dep = up, "nsubjpass" if n.head.dep_ == "csubjpass" else "nsubj"
     hl = _lemma(head)
-    if n.dep_ in SUBJECT_DEPS:
+    if _particle_status(lex, head) is not None and (dep in OBJECT_DEPS or dep in SUBJECT_DEPS):
+        return head  # "the talks were called off", "put off the summit"
+    if dep in SUBJECT_DEPS:
         if (
             head.i in found
             and found[head.i].trig.type == found[n.i].trig.type
@@ -439,17 +449,53 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
             need = lex.occurrence[hl]
             if need in ("", "failed", "ongoing") or any(c.lower_ == need for c in head.children):
                 return head
-        if n.dep_ == "nsubjpass" and (hl in lex.frames or hl in lex.control):
+        if dep == "nsubjpass" and (hl in lex.frames or hl in lex.control):
             return head
         if hl in lex.control and any(c.dep_ == "xcomp" for c in head.children):
             return head
         if hl == "be":
             return head
         return None
-    if n.dep_ == "attr" and _lemma(head) == "be":
+    if dep == "attr" and _lemma(head) == "be":
         return head
-    if n.dep_ in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
+    if dep in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
         return head
+    return None
+
+
+def _planning(lex: Lexicon, v: Token) -> bool:
+    """'planned', 'scheduled', 'set', 'expected': a verb that says an event is to happen."""
+    vl = _lemma(v)
+    return lex.frames.get(vl) == "planned" or lex.control.get(vl) == "planned"
+
+
+def _reduced_relative(ctx: DocContext, n: Token) -> Token | None:
+    """The verb that frames an event noun the parser made the subject of its own participle ('A
+    meeting planned for Monday did not take place', 'A meeting ... set for Friday was called off',
+    parsed as if the meeting did the planning and the planning took place); None for a real clause
+    ('The ministers planned a meeting', 'The meeting was planned')."""
+    part = n.head
+    if n.dep_ not in ("nsubj", "nsubjpass") or part.i == n.i or part.i < n.i:
+        return None
+    if part.tag_ not in ("VBD", "VBN") or not _planning(ctx.lex, part):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "xcomp", "ccomp", "neg") for c in part.children):
+        return None
+    if part.dep_ in ("csubj", "csubjpass") and part.head.i != part.i:
+        return part.head
+    return None
+
+
+def _particle_status(lex: Lexicon, v: Token) -> str | None:
+    """How a frame verb with its particle leaves the event: 'called off', 'put off' (cancelled)."""
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    vl = _lemma(v)
+    for c in v.children:
+        if c.dep_ in ("prt", "advmod", "prep") and c.i > v.i:
+            hit = lex.frame_particles.get(f"{vl} {c.lower_}")
+            if hit is not None:
+                return hit
     return None
 
 
@@ -768,16 +814,21 @@ def _complement_target(ctx: DocContext, pred: Token, f: _Found, speaker: Who | N
 
 
 def _deep_target(
-    ctx: DocContext, comp: Token, speaker: Who | None, preps: frozenset[str] = frozenset()
+    ctx: DocContext,
+    comp: Token,
+    speaker: Who | None,
+    preps: frozenset[str] = frozenset(),
+    places: bool = True,
 ) -> list[Who]:
-    """The first party named inside a complement: 'promised to continue aid to Mozambique'."""
+    """The first party named inside a complement: 'promised to continue aid to Mozambique'; else,
+    when `places`, the place it falls on ('to shell positions near Rafah')."""
     preps = preps or DEEP_PREPS
     for t in bounded_subtree(comp, limit=24):
         if t.dep_ in ("dobj", "dative") or (t.dep_ == "pobj" and t.head.lower_ in preps):
             found = resolve(ctx, t, speaker)
             if found and any(w.named for w in found):
                 return found
-    return _place_target(ctx, [comp], speaker)
+    return _place_target(ctx, [comp], speaker) if places else []
 
 
 def _assign_roles(
@@ -947,8 +998,14 @@ def _noun_mention(
     speaker, speech = speaker_for(ctx, frame)
     fl = _lemma(frame)
     in_speech = speech is not None or ctx.quote_of[n.i] >= 0
+    particle = _particle_status(lex, frame)
     # how it stands
-    if n.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
+    if particle is not None:
+        st = particle  # "the talks were called off"
+        fst = verb_status(ctx, frame, in_speech)
+        if fst in ("negated", "hypothetical"):
+            st = fst
+    elif n.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
         st = verb_status(ctx, frame, in_speech)
         if st == "negated" or lex.occurrence[fl] == "failed":
             st = "failed"  # "did not take place", "the talks collapsed"
@@ -968,8 +1025,12 @@ def _noun_mention(
     st = _modifier_status(lex, n, st)
     if st in ("planned", "occurred"):
         st = _failure_after(ctx, sent, n, st)
+    if st == "planned":
+        st = _conjunct_outcome(ctx, frame, st)
     actors = _noun_roles(ctx, tr, n, frame, speaker, found) or _wanted_by(ctx, frame, speaker)
     tokens = {n.i, frame.i} | {c.i for c in frame.children if c.dep_ == "xcomp"}
+    if n.head.i != frame.i and n.head.i != n.i and _reduced_relative(ctx, n) is not None:
+        tokens.add(n.head.i)  # "planned for Monday afternoon in Lindholm"
     anaphoric = _definite(n) or any(
         c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj"
     )
@@ -1006,6 +1067,26 @@ def _wanted_by(ctx: DocContext, frame: Token, speaker: Who | None) -> list[Menti
             if subs and not passive:
                 return [MentionActor(w, "source") for w in _actors_of(ctx, subs, speaker)]
     return []
+
+
+def _conjunct_outcome(ctx: DocContext, frame: Token, status: str) -> str:
+    """'The meeting was planned for Monday but did not take place / was later called off': a
+    coordinated verb without a subject of its own says how the planned event turned out."""
+    lex = ctx.lex
+    for c in frame.children:
+        if c.dep_ != "conj" or c.pos_ not in ("VERB", "AUX") or _children(c, SUBJECT_DEPS):
+            continue
+        cl = _lemma(c)
+        particle = _particle_status(lex, c)
+        if particle is not None and not _negated(c):
+            return particle
+        if cl in lex.occurrence:
+            need = lex.occurrence[cl]
+            if need == "failed" or (_negated(c) and (need == "" or any(g.lower_ == need for g in c.children))):
+                return "failed"
+        if lex.frames.get(cl) == "cancelled" and _passive(c) and not _negated(c):
+            return "cancelled"
+    return status
 
 
 def _failure_after(ctx: DocContext, sent: Span, n: Token, status: str) -> str:
@@ -1070,6 +1151,13 @@ def _noun_roles(
             mediators.extend(_actors_of(ctx, agents(c), speaker))
     owners.extend(_actors_of(ctx, agents(n), speaker))
     partners = _actors_of(ctx, prep_objects(n, ("with", "between", "among")), speaker)
+    if not partners:
+        # "a meeting that had been planned for Tuesday between A and B"
+        plans = [c for c in n.children if c.dep_ in ("relcl", "acl") and _planning(lex, c)]
+        if _reduced_relative(ctx, n) is not None:
+            plans.append(n.head)
+        for p in plans:
+            partners.extend(_actors_of(ctx, prep_objects(p, ("with", "between", "among")), speaker))
     light = _lemma(frame) in lex.light_verbs or _lemma(frame) in lex.frames
     if (
         frame.i == n.i
@@ -1118,7 +1206,14 @@ def _noun_roles(
     if not partners:
         partners.extend(_response_target(ctx, [n, frame], speaker))
     if not partners and tr.type != "CONSULT":
-        partners.extend(w for w in _deep_target(ctx, n, speaker, PARTY_PREPS) if w.named)
+        # "signed a water agreement in Lindholm": where a verbal act was done is not a side of it;
+        # where what it is about would happen may be ("rejected a call for troops to be deployed in X")
+        material = tr.type in MATERIAL_TYPES
+        found_deep = _deep_target(ctx, n, speaker, PARTY_PREPS, places=material)
+        if not found_deep and not material:
+            clauses = [c for c in n.children if c.dep_ in ("relcl", "acl", "xcomp", "ccomp")]
+            found_deep = _place_target(ctx, clauses, speaker)
+        partners.extend(w for w in found_deep if w.named)
     if not partners and tr.type in MATERIAL_TYPES and frame.i != n.i:
         partners.extend(_purpose_target(ctx, frame, speaker))
     if not partners and tr.type != "CONSULT" and frame.i != n.i:
@@ -1393,7 +1488,7 @@ def _place(
     best: tuple[int, Token] | None = None
     for i in tokens:
         for t in _place_candidates(doc[i], PLACE_DEPTH):
-            if mention_type(ctx, t.i) not in PLACE_TYPES or any(s <= t.idx < e for s, e in actor_spans):
+            if not _place_like(ctx, t) or any(s <= t.idx < e for s, e in actor_spans):
                 continue
             dist = abs(t.i - i)
             if best is None or dist < best[0]:
@@ -1401,11 +1496,7 @@ def _place(
     if best is None:
         # "a meeting with the negotiators of Chile and Peru in Oslo": attached deep in the phrase
         for t in sent:
-            if (
-                t.dep_ != "pobj"
-                or t.head.lower_ not in PLACE_PREPS
-                or mention_type(ctx, t.i) not in PLACE_TYPES
-            ):
+            if t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS or not _place_like(ctx, t):
                 continue
             if any(s <= t.idx < e for s, e in actor_spans):
                 continue
@@ -1423,14 +1514,30 @@ def _place(
     return Place(name, country)
 
 
+def _place_like(ctx: DocContext, t: Token) -> bool:
+    """A place mention, or a bare one-word name the tagger took for a person where only a place
+    can stand ('planned for Monday in Lindholm'): nobody is 'in' a person."""
+    kind = mention_type(ctx, t.i)
+    if kind in PLACE_TYPES:
+        return True
+    if kind != "PERSON" or t.dep_ != "pobj" or t.head.lower_ not in PERSONLESS_PREPS:
+        return False
+    m, first, end = ctx.mention_at[t.i]
+    e = ctx.entities.get(m.entity_id or "")
+    if end - first != 1 or any(True for _ in t.children) or t.pos_ != "PROPN":
+        return False
+    return e is None or (not e.roles and all(len(a.split()) == 1 for a in e.aliases))
+
+
 def _place_owner(t: Token, trigger_tokens: set[int]) -> int | None:
     """The first trigger above a place phrase, not through a topic ('demand for ... in Kosovo')."""
     node = t.head
     for _ in range(12):
         if node.i in trigger_tokens:
             return node.i
+        dated = any(g.ent_type_ in ("DATE", "TIME") for g in node.children)  # "for 3 May in X"
         if (
-            node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and node.lower_ != "of"
+            node.dep_ == "prep" and node.lower_ in TOPIC_PREPS and node.lower_ != "of" and not dated
         ) or node.head.i == node.i:
             return None
         if node.dep_ in ("ccomp", "parataxis", "advcl"):
@@ -1474,7 +1581,7 @@ def _date(
     for tx in ctx.timexes:
         if tx.root < sent.start or tx.root >= sent.end:
             continue
-        if _dates_something_else(doc[tx.root], trigger_tokens):
+        if _dates_something_else(doc[tx.root], trigger_tokens, ctx.lex):
             continue
         owner = _owner(doc[tx.root], trigger_tokens)
         dist = abs(tx.root - anchor)
@@ -1501,7 +1608,7 @@ OWN_CLAUSES = frozenset({"relcl", "advcl", "acl"})
 ANCHOR_MARKS = frozenset({"since", "after", "before", "until", "till", "when", "while", "once", "as"})
 
 
-def _dates_something_else(t: Token, trigger_tokens: set[int]) -> bool:
+def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | None = None) -> bool:
     """Whether a time expression belongs to a thing or a clause other than any event: a noun it
     modifies ("broke a 2011 protocol", "the 2019 mandate") or a relative or temporal clause with its own
     verb ("which decides how water is shared in summer", "since she presented credentials in May")."""
@@ -1513,7 +1620,8 @@ def _dates_something_else(t: Token, trigger_tokens: set[int]) -> bool:
             return False
         if node.pos_ in ("VERB", "AUX") and node.i != t.i:
             if node.dep_ == "relcl":
-                return True
+                # "a meeting that had been planned for Tuesday": the plan dates the meeting
+                return not (lex is not None and node.head.i in trigger_tokens and _planning(lex, node))
             if node.dep_ in OWN_CLAUSES and any(
                 c.dep_ == "mark" and c.lower_ in ANCHOR_MARKS for c in node.children
             ):
