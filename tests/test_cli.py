@@ -90,3 +90,45 @@ def test_cli_annotate_jsonl_keeps_input_order(tmp_path: Path) -> None:
     assert [x["article"]["text"] for x in lines] == texts
     assert all(set(x) == {"article", "mentions", "entities", "timexes", "events", "quotes"} for x in lines)
     assert lines[0]["article"]["published"] == "2025-03-14"
+
+
+def test_cli_named_pipe_is_rejected_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")  # reading it would block forever
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "s.duckdb"), "-q"])
+    assert result.exit_code == 1  # nothing could be read, and it says so
+    said = " ".join(result.output.split())  # Rich wraps long lines
+    assert "not a regular file" in said
+    assert "nothing could be read" in said
+
+
+def test_cli_foreign_duckdb_file_is_a_clear_error(tmp_path: Path) -> None:
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    result = runner.invoke(app, ["status", "--db", str(other)])
+    assert result.exit_code == 2
+    assert "not a storyline store" in result.output
+
+
+def test_cli_export_paths_are_not_sql(tmp_path: Path) -> None:
+    from storyline.store.duckdb import Store
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    odd = tmp_path / "it's.csv"
+    result = runner.invoke(app, ["export", "--db", str(db), "-f", "csv", "-o", str(odd)])
+    assert result.exit_code == 0, result.output
+    assert odd.exists()
+    trap = tmp_path / "trap.csv"
+    injected = tmp_path / "injected.txt"
+    evil = f"{trap}' (FORMAT csv); COPY (SELECT 1) TO '{injected}' (FORMAT csv); COPY (SELECT 1) TO '{trap}"
+    runner.invoke(app, ["export", "--db", str(db), "-f", "csv", "-o", evil])
+    assert not injected.exists()
+    (tmp_path / "a_file").write_text("x")
+    result = runner.invoke(app, ["export", "--db", str(db), "--all", "-o", str(tmp_path / "a_file")])
+    assert result.exit_code == 2 and "folder" in result.output

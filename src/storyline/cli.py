@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -78,6 +80,10 @@ def _store(db: str, read_only: bool = False) -> Any:
     return Store(db, read_only=read_only)
 
 
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _guard(fn: F) -> F:
     """Turn storyline's own errors into one red line and exit code 2, never a traceback."""
     import functools
@@ -88,8 +94,12 @@ def _guard(fn: F) -> F:
             return fn(*args, **kwargs)
         except StorylineError as exc:
             _fail(str(exc))
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, duckdb.InterruptException):
+            # DuckDB turns Ctrl-C during a query into its own exception; the batch in flight was
+            # rolled back either way.
             _fail("interrupted; run the same command again to resume where it stopped", 130)
+        except duckdb.Error as exc:
+            _fail(f"the store could not do that: {exc}")
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -114,6 +124,8 @@ def ingest_cli(
     from .pipeline import count_inputs, ingest
 
     options = _options(model, workers, batch_size, published=published, fields=field)
+    # `kill` (SIGTERM) stops an ingest like Ctrl-C: the batch in flight is rolled back, workers end.
+    signal.signal(signal.SIGTERM, _raise_interrupt)
     with _store(db) as store:
         if quiet or not sys.stderr.isatty():
             summary = ingest(paths, store, options)
@@ -148,6 +160,8 @@ def ingest_cli(
     if c.rejected:
         err.print(f"List the rejected inputs: storyline export --db {db} --what rejected -o rejected.jsonl")
     if c.new + c.unchanged == 0:
+        err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: no supported article files "
+                  "(.txt .html .json .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml) or all were rejected")
         raise typer.Exit(1)
 
 

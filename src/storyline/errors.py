@@ -31,3 +31,7 @@ class StoreError(StorylineError):
 
 class BadOption(StorylineError):
     code = "E005"
+
+
+class WorkerFailed(StorylineError):
+    code = "E006"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,9 @@ class BatchOutput:
 
     results: list[ArticleResult | Rejected]
     timings: dict[str, float] = field(default_factory=dict)
+    # The input key of each result ("" for a rejection found while reading): what resume skips,
+    # including inputs that cleaning rejected, so they are not redone on every run.
+    keys: list[str] = field(default_factory=list)
 
 
 def analyse(doc: Doc, article: Article, timings: dict[str, float] | None = None) -> ArticleResult:
@@ -104,16 +108,18 @@ def process_batch(items: Sequence[Item], options: Options) -> BatchOutput:
             docs[id(article)] = doc
         timings["nlp"] = time.perf_counter() - t0
     results: list[ArticleResult | Rejected] = []
+    keys: list[str] = []
     for item, outcome in zip(items, cleaned, strict=True):
+        key = item.content_key() if isinstance(item, RawDocument) else ""
+        keys.append(key)
         if isinstance(outcome, Rejected):
             results.append(outcome)
             continue
-        key = item.content_key() if isinstance(item, RawDocument) else ""
         if id(outcome) in docs:
             results.append(dataclasses.replace(analyse(docs[id(outcome)], outcome, timings), raw_key=key))
         else:
             results.append(ArticleResult(outcome, raw_key=key))
-    return BatchOutput(results, timings)
+    return BatchOutput(results, timings, keys)
 
 
 def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -125,8 +131,10 @@ def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult | Rejected]:
     """Everything found in each input record, in input order, with no store."""
-    for output in run_batches(process_batch, batched(read_inputs(paths, options), options.batch_size), options):
-        yield from output.results
+    batches = batched(read_inputs(paths, options), options.batch_size)
+    with closing(run_batches(process_batch, batches, options)) as outputs:
+        for output in outputs:
+            yield from output.results
 
 
 def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[ArticleResult | Rejected]:
@@ -186,21 +194,28 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
             if fresh:
                 yield fresh
 
-    for output in run_batches(process_batch, todo(), options):
-        pairs: list[tuple[str, ArticleResult | Rejected]] = []
-        for result in _resolve(output.results, store):
-            if isinstance(result, ArticleResult):
-                pairs.append((result.raw_key, result))
-                summary.words += len(result.article.text.split())
-                summary.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
-            else:
-                pairs.append(("", result))
-                summary.warnings.append(result.reason)
-        summary.counts.add(store.write_batch(pairs))
-        for stage, seconds in output.timings.items():
-            summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
-        summary.articles_seen += len(output.results)
-        if progress:
-            progress(len(output.results), summary)
+    # closing(): an error or Ctrl-C while storing must stop the workers at once, not at exit.
+    with closing(run_batches(process_batch, todo(), options)) as outputs:
+        for output in outputs:
+            _store_output(output, store, summary, progress)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,
+                  progress: ProgressFn | None) -> None:
+    """Resolve and write one batch's results, and account for them in the summary."""
+    pairs: list[tuple[str, ArticleResult | Rejected]] = []
+    for key, result in zip(output.keys, _resolve(output.results, store), strict=True):
+        pairs.append((key, result))
+        if isinstance(result, ArticleResult):
+            summary.words += len(result.article.text.split())
+            summary.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
+        else:
+            summary.warnings.append(result.reason)
+    summary.counts.add(store.write_batch(pairs))
+    for stage, seconds in output.timings.items():
+        summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
+    summary.articles_seen += len(output.results)
+    if progress:
+        progress(len(output.results), summary)

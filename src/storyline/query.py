@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from .errors import BadOption
 from .gazetteer import fold
 from .store.duckdb import Store
 
@@ -24,7 +25,7 @@ JSON_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 ORDER: dict[str, str] = {
     "articles": "origin, id", "mentions": "article_id, start, \"end\"", "entities": "id",
-    "timexes": "article_id, start, \"end\"", "events": "article_id, id", "quotes": "article_id, start",
+    "timexes": "article_id, start, \"end\"", "events": "article_id, id", "quotes": "article_id, start, \"end\", id",
     "conflicts": "id", "stories": "id", "rejected": "origin, reason",
 }
 # Columns the store keeps for its own bookkeeping, not part of the record.
@@ -60,20 +61,21 @@ def records(store: Store, kind: str, batch: int = 5000) -> Iterator[dict[str, An
     """Every record of one kind, in a stable order, in the shape schema.md gives."""
     if kind not in RECORD_KINDS:
         raise ValueError(f"unknown record kind {kind!r}; one of {', '.join(RECORD_KINDS)}")
-    offset = 0
-    while True:
-        rows = store.query(f"SELECT * FROM {kind} ORDER BY {ORDER[kind]} LIMIT ? OFFSET ?",
-                           [batch, offset])
-        if not rows:
-            return
-        offset += len(rows)
-        if kind == "entities":
-            roles = _roles(store, [r["id"] for r in rows])
-        for row in rows:
-            rec = _decode(kind, row)
+    # One ordered scan read in chunks: paging with OFFSET would re-sort the table for every page.
+    cur = store.con.cursor()
+    try:
+        cur.execute(f"SELECT * FROM {kind} ORDER BY {ORDER[kind]}")
+        names = [d[0] for d in cur.description or []]
+        while rows := [dict(zip(names, r, strict=True)) for r in cur.fetchmany(batch)]:
             if kind == "entities":
-                rec["roles"] = roles.get(rec["id"], [])
-            yield rec
+                roles = _roles(store, [r["id"] for r in rows])
+            for row in rows:
+                rec = _decode(kind, row)
+                if kind == "entities":
+                    rec["roles"] = roles.get(rec["id"], [])
+                yield rec
+    finally:
+        cur.close()
 
 
 def list_entities(store: Store, name: str | None = None, type_: str | None = None,
@@ -138,6 +140,8 @@ def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tup
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     out = Path(dest)
+    if len(kinds) > 1 and out.exists() and not out.is_dir():
+        raise BadOption(f"{dest} is a file; several record kinds need a folder (-o DIR)")
     if len(kinds) > 1 or out.is_dir() or dest.endswith(("/", os.sep)):
         out.mkdir(parents=True, exist_ok=True)
         targets = {k: out / f"{k}.{fmt}" for k in kinds}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import glob
 import os
+import stat
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 
@@ -171,6 +172,10 @@ def _read_directory(top: str, options: Options) -> Iterator[RawDocument | Reject
             if name.startswith(".") or name.upper().startswith("README"):
                 continue
             path = os.path.join(root, name)
+            special = _not_regular(path)
+            if special:
+                yield Rejected(path, special)
+                continue
             try:
                 # Only .xml needs its content looked at: it is read when it is a feed.
                 head = _head(path) if name.lower().endswith(".xml") else b""
@@ -186,6 +191,10 @@ def _read_directory(top: str, options: Options) -> Iterator[RawDocument | Reject
 
 def _read_file(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read a file named explicitly: its format from its name, else from its content."""
+    special = _not_regular(path)
+    if special:
+        yield Rejected(path, special)
+        return
     try:
         head = _head(path)
     except OSError as err:
@@ -196,6 +205,18 @@ def _read_file(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
         yield Rejected(path, f"{path}: {_unsupported(path, head)}")
         return
     yield from _guarded(READERS[fmt], path, options)
+
+
+def _not_regular(path: str) -> str | None:
+    """Why a path is not a file to read (a pipe or device would block or never end), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return f"{path}: cannot read: {err.strerror or err}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+    return f"{path}: not a regular file ({kind}); storyline reads files, folders and - for stdin"
 
 
 def _guarded(reader: Reader, path: str, options: Options) -> Iterator[RawDocument | Rejected]:

@@ -125,6 +125,10 @@ class Store:
             raise StoreError(f"cannot open {self.path}: {exc}") from exc
         if not read_only:
             migrate(self.con)
+        elif not self.con.execute(
+                "SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'").fetchone():
+            self.con.close()
+            raise StoreError(f"{self.path} is a DuckDB file but not a storyline store")
 
     def close(self) -> None:
         """Close the connection (DuckDB checkpoints the file)."""

@@ -30,6 +30,11 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
             for k, v in row.items()}
 
 
+def _sql_string(path: Path) -> str:
+    """A path as an SQL string literal (COPY takes no parameters, so quotes are doubled)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def write_table(rows: Iterable[dict[str, Any]], dest: Path, fmt: str, columns: list[str]) -> int:
     """Write records as CSV or Parquet through DuckDB; returns how many."""
     fd, tmp = tempfile.mkstemp(suffix=".jsonl")
@@ -42,11 +47,11 @@ def write_table(rows: Iterable[dict[str, Any]], dest: Path, fmt: str, columns: l
             if n:
                 # Every column as text keeps values exactly as stored (ids, ISO dates, JSON).
                 spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in columns) + "}"
-                source = f"read_json('{tmp_path}', format='newline_delimited', columns={spec})"
+                source = f"read_json({_sql_string(tmp_path)}, format='newline_delimited', columns={spec})"
             else:
                 source = "(SELECT " + ", ".join(f"NULL::VARCHAR AS \"{c}\"" for c in columns) + " LIMIT 0)"
             options = "(FORMAT csv, HEADER)" if fmt == "csv" else "(FORMAT parquet)"
-            con.execute(f"COPY (SELECT * FROM {source}) TO '{dest}' {options}")
+            con.execute(f"COPY (SELECT * FROM {source}) TO {_sql_string(dest)} {options}")
         finally:
             con.close()
         return n
