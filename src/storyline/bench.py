@@ -14,10 +14,11 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 from .config import Options
-from .errors import InputNotFound
+from .errors import InputNotFound, WorkerFailed
 
 # Where the bundled sample articles live in a source checkout.
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -88,7 +89,16 @@ def _measure(target: Any, *args: Any) -> tuple[float, float, dict[str, float]]:
     queue = ctx.Queue()
     proc = ctx.Process(target=target, args=(*args, queue))
     proc.start()
-    result = queue.get()
+    # Poll, so a contender that dies (out of memory, a bad model) ends the bench with an error
+    # instead of leaving it waiting for a result that will never come.
+    while True:
+        try:
+            result = queue.get(timeout=1.0)
+            break
+        except Empty:
+            if not proc.is_alive():
+                raise WorkerFailed(
+                    f"the bench process for {target.__name__} died (exit code {proc.exitcode})") from None
     proc.join()
     return result  # type: ignore[no-any-return]
 
