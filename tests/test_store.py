@@ -100,3 +100,17 @@ def test_store_exports_every_kind_in_every_format(store: Store, tmp_path: Path) 
     con = duckdb.connect()
     assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'parquet' / 'articles.parquet'}'").fetchone() == (1,)
     assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'csv' / 'events.csv'}'").fetchone() == (0,)
+
+
+def test_store_entity_totals_match_a_recount(store: Store) -> None:
+    for i, surface in enumerate(["Ingrid Hålvorsen", "Ingrid Halvorsen", "Ingrid Halvorsen"]):
+        r = _result(f"{surface} spoke in Lindholm, day {i}.", "Ingrid Halvorsen", surface, None, "EU",
+                    "ingrid halvorsen")
+        store.write_batch([(r.raw_key, r)])
+        store.write_batch([(r.raw_key, r)])  # a re-run adds nothing to the totals
+    recount = store.query("SELECT entity_id, count(*) AS n, count(DISTINCT article_id) AS a FROM mentions "
+                          "GROUP BY entity_id")
+    merged = {e["id"]: e for e in records(store, "entities")}
+    for row in recount:
+        assert (merged[row["entity_id"]]["n_mentions"], merged[row["entity_id"]]["n_articles"]) == (row["n"], row["a"])
+    assert merged[recount[0]["entity_id"]]["name"] == "Ingrid Hålvorsen"

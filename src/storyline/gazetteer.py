@@ -91,7 +91,7 @@ def fold(name: str) -> str:
 
 def canonical_name(texts: Iterable[str]) -> str:
     """The fullest form, preferring one that keeps diacritics ('Peter Sørensen'), then the commonest."""
-    counts = Counter(texts)
+    counts = texts if isinstance(texts, Counter) else Counter(texts)
     return max(counts, key=lambda t: (len(t.split()), t != fold(t) and not t.isascii(), counts[t], t))
 
 

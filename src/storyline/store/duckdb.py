@@ -160,6 +160,7 @@ class Store:
         """
         counts = BatchCounts()
         rows: dict[str, list[list[Any]]] = {table: [] for table in COLUMNS}
+        new_results: list[ArticleResult] = []
         now = _now()
         con = self.con
         con.execute("BEGIN TRANSACTION")
@@ -186,6 +187,7 @@ class Store:
                     counts.unchanged += 1
                     continue
                 stored.add(item.article.id)
+                new_results.append(item)
                 _article_rows(item, rows, now)
                 counts.new += 1
                 counts.not_analysed += 0 if item.article.analysed else 1
@@ -193,6 +195,7 @@ class Store:
                 counts.entity_ids.update(e.id for e in item.entities)
             for table, table_rows in rows.items():
                 self._insert(table, table_rows)
+            self._add_to_totals(new_results)
             self._rebuild_entities(counts.entity_ids)
             con.execute("COMMIT")
         except Exception:
@@ -227,48 +230,71 @@ class Store:
         verb = "INSERT OR IGNORE" if table in KEYS else "INSERT"  # entity_roles has no key
         self.con.execute(f"{verb} INTO {table} ({names}) SELECT {select}", values)
 
-    def _rebuild_entities(self, ids: Iterable[str]) -> None:
-        """Re-merge the entities a batch touched from everything stored about them.
+    def _add_to_totals(self, results: Sequence[ArticleResult]) -> None:
+        """Add a batch's new articles to the running per-entity totals (one upsert per table)."""
+        forms: Counter[tuple[str, str]] = Counter()
+        stats: Counter[tuple[str, str, str]] = Counter()
+        for r in results:
+            for m in r.mentions:
+                if m.entity_id:
+                    forms[(m.entity_id, m.text)] += 1
+            for e in r.entities:
+                stats[(e.id, "type", e.type)] += e.n_mentions
+                stats[(e.id, "articles", "")] += 1
+                if e.affiliation:
+                    stats[(e.id, "affiliation", e.affiliation)] += 1
+        keys = {e.id: e.key for r in results for e in r.entities}
+        con = self.con
+        if forms:
+            cols = [list(c) for c in zip(*((eid, text, n) for (eid, text), n in forms.items()), strict=True)]
+            con.execute("INSERT INTO entity_forms SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                        "unnest(?::BIGINT[]) ON CONFLICT (entity_id, text) DO UPDATE SET n = n + EXCLUDED.n", cols)
+        if stats:
+            cols = [list(c) for c in zip(*((e, k, v, n) for (e, k, v), n in stats.items()), strict=True)]
+            con.execute("INSERT INTO entity_stats SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                        "unnest(?::VARCHAR[]), unnest(?::BIGINT[]) "
+                        "ON CONFLICT (entity_id, kind, value) DO UPDATE SET n = n + EXCLUDED.n", cols)
+        if keys:
+            con.execute("INSERT OR IGNORE INTO entity_stats SELECT unnest(?::VARCHAR[]), 'key', "
+                        "unnest(?::VARCHAR[]), 1", [list(keys), list(keys.values())])
 
-        The cost is in proportion to the touched entities, never to the whole store.
+    def _rebuild_entities(self, ids: Iterable[str]) -> None:
+        """Re-merge the entities a batch touched from their running totals.
+
+        Reads a few rows per touched entity (its surface forms, types, affiliations), never
+        its mentions: the cost is in proportion to the batch, not to the store.
         """
         ids = sorted(ids)
         if not ids:
             return
         con = self.con
         id_list = [list(ids)]
-        forms = con.execute(
-            "SELECT entity_id, text, type, count(*) FROM mentions "
-            "WHERE entity_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL", id_list).fetchall()
-        per_article = con.execute(
-            "SELECT entity_id, key, type, affiliation, n_mentions FROM article_entities "
-            "WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", id_list).fetchall()
         texts: dict[str, Counter[str]] = {}
-        types: dict[str, Counter[str]] = {}
-        for eid, text, _etype, n in forms:
+        for eid, text, n in con.execute(
+                "SELECT entity_id, text, n FROM entity_forms WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))",
+                id_list).fetchall():
             texts.setdefault(eid, Counter())[text] += n
-        affs: dict[str, Counter[str]] = {}
-        keys: dict[str, str] = {}
-        n_articles: Counter[str] = Counter()
-        for eid, key, etype, aff, n in per_article:
-            keys[eid] = key
-            types.setdefault(eid, Counter())[etype] += n
-            n_articles[eid] += 1
-            if aff:
-                affs.setdefault(eid, Counter())[aff] += 1
+        stats: dict[tuple[str, str], Counter[str]] = {}
+        for eid, kind, value, n in con.execute(
+                "SELECT entity_id, kind, value, n FROM entity_stats WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))",
+                id_list).fetchall():
+            stats.setdefault((eid, kind), Counter())[value] += n
         con.execute("DELETE FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))", id_list)
         rows = []
         for eid in ids:
-            if eid not in keys:
+            key_values = stats.get((eid, "key"))
+            if not key_values:
                 continue
+            key = min(key_values)
             forms_seen = texts.get(eid, Counter())
-            name = canonical_name(forms_seen.elements()) if forms_seen else keys[eid]
-            etype = max(types[eid], key=lambda t: (types[eid][t], t == "PERSON"))
-            aff = affs.get(eid)
-            rows.append([eid, keys[eid], name, etype, json.dumps(sorted(forms_seen), ensure_ascii=False),
+            types = stats.get((eid, "type"), Counter())
+            etype = max(types, key=lambda t: (types[t], t == "PERSON")) if types else "UNKNOWN"
+            aff = stats.get((eid, "affiliation"))
+            rows.append([eid, key, canonical_name(forms_seen) if forms_seen else key, etype,
+                         json.dumps(sorted(forms_seen), ensure_ascii=False),
                          max(aff, key=lambda a: (aff[a], a)) if aff else None,
-                         sum(forms_seen.values()), n_articles[eid],
-                         surname_key(keys[eid]) if etype == "PERSON" else None])
+                         sum(forms_seen.values()), stats.get((eid, "articles"), Counter()).get("", 0),
+                         surname_key(key) if etype == "PERSON" else None])
         self._insert("entities", rows)
 
     # ------------------------------------------------------------------ queries
