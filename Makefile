@@ -44,7 +44,7 @@ evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
 
 bench: install  ## speed against bare spaCy on 300 AllSides articles
-	$(BIN)/storyline bench $(DATA)/allsides_article_bias --limit 300 --workers 2
+	$(BIN)/storyline bench $(DATA)/allsides_article_bias --limit 300 --workers 2 --repeat 3
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal out .pytest_cache .mypy_cache .ruff_cache

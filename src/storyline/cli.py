@@ -322,6 +322,7 @@ def bench_cli(
     limit: int = typer.Option(200, "--limit", "-n", help="Articles to process."),
     workers: int = typer.Option(2, "--workers", "-w", min=1, help="Processes, for both contenders."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch, for both contenders."),
+    repeat: int = typer.Option(1, "--repeat", "-r", min=1, help="Run both N times; report the median ratio."),
     model: str = MODEL_OPTION,
     field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
 ) -> None:
@@ -329,8 +330,8 @@ def bench_cli(
     from .bench import bench
 
     options = _options(model, workers, batch_size, fields=field)
-    err.print(f"bench: {limit} articles, {workers} worker(s), model {model} ...")
-    r = bench(paths, limit, options)
+    err.print(f"bench: {limit} articles, {workers} worker(s), {repeat} run(s), model {model} ...")
+    r = bench(paths, limit, options, repeat)
     table = Table(title=f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")
     for col in ("", "articles/s", "words/s", "peak RSS MB"):
         table.add_column(col, justify="right")
@@ -338,7 +339,8 @@ def bench_cli(
                            ("storyline ingest", r.storyline_seconds, r.storyline_peak_mb)):
         table.add_row(label, f"{r.articles / sec:.1f}", f"{r.words / sec:.0f}", f"{mb:.0f}")
     out.print(table)
-    out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]")
+    spread = f" (median of {len(r.ratios)}: {', '.join(f'{x:.2f}' for x in r.ratios)})" if len(r.ratios) > 1 else ""
+    out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]{spread}")
     shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes"))
     out.print(f"stage cost as a share of the spaCy pass inside storyline: {shares}")
 
