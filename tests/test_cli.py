@@ -54,6 +54,7 @@ def test_cli_ingest_then_query_and_export(tmp_path: Path) -> None:
     assert _row(result.output, "not analysed (language)") == "1"  # the French note: stored, not analysed
     status = runner.invoke(app, ["status", "--db", db])
     assert "articles" in status.output
+    assert "last ingest" in status.output and "by storyline" in status.output  # which version wrote it
     ents = runner.invoke(app, ["entities", "--db", db, "--name", "halvorsen", "--json"])
     rows = [json.loads(line) for line in ents.output.splitlines() if line.startswith("{")]
     assert len(rows) == 1 and rows[0]["type"] == "PERSON"

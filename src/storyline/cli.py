@@ -199,12 +199,17 @@ def status_cli(db: str = DB_OPTION) -> None:
     """How many records of each kind the store holds."""
     with _store(db, read_only=True) as store:
         counts = store.counts()
+        last = store.last_run()
     table = Table(title=db)
     table.add_column("records")
     table.add_column("count", justify="right")
     for kind, n in counts.items():
         table.add_row(kind, str(n))
     out.print(table)
+    if last:
+        out.print(f"last ingest {last['finished_at']:%Y-%m-%d %H:%M} UTC by storyline {last['version']} "
+                  f"with {last['model']}: {last['new']} new, {last['unchanged']} unchanged, "
+                  f"{last['rejected']} rejected")
 
 
 @app.command("entities")

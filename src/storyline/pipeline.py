@@ -11,9 +11,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from . import __version__
 from .clean import clean_document
 from .config import Options
 from .extract.entities import extract_entities
@@ -22,7 +24,7 @@ from .extract.quotes import extract_quotes
 from .extract.time import extract_timexes, infer_published
 from .ingest import read_inputs
 from .model import Article, ArticleResult, RawDocument, Rejected
-from .nlp import load_nlp
+from .nlp import load_nlp, resolve_model_name
 from .resolve.entities import resolve_entities
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
@@ -180,6 +182,7 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     """Read, analyse and store every input; inputs stored by an earlier run are skipped."""
     summary = IngestSummary()
     started = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
 
     def todo() -> Iterator[list[Item]]:
         for chunk in batched(read_inputs(paths, options), options.batch_size):
@@ -198,6 +201,7 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     with closing(run_batches(process_batch, todo(), options)) as outputs:
         for output in outputs:
             _store_output(output, store, summary, progress)
+    store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -297,6 +297,16 @@ class Store:
                          surname_key(key) if etype == "PERSON" else None])
         self._insert("entities", rows)
 
+    def record_run(self, started_at: datetime, version: str, model: str, counts: BatchCounts) -> None:
+        """Note which version and model wrote this run's records."""
+        self.con.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         [started_at, _now(), version, model, counts.new, counts.unchanged, counts.rejected])
+
+    def last_run(self) -> dict[str, Any] | None:
+        """The most recent ingest run, if any."""
+        rows = self.query("SELECT * FROM runs ORDER BY finished_at DESC LIMIT 1")
+        return rows[0] if rows else None
+
     # ------------------------------------------------------------------ queries
 
     def person_keys_with_surname(self, surname: str) -> list[str]:
