@@ -233,6 +233,11 @@ def build_full_date(m: Match, ctx: Ctx) -> Built | None:
         return absolute(day_point(d)) if d else None
     if safe_date(2000, month, day) is None:  # 2000 is a leap year: accepts 29 February
         return None
+    return _day_without_year(month, day, m, ctx)
+
+
+def _day_without_year(month: int, day: int, m: Match, ctx: Ctx) -> Built:
+    """'June 10' with no year: the year the tense and the reference point to, else unknown."""
     unknown = Point("day", None, month, day)
     if ctx.reference is None:
         return Built("DATE", format_value(unknown), None, unknown, None)
@@ -259,12 +264,7 @@ def build_second_day(m: Match, ctx: Ctx) -> Built | None:
     if year_m:
         d = safe_date(int(year_m["year"]), month, day)
         return absolute(day_point(d)) if d else None
-    unknown = Point("day", None, month, day)
-    if ctx.reference is None:
-        return Built("DATE", format_value(unknown), None, unknown, None)
-    y = choose_year(ctx.reference, day_span(month, day), tense_at(ctx, m.start(), m.end()))
-    d = safe_date(y, month, day) if y is not None else None
-    return relative(ctx, day_point(d) if d else None, unknown)
+    return _day_without_year(month, day, m, ctx)
 
 
 def build_numeric_date(m: Match, ctx: Ctx) -> Built | None:
