@@ -32,3 +32,14 @@ def nlp():  # type: ignore[no-untyped-def]
     from storyline.nlp import load_nlp
 
     return load_nlp(DEFAULT_MODEL)
+
+
+def files_digest(paths: list[Path]) -> str:
+    """SHA-256 over each file's name and bytes: ties a pinned floor to the gold data it was measured on."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.name.encode("utf-8"))
+        h.update(path.read_bytes())
+    return h.hexdigest()

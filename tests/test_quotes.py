@@ -7,7 +7,6 @@ sentences written for these tests (marked `model`); the PolNeAR floor on part of
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conftest import files_digest
 from storyline.evaluate.quotes import (
     GoldAttribution,
     GoldDocument,
@@ -493,14 +493,11 @@ def test_quotes_seed_articles(nlp: Language, shared_data: Path) -> None:
 
 def _gold_digest(polnear: Path, split: str, names: list[str]) -> str:
     """SHA-256 over the text and attribution files a floor was measured on."""
-    h = hashlib.sha256()
+    paths: list[Path] = []
     for name in names:
-        paths = [polnear / split / "text" / f"{name}.txt",
-                 *sorted((polnear / split / "attributions").glob(f"{name}_????.ann"))]
-        for path in paths:
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+        paths += [polnear / split / "text" / f"{name}.txt",
+                  *sorted((polnear / split / "attributions").glob(f"{name}_????.ann"))]
+    return files_digest(paths)
 
 
 @pytest.mark.data

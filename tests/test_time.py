@@ -8,7 +8,6 @@ figures on TimeBank (tests/floors/time.json).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from conftest import files_digest
 from storyline.evaluate.time import (
     Counts,
     Span,
@@ -491,15 +491,6 @@ def test_time_tense_places_weekdays_with_the_model(nlp) -> None:  # type: ignore
 # --------------------------------------------------------------------------- floors on TimeBank
 
 
-def _digest(paths: list[Path]) -> str:
-    """SHA-256 over the files, so the floors are known to belong to this gold data."""
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.name.encode("utf-8"))
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 @pytest.mark.data
 @pytest.mark.model
 def test_time_floors_on_timebank(shared_data: Path) -> None:
@@ -511,7 +502,7 @@ def test_time_floors_on_timebank(shared_data: Path) -> None:
         pytest.skip(f"{folder} is absent")
     files = sorted(folder.glob("*.tml"))[: floors["documents"]]
     changed = "the gold data changed: re-measure and re-pin tests/floors/time.json"
-    assert _digest(files) == floors["digest"], changed
+    assert files_digest(files) == floors["digest"], changed
     got = evaluate(folder, limit=floors["documents"])
     for name, floor in floors["floors"].items():
         assert got[name] >= floor, f"{name} fell to {got[name]:.3f} (floor {floor})"
