@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -114,3 +115,64 @@ def test_store_entity_totals_match_a_recount(store: Store) -> None:
     for row in recount:
         assert (merged[row["entity_id"]]["n_mentions"], merged[row["entity_id"]]["n_articles"]) == (row["n"], row["a"])
     assert merged[recount[0]["entity_id"]]["name"] == "Ingrid Hålvorsen"
+
+
+def _recount_matches(store: Store) -> None:
+    """The merged entities agree with a recount of the stored mentions, and no entity is left
+    without a mention."""
+    recount = {r["entity_id"]: (r["n"], r["a"]) for r in store.query(
+        "SELECT entity_id, count(*) AS n, count(DISTINCT article_id) AS a FROM mentions GROUP BY entity_id")}
+    merged = {e["id"]: (e["n_mentions"], e["n_articles"]) for e in records(store, "entities")}
+    assert merged == recount
+
+
+def test_store_an_edited_file_replaces_its_earlier_revision(store: Store) -> None:
+    first = _result("Ingrid Halvorsen spoke in Lindholm.", "Ingrid Halvorsen", "Ingrid Halvorsen", None, None,
+                    "ingrid halvorsen")
+    store.write_batch([(first.raw_key, first)], "v1")
+    edited = _result("Marek Tovin spoke in Lindholm on Friday.", "Marek Tovin", "Marek Tovin", None, None,
+                     "marek tovin")
+    edited = dataclasses.replace(edited, article=dataclasses.replace(edited.article, origin=first.article.origin))
+    counts = store.write_batch([(edited.raw_key, edited)], "v1")
+    assert (counts.new, counts.revised) == (1, 1)
+    assert [a["id"] for a in records(store, "articles")] == [edited.article.id]
+    kept = store.query("SELECT id, superseded_by, text FROM article_revisions")
+    assert kept == [{"id": first.article.id, "superseded_by": edited.article.id, "text": first.article.text}]
+    assert [e["name"] for e in records(store, "entities")] == ["Marek Tovin"]  # Halvorsen had only that text
+    _recount_matches(store)
+    assert store.write_batch([(edited.raw_key, edited)], "v1").unchanged == 1  # reading it again: nothing
+
+
+def test_store_a_summary_from_the_same_url_does_not_replace_the_full_text(store: Store) -> None:
+    full = _result("Ingrid Halvorsen spoke in Lindholm for an hour about the border, the mines and the "
+                   "missing persons, then left.", "Ingrid Halvorsen", "Ingrid Halvorsen", None, None,
+                   "ingrid halvorsen")
+    full = dataclasses.replace(full, article=dataclasses.replace(full.article, url="https://example.org/a"))
+    summary = _result("Ingrid Halvorsen spoke.", "Ingrid Halvorsen", "Ingrid Halvorsen", None, None,
+                      "ingrid halvorsen")
+    summary = dataclasses.replace(summary, article=dataclasses.replace(summary.article, url="https://example.org/a"))
+    store.write_batch([(full.raw_key, full)])
+    counts = store.write_batch([(summary.raw_key, summary)])
+    assert (counts.new, counts.unchanged) == (0, 1)
+    assert [a["id"] for a in records(store, "articles")] == [full.article.id]
+    assert store.query("SELECT status, article_id FROM inputs WHERE raw_key = ?", [summary.raw_key]) == [
+        {"status": "shorter", "article_id": full.article.id}]
+
+
+def test_store_reanalysis_swaps_records_and_keeps_totals(store: Store) -> None:
+    old = _result("Ingrid Halvorsen met Marek Tovin in Lindholm.", "Ingrid Halvorsen", "Ingrid Halvorsen", None,
+                  None, "ingrid halvorsen")
+    store.write_batch([(old.raw_key, old)], "storyline 0.0.1")
+    assert store.stale_articles("storyline 0.2") == [old.article.id]
+    (article,) = store.articles([old.article.id])
+    assert article.text == old.article.text
+    start = article.text.index("Marek Tovin")
+    eid = "e-marek tovin"
+    redone = ArticleResult(article, mentions=(Mention(article.id, start, start + 11, "Marek Tovin", "PERSON", eid),),
+                           entities=(Entity(eid, "Marek Tovin", "PERSON", ("Marek Tovin",), (), None, 1, 1,
+                                            "marek tovin"),))
+    counts = store.replace_analyses([redone], "storyline 0.2")
+    assert counts.new == 1 and store.stale_articles("storyline 0.2") == []
+    assert [e["name"] for e in records(store, "entities")] == ["Marek Tovin"]
+    assert [a["id"] for a in records(store, "articles")] == [old.article.id]
+    _recount_matches(store)

@@ -49,6 +49,11 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _n(count: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _fields(pairs: list[str]) -> dict[str, str]:
     mapping = {}
     for pair in pairs:
@@ -147,7 +152,8 @@ def ingest_cli(
         entities = store.counts()["entities"]
     c = summary.counts
     table = Table(title=f"ingest into {db}", show_header=False)
-    for label, value in [("new articles", c.new), ("unchanged", c.unchanged), ("rejected", c.rejected),
+    for label, value in [("new articles", c.new), ("of which revisions", c.revised), ("unchanged", c.unchanged),
+                         ("rejected", c.rejected),
                          ("not analysed (language)", c.not_analysed), ("mentions", c.mentions),
                          ("entities in store", entities), ("warnings", len(summary.warnings)),
                          ("seconds", f"{summary.seconds:.1f}")]:
@@ -163,6 +169,39 @@ def ingest_cli(
         err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: no supported article files "
                   "(.txt .html .json .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml) or all were rejected")
         raise typer.Exit(1)
+
+
+@app.command("reanalyse")
+@_guard
+def reanalyse_cli(
+    db: str = DB_OPTION,
+    everything: bool = typer.Option(False, "--all", help="Every analysed article, not only stale ones."),
+    workers: int = WORKERS_OPTION,
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
+    model: str = MODEL_OPTION,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Analyse stored articles again after an upgrade (or with another --model).
+
+    Only articles whose records another storyline version or model produced are redone; ids stay
+    the same, and an interrupted run resumes with what is still stale.
+    """
+    from .pipeline import analysed_with, reanalyse
+
+    options = _options(model, workers, batch_size)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    with _store(db) as store:
+        total = len(store.stale_articles(analysed_with(options), everything))
+        if quiet or not sys.stderr.isatty() or not total:
+            summary = reanalyse(store, options, everything)
+        else:
+            columns = [SpinnerColumn(), TextColumn("[bold]reanalyse"), BarColumn(), MofNCompleteColumn(),
+                       TimeRemainingColumn()]
+            with Progress(*columns, console=err, transient=True) as bar:
+                task = bar.add_task("reanalyse", total=total)
+                summary = reanalyse(store, options, everything, lambda n, s: bar.advance(task, n))
+    out.print(f"reanalysed {_n(summary.counts.new, 'article')} with {analysed_with(options)} "
+              f"in {summary.seconds:.1f} s ({len(summary.warnings)} warnings)")
 
 
 @app.command("annotate")
@@ -198,8 +237,13 @@ def annotate_cli(
 def status_cli(db: str = DB_OPTION) -> None:
     """How many records of each kind the store holds."""
     with _store(db, read_only=True) as store:
+        from .pipeline import analysed_with
+
         counts = store.counts()
         last = store.last_run()
+        outdated = store.pending_migrations()
+        # Stale: analysed by another version, or by another model than the last run used.
+        stale = 0 if outdated or not last else len(store.stale_articles(analysed_with(last["model"])))
     table = Table(title=db)
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -210,6 +254,12 @@ def status_cli(db: str = DB_OPTION) -> None:
         out.print(f"last ingest {last['finished_at']:%Y-%m-%d %H:%M} UTC by storyline {last['version']} "
                   f"with {last['model']}: {last['new']} new, {last['unchanged']} unchanged, "
                   f"{last['rejected']} rejected")
+    if outdated:
+        err.print(f"{db} was written by an earlier storyline; the next ingest or reanalyse upgrades it")
+    if stale:
+        err.print(f"{_n(stale, 'article')} {'was' if stale == 1 else 'were'} analysed by another storyline "
+                  "version or model; "
+                  f"bring them up to date with: storyline reanalyse --db {db}")
 
 
 @app.command("entities")

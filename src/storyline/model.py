@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -101,6 +102,16 @@ class Article:
 def article_id(text: str) -> str:
     """Content hash of the cleaned text (schema.md: SHA-256 of UTF-8 NFC, 16 hex digits)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_place(url: str | None, origin: str) -> str | None:
+    """Where an article lives, so a later read of the same place is known as a revision of it:
+    its URL, else the file it is alone in (as an absolute path: "./a.txt" and "a.txt" are one
+    file). A record inside a container (``path#3``) without a URL has no place: record numbers
+    shift when a file is rewritten, and would pair unrelated texts."""
+    if url:
+        return url
+    return os.path.abspath(origin) if "#" not in origin else None
 
 
 def entity_id(key: str) -> str:

@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
 from .clean import clean_document
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 STAGES = ("clean", "nlp", "entities", "time", "events", "quotes")
 Item = RawDocument | Rejected
+T = TypeVar("T")
 
 
 @dataclass
@@ -90,6 +91,20 @@ def to_article(raw: RawDocument, options: Options) -> Article | Rejected:
     return clean_document(raw, options)
 
 
+def _parse(articles: Sequence[Article], options: Options, timings: dict[str, float]) -> dict[int, Doc]:
+    """The spaCy Doc of each article to analyse, by the article's identity."""
+    to_parse = [a for a in articles if a.analysed]
+    docs: dict[int, Doc] = {}
+    if to_parse:
+        nlp = load_nlp(options.model)
+        t0 = time.perf_counter()
+        texts = [a.text for a in to_parse]
+        for article, doc in zip(to_parse, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
+            docs[id(article)] = doc
+        timings["nlp"] = time.perf_counter() - t0
+    return docs
+
+
 def process_batch(items: Sequence[Item], options: Options) -> BatchOutput:
     """Clean, parse and extract one batch (runs inside a worker process).
 
@@ -100,15 +115,7 @@ def process_batch(items: Sequence[Item], options: Options) -> BatchOutput:
     t0 = time.perf_counter()
     cleaned = [to_article(i, options) if isinstance(i, RawDocument) else i for i in items]
     timings["clean"] = time.perf_counter() - t0
-    to_parse = [c for c in cleaned if isinstance(c, Article) and c.analysed]
-    docs: dict[int, Doc] = {}
-    if to_parse:
-        nlp = load_nlp(options.model)
-        t0 = time.perf_counter()
-        texts = [a.text for a in to_parse]
-        for article, doc in zip(to_parse, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
-            docs[id(article)] = doc
-        timings["nlp"] = time.perf_counter() - t0
+    docs = _parse([c for c in cleaned if isinstance(c, Article)], options, timings)
     results: list[ArticleResult | Rejected] = []
     keys: list[str] = []
     for item, outcome in zip(items, cleaned, strict=True):
@@ -124,7 +131,23 @@ def process_batch(items: Sequence[Item], options: Options) -> BatchOutput:
     return BatchOutput(results, timings, keys)
 
 
-def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def reanalyse_batch(articles: Sequence[Article], options: Options) -> BatchOutput:
+    """Parse and extract stored articles again (runs inside a worker process)."""
+    timings: dict[str, float] = {}
+    docs = _parse(articles, options, timings)
+    results: list[ArticleResult | Rejected] = [analyse(docs[id(a)], a, timings) if id(a) in docs
+                                               else ArticleResult(a) for a in articles]
+    return BatchOutput(results, timings, [""] * len(results))
+
+
+def analysed_with(options: Options | str) -> str:
+    """What the store notes as having produced an article's records: this version and the model
+    (the options' model, or a model name as given)."""
+    model = options if isinstance(options, str) else resolve_model_name(options.model)
+    return f"storyline {__version__} with {model}"
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Successive lists of at most size items."""
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -200,14 +223,44 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     # closing(): an error or Ctrl-C while storing must stop the workers at once, not at exit.
     with closing(run_batches(process_batch, todo(), options)) as outputs:
         for output in outputs:
-            _store_output(output, store, summary, progress)
+            _store_output(output, store, summary, progress, analysed_with(options))
     store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def reanalyse(store: Store, options: Options, everything: bool = False,
+              progress: ProgressFn | None = None) -> IngestSummary:
+    """Analyse stored articles again with this version and model: those another version or
+    model analysed (all of them with everything=True). Each batch's records are swapped in one
+    transaction, so an interrupted run resumes with the articles still stale."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    stamp = analysed_with(options)
+    ids = store.stale_articles(stamp, everything)
+
+    def todo() -> Iterator[list[Article]]:
+        for chunk in batched(ids, options.batch_size):
+            yield store.articles(chunk)
+
+    with closing(run_batches(reanalyse_batch, todo(), options)) as outputs:
+        for output in outputs:
+            results = [r for r in _resolve(output.results, store) if isinstance(r, ArticleResult)]
+            summary.counts.add(store.replace_analyses(results, stamp))
+            for r in results:
+                summary.words += len(r.article.text.split())
+                summary.warnings.extend(f"{r.article.origin}: {w}" for w in r.article.warnings)
+            for stage, seconds in output.timings.items():
+                summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
+            summary.articles_seen += len(output.results)
+            if progress:
+                progress(len(output.results), summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,
-                  progress: ProgressFn | None) -> None:
+                  progress: ProgressFn | None, stamp: str) -> None:
     """Resolve and write one batch's results, and account for them in the summary."""
     pairs: list[tuple[str, ArticleResult | Rejected]] = []
     for key, result in zip(output.keys, _resolve(output.results, store), strict=True):
@@ -217,7 +270,7 @@ def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,
             summary.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
         else:
             summary.warnings.append(result.reason)
-    summary.counts.add(store.write_batch(pairs))
+    summary.counts.add(store.write_batch(pairs, stamp))
     for stage, seconds in output.timings.items():
         summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
     summary.articles_seen += len(output.results)

@@ -30,7 +30,7 @@ ORDER: dict[str, str] = {
 }
 # Columns the store keeps for its own bookkeeping, not part of the record.
 HIDDEN: dict[str, tuple[str, ...]] = {
-    "articles": ("ingested_at",), "quotes": ("speaker_id",), "events": ("article_id",),
+    "articles": ("ingested_at", "place", "analysed_with"), "quotes": ("speaker_id",), "events": ("article_id",),
     "entities": ("key", "surname"),
 }
 

@@ -20,11 +20,20 @@ import duckdb
 
 from ..errors import StoreError
 from ..gazetteer import canonical_name, surname_key
-from ..model import ArticleResult, Rejected, short_hash, to_dict
-from .migrations import migrate
+from ..model import Article, ArticleResult, Rejected, article_place, short_hash, to_dict
+from .migrations import available, migrate
 
 # DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
 LOCK_HINT = "another storyline process has this store open; wait for it or use another --db"
+# A new text from an article's place that is less than this share of the stored revision's length
+# is taken for a summary of it (a feed entry beside the full page), not an edit: the fuller text
+# stands, and the input is noted as "shorter".
+SUMMARY_RATIO = 0.5
+# The tables that hold what analysis found in an article (everything but the article itself).
+DERIVED_TABLES = ("mentions", "article_entities", "entity_roles", "timexes", "events", "quotes")
+# Article fields analysis may change (a publication date inferred from the text), besides its records.
+# A warning analysis added (a stage that failed on the text): dropped when it is analysed again.
+STAGE_FAILED = " failed: "
 
 
 @dataclass
@@ -33,6 +42,7 @@ class BatchCounts:
 
     new: int = 0
     unchanged: int = 0
+    revised: int = 0  # new articles that replaced an earlier revision from the same place
     rejected: int = 0
     not_analysed: int = 0
     mentions: int = 0
@@ -42,6 +52,7 @@ class BatchCounts:
         """Accumulate another batch's counts into this one."""
         self.new += other.new
         self.unchanged += other.unchanged
+        self.revised += other.revised
         self.rejected += other.rejected
         self.not_analysed += other.not_analysed
         self.mentions += other.mentions
@@ -56,7 +67,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "articles": [("id", "VARCHAR"), ("url", "VARCHAR"), ("source", "VARCHAR"), ("title", "VARCHAR"),
                  ("published", "VARCHAR"), ("published_from", "VARCHAR"), ("language", "VARCHAR"),
                  ("text", "VARCHAR"), ("origin", "VARCHAR"), ("analysed", "BOOLEAN"), ("warnings", "VARCHAR"),
-                 ("ingested_at", "TIMESTAMP")],
+                 ("ingested_at", "TIMESTAMP"), ("place", "VARCHAR"), ("analysed_with", "VARCHAR")],
     "mentions": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
                  ("type", "VARCHAR"), ("entity_id", "VARCHAR")],
     "article_entities": [("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("key", "VARCHAR"),
@@ -85,11 +96,13 @@ KEYS: dict[str, tuple[int, ...]] = {
 }
 
 
-def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datetime) -> None:
+def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datetime,
+                  analysed_with: str | None) -> None:
     """The rows one analysed article adds to each table."""
     a = r.article
     rows["articles"].append([a.id, a.url, a.source, a.title, a.published, a.published_from, a.language, a.text,
-                             a.origin, a.analysed, json.dumps(list(a.warnings), ensure_ascii=False), now])
+                             a.origin, a.analysed, json.dumps(list(a.warnings), ensure_ascii=False), now,
+                             article_place(a.url, a.origin), analysed_with if a.analysed else None])
     rows["mentions"] += [[m.article_id, m.start, m.end, m.text, m.type, m.entity_id] for m in r.mentions]
     rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions]
                                  for e in r.entities]
@@ -130,6 +143,11 @@ class Store:
             self.con.close()
             raise StoreError(f"{self.path} is a DuckDB file but not a storyline store")
 
+    def pending_migrations(self) -> list[int]:
+        """Schema versions this store lacks (a read-only store is never migrated)."""
+        done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        return [v for v, _, _ in available() if v not in done]
+
     def close(self) -> None:
         """Close the connection (DuckDB checkpoints the file)."""
         self.con.close()
@@ -153,20 +171,27 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def write_batch(self, items: Sequence[tuple[str, ArticleResult | Rejected]]) -> BatchCounts:
+    def write_batch(self, items: Sequence[tuple[str, ArticleResult | Rejected]],
+                    analysed_with: str | None = None) -> BatchCounts:
         """Store one batch of results, each paired with the key of its input, in one transaction.
 
-        A raw key of "" marks a rejection found while reading (no input to skip next time).
+        A raw key of "" marks a rejection found while reading (no input to skip next time). An
+        article from the place of a stored one (same URL or file) but with other text replaces
+        it (see SUMMARY_RATIO for the exception). ``analysed_with`` names the version and model.
         """
         counts = BatchCounts()
         rows: dict[str, list[list[Any]]] = {table: [] for table in COLUMNS}
         new_results: list[ArticleResult] = []
+        replaced: list[tuple[str, str]] = []  # (earlier revision, the article replacing it)
         now = _now()
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             known = self.known_inputs([k for k, _ in items if k])
-            stored = self._existing_articles([i.article.id for _, i in items if isinstance(i, ArticleResult)])
+            results = [i for _, i in items if isinstance(i, ArticleResult)]
+            stored = self._existing_articles([r.article.id for r in results])
+            places = self._current_revisions([p for r in results if (p := article_place(r.article.url,
+                                                                                         r.article.origin))])
             for raw_key, item in items:
                 if isinstance(item, Rejected):
                     rows["rejected"].append([short_hash(item.origin, item.reason), item.origin, item.reason, now])
@@ -178,30 +203,148 @@ class Store:
                 if raw_key in known:
                     counts.unchanged += 1
                     continue
-                duplicate = item.article.id in stored
+                a = item.article
+                status, current = ("duplicate" if a.id in stored else "new"), None
+                place = article_place(a.url, a.origin)
+                if status == "new" and place in places and places[place][0] != a.id:
+                    current = places[place]
+                    status = "shorter" if len(a.text or "") < SUMMARY_RATIO * current[1] else "revision"
                 if raw_key:
-                    rows["inputs"].append([raw_key, item.article.origin, item.article.id,
-                                           "duplicate" if duplicate else "new", now])
+                    kept = current[0] if status == "shorter" and current else a.id
+                    rows["inputs"].append([raw_key, a.origin, kept, status, now])
                     known.add(raw_key)
-                if duplicate:
+                if status in ("duplicate", "shorter"):
                     counts.unchanged += 1
                     continue
-                stored.add(item.article.id)
+                if status == "revision" and current:
+                    replaced.append((current[0], a.id))
+                    counts.revised += 1
+                if place:
+                    places[place] = (a.id, len(a.text or ""))
+                stored.add(a.id)
                 new_results.append(item)
-                _article_rows(item, rows, now)
+                _article_rows(item, rows, now, analysed_with)
                 counts.new += 1
                 counts.not_analysed += 0 if item.article.analysed else 1
                 counts.mentions += len(item.mentions)
                 counts.entity_ids.update(e.id for e in item.entities)
+            touched = self._supersede(replaced, now)
             for table, table_rows in rows.items():
                 self._insert(table, table_rows)
             self._add_to_totals(new_results)
-            self._rebuild_entities(counts.entity_ids)
+            self._rebuild_entities(counts.entity_ids | touched)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
         return counts
+
+    def replace_analyses(self, results: Sequence[ArticleResult], analysed_with: str) -> BatchCounts:
+        """Swap the records of stored articles for a new analysis of the same texts (after an
+        upgrade), in one transaction; the articles keep their ids and ingest times."""
+        counts = BatchCounts()
+        results = [r for r in results if r.article.analysed]
+        if not results:
+            return counts
+        rows: dict[str, list[list[Any]]] = {table: [] for table in COLUMNS}
+        for r in results:
+            _article_rows(r, rows, _now(), analysed_with)
+            counts.new += 1
+            counts.mentions += len(r.mentions)
+            counts.entity_ids.update(e.id for e in r.entities)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            touched = self._retract([r.article.id for r in results])
+            con.execute(
+                "UPDATE articles SET published = d.published, published_from = d.published_from, "
+                "warnings = d.warnings, analysed_with = ? FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                "unnest(?::VARCHAR[]) AS published, unnest(?::VARCHAR[]) AS published_from, "
+                "unnest(?::VARCHAR[]) AS warnings) AS d WHERE articles.id = d.id",
+                [analysed_with, [r.article.id for r in results], [r.article.published for r in results],
+                 [r.article.published_from for r in results],
+                 [json.dumps(list(r.article.warnings), ensure_ascii=False) for r in results]])
+            for table in DERIVED_TABLES:
+                self._insert(table, rows[table])
+            self._add_to_totals(results)
+            self._rebuild_entities(counts.entity_ids | touched)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return counts
+
+    def _current_revisions(self, places: Sequence[str]) -> dict[str, tuple[str, int]]:
+        """For each place that has a stored article: its id and text length."""
+        if not places:
+            return {}
+        rows = self.con.execute("SELECT place, id, length(text) FROM articles "
+                                "WHERE place IN (SELECT unnest(?::VARCHAR[]))", [list(places)]).fetchall()
+        return {place: (aid, n) for place, aid, n in rows}
+
+    def _supersede(self, replaced: Sequence[tuple[str, str]], now: datetime) -> set[str]:
+        """Move earlier revisions to article_revisions and drop their records; returns the
+        entities whose totals changed."""
+        if not replaced:
+            return set()
+        old = [o for o, _ in replaced]
+        touched = self._retract(old)
+        self.con.execute(
+            "INSERT INTO article_revisions SELECT a.id, a.place, a.origin, a.published, a.text, d.new, ? "
+            "FROM articles AS a JOIN (SELECT unnest(?::VARCHAR[]) AS old, unnest(?::VARCHAR[]) AS new) AS d "
+            "ON a.id = d.old", [now, old, [n for _, n in replaced]])
+        self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [old])
+        return touched
+
+    def _retract(self, article_ids: Sequence[str]) -> set[str]:
+        """Take articles' records out of the store and out of the running entity totals (the
+        inverse of _add_to_totals); returns the entities they touched, to be re-merged."""
+        con = self.con
+        ids = [list(article_ids)]
+        where = "article_id IN (SELECT unnest(?::VARCHAR[]))"
+        touched = {r[0] for r in con.execute(f"SELECT DISTINCT entity_id FROM article_entities WHERE {where}",
+                                             ids).fetchall()}
+        con.execute(
+            "UPDATE entity_forms AS f SET n = f.n - d.n FROM (SELECT entity_id, text, count(*) AS n FROM mentions "
+            f"WHERE {where} AND entity_id IS NOT NULL GROUP BY ALL) AS d "
+            "WHERE f.entity_id = d.entity_id AND f.text = d.text", ids)
+        con.execute(
+            "UPDATE entity_stats AS s SET n = s.n - d.n FROM ("
+            f"SELECT entity_id, 'type' AS kind, type AS value, sum(n_mentions) AS n FROM article_entities "
+            f"WHERE {where} GROUP BY ALL "
+            f"UNION ALL SELECT entity_id, 'affiliation', affiliation, count(*) FROM article_entities "
+            f"WHERE {where} AND affiliation IS NOT NULL GROUP BY ALL "
+            f"UNION ALL SELECT entity_id, 'articles', '', count(*) FROM article_entities WHERE {where} GROUP BY ALL"
+            ") AS d WHERE s.entity_id = d.entity_id AND s.kind = d.kind AND s.value = d.value", ids * 3)
+        con.execute("DELETE FROM entity_forms WHERE n <= 0")
+        con.execute("DELETE FROM entity_stats WHERE n <= 0")
+        for table in DERIVED_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE {where}", ids)
+        return touched
+
+    def stale_articles(self, analysed_with: str, everything: bool = False) -> list[str]:
+        """Ids of the analysed articles whose records another version or model produced (all
+        analysed articles with everything=True), oldest first."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE analysed AND (? OR analysed_with IS DISTINCT FROM ?) "
+            "ORDER BY ingested_at, id", [everything, analysed_with]).fetchall()
+        return [r[0] for r in rows]
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """Stored articles as records, in the order of ids. A date that analysis found in the text
+        is left out, so that analysing the article again finds it afresh."""
+        found: dict[str, Article] = {}
+        for row in self.query(
+                "SELECT id, text, origin, url, source, title, published, published_from, language, analysed, "
+                "warnings FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]):
+            derived = row["published_from"] in ("inferred", "text")
+            found[row["id"]] = Article(
+                id=row["id"], text=row["text"], origin=row["origin"], url=row["url"], source=row["source"],
+                title=row["title"], published=None if derived else row["published"],
+                published_from=None if derived else row["published_from"], language=row["language"],
+                analysed=row["analysed"],
+                warnings=tuple(w for w in json.loads(row["warnings"] or "[]") if STAGE_FAILED not in w))
+        return [found[i] for i in ids if i in found]
 
     def _existing_articles(self, ids: Sequence[str]) -> set[str]:
         if not ids:
@@ -281,14 +424,16 @@ class Store:
             stats.setdefault((eid, kind), Counter())[value] += n
         con.execute("DELETE FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))", id_list)
         rows = []
+        gone = []
         for eid in ids:
             key_values = stats.get((eid, "key"))
-            if not key_values:
+            if not key_values or not stats.get((eid, "articles")):
+                gone.append(eid)  # no article mentions it any more (its only one was revised)
                 continue
             key = min(key_values)
             forms_seen = texts.get(eid, Counter())
             types = stats.get((eid, "type"), Counter())
-            etype = max(types, key=lambda t: (types[t], t == "PERSON")) if types else "UNKNOWN"
+            etype = max(types, key=lambda t: (types[t], t == "PERSON", t)) if types else "UNKNOWN"
             aff = stats.get((eid, "affiliation"))
             rows.append([eid, key, canonical_name(forms_seen) if forms_seen else key, etype,
                          json.dumps(sorted(forms_seen), ensure_ascii=False),
@@ -296,6 +441,8 @@ class Store:
                          sum(forms_seen.values()), stats.get((eid, "articles"), Counter()).get("", 0),
                          surname_key(key) if etype == "PERSON" else None])
         self._insert("entities", rows)
+        if gone:
+            con.execute("DELETE FROM entity_stats WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", [gone])
 
     def record_run(self, started_at: datetime, version: str, model: str, counts: BatchCounts) -> None:
         """Note which version and model wrote this run's records."""
