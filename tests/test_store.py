@@ -176,3 +176,22 @@ def test_store_reanalysis_swaps_records_and_keeps_totals(store: Store) -> None:
     assert [e["name"] for e in records(store, "entities")] == ["Marek Tovin"]
     assert [a["id"] for a in records(store, "articles")] == [old.article.id]
     _recount_matches(store)
+
+
+def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> None:
+    """Each migration runs on a store written by the version before it, not only on an empty one."""
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
+                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    shipped = available()
+    for version, name, sql in shipped[:-1]:  # the store as the previous release left it
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+    con.execute("INSERT INTO articles (id, text, origin, analysed, ingested_at) "
+                "VALUES ('a1', 'Ingrid Halvorsen spoke.', 'news/a1.txt', true, now())")
+    con.execute("INSERT INTO mentions VALUES ('a1', 0, 16, 'Ingrid Halvorsen', 'PERSON', 'e1')")
+    con.close()
+    with Store(path) as upgraded:
+        assert upgraded.pending_migrations() == []
+        assert [a["id"] for a in records(upgraded, "articles")] == ["a1"]

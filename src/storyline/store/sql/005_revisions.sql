@@ -5,8 +5,11 @@
 -- so `storyline reanalyse` knows which ones an upgrade left stale (NULL: before this column).
 ALTER TABLE articles ADD COLUMN place VARCHAR;
 ALTER TABLE articles ADD COLUMN analysed_with VARCHAR;
-UPDATE articles SET place = coalesce(url, CASE WHEN strpos(origin, '#') = 0 THEN origin END);
+-- (DuckDB cannot index a table with updates pending in the same transaction: index first.)
 CREATE INDEX articles_place ON articles (place);
+-- Stored file origins are relative to wherever the earlier ingest ran, so only URLs can be
+-- carried over; a file place is recorded from the next time the file is read.
+UPDATE articles SET place = url;
 CREATE TABLE article_revisions (
     id            VARCHAR NOT NULL,   -- the earlier revision's article id
     place         VARCHAR NOT NULL,
