@@ -270,6 +270,67 @@ def test_time_quoted_titles_are_not_times() -> None:
     assert value_of('"Next Monday we meet again," she said.', "Next Monday") == "2025-06-16"
 
 
+def test_time_clock_time_takes_the_day_its_sentence_names() -> None:
+    # the day after the clock time, past a time zone in brackets, and the day before it
+    text = "The blast came at about 10:35 a.m. (0735 GMT) Friday, the police said."
+    assert value_of(text, "about 10:35 a.m.") == "2025-06-06T10:35"
+    assert value_of("On Friday, the fire broke out at 10 p.m. near the port.", "10 p.m.") == "2025-06-06T22:00"
+    # "a.m." before a capitalised time zone ends no sentence
+    text = "He will leave at 4 in the morning (4 a.m. EDT Thursday), aides said."
+    assert value_of(text, "4 in the morning") == "2025-06-12T04:00"
+    # a day in another sentence is another event
+    assert value_of("Talks ended on Friday. The vote came at 10 p.m.", "10 p.m.") == "2025-06-10T22:00"
+
+
+def test_time_the_previous_weekday_follows_the_day_of_the_story() -> None:
+    filler = "Traders blamed the currency and the budget for the mood of the market. " * 10
+    text = f"Shares fell sharply on Friday. {filler}The index ended 4% below the previous Friday."
+    assert len(filler) > 600  # beyond the window of ordinary anaphora
+    assert value_of(text, "the previous Friday") == "2025-05-30"
+
+
+def test_time_half_of_a_decade_is_one_expression() -> None:
+    assert tags("Sales were flat in the last half of the '80s.") == [
+        ("the last half of the '80s", "DATE", "198", "END")
+    ]
+    assert tags("Prices rose in the first half of the 1990s.") == [
+        ("the first half of the 1990s", "DATE", "199", "START")
+    ]
+
+
+def test_time_year_end_is_the_end_of_the_year() -> None:
+    assert tags("The deal should close by year-end.") == [("year-end", "DATE", "2025", "END")]
+    assert tags("The index has fallen 3% since year's end.") == [("year's end", "DATE", "2024", "END")]
+
+
+def test_time_daily_before_a_name_is_a_newspaper() -> None:
+    assert tags("The party daily Granma printed the letter.") == []
+    assert tags("Crowds gathered daily in the square.") == [("daily", "SET", "P1D", None)]
+
+
+def test_time_high_noon_is_a_figure_of_speech() -> None:
+    assert tags("For the team, high noon has arrived.") == []
+
+
+def test_time_the_week_of_a_day_is_its_iso_week() -> None:
+    assert tags("The hearing was held the week of March 6, 2023.") == [
+        ("the week of March 6, 2023", "DATE", "2023-W10", None)
+    ]
+    assert value_of("The hearing will be held the week of July 7.", "the week of July 7") == "2025-W28"
+
+
+def test_time_a_past_perfect_deadline_lies_behind() -> None:
+    assert value_of("The offer had originally run until Friday.", "Friday") == "2025-06-06"
+    assert value_of("The offer now runs until Friday.", "Friday") == "2025-06-13"
+
+
+def test_time_a_period_that_ended_closed_before_the_reference() -> None:
+    text = "In the second quarter ended Oct. 31, the company lost money."
+    assert value_of(text, "Oct. 31", dt.date(2025, 10, 27)) == "2024-10-31"
+    assert value_of(text, "the second quarter", dt.date(2025, 10, 27)) == "2024-Q2"
+    assert value_of("Profit rose in the quarter ended Sept. 30.", "Sept. 30", dt.date(2025, 10, 27)) == "2025-09-30"
+
+
 def parsed(rows: str, text_spaces: bool = True) -> Doc:
     """A hand-parsed Doc from lines of "word tag pos dep head lemma" (head: a token index)."""
     cols = [line.split() for line in rows.strip().splitlines()]
@@ -324,6 +385,32 @@ def test_time_present_intention_verbs_look_ahead() -> None:
         . . PUNCT punct 4 .
     """)
     assert weekday_values(doc, "2025-06-09") == ["2025-06-10"]
+
+
+def test_time_present_simple_of_an_event_verb_is_scheduled() -> None:
+    meet = parsed("""
+        They PRP PRON nsubj 1 they
+        meet VBP VERB ROOT 1 meet
+        Monday NNP PROPN npadvmod 1 Monday
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(meet) == ["2025-06-16"]
+    # verbs of saying describe the present, and "hurt" may be a past tense spelled alike
+    says = parsed("""
+        She PRP PRON nsubj 1 she
+        says VBZ VERB ROOT 1 say
+        Monday NNP PROPN npadvmod 1 Monday
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(says) == ["2025-06-09"]
+    hurt = parsed("""
+        Losses NNS NOUN nsubj 1 loss
+        hurt VBP VERB ROOT 1 hurt
+        shares NNS NOUN dobj 1 share
+        Monday NNP PROPN npadvmod 1 Monday
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(hurt) == ["2025-06-09"]
 
 
 def test_time_infinitives_as_subjects_or_purposes_share_the_clause_tense() -> None:

@@ -49,6 +49,25 @@ DIRECTIVE_VERBS = frozenset({
 })
 # Verbs of intention in the present tense look ahead too ("plans ... on Tuesday").
 INTENTION_VERBS = frozenset({"plan", "intend", "expect", "hope", "aim", "schedule", "slate", "propose"})
+# Verbs of saying, thinking, being and having: in the present simple they describe what holds
+# now, not an arranged event ("says Monday" is no meeting on a coming Monday).
+STATIVE_VERBS = frozenset({
+    "say", "tell", "report", "state", "add", "note", "claim", "argue", "insist", "deny", "admit",
+    "acknowledge", "warn", "predict", "estimate", "announce", "confirm", "explain", "write", "quote",
+    "know", "believe", "think", "feel", "fear", "worry", "doubt", "suspect", "understand", "recall",
+    "remember", "see", "hear", "consider", "expect", "hope", "want", "need", "wish", "like", "love",
+    "hate", "prefer", "seem", "appear", "look", "sound", "remain", "stay", "be", "have", "own",
+    "hold", "contain", "include", "involve", "require", "mean", "represent", "reflect", "show",
+    "indicate", "suggest", "depend", "exist", "belong", "cost", "total", "equal", "account",
+    "compare", "continue", "keep", "lie", "sit", "stand", "face", "count", "rank", "trade",
+    "call", "describe", "concern", "matter", "value", "range",
+})
+# Verbs whose past tense is spelled as their base form: a present tag on them is as likely a
+# misread past ("Weakness hurt the index, which fell on Friday").
+INVARIANT_PAST = frozenset({
+    "hurt", "put", "set", "cut", "hit", "let", "cost", "spread", "shut", "quit", "bid", "cast",
+    "beat", "burst", "split", "upset", "broadcast", "forecast", "bet", "shed", "rid", "thrust", "read",
+})
 # How many steps up the dependency tree to look for the verb that governs an expression.
 MAX_HEAD_STEPS = 6
 # How many governing verbs to try when the nearest one has no tense of its own.
@@ -104,8 +123,18 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if tags & {"VBZ", "VBP", "MD"}:
         # "plans to vote on Tuesday" looks ahead; "can take part in April": a modal other than
         # "will" says nothing more
-        return "future" if lemma in INTENTION_VERBS and verb.tag_ in ("VBZ", "VBP") else "present"
+        if verb.tag_ in ("VBZ", "VBP") and not auxes and (lemma in INTENTION_VERBS or _schedules(verb)):
+            return "future"
+        return "present"
     return None
+
+
+def _schedules(verb: Token) -> bool:
+    """Whether a verb in the present simple tells a scheduled event: news writes "the team
+    leaves Tuesday", "they meet Monday" for what is arranged; verbs of saying, knowing and
+    being describe the present instead ("says", "knows", "has")."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and lemma not in STATIVE_VERBS and lemma not in INVARIANT_PAST
 
 
 def _arranges(verb: Token, date: Token) -> bool:

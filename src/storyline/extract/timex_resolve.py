@@ -22,6 +22,10 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 # How far back (characters) an anaphoric expression looks for the date it is relative to;
 # beyond that it falls back on the publication date.
 ANAPHORA_WINDOW = 600
+# "The previous Friday", "the following day" are explicitly relative to the day a story is
+# about, which may have been named a few paragraphs before; only without one is the
+# publication date the anchor.
+NARRATIVE_WINDOW = 1200
 # A financial report keeps its reporting period (a quarter) in focus much longer than a
 # narrative keeps a day: "a year earlier" or "the 1988 period" several paragraphs on still
 # compare with the quarter the report is about.
@@ -103,8 +107,10 @@ def tense_at(ctx: Ctx, start: int, end: int) -> Tense | None:
     "as early as") win over the verb, since the date lies ahead whatever the verb's tense."""
     lead = ctx.text[max(0, start - 25) : start]
     if _FUTURE_LEAD.search(lead):
-        # "Until Thursday, they had not called him" looks back all the same.
-        if ctx.tense(start, end) == "past" and re.search(r"\bhad\b", ctx.text[end : end + PERFECT_WINDOW]):
+        # "Until Thursday, they had not called him" and "it had been due to expire Friday" look
+        # back all the same: a past perfect puts the deadline itself in the past.
+        perfect = re.search(r"\bhad\b", ctx.text[max(0, start - PERFECT_WINDOW) : end + PERFECT_WINDOW])
+        if ctx.tense(start, end) == "past" and perfect:
             return "past"
         return "future"
     return ctx.tense(start, end)
@@ -264,22 +270,46 @@ def holiday_date(name: str, year: int) -> dt.date | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9])|\n\s*\n")
+# Words whose period ends no sentence: "10 a.m. EDT", "Mr. Arafat", "Jan. 6", "U.S. officials".
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.(?:[A-Za-z]\.)*|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Prof"
+    r"|Corp|Inc|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs)\.)$"
+)
+# How far back a period is looked at to tell an abbreviation.
+ABBREVIATION_CHARS = 8
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Sentence boundaries between lo and hi, except after an abbreviation."""
+    return [
+        m for m in _SENTENCE_END.finditer(text, lo, hi)
+        if text[m.start()] != "."
+        or not _ABBREVIATION.search(text, max(0, m.start() - ABBREVIATION_CHARS), m.start() + 1)
+    ]
 
 
 def sentence_start(text: str, pos: int, back: int = 0) -> int:
     """Where the sentence holding pos starts (back=1: the sentence before it), as far as
     punctuation and blank lines tell."""
     lo = max(0, pos - ANAPHORA_WINDOW)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, pos)]
+    ends = [m.end() for m in _sentence_ends(text, lo, pos)]
     return ends[-1 - back] if len(ends) > back else lo
 
 
-def anchor_point(ctx: Ctx, pos: int, gran: str, since: int = 0) -> tuple[Point, str] | None:
+def sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding pos ends (at most ANAPHORA_WINDOW characters on)."""
+    hi = min(len(text), pos + ANAPHORA_WINDOW)
+    ends = _sentence_ends(text, pos, hi)
+    return ends[0].start() if ends else hi
+
+
+def anchor_point(ctx: Ctx, pos: int, gran: str, since: int = 0,
+                 window: int = ANAPHORA_WINDOW) -> tuple[Point, str] | None:
     """The last date before pos (within the window and after ``since``, not itself derived) at
     least as fine as gran, with the anchor naming it."""
     want = GRANULARITIES.index(gran) if gran in GRANULARITIES else 0
     for f in reversed(ctx.history):
-        if pos - f.end > ANAPHORA_WINDOW or f.start < since:
+        if pos - f.end > window or f.start < since:
             break
         p = f.built.point
         if f.end > pos or not f.built.focus or f.built.type not in ("DATE", "TIME"):

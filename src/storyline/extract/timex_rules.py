@@ -214,7 +214,9 @@ RULES: list[Rule] = [
     Rule(
         "decade",
         _compile(
-            rf"{B}(?:the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+)?(?:(?P<d4>\d{{3}}0)['’]?s(?![\w'])|['’](?P<d2>\d0)['’]?s(?![\w'])"
+            # "the last half of the '80s" is one expression: the decade, its half as the mod
+            rf"{B}(?:the\s+)?(?:(?P<dmod>early|mid|late)[\s-]+|(?P<dhalf>first|second|last|latter)\s+half\s+of\s+the\s+)?"
+            rf"(?:(?P<d4>\d{{3}}0)['’]?s(?![\w'])|['’](?P<d2>\d0)['’]?s(?![\w'])"
             rf"|(?<=the\s)(?P<dw>(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
         ),
         tb.build_decade,
@@ -398,6 +400,15 @@ RULES: list[Rule] = [
         tb.build_the_unit,
     ),
     Rule(
+        # "the week of March 6": the week that holds the day
+        "week_of",
+        _compile(
+            rf"{B}the\s+week\s+of\s+(?:{WEEKDAY},?\s+)?(?P<month>{MONTH_ANY})\s*(?P<day>{DAY})"
+            rf"(?:,?\s+(?P<year>{YEAR4}))?"
+        ),
+        tb.build_week_of,
+    ),
+    Rule(
         "half_year",
         _compile(
             rf"{B}(?:the\s+)?(?P<ord>first|second|latter|last)\s+half{END}"
@@ -434,7 +445,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "labour day", "memorial", "veterans", "election day", "halloween", "boxing day",
                 "bastille", "valentine", "good friday"),
     "year_end": ("year end", "year-end", "year's end", "year’s end"),
-    "in_the_unit": ("earlier in", "later in"), "the_unit_before": ("before", "after", "earlier", "later"),
+    "in_the_unit": ("earlier in", "later in"), "week_of": ("week of",),
+    "the_unit_before": ("before", "after", "earlier", "later"),
     "the_unit": ("year", "week", "month"),
     "time": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", ":", "in the"),
 }
