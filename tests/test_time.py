@@ -534,6 +534,11 @@ def test_time_reads_timeml(tmp_path: Path) -> None:
     assert doc.text[doc.timexes[0].start : doc.timexes[0].end] == "Monday"
     assert "works & delays" in doc.text
     assert [d.name for d in iter_timeml(tmp_path)] == ["doc1"]
+    for part in ("PartA", "PartB"):  # documents in subfolders carry the subfolder as their part
+        (tmp_path / part).mkdir()
+        (tmp_path / part / f"{part.lower()}.tml").write_text(tml.read_text(encoding="utf-8"), encoding="utf-8")
+    assert sorted((d.name, d.part) for d in iter_timeml(tmp_path)) == [("doc1", ""), ("parta", "PartA"),
+                                                                       ("partb", "PartB")]
 
 
 # --------------------------------------------------------------------------- with the model
