@@ -517,3 +517,91 @@ def test_quotes_polnear_floor(shared_data: Path) -> None:
         assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell under its floor {floor}"
     for key, ceiling in floors["ceilings"].items():
         assert figures[key] <= ceiling, f"{key} {figures[key]:.3f} rose over its ceiling {ceiling}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("after", [
+    "The foreign minister, Lena Dravic, said on Tuesday.",
+    "Lena Dravic, who leads the delegation, later said.",
+])
+def test_quotes_model_speaker_named_in_the_next_sentence(nlp: Language, after: str) -> None:
+    text = f"Talks in Vesk stalled again. “We will not sign this treaty in its present form.” {after}"
+    q = _one(_quotes(nlp, text), "We will not sign this treaty")
+    assert q.kind == "direct"
+    assert q.cue == "said"
+    assert q.speaker is not None
+    assert q.speaker.name == "Lena Dravic"
+
+
+@pytest.mark.model
+def test_quotes_model_next_sentence_with_a_message_of_its_own_is_not_the_attribution(nlp: Language) -> None:
+    text = ("Talks in Vesk stalled again. “We will not sign this treaty in its present form.” "
+            "The foreign minister, Lena Dravic, said on Tuesday that the talks would resume in May.")
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if "We will not sign" in q.text and q.cue == "said"]
+    assert _one(quotes, "the talks would resume").speaker is not None
+
+
+@pytest.mark.model
+def test_quotes_model_nested_closing_mark_keeps_the_sentence_going(nlp: Language) -> None:
+    text = ("Arvid Lunde chairs the harbour board. “She told us, ‘The ferries will keep sailing all winter,’” "
+            "Lunde said.")
+    q = _one(_quotes(nlp, text), "The ferries will keep sailing")
+    assert q.cue == "said"
+    assert q.speaker is not None
+    assert q.speaker.name == "Arvid Lunde"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("Most of the new ferries, she said on Tuesday, will be built in Lysholm.", "said"),
+    ("If the council agrees, Valdemar said, most of the new ferries will be built in Lysholm.", "said"),
+])
+def test_quotes_model_attribution_set_inside_its_statement(nlp: Language, sentence: str, cue: str) -> None:
+    text = f"Ingrid Valdemar runs the port authority of Lysholm. {sentence}"
+    q = _one(_quotes(nlp, text), "will be built in Lysholm")
+    assert q.kind == "indirect"
+    assert q.cue == cue
+    assert q.text.startswith(sentence.split(",")[0])  # both sides of the attribution
+    assert q.speaker is not None
+    assert q.speaker.name == "Ingrid Valdemar"
+
+
+@pytest.mark.model
+def test_quotes_model_attribution_inside_still_dates_the_statement(nlp: Language) -> None:
+    text = ("Ingrid Valdemar runs the port authority of Lysholm. Most of the new ferries, she said on Tuesday, "
+            "will be built here.")
+    start = text.index("Tuesday")
+    tuesday = DateValue("2031-03-04", "2031-03-04", "2031-03-04", "day")
+    timex = TimeExpr(article_id(text), start, start + len("Tuesday"), "Tuesday", "DATE", "2031-03-04", date=tuesday)
+    q = _one(_quotes(nlp, text, published="2031-03-06", timexes=(timex,)), "will be built here")
+    assert q.date == tuesday
+
+
+@pytest.mark.model
+def test_quotes_model_lead_framing_a_quote_is_not_part_of_it(nlp: Language) -> None:
+    text = ("Sheldon Vark spoke to donors. Asked what the party's nominee should be like, Vark said, "
+            "“They have got to be able to win.”")
+    q = _one(_quotes(nlp, text), "They have got to be able to win")
+    assert q.kind == "direct"
+    assert "Asked" not in q.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("attribution", "cue"), [
+    ("the harbour master barked", "barked"),
+    ("the dockers chanted", "chanted"),
+    ("the harbour master shot back", "shot"),
+])
+def test_quotes_model_manner_of_speaking_attributes_a_quote(nlp: Language, attribution: str, cue: str) -> None:
+    text = f"The strike at Lysholm entered its third week. “Nobody leaves this quay tonight,” {attribution}."
+    q = _one(_quotes(nlp, text), "Nobody leaves this quay tonight")
+    assert q.kind == "direct"
+    assert q.cue is not None and q.cue.startswith(cue)
+
+
+@pytest.mark.model
+def test_quotes_model_manner_verb_with_its_own_object_attributes_nothing(nlp: Language) -> None:
+    text = ("Arvid Lunde chairs the harbour board. “The ferries will keep sailing all winter.” "
+            "Ingrid Valdemar echoed that promise on Monday.")
+    assert not [q for q in _quotes(nlp, text) if q.cue == "echoed"]

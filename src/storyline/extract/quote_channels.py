@@ -6,7 +6,7 @@ named platform beats a named outlet, which beats an occasion or document ("state
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from typing import TYPE_CHECKING
 
 from .quote_lexicon import (
@@ -116,7 +116,7 @@ def _from_pobj(doc: Doc, pobj: Token, prep: str, types: Mapping[int, tuple[int, 
     return None
 
 
-def find_channel(doc: Doc, cue: Token, content: range,
+def find_channel(doc: Doc, cue: Token, content: Container[int],
                  types: Mapping[int, tuple[int, int, str]]) -> str | None:
     """The channel of the statement whose cue is ``cue``; ``content`` holds the token indices of
     what was said (never searched), ``types`` maps token index -> (start, end, type) of its

@@ -17,6 +17,9 @@ from .quote_lexicon import (
     NAMING_VERBS,
     NOT_SOURCES,
     OBJECT_VERBS,
+    QUOTE_ONLY_VERBS,
+    RETORT_PARTICLE,
+    RETORT_VERBS,
     SPEECH_VERBS,
     THAT_VERBS,
 )
@@ -54,6 +57,19 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # A wire dateline ("LINDHOLM, July 7 (Concord Wire) –") ends with a dash within this many tokens.
 DATELINE_MAX_TOKENS = 12
 DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
+# Dependents of a speech verb, before its subject, that belong to what it reports when the
+# attribution is set off by commas on both sides ("If the council agrees, Dravic said, the bridge
+# will open"; "Instead, she told reporters, ..."): a condition or a sentence adverb, not the
+# occasion of the saying ("In a statement, she said ...", "On Tuesday, she said, ...").
+SET_OFF_LEAD_DEPS = frozenset({"advcl", "advmod"})
+# Marks of an adverbial clause that belongs to the message, not to the saying ("if she wins").
+CONDITION_MARKS = frozenset({"if", "unless"})
+# Dependents of a speech verb that are not part of the attribution inside a reported sentence.
+MESSAGE_DEPS = frozenset({"ccomp", "punct", "conj", "cc"})
+# How the parser attaches "back" in "shot back": as a particle or an adverb.
+PARTICLE_DEPS = frozenset({"prt", "advmod"})
+# Dependents of a verb that carry a message of its own when not in quotation marks.
+UNQUOTED_MESSAGE_DEPS = frozenset({"dobj", "ccomp", "xcomp"})
 # Dependents of a speech verb, after its clause, that belong to the clause in a misparse.
 DETACHED_DEPS = frozenset({"advcl", "dep", "xcomp", "npadvmod", "oprd"})
 
@@ -80,11 +96,29 @@ class Statement:
     cue: int | None
     speaker_head: int | None = None
     according: bool = False
+    # Tokens [start, end) of the attribution when it sits inside its content ("A, she said, B").
+    gap: TokenRange | None = None
 
 
 def is_cue(tok: Token) -> bool:
     """A speech verb used as a verb."""
     return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def is_quote_cue(tok: Token) -> bool:
+    """A verb that attributes a quote next to it but reports no clause: a manner of speaking
+    ("barked", "chanted") or a retort ("shot back"), with a speaker of its own and no unquoted
+    message ("echoing some critics", "echoed that promise" attribute no quote)."""
+    if tok.pos_ != "VERB" or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    retort = lemma in RETORT_VERBS and any(c.dep_ in PARTICLE_DEPS and c.lower_ == RETORT_PARTICLE
+                                           for c in tok.children)
+    if not (lemma in QUOTE_ONLY_VERBS or retort):
+        return False
+    doc = tok.doc
+    return not any(c.dep_ in UNQUOTED_MESSAGE_DEPS and c.i > tok.i
+                   and not any(t.is_quote for t in doc[tok.i + 1:c.left_edge.i + 1]) for c in tok.children)
 
 
 def count_words(doc: Doc, a: int, b: int) -> int:
@@ -161,7 +195,49 @@ def _clausal(v: Token) -> TokenRange | None:
             if joins and extra.dep_ in DETACHED_DEPS and not is_cue(extra):
                 b = extra.right_edge.i + 1
         b = _own_attribution_cut(v, a, b)
+        a = _set_off_lead(v, c, a)
     return a, b
+
+
+def _opens_quote(doc: Doc, v: int, a: int) -> bool:
+    """Whether a quotation mark opens what follows the attribution at token ``v``, before or at the
+    start of the clause at ``a`` (the parser hangs the mark on either)."""
+    return any(t.is_quote for t in doc[v + 1:min(a + 1, len(doc))])
+
+
+def _set_off_lead(v: Token, c: Token, a: int) -> int:
+    """Start of the reported clause ``c`` (from token ``a``) when its attribution is set off inside
+    it: a condition or sentence adverb before the speaker belongs to the message ("If the council
+    agrees, Dravic said, the bridge will open"), and so does the subject the parser left on the
+    verb when the clause has none ("Most of the ferries, she said, will be built here")."""
+    doc = v.doc
+    subject = _child(v, SUBJECT_DEPS)
+    if subject is None or subject.i > v.i or a == 0 or doc[a - 1].text != "," or _opens_quote(doc, v.i, a):
+        return a  # "Asked about it, he said, “...”": the lead frames a quote, it is not part of it
+    lead = next((c for c in v.lefts if c.i < subject.left_edge.i), None)
+    if lead is None or doc[subject.left_edge.i - 1].text != ",":
+        return a
+    if lead.dep_ == "dep" and _child(c, SUBJECT_DEPS) is None:
+        return lead.left_edge.i
+    if lead.dep_ not in SET_OFF_LEAD_DEPS:
+        return a
+    marks = {m.lower_ for m in lead.children if m.dep_ == "mark"}
+    if lead.dep_ == "advcl" and not (marks & CONDITION_MARKS and _child(lead, SUBJECT_DEPS) is not None):
+        return a  # "When asked about the bridge, she said": the occasion, not the message
+    return lead.left_edge.i
+
+
+def attribution_gap(doc: Doc, v: Token, a: int, b: int) -> TokenRange | None:
+    """Tokens of an attribution set off by commas inside the clause it reports ("Most of the
+    ferries, she said on Tuesday, will be built here"): its subject, the verb and the verb's own
+    phrases, which name the speaker, occasion and date, not what was said."""
+    subject = _child(v, SUBJECT_DEPS)
+    start = subject.left_edge.i if subject is not None and subject.i < v.i else v.i
+    own = [c.right_edge.i + 1 for c in v.rights if c.dep_ not in MESSAGE_DEPS]
+    end = max(own, default=v.i + 1)
+    if not (a < start and end < b and doc[start - 1].text == "," and doc[end].text == ","):
+        return None
+    return start, end
 
 
 def _own_attribution_cut(v: Token, a: int, b: int) -> int:
@@ -188,12 +264,15 @@ def _own_attribution_cut(v: Token, a: int, b: int) -> int:
 
 def _inserted(doc: Doc, v: Token) -> TokenRange | None:
     """An attribution set inside the sentence it reports ("In any case, he said, the industry
-    was over-supplied."): the longer side of the rest of the head's clause."""
+    was over-supplied."): the head's whole clause, both sides of the attribution, when each has
+    words; else the side that has."""
     head = v.head
     if v.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or _child(v, SUBJECT_DEPS) is None:
         return None
     left = (head.left_edge.i, v.left_edge.i)
     right = (v.right_edge.i + 1, head.right_edge.i + 1)
+    if count_words(doc, *left) and count_words(doc, *right) and not _opens_quote(doc, v.i, right[0]):
+        return left[0], right[1]  # not before a quote: “Asked about it, he said, “...”” frames it
     return max(left, right, key=lambda r: count_words(doc, *r))
 
 
@@ -230,7 +309,7 @@ def reported_range(doc: Doc, v: Token) -> TokenRange | None:
     if rng is None:
         return None
     a, b = rng
-    if a <= v.i < b and doc[a].lower_ not in FREE_RELATIVES:
+    if a <= v.i < b and doc[a].lower_ not in FREE_RELATIVES and attribution_gap(doc, v, a, b) is None:
         # "reservoirs, which Karst says break a protocol": the cue is not what was said; a free
         # relative ("what he called a “breach”") names what was said and stays whole.
         a = v.i + 1

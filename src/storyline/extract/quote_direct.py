@@ -1,7 +1,8 @@
 """Direct quotes attributed to the cue next to them, or carried on from the statement before.
 
 “...,” Sørensen wrote  |  Petković said: “...”  |  Clinton released the following statement: “...”
-Rep. Gowdy: “...”  |  “...,” he said. “...”  |  a quote paragraph after an attributed one.
+Rep. Gowdy: “...”  |  “...,” he said. “...”  |  “...” The foreign minister, X, said.  |  “...,” he barked
+a quote paragraph after an attributed one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .quote_clauses import SENTENCE_PUNCT, SUBJECT_DEPS, Sentences, Statement, c
 from .quote_marks import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # How many tokens may separate a quote that ends its sentence from the cue after it
 # (“... done.” Sørensen wrote.); beyond that the verb belongs to a new statement.
@@ -25,8 +26,15 @@ CUE_GAP_AFTER_SENTENCE = 4
 MIN_CONTINUATION_WORDS = 4
 # Tokens between a quote and an inverted cue: the closing mark, then the verb (“...,” said X).
 INVERSION_GAP = 2
+# Dependents of a cue verb that make it report something other than the quote before it: "said
+# that ...", "said nothing", "told them to wait".
+OWN_MESSAGE_DEPS = frozenset({"ccomp", "dobj", "xcomp", "attr", "oprd"})
+# Words between a subject and its verb that leave the verb bare: "the minister later said", "had said".
+BETWEEN_SUBJECT_AND_CUE = frozenset({"ADV", "AUX", "PUNCT", "SPACE"})
 # Punctuation a quote ends with when its sentence goes on to the attribution: “...,” he said.
 CONTINUING_END = frozenset(",—–-…:;")
+# Closing marks of a quote nested inside another one.
+NESTED_CLOSING = "’'\"”»›"
 TRAILING_STRIP = " \t\n,;:—–-"
 
 
@@ -75,7 +83,8 @@ def is_title(doc: Doc, a: int, b: int) -> bool:
 def ends_continuing(text: str, q: QuoteSpan) -> bool:
     """Whether a quote's last character says its sentence goes on (“...,” he said)."""
     a, b = q.inner
-    inner = text[a:b].rstrip()
+    # The closing mark of a quote nested at its end does not end the sentence: “... help,’” he said.
+    inner = text[a:b].rstrip().rstrip(NESTED_CLOSING).rstrip()
     return not inner or inner[-1] in CONTINUING_END or inner[-1].isalnum()
 
 
@@ -104,7 +113,36 @@ def cue_after(ctx: QuoteContext, q: QuoteSpan, q_end_tok: int, limit: int) -> in
             return None if own else i
         t = doc[i]
         if not continuing and (t.pos_ == "VERB" or (t.is_sent_start and i > q_end_tok)):
+            break
+    return None if continuing else cue_after_subject(ctx, q_end_tok, limit)
+
+
+def _bare_cue(t: Token) -> bool:
+    """Whether a speech verb reports nothing of its own: no clause, object or complement after it
+    ("said on Tuesday", not "said nothing" or "said that ...")."""
+    return not any(c.dep_ in OWN_MESSAGE_DEPS and c.i > t.i for c in t.children)
+
+
+def cue_after_subject(ctx: QuoteContext, q_end_tok: int, limit: int) -> int | None:
+    """The cue of a sentence that only names the speaker of the quote before it (“We will not
+    sign.” The foreign minister, Lena Dravic, said on Tuesday.): a bare speech verb whose subject,
+    however long (an apposition, a relative clause), is all that stands between quote and verb."""
+    doc = ctx.doc
+    first = q_end_tok
+    while first < min(limit, len(doc)) and (doc[first].is_space or (doc[first].is_punct and not doc[first].is_quote)):
+        first += 1
+    if first >= min(limit, len(doc)) or "\n" in doc[q_end_tok:first].text:
+        return None  # a new paragraph names its own subject, not the quote's speaker
+    stop = min(limit, ctx.sents.bounds(first)[1])
+    for i in range(first, stop):
+        if i not in ctx.cues:
+            continue
+        t = doc[i]
+        subject = next((c for c in t.children if c.dep_ in SUBJECT_DEPS and c.i < i), None)
+        if (subject is None or i in ctx.own_clause or not _bare_cue(t) or subject.left_edge.i != first
+                or any(w.pos_ not in BETWEEN_SUBJECT_AND_CUE for w in doc[subject.right_edge.i + 1:i])):
             return None
+        return i
     return None
 
 

@@ -23,6 +23,16 @@ SPEECH_VERBS = frozenset({
     "slam", "speculate", "state", "stress", "suggest", "tell", "testify", "threaten", "tout", "tweet",
     "underline", "unveil", "urge", "vow", "warn", "welcome", "wonder", "write", "yell",
 })
+# Verbs of the manner of speaking that attribute a quote next to them (“Go home,” he barked) but
+# seldom report a clause, so they are cues for direct quotes only; kept out of SPEECH_VERBS, which
+# also decides what the evaluation counts as speech.
+QUOTE_ONLY_VERBS = frozenset({
+    "bark", "snap", "chant", "exclaim", "interject", "echo", "gush", "scoff", "sneer", "snarl",
+    "murmur", "mutter", "whisper", "cry", "thunder", "chime", "holler", "growl", "sigh", "laugh",
+})
+# Verbs that attribute a quote only with the particle "back" (“Never,” she shot back).
+RETORT_VERBS = frozenset({"shoot", "fire", "hit", "push"})
+RETORT_PARTICLE = "back"
 # Speech verbs whose object is what was said: "announced a plan", "denied the charges".
 OBJECT_VERBS = frozenset({"announce", "propose", "deny", "acknowledge", "recall", "mention", "demand",
                           "pledge", "promise", "decry", "condemn", "reject", "dismiss", "welcome",

@@ -13,7 +13,7 @@ time expression that governs the cue verb, else the publication day.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -32,9 +32,11 @@ from .quote_clauses import (
     QuoteKind,
     Statement,
     according_to,
+    attribution_gap,
     char_range,
     count_words,
     is_cue,
+    is_quote_cue,
     reported_range,
     speaker_of,
 )
@@ -78,6 +80,13 @@ class Attribution:
     speaker_start: int | None = None
     speaker_end: int | None = None
     channel: str | None = None
+    gap: tuple[int, int] | None = None  # tokens of an attribution set inside the content
+
+
+def _content_tokens(a: int, b: int, gap: tuple[int, int] | None) -> frozenset[int]:
+    """Token indices of what was said: [a, b) less the attribution set inside it, whose phrases
+    ("said on Tuesday in a statement") still date the statement and name its channel."""
+    return frozenset(range(a, b)) - (frozenset(range(*gap)) if gap is not None else frozenset())
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
@@ -96,13 +105,16 @@ def _context(doc: Doc, text: str, sents: Sentences, quote_of: list[int],
             cues.add(t.i)
             rng = reported_range(doc, t)
             if rng is not None:
-                found.append(Statement(*rng, *char_range(doc, *rng), "indirect", t.i, speaker_of(doc, t.i)))
+                found.append(Statement(*rng, *char_range(doc, *rng), "indirect", t.i, speaker_of(doc, t.i),
+                                       gap=attribution_gap(doc, t, *rng)))
                 # A clause in quotation marks does not stop its verb from attributing the quote
                 # before it (“A,” she said, “and B.”); an unquoted one does.
                 # A clause cut before a quote it ends with ("said that A “B”, and accused") is
                 # still unquoted.
                 if quote_of[rng[0]] < 0:
                     own_clause.add(t.i)
+        elif is_quote_cue(t):
+            cues.add(t.i)  # attributes the quote next to it, reports no clause of its own
         elif t.lower_ == "according":
             statement = according_to(doc, sents, t)
             if statement is not None:
@@ -202,7 +214,7 @@ def _cue_fields(doc: Doc, f: Statement, types: dict[int, tuple[int, int, str]],
         return None, None, None, None
     cue: Token = doc[f.cue]
     last = doc[cue.i + 1] if f.according else cue  # "according to"
-    channel = None if f.according else find_channel(doc, cue, range(f.a, f.b), types)
+    channel = None if f.according else find_channel(doc, cue, _content_tokens(f.a, f.b, f.gap), types)
     return doc[cue.i:last.i + 1].text, cue.idx, last.idx + len(last.text), channel
 
 
@@ -232,7 +244,7 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             start=f.start, end=f.end, kind=f.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
             cue_index=f.cue, speaker=resolved.speaker if resolved is not None else None,
             speaker_start=resolved.start if resolved is not None else None,
-            speaker_end=resolved.end if resolved is not None else None, channel=channel,
+            speaker_end=resolved.end if resolved is not None else None, channel=channel, gap=f.gap,
         ))
     return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
 
@@ -268,7 +280,7 @@ def _without_nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 # --------------------------------------------------------------------------- dates and records
 
 
-def _governs(tok: Token, cue: Token, content: range) -> bool:
+def _governs(tok: Token, cue: Token, content: Container[int]) -> bool:
     """Whether a token hangs (through its heads) on the cue verb, not on the reported clause."""
     t = tok
     while True:
@@ -288,10 +300,11 @@ def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[Ti
         first, last = sents.bounds(cue.i)
         sent_start, sent_end = char_range(doc, first, last)
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        content = range(span.start, span.end) if span is not None else range(0)
+        content = _content_tokens(span.start, span.end, a.gap) if span is not None else frozenset()
         for tx in timexes:
-            if not sent_start <= tx.start < sent_end or a.start <= tx.start < a.end:
-                continue
+            in_gap = a.gap is not None and doc[a.gap[0]].idx <= tx.start < char_range(doc, *a.gap)[1]
+            if not sent_start <= tx.start < sent_end or (a.start <= tx.start < a.end and not in_gap):
+                continue  # a time expression in what was said dates the message, not the saying
             tx_span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if tx_span is not None and len(tx_span) and _governs(tx_span.root, cue, content):
                 return tx.date if tx.date is not None else DateValue(tx.value, None, None, "unknown")
