@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -184,9 +185,7 @@ class Store:
         new_results: list[ArticleResult] = []
         replaced: list[tuple[str, str]] = []  # (earlier revision, the article replacing it)
         now = _now()
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             known = self.known_inputs([k for k, _ in items if k])
             results = [i for _, i in items if isinstance(i, ArticleResult)]
             stored = self._existing_articles([r.article.id for r in results])
@@ -229,14 +228,7 @@ class Store:
                 counts.mentions += len(item.mentions)
                 counts.entity_ids.update(e.id for e in item.entities)
             touched = self._supersede(replaced, now)
-            for table, table_rows in rows.items():
-                self._insert(table, table_rows)
-            self._add_to_totals(new_results)
-            self._rebuild_entities(counts.entity_ids | touched)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+            self._add(rows, COLUMNS, new_results, counts.entity_ids | touched)
         return counts
 
     def replace_analyses(self, results: Sequence[ArticleResult], analysed_with: str) -> BatchCounts:
@@ -252,11 +244,9 @@ class Store:
             counts.new += 1
             counts.mentions += len(r.mentions)
             counts.entity_ids.update(e.id for e in r.entities)
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             touched = self._retract([r.article.id for r in results])
-            con.execute(
+            self.con.execute(
                 "UPDATE articles SET published = d.published, published_from = d.published_from, "
                 "warnings = d.warnings, analysed_with = ? FROM (SELECT unnest(?::VARCHAR[]) AS id, "
                 "unnest(?::VARCHAR[]) AS published, unnest(?::VARCHAR[]) AS published_from, "
@@ -264,15 +254,28 @@ class Store:
                 [analysed_with, [r.article.id for r in results], [r.article.published for r in results],
                  [r.article.published_from for r in results],
                  [json.dumps(list(r.article.warnings), ensure_ascii=False) for r in results]])
-            for table in DERIVED_TABLES:
-                self._insert(table, rows[table])
-            self._add_to_totals(results)
-            self._rebuild_entities(counts.entity_ids | touched)
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+            self._add(rows, DERIVED_TABLES, results, counts.entity_ids | touched)
         return counts
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _add(self, rows: dict[str, list[list[Any]]], tables: Iterable[str], results: Sequence[ArticleResult],
+             entity_ids: set[str]) -> None:
+        """Insert the rows of these tables, add the results to the entity totals and re-merge
+        the entities touched."""
+        for table in tables:
+            self._insert(table, rows[table])
+        self._add_to_totals(results)
+        self._rebuild_entities(entity_ids)
 
     def _current_revisions(self, places: Sequence[str]) -> dict[str, tuple[str, int]]:
         """For each place that has a stored article: its id and text length."""
