@@ -29,20 +29,13 @@ def _export(db: Path, out: Path) -> dict[str, str]:
             if p.name != "rejected.jsonl"}  # rejection times differ between runs, by design
 
 
-@pytest.mark.model
-def test_resume_after_kill_9_equals_one_clean_run(tmp_path: Path) -> None:
-    if not EXAMPLES.is_dir():
-        pytest.skip("examples/ is not in this checkout")
-    corpus = tmp_path / "corpus"
-    shutil.copytree(EXAMPLES, corpus, ignore=shutil.ignore_patterns("*.py", "README*"))
-    clean_db, killed_db = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
-    assert _storyline("ingest", str(corpus), "--db", str(clean_db), "-q", "--batch-size", "1").returncode == 0
-
-    proc = subprocess.Popen([sys.executable, "-m", "storyline", "ingest", str(corpus), "--db", str(killed_db),
-                             "-q", "--batch-size", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wal = Path(str(killed_db) + ".wal")
+def _kill_once_committed(args: list[str], db: Path) -> bool:
+    """Start a storyline command and kill -9 it as soon as batches have been committed (the
+    write-ahead log has grown), mid-run; returns whether it was still running when killed."""
+    proc = subprocess.Popen([sys.executable, "-m", "storyline", *args], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    wal = Path(str(db) + ".wal")
     deadline = time.monotonic() + KILL_AFTER_COMMITS_TIMEOUT
-    # Kill as soon as batches have been committed (the write-ahead log has grown), mid-run.
     while time.monotonic() < deadline and proc.poll() is None:
         if wal.exists() and wal.stat().st_size > 200_000:
             break
@@ -52,6 +45,19 @@ def test_resume_after_kill_9_equals_one_clean_run(tmp_path: Path) -> None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     print(f"killed mid-run: {killed_mid_run}; WAL bytes at kill: {wal.stat().st_size if wal.exists() else 0}")
+    return killed_mid_run
+
+
+@pytest.mark.model
+def test_resume_after_kill_9_equals_one_clean_run(tmp_path: Path) -> None:
+    if not EXAMPLES.is_dir():
+        pytest.skip("examples/ is not in this checkout")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus, ignore=shutil.ignore_patterns("*.py", "README*"))
+    clean_db, killed_db = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    assert _storyline("ingest", str(corpus), "--db", str(clean_db), "-q", "--batch-size", "1").returncode == 0
+
+    _kill_once_committed(["ingest", str(corpus), "--db", str(killed_db), "-q", "--batch-size", "1"], killed_db)
     resumed = _storyline("ingest", str(corpus), "--db", str(killed_db), "-q", "--batch-size", "1")
     assert resumed.returncode == 0, resumed.stderr
     assert _export(killed_db, tmp_path / "a") == _export(clean_db, tmp_path / "b")
@@ -59,3 +65,15 @@ def test_resume_after_kill_9_equals_one_clean_run(tmp_path: Path) -> None:
     again = _storyline("ingest", str(corpus), "--db", str(killed_db), "-q")
     assert "new articles" in again.stdout and " 0 " in again.stdout.split("new articles")[1].splitlines()[0]
     assert _export(killed_db, tmp_path / "c") == _export(clean_db, tmp_path / "b")
+
+    # A re-analysis killed mid-run and run again ends where one uninterrupted re-analysis does.
+    assert _storyline("reanalyse", "--db", str(clean_db), "--all", "-q", "--batch-size", "1").returncode == 0
+    _kill_once_committed(["reanalyse", "--db", str(killed_db), "--all", "-q", "--batch-size", "1"], killed_db)
+    import duckdb
+
+    with duckdb.connect(str(killed_db)) as con:  # what the killed run finished is not stale any more
+        done = con.execute("SELECT count(*) FROM articles WHERE analysed_with LIKE 'storyline %'").fetchone()
+    print(f"articles re-analysed before the kill: {done}")
+    resumed = _storyline("reanalyse", "--db", str(killed_db), "-q", "--batch-size", "1")
+    assert resumed.returncode == 0, resumed.stderr
+    assert _export(killed_db, tmp_path / "d") == _export(clean_db, tmp_path / "e")

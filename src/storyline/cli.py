@@ -183,8 +183,9 @@ def reanalyse_cli(
 ) -> None:
     """Analyse stored articles again after an upgrade (or with another --model).
 
-    Only articles whose records another storyline version or model produced are redone; ids stay
-    the same, and an interrupted run resumes with what is still stale.
+    Only articles whose records another storyline version or model produced are redone (--all:
+    every one); ids stay the same. An interrupted run, with or without --all, is finished by
+    running `storyline reanalyse` again.
     """
     from .pipeline import analysed_with, reanalyse
 

@@ -233,11 +233,13 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
               progress: ProgressFn | None = None) -> IngestSummary:
     """Analyse stored articles again with this version and model: those another version or
     model analysed (all of them with everything=True). Each batch's records are swapped in one
-    transaction, so an interrupted run resumes with the articles still stale."""
+    transaction, so an interrupted run (even of everything) resumes with what is still stale."""
     summary = IngestSummary()
     started = time.perf_counter()
     stamp = analysed_with(options)
-    ids = store.stale_articles(stamp, everything)
+    if everything:
+        store.mark_all_stale()
+    ids = store.stale_articles(stamp)
 
     def todo() -> Iterator[list[Article]]:
         for chunk in batched(ids, options.batch_size):

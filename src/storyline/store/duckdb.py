@@ -333,6 +333,11 @@ class Store:
             "ORDER BY ingested_at, id", [everything, analysed_with]).fetchall()
         return [r[0] for r in rows]
 
+    def mark_all_stale(self) -> None:
+        """Forget which version analysed each article, so that a re-analysis of everything
+        that is interrupted resumes with what it has not redone yet."""
+        self.con.execute("UPDATE articles SET analysed_with = NULL WHERE analysed")
+
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """Stored articles as records, in the order of ids. A date that analysis found in the text
         is left out, so that analysing the article again finds it afresh."""
