@@ -40,6 +40,7 @@ seeds: install  ## the seed article checks
 
 evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate time $(DATA)/tempeval3/Training/TBAQ-cleaned
+	$(BIN)/storyline evaluate published $(DATA)/allsides_article_bias --field text=content_original --limit 1000
 	$(BIN)/storyline evaluate events $(DATA)/plover_gsr
 	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
 

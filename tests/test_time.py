@@ -492,6 +492,15 @@ def test_time_publication_date_inferred_from_dates_and_weekdays() -> None:
     assert day >= "2025-06-10"
 
 
+def test_time_publication_year_is_not_carried_from_background_dates() -> None:
+    nlp = spacy.blank("en")
+    # The only year belongs to background five months before the days the news is about: no
+    # year for "Nov. 14", so no date, although Nov. 14, 2007 was indeed a Wednesday.
+    text = ("The movement took the territory in June 2007. The army launched the offensive on Nov. 14. "
+            "Officials said on Wednesday that talks had failed.")
+    assert infer_published(nlp(text), text) == (None, None)
+
+
 def test_time_publication_date_stays_unknown_without_support() -> None:
     nlp = spacy.blank("en")
     text = "The envoy met both negotiators on Monday and will call them again soon."
@@ -596,5 +605,23 @@ def test_time_floors_on_timebank(shared_data: Path) -> None:
     changed = "the gold data changed: re-measure and re-pin tests/floors/time.json"
     assert files_digest(files) == floors["digest"], changed
     got = evaluate(folder, limit=floors["documents"])
+    for name, floor in floors["floors"].items():
+        assert got[name] >= floor, f"{name} fell to {got[name]:.3f} (floor {floor})"
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_time_publication_date_floors_on_allsides(shared_data: Path) -> None:
+    """With the given date hidden, the dates storyline finds in the text are mostly right."""
+    from storyline.evaluate.published import evaluate
+
+    floors = json.loads((FLOORS.parent / "published.json").read_text(encoding="utf-8"))
+    corpus = shared_data / floors["file"]
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} is absent")
+    changed = "the data changed: re-measure and re-pin tests/floors/published.json"
+    assert files_digest([corpus]) == floors["digest"], changed
+    got = evaluate(corpus, limit=floors["limit"], fields={"text": "content_original"})
+    assert got["published_dated"] >= floors["min_dated"]
     for name, floor in floors["floors"].items():
         assert got[name] >= floor, f"{name} fell to {got[name]:.3f} (floor {floor})"

@@ -445,6 +445,18 @@ def evaluate_quotes_cli(
     _evaluate("quotes", path, limit, model, split=split)
 
 
+@evaluate_app.command("published")
+@_guard
+def evaluate_published_cli(
+    path: Path = typer.Argument(..., help="Dated articles, e.g. ../shared/data/allsides_article_bias"),
+    limit: int = typer.Option(500, "--limit", min=1, help="How many dated articles to read."),
+    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Publication dates found in the text with the given date hidden: how many, how many right."""
+    _evaluate("published", path, limit, model, fields=_fields(field))
+
+
 def main() -> None:
     """Entry point for `python -m storyline`."""
     app()

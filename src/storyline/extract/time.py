@@ -348,6 +348,12 @@ _LEAD = re.compile(
 MAX_INFERENCE_LAG_DAYS = 6
 # How many reported weekdays must fall on days the text names for an inferred date to stand.
 MIN_WEEKDAY_AGREEMENT = 1
+# And what share of the weekdays it reports: one agreement among many reported weekdays is chance
+# (an article of 1990 recalling "Aug. 6, 1988" and five Tuesdays of its own week is not of 1988).
+MIN_WEEKDAY_SHARE = 0.5
+# How far from the period that gives a year (the latest one the text dates with a year) a day
+# named without a year may lie and still take that year.
+MAX_YEAR_CARRY_DAYS = 62
 
 
 def _point_at_day(b: Built) -> Point | None:
@@ -420,8 +426,12 @@ def _infer_from_mentions(found: list[Found], tense: Callable[[int, int], Tense |
     for p, t in days_without_year:
         years = (floor.year - 1, floor.year, floor.year + 1)
         options = [d for y in years if (d := safe_date(y, p.month, p.day))]
-        if options:
-            days.append((min(options, key=lambda d: (abs((d - floor).days), d < floor)), t))
+        nearest = min(options, key=lambda d: (abs((d - floor).days), d < floor)) if options else None
+        # A year given for one period carries over to a day named without one only when the two
+        # are close: "May 2025 ... June 10" is one stretch of news; "June 2007 ... Nov. 14" is
+        # background and the present, with no year of its own.
+        if nearest is not None and abs((nearest - floor).days) <= MAX_YEAR_CARRY_DAYS:
+            days.append((nearest, t))
     past = [d for d, t in days if t == "past"]
     if not past:
         return None
@@ -433,7 +443,8 @@ def _infer_from_mentions(found: list[Found], tense: Callable[[int, int], Tense |
         score = sum(ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7) in named for wd in weekdays)
         if score > best_score:
             best, best_score = ref, score
-    return best.isoformat() if best_score >= MIN_WEEKDAY_AGREEMENT else None
+    enough = best_score >= MIN_WEEKDAY_AGREEMENT and best_score >= MIN_WEEKDAY_SHARE * len(weekdays)
+    return best.isoformat() if enough else None
 
 
 def infer_published(doc: Doc, text: str) -> tuple[str | None, str | None]:
