@@ -160,3 +160,13 @@ def test_cli_reanalyse_redoes_stale_articles_only_and_gives_the_same_records(tmp
     for name in ("articles.jsonl", "mentions.jsonl", "entities.jsonl", "timexes.jsonl", "events.jsonl",
                  "quotes.jsonl"):
         assert (after / name).read_text() == (before / name).read_text(), name
+
+
+def test_cli_reanalyse_and_evaluate_published_say_what_is_missing(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["reanalyse", "--db", str(tmp_path / "nope.duckdb")])
+    assert missing.exit_code == 2 and "no store at" in missing.output
+    assert not (tmp_path / "nope.duckdb").exists()  # nothing created on the way
+    undated = tmp_path / "undated.jsonl"
+    undated.write_text(json.dumps({"text": "The envoy met both negotiators on Monday."}) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "published", str(undated)])
+    assert result.exit_code == 2 and "no dated articles" in result.output

@@ -190,6 +190,8 @@ def reanalyse_cli(
     from .pipeline import analysed_with, reanalyse
 
     options = _options(model, workers, batch_size)
+    if db != ":memory:" and not Path(db).exists():
+        raise BadOption(f"no store at {db}; create one with: storyline ingest PATH --db {db}")
     signal.signal(signal.SIGTERM, _raise_interrupt)
     with _store(db) as store:
         total = len(store.stale_articles(analysed_with(options), everything))

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..clean import clean_document
 from ..config import DEFAULT_MODEL, Options
+from ..errors import BadOption
 from ..ingest import read_inputs
 from ..model import Article, RawDocument
 
@@ -77,6 +78,9 @@ def evaluate(path: Path, limit: int | None = DEFAULT_LIMIT, model: str = DEFAULT
 
     options = Options(model=model, fields=dict(fields or {}))
     articles = dated_articles(path, limit or DEFAULT_LIMIT, options)
+    if not articles:
+        raise BadOption(f"no dated articles with text in {path}: the records need a date field "
+                        "(published/date, or --field published=THEIRS) and a text field (--field text=THEIRS)")
     nlp = load_nlp(model)
     found: list[tuple[str, str | None, str | None]] = []
     for (gold, article), doc in zip(articles, parse(nlp, (a.text for _, a in articles)), strict=True):
