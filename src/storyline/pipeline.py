@@ -191,6 +191,18 @@ class IngestSummary:
     timings: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
+    def account(self, results: Sequence[ArticleResult | Rejected], output: BatchOutput) -> None:
+        """Add one stored batch's words, warnings, stage seconds and article count."""
+        for result in results:
+            if isinstance(result, ArticleResult):
+                self.words += len(result.article.text.split())
+                self.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
+            else:
+                self.warnings.append(result.reason)
+        for stage, seconds in output.timings.items():
+            self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+        self.articles_seen += len(output.results)
+
 
 ProgressFn = Callable[[int, IngestSummary], None]
 
@@ -249,12 +261,7 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
         for output in outputs:
             results = [r for r in _resolve(output.results, store) if isinstance(r, ArticleResult)]
             summary.counts.add(store.replace_analyses(results, stamp))
-            for r in results:
-                summary.words += len(r.article.text.split())
-                summary.warnings.extend(f"{r.article.origin}: {w}" for w in r.article.warnings)
-            for stage, seconds in output.timings.items():
-                summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
-            summary.articles_seen += len(output.results)
+            summary.account(results, output)
             if progress:
                 progress(len(output.results), summary)
     summary.seconds = time.perf_counter() - started
@@ -264,17 +271,8 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,
                   progress: ProgressFn | None, stamp: str) -> None:
     """Resolve and write one batch's results, and account for them in the summary."""
-    pairs: list[tuple[str, ArticleResult | Rejected]] = []
-    for key, result in zip(output.keys, _resolve(output.results, store), strict=True):
-        pairs.append((key, result))
-        if isinstance(result, ArticleResult):
-            summary.words += len(result.article.text.split())
-            summary.warnings.extend(f"{result.article.origin}: {w}" for w in result.article.warnings)
-        else:
-            summary.warnings.append(result.reason)
-    summary.counts.add(store.write_batch(pairs, stamp))
-    for stage, seconds in output.timings.items():
-        summary.timings[stage] = summary.timings.get(stage, 0.0) + seconds
-    summary.articles_seen += len(output.results)
+    resolved = _resolve(output.results, store)
+    summary.counts.add(store.write_batch(list(zip(output.keys, resolved, strict=True)), stamp))
+    summary.account(resolved, output)
     if progress:
         progress(len(output.results), summary)
