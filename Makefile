@@ -43,6 +43,7 @@ evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate published $(DATA)/allsides_article_bias --field text=content_original --limit 1000
 	$(BIN)/storyline evaluate events $(DATA)/plover_gsr
 	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
+	$(BIN)/storyline evaluate stories $(DATA)/ecbplus --split dev
 
 bench: install  ## speed against bare spaCy on 300 AllSides articles
 	$(BIN)/storyline bench $(DATA)/allsides_article_bias --limit 300 --workers 2 --repeat 3

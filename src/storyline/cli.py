@@ -349,6 +349,43 @@ def events_cli(
     out.print(table)
 
 
+@app.command("stories")
+@_guard
+def stories_cli(
+    db: str = DB_OPTION,
+    name: str | None = typer.Option(None, "--name", help="Only stories naming this person or organisation."),
+    min_articles: int = typer.Option(1, "--min-articles", help="Only stories reported by at least this many articles."),
+    limit: int = typer.Option(30, "--limit", "-n"),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Group all stored articles into stories afresh first."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """Stories: the articles and events of one developing storyline, most reported first.
+
+    Paragraphs of an article that name the same people and organisations are one segment (an
+    article may tell two stories); segments of different articles that share at least two of
+    them, within 60 days, are one story. Stories grow as articles are ingested."""
+    from .pipeline import rebuild_stories
+    from .query import list_stories
+
+    if rebuild:
+        with _store(db) as store:
+            n = rebuild_stories(store)
+        err.print(f"rebuilt {n} stories")
+    with _store(db, read_only=True) as store:
+        rows = list_stories(store, name, min_articles, limit)
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    table = Table()
+    for col in ("from", "to", "articles", "events", "story"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(r.get("start") or "", r.get("end") or "", str(len(r["article_ids"])), str(len(r["event_ids"])),
+                      r["title"])
+    out.print(table)
+
+
 @app.command("export")
 @_guard
 def export_cli(
@@ -445,6 +482,22 @@ def evaluate_quotes_cli(
 ) -> None:
     """Quote content overlap P/R/F1, cue F1 and speaker accuracy on PolNeAR."""
     _evaluate("quotes", path, limit, model, split=split)
+
+
+@evaluate_app.command("stories")
+@_guard
+def evaluate_stories_cli(
+    path: Path = typer.Argument(..., help="ECB+ folder, e.g. ../shared/data/ecbplus"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N documents."),
+    split: str = typer.Option("all", "--split", help="train, dev (topics 2 5 12 18 21 23 34 35) or all."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Stories against ECB+: are reports of the same real event in one story, and reports of a
+    different event of the same kind (another celebrity's rehab) in another? Pairwise and
+    B-cubed precision, recall, F1 over documents."""
+    from .pipeline import ingest
+
+    _evaluate("stories", path, limit, model, split=split, ingest=ingest)
 
 
 @evaluate_app.command("published")

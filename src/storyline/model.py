@@ -261,6 +261,21 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class Segment:
+    """The paragraphs of one article that tell one storyline (an article may tell several);
+    stories link segments, not whole articles. Stored, not part of schema.md's output."""
+
+    article_id: str
+    n: int  # its place among the article's segments
+    start: int  # first character of its first paragraph
+    end: int  # last character of its last paragraph (paragraphs of others may lie between)
+    keys: tuple[str, ...]  # store-wide ids of the people and organisations it names
+    weights: tuple[int, ...]  # how often it names each of them
+    event_ids: tuple[str, ...]  # events reported in it
+    day: str | None = None  # the article's publication day
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
     """Everything found in one article: what `storyline annotate` prints for it."""
 
@@ -272,6 +287,7 @@ class ArticleResult:
     quotes: tuple[Quote, ...] = ()
     raw_key: str = ""  # RawDocument.content_key() of the input it came from
     extra: dict[str, Any] = field(default_factory=dict)
+    segments: tuple[Segment, ...] = ()  # set once entity ids are store-wide (resolve/stories.py)
 
     def to_json(self) -> dict[str, Any]:
         """The annotate shape of schema.md."""

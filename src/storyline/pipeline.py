@@ -25,6 +25,7 @@ from .extract.time import extract_timexes, infer_published
 from .ingest import read_inputs
 from .model import Article, ArticleResult, RawDocument, Rejected
 from .nlp import load_nlp, resolve_model_name
+from .resolve import stories
 from .resolve.entities import resolve_entities
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
@@ -163,7 +164,8 @@ def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult |
 
 
 def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[ArticleResult | Rejected]:
-    """Store-wide entity ids for a batch: what the store knows plus the full names earlier in the batch."""
+    """Store-wide entity ids for a batch (what the store knows plus the full names earlier in
+    the batch), and the segments stories are made of, which need those ids."""
     in_batch: dict[str, set[str]] = {}
     out: list[ArticleResult | Rejected] = []
     for result in results:
@@ -176,6 +178,8 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[Arti
                 words = e.key.split()
                 if e.type == "PERSON" and len(words) >= 2:
                     in_batch.setdefault(words[-1], set()).add(e.key)
+        if isinstance(result, ArticleResult) and result.article.analysed:
+            result = dataclasses.replace(result, segments=stories.segments(result))
         out.append(result)
     return out
 
@@ -261,6 +265,7 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
         for output in outputs:
             results = [r for r in _resolve(output.results, store) if isinstance(r, ArticleResult)]
             summary.counts.add(store.replace_analyses(results, stamp))
+            stories.update_stories(store)
             summary.account(results, output)
             if progress:
                 progress(len(output.results), summary)
@@ -268,11 +273,19 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
     return summary
 
 
+def rebuild_stories(store: Store) -> int:
+    """Group every stored segment into stories afresh (the same stories an article-by-article
+    build gives, whatever the order); returns how many there are."""
+    store.forget_stories()
+    return stories.update_stories(store)
+
+
 def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,
                   progress: ProgressFn | None, stamp: str) -> None:
     """Resolve and write one batch's results, and account for them in the summary."""
     resolved = _resolve(output.results, store)
     summary.counts.add(store.write_batch(list(zip(output.keys, resolved, strict=True)), stamp))
+    stories.update_stories(store)
     summary.account(resolved, output)
     if progress:
         progress(len(output.results), summary)

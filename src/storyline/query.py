@@ -127,6 +127,22 @@ def list_events(store: Store, type_: str | None = None, status: str | None = Non
     return [_decode("events", r) for r in store.query(sql, params)]
 
 
+def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
+                 limit: int = 50) -> list[dict[str, Any]]:
+    """Stories with the most articles first, optionally those naming someone whose name or alias
+    contains a fragment; each with its entities' names."""
+    sql = "SELECT * FROM stories WHERE json_array_length(article_ids) >= ?"
+    params: list[Any] = [min_articles]
+    if name:
+        sql += (" AND EXISTS (SELECT 1 FROM entities e WHERE list_contains(stories.entities::JSON::VARCHAR[], e.id)"
+                " AND (e.key LIKE ? OR lower(e.aliases) LIKE ?))")
+        params += [f"%{fold(name)}%", f"%{name.lower()}%"]
+    sql += (" ORDER BY json_array_length(article_ids) DESC, json_array_length(event_ids) DESC, start NULLS LAST, id"
+            " LIMIT ?")
+    params.append(limit)
+    return [_decode("stories", r) for r in store.query(sql, params)]
+
+
 def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tuple[str, int]]:
     """Write record kinds to files: one kind to dest as a file, several into dest as a folder.
 

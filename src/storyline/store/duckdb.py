@@ -21,7 +21,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..gazetteer import canonical_name, surname_key
-from ..model import Article, ArticleResult, Rejected, article_place, short_hash, to_dict
+from ..model import Article, ArticleResult, Rejected, Story, article_place, short_hash, to_dict
 from .migrations import available, migrate
 
 # DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
@@ -31,7 +31,8 @@ LOCK_HINT = "another storyline process has this store open; wait for it or use a
 # stands, and the input is noted as "shorter".
 SUMMARY_RATIO = 0.5
 # The tables that hold what analysis found in an article (everything but the article itself).
-DERIVED_TABLES = ("mentions", "article_entities", "entity_roles", "timexes", "events", "quotes")
+DERIVED_TABLES = ("mentions", "article_entities", "entity_roles", "timexes", "events", "quotes", "segments",
+                  "segment_keys")
 # Article fields analysis may change (a publication date inferred from the text), besides its records.
 # A warning analysis added (a stage that failed on the text): dropped when it is analysed again.
 STAGE_FAILED = " failed: "
@@ -86,6 +87,12 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("text", "VARCHAR"), ("kind", "VARCHAR"), ("speaker", "VARCHAR"), ("speaker_id", "VARCHAR"),
                ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"), ("cue", "VARCHAR"),
                ("channel", "VARCHAR"), ("date", "VARCHAR")],
+    "segments": [("article_id", "VARCHAR"), ("n", "INTEGER"), ("start", "INTEGER"), ("end", "INTEGER"),
+                 ("day", "VARCHAR"), ("n_keys", "INTEGER"), ("event_ids", "VARCHAR")],
+    "segment_keys": [("entity_id", "VARCHAR"), ("article_id", "VARCHAR"), ("n", "INTEGER"), ("mentions", "INTEGER")],
+    "stories": [("id", "VARCHAR"), ("title", "VARCHAR"), ("article_ids", "VARCHAR"), ("event_ids", "VARCHAR"),
+                ("start", "VARCHAR"), ("end", "VARCHAR"), ("entities", "VARCHAR")],
+    "story_segments": [("story_id", "VARCHAR"), ("article_id", "VARCHAR"), ("n", "INTEGER")],
     "entities": [("id", "VARCHAR"), ("key", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"),
                  ("aliases", "VARCHAR"), ("affiliation", "VARCHAR"), ("n_mentions", "INTEGER"),
                  ("n_articles", "INTEGER"), ("surname", "VARCHAR")],
@@ -93,7 +100,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 # Positions of each table's primary key in its rows.
 KEYS: dict[str, tuple[int, ...]] = {
     "inputs": (0,), "rejected": (0,), "articles": (0,), "mentions": (0, 1, 2), "article_entities": (0, 1),
-    "timexes": (0, 1, 2), "events": (0,), "quotes": (0,), "entities": (0,),
+    "timexes": (0, 1, 2), "events": (0,), "quotes": (0,), "entities": (0,), "stories": (0,),
 }
 
 
@@ -116,6 +123,10 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
     rows["quotes"] += [[q.id, q.article_id, q.start, q.end, q.text, q.kind, _json(q.speaker),
                         q.speaker.entity_id if q.speaker else None, q.speaker_start, q.speaker_end, q.cue,
                         q.channel, _json(q.date)] for q in r.quotes]
+    rows["segments"] += [[s.article_id, s.n, s.start, s.end, s.day, len(s.keys), json.dumps(list(s.event_ids))]
+                         for s in r.segments]
+    rows["segment_keys"] += [[k, s.article_id, s.n, w] for s in r.segments for k, w in zip(s.keys, s.weights,
+                                                                                          strict=True)]
 
 
 def _json(value: Any) -> str | None:
@@ -321,6 +332,13 @@ class Store:
             ") AS d WHERE s.entity_id = d.entity_id AND s.kind = d.kind AND s.value = d.value", ids * 3)
         con.execute("DELETE FROM entity_forms WHERE n <= 0")
         con.execute("DELETE FROM entity_stats WHERE n <= 0")
+        # The stories these articles were in are undone: their other segments become pending
+        # and are regrouped by the next update_stories, which may split them.
+        con.execute(f"CREATE OR REPLACE TEMP TABLE undone AS SELECT DISTINCT story_id FROM story_segments "
+                    f"WHERE {where}", ids)
+        con.execute("DELETE FROM stories WHERE id IN (SELECT story_id FROM undone)")
+        con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT story_id FROM undone)")
+        con.execute("DROP TABLE undone")
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE {where}", ids)
         return touched
@@ -461,6 +479,94 @@ class Store:
         """The most recent ingest run, if any."""
         rows = self.query("SELECT * FROM runs ORDER BY finished_at DESC LIMIT 1")
         return rows[0] if rows else None
+
+    # ------------------------------------------------------------------ stories
+
+    def pending_segments(self) -> list[tuple[str, int]]:
+        """Segments that belong to no story yet (new articles, or stories undone by a revision)."""
+        rows = self.con.execute("SELECT s.article_id, s.n FROM segments AS s ANTI JOIN story_segments AS t "
+                                "ON s.article_id = t.article_id AND s.n = t.n ORDER BY 1, 2").fetchall()
+        return [(a, n) for a, n in rows]
+
+    def segment_links(self, segments: Sequence[tuple[str, int]], min_shared: int
+                      ) -> list[tuple[tuple[str, int], tuple[str, int], int, int, int, str | None, str | None]]:
+        """Segments of other articles that name at least min_shared of the same people and
+        organisations as these: (segment, other, shared, keys of each, day of each). Candidates
+        come from the entity index, so the cost follows these segments' names, not the store."""
+        if not segments:
+            return []
+        rows = self.con.execute(
+            "WITH p AS (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS n), "
+            "l AS (SELECT k.article_id AS a, k.n AS an, o.article_id AS b, o.n AS bn, count(*) AS shared "
+            "FROM segment_keys AS k JOIN p ON k.article_id = p.article_id AND k.n = p.n "
+            "JOIN segment_keys AS o ON o.entity_id = k.entity_id AND o.article_id <> k.article_id "
+            "GROUP BY ALL HAVING count(*) >= ?) "
+            "SELECT l.a, l.an, l.b, l.bn, l.shared, sa.n_keys, sb.n_keys, sa.day, sb.day FROM l "
+            "JOIN segments AS sa ON sa.article_id = l.a AND sa.n = l.an "
+            "JOIN segments AS sb ON sb.article_id = l.b AND sb.n = l.bn ORDER BY ALL",
+            [[a for a, _ in segments], [n for _, n in segments], min_shared]).fetchall()
+        return [((a, an), (b, bn), shared, na, nb, da, db) for a, an, b, bn, shared, na, nb, da, db in rows]
+
+    def stories_of(self, segments: Sequence[tuple[str, int]]) -> set[str]:
+        """The stories these segments belong to."""
+        if not segments:
+            return set()
+        rows = self.con.execute(
+            "SELECT DISTINCT t.story_id FROM story_segments AS t JOIN (SELECT unnest(?::VARCHAR[]) AS article_id, "
+            "unnest(?::INTEGER[]) AS n) AS p ON t.article_id = p.article_id AND t.n = p.n",
+            [[a for a, _ in segments], [n for _, n in segments]]).fetchall()
+        return {r[0] for r in rows}
+
+    def story_members(self, story_ids: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """The segments of each of these stories, smallest first."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for sid, a, n in self.con.execute(
+                "SELECT story_id, article_id, n FROM story_segments WHERE story_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY ALL", [list(story_ids)]).fetchall():
+            out.setdefault(sid, []).append((a, n))
+        return out
+
+    def segment_details(self, segments: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
+        """Day, event ids and named entity ids (with how often each is named) of these segments."""
+        rows = self.con.execute(
+            "SELECT s.article_id, s.n, s.day, s.event_ids, "
+            "map_from_entries(list((k.entity_id, k.mentions)) FILTER (WHERE k.entity_id IS NOT NULL)) AS keys "
+            "FROM segments AS s JOIN (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS n) AS p "
+            "ON s.article_id = p.article_id AND s.n = p.n "
+            "LEFT JOIN segment_keys AS k ON k.article_id = s.article_id AND k.n = s.n GROUP BY ALL ORDER BY ALL",
+            [[a for a, _ in segments], [n for _, n in segments]]).fetchall()
+        return [{"segment": (a, n), "day": day, "event_ids": json.loads(events), "keys": dict(keys or {})}
+                for a, n, day, events, keys in rows]
+
+    def entity_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """The merged name of each of these entities."""
+        rows = self.con.execute("SELECT id, name FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(ids)]).fetchall()
+        return dict(rows)
+
+    def event_dates(self, ids: Sequence[str]) -> list[str | None]:
+        """The date (JSON) of each of these events."""
+        rows = self.con.execute("SELECT date FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(ids)]).fetchall()
+        return [r[0] for r in rows]
+
+    def replace_stories(self, old_ids: Sequence[str], stories: Sequence[tuple[Story, list[tuple[str, int]]]]
+                        ) -> None:
+        """Swap these stories (and the pending segments the new ones take in) for the new ones,
+        in one transaction."""
+        ids = sorted({*old_ids, *(s.id for s, _ in stories)})
+        with self._transaction():
+            self.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self.con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self._insert("stories", [[s.id, s.title, json.dumps(list(s.article_ids)), json.dumps(list(s.event_ids)),
+                                      s.start, s.end, json.dumps(list(s.entities))] for s, _ in stories])
+            self._insert("story_segments", [[s.id, a, n] for s, members in stories for a, n in members])
+
+    def forget_stories(self) -> None:
+        """Drop every story, so that the next update groups all segments afresh."""
+        with self._transaction():
+            self.con.execute("DELETE FROM story_segments")
+            self.con.execute("DELETE FROM stories")
 
     # ------------------------------------------------------------------ queries
 

@@ -1,0 +1,258 @@
+"""Stories: the events and articles that belong to one developing storyline.
+
+An article is cut into segments: paragraphs that name the same people and organisations belong
+together, so an article that tells two unrelated stories (a dialogue round, then a KFOR
+commander's visit) gives two segments. Segments of different articles that name enough of the
+same people and organisations, close enough in time, are linked; a story is a connected group of
+linked segments, with the events reported in them.
+
+Connected groups do not depend on the order articles arrive in, and a story's id is a hash of
+its smallest member, so the same store always gives the same stories; adding articles costs in
+proportion to the new segments and the stories they touch (candidates come from the index of
+entity ids, never from comparing everything with everything).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from ..model import ArticleResult, Event, Segment, Story, short_hash
+
+SegmentKey = tuple[str, int]  # (article id, segment number)
+
+
+class StoryStore(Protocol):
+    """What grouping stories needs from a store (store/duckdb.py's Store provides it)."""
+
+    def pending_segments(self) -> list[SegmentKey]: ...
+    def segment_links(self, segments: Sequence[SegmentKey], min_shared: int
+                      ) -> list[tuple[SegmentKey, SegmentKey, int, int, int, str | None, str | None]]: ...
+    def stories_of(self, segments: Sequence[SegmentKey]) -> set[str]: ...
+    def story_members(self, story_ids: Sequence[str]) -> dict[str, list[SegmentKey]]: ...
+    def segment_details(self, segments: Sequence[SegmentKey]) -> list[dict[str, Any]]: ...
+    def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
+    def event_dates(self, ids: Sequence[str]) -> list[str | None]: ...
+    def replace_stories(self, old_ids: Sequence[str], stories: Sequence[tuple[Story, list[SegmentKey]]]
+                        ) -> None: ...
+
+# Only people and organisations tell stories apart: places ("Kosovo", "Brussels") and
+# nationalities are shared by every story from a region.
+KEY_TYPES = frozenset({"PERSON", "ORG"})
+# Two segments of different articles are one story when they name at least this many of the
+# same people and organisations...
+MIN_SHARED = 2
+# ...and these are at least this share of the smaller segment's (one shared newspaper and one
+# shared head of state do not make two long articles one story).
+MIN_OVERLAP = 0.3
+# ...and, when both are dated, their days are at most this far apart (a story develops over
+# weeks; a longer one is chained through the articles in between).
+WINDOW_DAYS = 60
+# A story's title names its most-named people and organisations, this many of them.
+TITLE_NAMES = 3
+# How many entity ids a story record lists.
+STORY_ENTITIES = 20
+
+_BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs of a text: blocks between blank lines, or lines when it has none."""
+    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans, start = [], 0
+    for m in splitter.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+class _Groups:
+    """Union-find over hashable items; each group is named by its smallest member."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, x: Any) -> Any:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: Any, b: Any) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
+            self.parent[hi] = lo
+
+    def groups(self) -> dict[Any, list[Any]]:
+        out: dict[Any, list[Any]] = {}
+        for x in sorted(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return out
+
+
+def segments(result: ArticleResult) -> tuple[Segment, ...]:
+    """Cut an analysed article into segments, one per storyline it tells.
+
+    Paragraphs that name a person or organisation in common are one segment; a paragraph naming
+    none belongs with the one before it; a later group that reports no event between people or
+    organisations of its own joins the one before it. The title line names what several segments
+    are about, so it joins the first segment without linking any."""
+    article = result.article
+    text = article.text
+    spans = paragraphs(text)
+    if not spans:
+        return ()
+    types = {e.id: e.type for e in result.entities}
+    keys: list[set[str]] = [set() for _ in spans]
+    starts = [s for s, _ in spans]
+    named_in: list[Counter[str]] = [Counter() for _ in spans]
+    for m in result.mentions:
+        if m.entity_id and types.get(m.entity_id) in KEY_TYPES:
+            keys[_index(starts, m.start)].add(m.entity_id)
+            named_in[_index(starts, m.start)][m.entity_id] += 1
+    title = article.title or ""
+    first = 1 if title and len(spans) > 1 and text[spans[0][0]:spans[0][1]].strip() == title.strip() else 0
+    groups = _Groups()
+    for i in range(len(spans)):
+        groups.find(i)
+    seen: dict[str, int] = {}
+    for i in range(first, len(spans)):
+        for k in keys[i]:
+            if k in seen:
+                groups.union(seen[k], i)
+            else:
+                seen[k] = i
+        if not keys[i] and i > first:
+            groups.union(i - 1, i)
+    if first:
+        groups.union(0, first)
+    # A later group is a story of its own only when it reports an event between people or
+    # organisations of its own ("the KFOR commander met the Japanese envoy"); otherwise (a
+    # quoted analyst, background on the same talks) it joins the paragraph before it.
+    between = [(_event_paragraphs(e, starts, article.id), actors) for e in result.events
+               if len(actors := {a.entity_id for a in e.actors if types.get(a.entity_id or "") in KEY_TYPES}) >= 2]
+    for root, members in sorted(groups.groups().items()):
+        if members[0] <= first:
+            continue
+        named = set().union(*(keys[i] for i in members))
+        before = set().union(*keys[first:members[0]])
+        if not any(set(members) & where and actors <= named and not actors & before
+                   for where, actors in between):
+            groups.union(members[0] - 1, root)
+    day = article.published[:10] if article.published else None
+    parts = list(groups.groups().values())
+    out = []
+    for n, members in enumerate(sorted(parts, key=lambda ms: ms[0])):
+        member_spans = [spans[i] for i in members]
+        events = tuple(sorted({e.id for e in result.events for r in e.reports
+                               if r.article_id == article.id and _index(starts, r.start) in members}))
+        counts = sum((named_in[i] for i in members), Counter[str]())
+        ids = sorted(counts)
+        out.append(Segment(article_id=article.id, n=n, start=min(s for s, _ in member_spans),
+                           end=max(e for _, e in member_spans), keys=tuple(ids),
+                           weights=tuple(counts[k] for k in ids), event_ids=events, day=day))
+    return tuple(out)
+
+
+def _event_paragraphs(event: Event, starts: Sequence[int], article: str) -> set[int]:
+    """The paragraphs an event is reported in."""
+    return {_index(starts, r.start) for r in event.reports if r.article_id == article}
+
+
+def _index(starts: Sequence[int], pos: int) -> int:
+    """The paragraph a character offset falls in (the last one starting at or before it)."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def linked(shared: int, n_a: int, n_b: int, day_a: str | None, day_b: str | None) -> bool:
+    """Whether two segments of different articles tell the same story."""
+    if shared < MIN_SHARED or shared < MIN_OVERLAP * min(n_a, n_b):
+        return False
+    if day_a and day_b:
+        try:
+            gap = abs((dt.date.fromisoformat(day_a) - dt.date.fromisoformat(day_b)).days)
+        except ValueError:
+            return True  # a day storyline cannot read does not keep two segments apart
+        return gap <= WINDOW_DAYS
+    return True
+
+
+def update_stories(store: StoryStore) -> int:
+    """Give every segment without a story one: link the pending segments to the segments they
+    share enough people and organisations with, merge the stories those belong to, and rewrite
+    the story records that changed. Returns how many stories were written. Pending segments are
+    those of new articles and of stories an article was taken out of, so an interrupted run is
+    finished by the next one."""
+    pending = store.pending_segments()
+    if not pending:
+        return 0
+    groups = _Groups()
+    for seg in pending:
+        groups.find(seg)
+    linked_to: set[SegmentKey] = set()
+    for a, b, shared, n_a, n_b, day_a, day_b in store.segment_links(pending, MIN_SHARED):
+        if linked(shared, n_a, n_b, day_a, day_b):
+            groups.union(a, b)
+            linked_to.add(b)
+    # Stories the pending segments reach are merged whole: their members are already connected.
+    old_stories = store.stories_of(sorted(linked_to - set(pending)))
+    for members in store.story_members(sorted(old_stories)).values():
+        for seg in members:
+            groups.union(members[0], seg)
+    stories = [build_story(members, store) for members in groups.groups().values()]
+    store.replace_stories(sorted(old_stories), stories)
+    return len(stories)
+
+
+def story_id(members: Iterable[SegmentKey]) -> str:
+    """A story's id: a hash of its smallest segment, the same whatever order articles came in."""
+    article, n = min(members)
+    return short_hash("story", article, n)
+
+
+def build_story(members: list[SegmentKey], store: StoryStore) -> tuple[Story, list[SegmentKey]]:
+    """The Story record of a group of segments, and the segments themselves."""
+    details = store.segment_details(members)
+    keys: Counter[str] = Counter()
+    event_ids: set[str] = set()
+    days: list[str] = []
+    for d in details:
+        keys.update(d["keys"])  # mentions of each person and organisation
+        event_ids.update(d["event_ids"])
+        if d["day"]:
+            days.append(d["day"])
+    names = store.entity_names(list(keys))
+    ranked = sorted(keys, key=lambda k: (-keys[k], names.get(k, k)))
+    title = ", ".join(names.get(k, k) for k in ranked[:TITLE_NAMES]) or "(no names)"
+    start, end = _span(store.event_dates(sorted(event_ids)), days)
+    story = Story(id=story_id(members), title=title,
+                  article_ids=tuple(sorted({a for a, _ in members})), event_ids=tuple(sorted(event_ids)),
+                  start=start, end=end, entities=tuple(ranked[:STORY_ENTITIES]))
+    return story, sorted(members)
+
+
+def _span(event_dates: Iterable[str | None], days: list[str]) -> tuple[str | None, str | None]:
+    """First and last day of a story: from its events' dates, else its articles' days."""
+    starts, ends = [], []
+    for raw in event_dates:
+        date = json.loads(raw) if raw else None
+        if date and date.get("start") and date.get("end"):
+            starts.append(date["start"])
+            ends.append(date["end"])
+    if not starts:
+        starts, ends = days, days
+    return (min(starts), max(ends)) if starts else (None, None)

@@ -1,0 +1,125 @@
+"""Stories: segments of articles grouped by the people and organisations they name."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Options
+from storyline.pipeline import ingest, rebuild_stories
+from storyline.resolve.stories import WINDOW_DAYS, linked, paragraphs, update_stories
+from storyline.store.duckdb import Store
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+STORIES = FIXTURES / "stories"
+HELD = FIXTURES / "articles" / "talks_held.txt"
+FAILED = FIXTURES / "articles" / "talks_failed.txt"
+TWO = STORIES / "two_stories.txt"
+HARBOUR = STORIES / "harbour.txt"
+AGAIN = STORIES / "held_again.txt"
+
+
+def _ingest(db: Path, paths: list[Path]) -> Store:
+    store = Store(str(db))
+    for p in paths:  # one file at a time: each is a batch of its own, as in a growing store
+        ingest([str(p)], store, Options())
+    return store
+
+
+def _stories(store: Store) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {(r["id"], tuple(json.loads(r["article_ids"])), tuple(json.loads(r["event_ids"])))
+            for r in store.query("SELECT * FROM stories")}
+
+
+def _article(store: Store, name: str) -> str:
+    [row] = store.query("SELECT id FROM articles WHERE origin LIKE ?", [f"%{name}"])
+    return str(row["id"])
+
+
+def _story_articles(store: Store) -> list[set[str]]:
+    names = {r["id"]: Path(r["origin"]).name for r in store.query("SELECT id, origin FROM articles")}
+    return sorted(({names[a] for a in json.loads(r["article_ids"])} for r in store.query("SELECT * FROM stories")),
+                  key=sorted)
+
+
+def test_stories_paragraphs_are_blocks_between_blank_lines_or_lines() -> None:
+    text = "Title\n\nFirst para\nstill first.\n\n\nSecond."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Title", "First para\nstill first.", "Second."]
+    lines = "One\nTwo"
+    assert [lines[s:e] for s, e in paragraphs(lines)] == ["One", "Two"]
+
+
+@pytest.mark.parametrize(("shared", "n_a", "n_b", "day_a", "day_b", "expected"), [
+    (2, 3, 4, None, None, True),  # two of the same people, undated
+    (1, 1, 1, None, None, False),  # one shared name is not a story
+    (2, 10, 12, None, None, False),  # two of many: a shared newspaper and a head of state
+    (4, 10, 12, "2025-06-02", "2025-06-10", True),
+    (4, 10, 12, "2025-01-02", "2025-06-10", False),  # months apart
+    (2, 2, 2, "2025-06-10", None, True),  # one undated side does not keep them apart
+])
+def test_stories_linked(shared: int, n_a: int, n_b: int, day_a: str | None, day_b: str | None,
+                        expected: bool) -> None:
+    assert linked(shared, n_a, n_b, day_a, day_b) is expected
+    assert WINDOW_DAYS < 150
+
+
+@pytest.mark.model
+def test_stories_group_reports_of_the_same_talks_and_keep_another_story_apart(tmp_path: Path) -> None:
+    store = _ingest(tmp_path / "s.duckdb", [HELD, FAILED, TWO, HARBOUR])
+    # The article that tells two stories is in both; the failed meeting joins the held one.
+    assert _story_articles(store) == [{"harbour.txt", "two_stories.txt"},
+                                      {"talks_failed.txt", "talks_held.txt", "two_stories.txt"}]
+    failed = store.query("SELECT id FROM events WHERE status = 'failed' AND article_id = ?",
+                         [_article(store, "talks_failed.txt")])[0]["id"]
+    held = store.query("SELECT id FROM events WHERE mode = 'trilateral' AND article_id = ?",
+                       [_article(store, "talks_held.txt")])[0]["id"]
+    by_event = {e: r["id"] for r in store.query("SELECT * FROM stories") for e in json.loads(r["event_ids"])}
+    assert by_event[failed] == by_event[held]
+    two = _article(store, "two_stories.txt")
+    ours = [e["id"] for e in store.query("SELECT id, actors FROM events WHERE article_id = ?", [two])
+            if "Brenner" in e["actors"]]
+    assert ours and all(by_event[e] != by_event[held] for e in ours)
+    [talks] = [r for r in store.query("SELECT * FROM stories") if held in r["event_ids"]]
+    assert "Tovin" in talks["title"]
+    store.close()
+
+
+@pytest.mark.model
+def test_stories_do_not_depend_on_reading_order_and_rebuild_gives_the_same(tmp_path: Path) -> None:
+    files = [HELD, TWO, HARBOUR, AGAIN]
+    forward = _ingest(tmp_path / "a.duckdb", files)
+    backward = _ingest(tmp_path / "b.duckdb", files[::-1])
+    built = _stories(forward)
+    assert built == _stories(backward)
+    assert rebuild_stories(forward) == len(built)
+    assert _stories(forward) == built
+    forward.close()
+    backward.close()
+
+
+@pytest.mark.model
+def test_stories_pending_segments_get_their_story_on_the_next_update(tmp_path: Path) -> None:
+    store = _ingest(tmp_path / "s.duckdb", [HELD, AGAIN])
+    built = _stories(store)
+    store.forget_stories()  # as if a run had stopped between storing a batch and grouping it
+    assert len(store.pending_segments()) >= 2
+    update_stories(store)
+    assert _stories(store) == built and store.pending_segments() == []
+    store.close()
+
+
+@pytest.mark.model
+def test_stories_a_revision_that_no_longer_names_them_leaves_the_story(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    shutil.copy(AGAIN, page)
+    store = _ingest(tmp_path / "s.duckdb", [HELD, page])
+    assert _story_articles(store) == [{"page.txt", "talks_held.txt"}]
+    page.write_text(HARBOUR.read_text(encoding="utf-8"), encoding="utf-8")  # the page now tells another story
+    ingest([str(page)], store, Options())
+    assert _story_articles(store) == [{"page.txt"}, {"talks_held.txt"}]
+    assert store.query("SELECT count(*) AS n FROM story_segments")[0]["n"] == \
+        store.query("SELECT count(*) AS n FROM segments")[0]["n"]
+    store.close()
