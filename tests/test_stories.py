@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Options
+from storyline.errors import BadOption
 from storyline.pipeline import ingest, rebuild_stories
+from storyline.query import timeline
 from storyline.resolve.stories import WINDOW_DAYS, linked, paragraphs, update_stories
 from storyline.store.duckdb import Store
 
@@ -84,6 +86,13 @@ def test_stories_group_reports_of_the_same_talks_and_keep_another_story_apart(tm
     assert ours and all(by_event[e] != by_event[held] for e in ours)
     [talks] = [r for r in store.query("SELECT * FROM stories") if held in r["event_ids"]]
     assert "Tovin" in talks["title"]
+    # The timeline of the story naming Tovin holds both meetings, and only this story's events.
+    chosen, events = timeline(store, "tovin")
+    assert chosen["id"] == talks["id"] and {held, failed} <= {e["id"] for e in events}
+    assert not set(ours) & {e["id"] for e in events}
+    assert timeline(store, talks["id"])[0]["id"] == talks["id"]
+    with pytest.raises(BadOption):
+        timeline(store, "nobody-named-so")
     store.close()
 
 

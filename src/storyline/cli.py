@@ -386,6 +386,40 @@ def stories_cli(
     out.print(table)
 
 
+@app.command("timeline")
+@_guard
+def timeline_cli(
+    story: str = typer.Argument(..., help="A story id, or part of the name of someone it names (e.g. bislimi)."),
+    db: str = DB_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="JSON lines (the story, then its events) instead of a table."),
+) -> None:
+    """One story's events in calendar order: when, what, who, and which outlet reported it.
+
+    Each row is one article's report; two outlets reporting the same meeting give two rows
+    until events are merged across articles."""
+    from .query import timeline
+
+    with _store(db, read_only=True) as store:
+        chosen, events = timeline(store, story)
+    if as_json:
+        for r in (chosen, *events):
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    span = " – ".join(x for x in (chosen.get("start"), chosen.get("end")) if x) or "undated"
+    out.print(f"[bold]{chosen['title']}[/bold]  ({span}; {len(chosen['article_ids'])} articles, "
+              f"{len(events)} events; story {chosen['id']})")
+    table = Table()
+    for col in ("date", "type", "status", "actors", "place", "reported by"):
+        table.add_column(col)
+    for r in events:
+        actors = ", ".join(f"{a['name']} ({a['role']})" for a in r["actors"])
+        outlet = r.get("source") or Path(r.get("url") or r.get("origin") or "").name
+        when = f" {r['published'][:10]}" if r.get("published") else ""
+        table.add_row((r.get("date") or {}).get("value") or "", r["type"], r["status"], actors,
+                      (r.get("place") or {}).get("name") or "", f"{outlet}{when}")
+    out.print(table)
+
+
 @app.command("export")
 @_guard
 def export_cli(
@@ -436,7 +470,8 @@ def bench_cli(
     out.print(table)
     spread = f" (median of {len(r.ratios)}: {', '.join(f'{x:.2f}' for x in r.ratios)})" if len(r.ratios) > 1 else ""
     out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]{spread}")
-    shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes"))
+    shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes",
+                                                                      "stories"))
     out.print(f"stage cost as a share of the spaCy pass inside storyline: {shares}")
 
 

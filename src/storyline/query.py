@@ -143,6 +143,22 @@ def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
     return [_decode("stories", r) for r in store.query(sql, params)]
 
 
+def timeline(store: Store, story: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A story and its events in calendar order (undated ones last, in the order reported), each
+    with the outlet and day of the article that reports it. ``story`` is a story id or a
+    fragment of the name of someone it names: the most reported such story is taken."""
+    found = store.query("SELECT * FROM stories WHERE id = ?", [story]) or list_stories(store, story, limit=1)
+    if not found:
+        raise BadOption(f"no story with the id or naming {story!r}; list them with: storyline stories")
+    chosen = _decode("stories", dict(found[0]))
+    events = store.query(
+        "SELECT e.*, a.source, a.published, a.origin, a.url FROM events e JOIN articles a ON a.id = e.article_id "
+        "WHERE e.id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY json_extract_string(e.date, '$.start') NULLS LAST, a.published NULLS LAST, e.article_id, "
+        "json_extract(e.reports, '$[0].start')::INTEGER", [list(chosen["event_ids"])])
+    return chosen, [_decode("events", r) for r in events]
+
+
 def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tuple[str, int]]:
     """Write record kinds to files: one kind to dest as a file, several into dest as a folder.
 
