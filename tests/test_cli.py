@@ -75,6 +75,28 @@ def test_cli_ingest_then_query_and_export(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
+def test_cli_stories_timeline_and_waiting_segments(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    assert runner.invoke(app, ["ingest", str(FIXTURES / "stories"), "--db", db, "-q"]).exit_code == 0
+    # Two reports name the Lindholm talks, two the harbour visit; one article tells both.
+    stories = runner.invoke(app, ["stories", "--db", db, "--min-articles", "2", "--json"])
+    rows = [json.loads(line) for line in stories.output.splitlines() if line.startswith("{")]
+    assert len(rows) == 2 and all(len(r["article_ids"]) == 2 for r in rows)
+    talks = next(r for r in rows if "Tovin" in r["title"])
+    line = runner.invoke(app, ["timeline", "tovin", "--db", db])
+    assert line.exit_code == 0 and "held_again.txt" in line.output and "two_stories.txt" in line.output
+    assert "harbour.txt" not in line.output
+    missing = runner.invoke(app, ["timeline", "nobody-named-so", "--db", db])
+    assert missing.exit_code == 2 and "storyline stories" in missing.output
+    # A run stopped between storing and grouping leaves segments waiting; status says what to do.
+    from storyline.store.duckdb import Store
+    with Store(db) as store:
+        store.forget_stories()
+    assert "stories --rebuild" in runner.invoke(app, ["status", "--db", db]).output
+    rebuilt = runner.invoke(app, ["stories", "--db", db, "--rebuild", "--json"])
+    assert rebuilt.exit_code == 0 and json.dumps(talks["id"]) in rebuilt.output
+
+
 def test_cli_annotate_jsonl_keeps_input_order(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     texts = ["Karst's foreign minister Oskar Lund visited Veldan on Monday.",

@@ -247,6 +247,8 @@ def status_cli(db: str = DB_OPTION) -> None:
         outdated = store.pending_migrations()
         # Stale: analysed by another version, or by another model than the last run used.
         stale = 0 if outdated or not last else len(store.stale_articles(analysed_with(last["model"])))
+        # Segments left without a story by a run stopped between storing and grouping a batch.
+        ungrouped = 0 if outdated else len(store.pending_segments())
     table = Table(title=db)
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -263,6 +265,9 @@ def status_cli(db: str = DB_OPTION) -> None:
         err.print(f"{_n(stale, 'article')} {'was' if stale == 1 else 'were'} analysed by another storyline "
                   "version or model; "
                   f"bring them up to date with: storyline reanalyse --db {db}")
+    if ungrouped:
+        err.print(f"{_n(ungrouped, 'article segment')} {'waits' if ungrouped == 1 else 'wait'} for a story "
+                  f"(a run stopped early); the next ingest groups them, or: storyline stories --rebuild --db {db}")
 
 
 @app.command("entities")
