@@ -32,7 +32,7 @@ LOCK_HINT = "another storyline process has this store open; wait for it or use a
 SUMMARY_RATIO = 0.5
 # The tables that hold what analysis found in an article (everything but the article itself).
 DERIVED_TABLES = ("mentions", "article_entities", "entity_roles", "timexes", "events", "quotes", "segments",
-                  "segment_keys")
+                  "segment_keys", "pending_segments")
 # Article fields analysis may change (a publication date inferred from the text), besides its records.
 # A warning analysis added (a stage that failed on the text): dropped when it is analysed again.
 STAGE_FAILED = " failed: "
@@ -93,6 +93,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "stories": [("id", "VARCHAR"), ("title", "VARCHAR"), ("article_ids", "VARCHAR"), ("event_ids", "VARCHAR"),
                 ("start", "VARCHAR"), ("end", "VARCHAR"), ("entities", "VARCHAR")],
     "story_segments": [("story_id", "VARCHAR"), ("article_id", "VARCHAR"), ("n", "INTEGER")],
+    "pending_segments": [("article_id", "VARCHAR"), ("n", "INTEGER")],
     "entities": [("id", "VARCHAR"), ("key", "VARCHAR"), ("name", "VARCHAR"), ("type", "VARCHAR"),
                  ("aliases", "VARCHAR"), ("affiliation", "VARCHAR"), ("n_mentions", "INTEGER"),
                  ("n_articles", "INTEGER"), ("surname", "VARCHAR")],
@@ -125,6 +126,7 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
                         q.channel, _json(q.date)] for q in r.quotes]
     rows["segments"] += [[s.article_id, s.n, s.start, s.end, s.day, len(s.keys), json.dumps(list(s.event_ids))]
                          for s in r.segments]
+    rows["pending_segments"] += [[s.article_id, s.n] for s in r.segments]
     rows["segment_keys"] += [[k, s.article_id, s.n, w] for s in r.segments for k, w in zip(s.keys, s.weights,
                                                                                           strict=True)]
 
@@ -336,6 +338,8 @@ class Store:
         # and are regrouped by the next update_stories, which may split them.
         con.execute(f"CREATE OR REPLACE TEMP TABLE undone AS SELECT DISTINCT story_id FROM story_segments "
                     f"WHERE {where}", ids)
+        con.execute("INSERT INTO pending_segments SELECT article_id, n FROM story_segments "
+                    "WHERE story_id IN (SELECT story_id FROM undone)")
         con.execute("DELETE FROM stories WHERE id IN (SELECT story_id FROM undone)")
         con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT story_id FROM undone)")
         con.execute("DROP TABLE undone")
@@ -484,8 +488,7 @@ class Store:
 
     def pending_segments(self) -> list[tuple[str, int]]:
         """Segments that belong to no story yet (new articles, or stories undone by a revision)."""
-        rows = self.con.execute("SELECT s.article_id, s.n FROM segments AS s ANTI JOIN story_segments AS t "
-                                "ON s.article_id = t.article_id AND s.n = t.n ORDER BY 1, 2").fetchall()
+        rows = self.con.execute("SELECT DISTINCT article_id, n FROM pending_segments ORDER BY 1, 2").fetchall()
         return [(a, n) for a, n in rows]
 
     def segment_links(self, segments: Sequence[tuple[str, int]], min_shared: int
@@ -561,12 +564,19 @@ class Store:
             self._insert("stories", [[s.id, s.title, json.dumps(list(s.article_ids)), json.dumps(list(s.event_ids)),
                                       s.start, s.end, json.dumps(list(s.entities))] for s, _ in stories])
             self._insert("story_segments", [[s.id, a, n] for s, members in stories for a, n in members])
+            members = [m for _, ms in stories for m in ms]
+            self.con.execute(
+                "DELETE FROM pending_segments AS p USING (SELECT unnest(?::VARCHAR[]) AS article_id, "
+                "unnest(?::INTEGER[]) AS n) AS d WHERE p.article_id = d.article_id AND p.n = d.n",
+                [[a for a, _ in members], [n for _, n in members]])
 
     def forget_stories(self) -> None:
         """Drop every story, so that the next update groups all segments afresh."""
         with self._transaction():
             self.con.execute("DELETE FROM story_segments")
             self.con.execute("DELETE FROM stories")
+            self.con.execute("DELETE FROM pending_segments")
+            self.con.execute("INSERT INTO pending_segments SELECT article_id, n FROM segments")
 
     # ------------------------------------------------------------------ queries
 
