@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -83,6 +83,31 @@ def _store(db: str, read_only: bool = False) -> Any:
     if read_only and db != ":memory:" and not Path(db).exists():
         raise BadOption(f"no store at {db}; create one with: storyline ingest PATH --db {db}")
     return Store(db, read_only=read_only)
+
+
+def _print_records(rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str],
+                   cells: Callable[[dict[str, Any]], Sequence[str]]) -> None:
+    """Records as JSON lines, or as a table of these columns (cells gives one record's texts)."""
+    if as_json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    table = Table()
+    for col in columns:
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*cells(r))
+    out.print(table)
+
+
+def _actors(event: dict[str, Any]) -> str:
+    """'Peter Sørensen (mediator), Serbia (participant)'."""
+    return ", ".join(f"{a['name']} ({a['role']})" for a in event["actors"])
+
+
+def _day_value(record: dict[str, Any]) -> str:
+    """The TIMEX3 value of a record's date, or ''."""
+    return str((record.get("date") or {}).get("value") or "")
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:
@@ -284,18 +309,13 @@ def entities_cli(
 
     with _store(db, read_only=True) as store:
         rows = list_entities(store, name, type_, limit)
-    if as_json:
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
-        return
-    table = Table()
-    for col in ("name", "type", "affiliation", "articles", "mentions", "roles", "aliases"):
-        table.add_column(col)
-    for r in rows:
+
+    def cells(r: dict[str, Any]) -> list[str]:
         roles = sorted({x["role"] for x in r["roles"]})
-        table.add_row(r["name"], r["type"], r["affiliation"] or "", str(r["n_articles"]), str(r["n_mentions"]),
-                      "; ".join(roles[:3]), ", ".join(a for a in r["aliases"] if a != r["name"])[:60])
-    out.print(table)
+        return [r["name"], r["type"], r["affiliation"] or "", str(r["n_articles"]), str(r["n_mentions"]),
+                "; ".join(roles[:3]), ", ".join(a for a in r["aliases"] if a != r["name"])[:60]]
+
+    _print_records(rows, as_json, ("name", "type", "affiliation", "articles", "mentions", "roles", "aliases"), cells)
 
 
 @app.command("quotes")
@@ -311,19 +331,13 @@ def quotes_cli(
 
     with _store(db, read_only=True) as store:
         rows = list_quotes(store, speaker, limit)
-    if as_json:
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    table = Table()
-    for col in ("date", "speaker", "kind", "channel", "quote", "source"):
-        table.add_column(col)
-    for r in rows:
-        date = (r.get("date") or {}).get("value") or ""
+
+    def cells(r: dict[str, Any]) -> list[str]:
         who = (r.get("speaker") or {}).get("name") or "?"
         text = r["text"] if len(r["text"]) < 90 else r["text"][:87] + "..."
-        table.add_row(date, who, r["kind"], r.get("channel") or "", text, r.get("source") or "")
-    out.print(table)
+        return [_day_value(r), who, r["kind"], r.get("channel") or "", text, r.get("source") or ""]
+
+    _print_records(rows, as_json, ("date", "speaker", "kind", "channel", "quote", "source"), cells)
 
 
 @app.command("events")
@@ -340,18 +354,9 @@ def events_cli(
 
     with _store(db, read_only=True) as store:
         rows = list_events(store, type_, status, limit)
-    if as_json:
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    table = Table()
-    for col in ("date", "type", "mode", "status", "place", "actors", "topic"):
-        table.add_column(col)
-    for r in rows:
-        actors = ", ".join(f"{a['name']} ({a['role']})" for a in r["actors"])
-        table.add_row((r.get("date") or {}).get("value") or "", r["type"], r.get("mode") or "", r["status"],
-                      (r.get("place") or {}).get("name") or "", actors, r.get("topic") or "")
-    out.print(table)
+    _print_records(rows, as_json, ("date", "type", "mode", "status", "place", "actors", "topic"),
+                   lambda r: [_day_value(r), r["type"], r.get("mode") or "", r["status"],
+                              (r.get("place") or {}).get("name") or "", _actors(r), r.get("topic") or ""])
 
 
 @app.command("stories")
@@ -378,17 +383,9 @@ def stories_cli(
         err.print(f"rebuilt {n} stories")
     with _store(db, read_only=True) as store:
         rows = list_stories(store, name, min_articles, limit)
-    if as_json:
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    table = Table()
-    for col in ("from", "to", "articles", "events", "story"):
-        table.add_column(col)
-    for r in rows:
-        table.add_row(r.get("start") or "", r.get("end") or "", str(len(r["article_ids"])), str(len(r["event_ids"])),
-                      r["title"])
-    out.print(table)
+    _print_records(rows, as_json, ("from", "to", "articles", "events", "story"),
+                   lambda r: [r.get("start") or "", r.get("end") or "", str(len(r["article_ids"])),
+                              str(len(r["event_ids"])), r["title"]])
 
 
 @app.command("timeline")
@@ -406,23 +403,19 @@ def timeline_cli(
 
     with _store(db, read_only=True) as store:
         chosen, events = timeline(store, story)
-    if as_json:
-        for r in (chosen, *events):
-            print(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    span = " – ".join(x for x in (chosen.get("start"), chosen.get("end")) if x) or "undated"
-    out.print(f"[bold]{chosen['title']}[/bold]  ({span}; {len(chosen['article_ids'])} articles, "
-              f"{len(events)} events; story {chosen['id']})")
-    table = Table()
-    for col in ("date", "type", "status", "actors", "place", "reported by"):
-        table.add_column(col)
-    for r in events:
-        actors = ", ".join(f"{a['name']} ({a['role']})" for a in r["actors"])
+    if not as_json:
+        span = " – ".join(x for x in (chosen.get("start"), chosen.get("end")) if x) or "undated"
+        out.print(f"[bold]{chosen['title']}[/bold]  ({span}; {len(chosen['article_ids'])} articles, "
+                  f"{len(events)} events; story {chosen['id']})")
+
+    def cells(r: dict[str, Any]) -> list[str]:
         outlet = r.get("source") or Path(r.get("url") or r.get("origin") or "").name
         when = f" {r['published'][:10]}" if r.get("published") else ""
-        table.add_row((r.get("date") or {}).get("value") or "", r["type"], r["status"], actors,
-                      (r.get("place") or {}).get("name") or "", f"{outlet}{when}")
-    out.print(table)
+        return [_day_value(r), r["type"], r["status"], _actors(r), (r.get("place") or {}).get("name") or "",
+                f"{outlet}{when}"]
+
+    _print_records([chosen, *events] if as_json else events, as_json,
+                   ("date", "type", "status", "actors", "place", "reported by"), cells)
 
 
 @app.command("export")

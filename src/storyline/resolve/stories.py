@@ -36,7 +36,7 @@ class StoryStore(Protocol):
     def story_members(self, story_ids: Sequence[str]) -> dict[str, list[SegmentKey]]: ...
     def segment_details(self, segments: Sequence[SegmentKey]) -> list[dict[str, Any]]: ...
     def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
-    def event_dates(self, ids: Sequence[str]) -> list[str | None]: ...
+    def event_dates(self, ids: Sequence[str]) -> dict[str, str | None]: ...
     def replace_stories(self, old_ids: Sequence[str], stories: Sequence[tuple[Story, list[SegmentKey]]]
                         ) -> None: ...
 
@@ -213,7 +213,13 @@ def update_stories(store: StoryStore) -> int:
     for members in store.story_members(sorted(old_stories)).values():
         for seg in members:
             groups.union(members[0], seg)
-    stories = [build_story(members, store) for members in groups.groups().values()]
+    # Everything the story records need, in three queries for the whole batch, not per story.
+    parts = list(groups.groups().values())
+    details = {d["segment"]: d for d in store.segment_details([m for ms in parts for m in ms])}
+    names = store.entity_names(sorted({k for d in details.values() for k in d["keys"]}))
+    dates = store.event_dates(sorted({e for d in details.values() for e in d["event_ids"]}))
+    stories = [build_story(members, [details[m] for m in members if m in details], names, dates)
+               for members in parts]
     store.replace_stories(sorted(old_stories), stories)
     return len(stories)
 
@@ -224,9 +230,10 @@ def story_id(members: Iterable[SegmentKey]) -> str:
     return short_hash("story", article, n)
 
 
-def build_story(members: list[SegmentKey], store: StoryStore) -> tuple[Story, list[SegmentKey]]:
-    """The Story record of a group of segments, and the segments themselves."""
-    details = store.segment_details(members)
+def build_story(members: list[SegmentKey], details: list[dict[str, Any]], names: dict[str, str],
+                dates: dict[str, str | None]) -> tuple[Story, list[SegmentKey]]:
+    """The Story record of a group of segments (given their details, the names of the entities
+    and the dates of the events they hold), and the segments themselves."""
     keys: Counter[str] = Counter()
     event_ids: set[str] = set()
     days: list[str] = []
@@ -235,10 +242,9 @@ def build_story(members: list[SegmentKey], store: StoryStore) -> tuple[Story, li
         event_ids.update(d["event_ids"])
         if d["day"]:
             days.append(d["day"])
-    names = store.entity_names(list(keys))
     ranked = sorted(keys, key=lambda k: (-keys[k], names.get(k, k)))
     title = ", ".join(names.get(k, k) for k in ranked[:TITLE_NAMES]) or "(no names)"
-    start, end = _span(store.event_dates(sorted(event_ids)), days)
+    start, end = _span((dates.get(e) for e in sorted(event_ids)), days)
     story = Story(id=story_id(members), title=title,
                   article_ids=tuple(sorted({a for a, _ in members})), event_ids=tuple(sorted(event_ids)),
                   start=start, end=end, entities=tuple(ranked[:STORY_ENTITIES]))

@@ -547,11 +547,11 @@ class Store:
                                 [list(ids)]).fetchall()
         return dict(rows)
 
-    def event_dates(self, ids: Sequence[str]) -> list[str | None]:
+    def event_dates(self, ids: Sequence[str]) -> dict[str, str | None]:
         """The date (JSON) of each of these events."""
-        rows = self.con.execute("SELECT date FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        rows = self.con.execute("SELECT id, date FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                                 [list(ids)]).fetchall()
-        return [r[0] for r in rows]
+        return dict(rows)
 
     def replace_stories(self, old_ids: Sequence[str], stories: Sequence[tuple[Story, list[tuple[str, int]]]]
                         ) -> None:
