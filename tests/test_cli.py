@@ -97,6 +97,26 @@ def test_cli_stories_timeline_and_waiting_segments(tmp_path: Path) -> None:
     assert rebuilt.exit_code == 0 and json.dumps(talks["id"]) in rebuilt.output
 
 
+def test_cli_events_merged_and_conflicts(tmp_path: Path) -> None:
+    db = str(tmp_path / "m.duckdb")
+    reports = FIXTURES / "merging" / "reports.jsonl"
+    assert runner.invoke(app, ["ingest", str(reports), "--db", db, "-q"]).exit_code == 0
+    shown = runner.invoke(app, ["events", "--db", db, "--min-sources", "3", "--json"])
+    [meeting] = [json.loads(line) for line in shown.output.splitlines() if line.startswith("{")]
+    assert meeting["status"] == "disputed" and meeting["n_sources"] == 3 and len(meeting["conflicts"]) == 2
+    table = runner.invoke(app, ["conflicts", "--db", db])
+    assert table.exit_code == 0 and "failed: Lindholm Post" in table.output
+    only = runner.invoke(app, ["conflicts", "--db", db, "--field", "status", "--json"])
+    assert [json.loads(line)["field"] for line in only.output.splitlines() if line.startswith("{")] == ["status"]
+    # A run stopped between storing and merging leaves reports waiting; status says what to do.
+    from storyline.store.duckdb import Store
+    with Store(db) as store:
+        store.forget_merged_events()
+    assert "events --rebuild" in runner.invoke(app, ["status", "--db", db]).output
+    rebuilt = runner.invoke(app, ["events", "--db", db, "--rebuild", "--min-sources", "3", "--json"])
+    assert rebuilt.exit_code == 0 and json.dumps(meeting["id"]) in rebuilt.output
+
+
 def test_cli_annotate_jsonl_keeps_input_order(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     texts = ["Karst's foreign minister Oskar Lund visited Veldan on Monday.",

@@ -191,7 +191,15 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
     con.execute("INSERT INTO articles (id, text, origin, analysed, ingested_at) "
                 "VALUES ('a1', 'Ingrid Halvorsen spoke.', 'news/a1.txt', true, now())")
     con.execute("INSERT INTO mentions VALUES ('a1', 0, 16, 'Ingrid Halvorsen', 'PERSON', 'e1')")
+    con.execute("INSERT INTO events VALUES ('ev1', 'a1', 'CONSULT', NULL, 'occurred', NULL, NULL, "
+                "'[{\"entity_id\": \"e1\", \"name\": \"Ingrid Halvorsen\", \"role\": \"mediator\"}, "
+                "{\"entity_id\": null, \"name\": \"the envoys\", \"role\": \"participant\"}]', "
+                "NULL, '[]', 1, '[]')")
     con.close()
     with Store(path) as upgraded:
         assert upgraded.pending_migrations() == []
         assert [a["id"] for a in records(upgraded, "articles")] == ["a1"]
+        # 008: stored events wait to be merged, indexed by the actors they name
+        assert upgraded.pending_events() == ["ev1"]
+        keys = upgraded.query("SELECT * FROM event_keys")
+        assert keys == [{"entity_id": "e1", "event_id": "ev1", "article_id": "a1"}]

@@ -274,6 +274,7 @@ def status_cli(db: str = DB_OPTION) -> None:
         stale = 0 if outdated or not last else len(store.stale_articles(analysed_with(last["model"])))
         # Segments left without a story by a run stopped between storing and grouping a batch.
         ungrouped = 0 if outdated else len(store.pending_segments())
+        unmerged = 0 if outdated else len(store.pending_events())
     table = Table(title=db)
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -293,6 +294,9 @@ def status_cli(db: str = DB_OPTION) -> None:
     if ungrouped:
         err.print(f"{_n(ungrouped, 'article segment')} {'waits' if ungrouped == 1 else 'wait'} for a story "
                   f"(a run stopped early); the next ingest groups them, or: storyline stories --rebuild --db {db}")
+    if unmerged:
+        err.print(f"{_n(unmerged, 'event report')} {'waits' if unmerged == 1 else 'wait'} to be merged with other "
+                  f"articles' reports; the next ingest merges them, or: storyline events --rebuild --db {db}")
 
 
 @app.command("entities")
@@ -345,18 +349,61 @@ def quotes_cli(
 def events_cli(
     db: str = DB_OPTION,
     type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT, ACCUSE."),
-    status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, ..."),
+    status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, disputed, ..."),
+    min_sources: int = typer.Option(1, "--min-sources", help="Only events reported by at least this many outlets."),
+    limit: int = typer.Option(30, "--limit", "-n"),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Merge all stored reports afresh first."),
+    as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
+) -> None:
+    """Events in calendar order, one per real event however many articles report it: type,
+    status, date, place, who took part, how many outlets report it and how many conflicts
+    their reports have.
+
+    Reports in different articles are one event when they are of the same type, name the same
+    people and organisations and fall within two days of each other; where they disagree (the
+    day, whether it happened, where) the event lists conflicts: see storyline conflicts."""
+    from .pipeline import rebuild_events
+    from .query import list_events
+
+    if rebuild:
+        with _store(db) as store:
+            n = rebuild_events(store)
+        err.print(f"rebuilt {n} events")
+    with _store(db, read_only=True) as store:
+        rows = list_events(store, type_, status, limit, min_sources)
+    _print_records(rows, as_json, ("date", "type", "mode", "status", "place", "actors", "topic", "sources",
+                                   "conflicts"),
+                   lambda r: [_day_value(r), r["type"], r.get("mode") or "", r["status"],
+                              (r.get("place") or {}).get("name") or "", _actors(r), r.get("topic") or "",
+                              str(r["n_sources"]), str(len(r["conflicts"])) if r["conflicts"] else ""])
+
+
+@app.command("conflicts")
+@_guard
+def conflicts_cli(
+    db: str = DB_OPTION,
+    field: str | None = typer.Option(None, "--field", help="Only conflicts on this field: date, status, place."),
     limit: int = typer.Option(30, "--limit", "-n"),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
-    """Events in calendar order: type, status, date, place and who took part."""
-    from .query import list_events
+    """Where outlets disagree about one event: each value they give and who gives it.
+
+    A conflict is recorded only between reports merged into one event (see storyline events),
+    never between two events: "held on Monday" against "held on Tuesday", or "held" against
+    "did not take place"."""
+    from .query import list_conflicts
 
     with _store(db, read_only=True) as store:
-        rows = list_events(store, type_, status, limit)
-    _print_records(rows, as_json, ("date", "type", "mode", "status", "place", "actors", "topic"),
-                   lambda r: [_day_value(r), r["type"], r.get("mode") or "", r["status"],
-                              (r.get("place") or {}).get("name") or "", _actors(r), r.get("topic") or ""])
+        rows = list_conflicts(store, field, limit)
+
+    def said(v: dict[str, Any]) -> str:
+        value = v["value"]
+        shown = value.get("value") or value.get("name") if isinstance(value, dict) else value
+        return f"{shown}: {', '.join(v['outlets'])}"
+
+    _print_records(rows, as_json, ("event date", "type", "actors", "field", "who says what"),
+                   lambda r: [_day_value(r["event"]), r["event"]["type"], _actors(r["event"]), r["field"],
+                              " | ".join(said(v) for v in r["values"])])
 
 
 @app.command("stories")
@@ -395,10 +442,10 @@ def timeline_cli(
     db: str = DB_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines (the story, then its events) instead of a table."),
 ) -> None:
-    """One story's events in calendar order: when, what, who, and which outlet reported it.
+    """One story's events in calendar order: when, what, who, and which outlets reported it.
 
-    Each row is one article's report; two outlets reporting the same meeting give two rows
-    until events are merged across articles."""
+    Each row is one event, however many outlets report it; a status of "disputed" or a
+    conflict count says they disagree (storyline conflicts shows how)."""
     from .query import timeline
 
     with _store(db, read_only=True) as store:
@@ -409,13 +456,12 @@ def timeline_cli(
                   f"{len(events)} events; story {chosen['id']})")
 
     def cells(r: dict[str, Any]) -> list[str]:
-        outlet = r.get("source") or Path(r.get("url") or r.get("origin") or "").name
-        when = f" {r['published'][:10]}" if r.get("published") else ""
+        when = f" (first {r['published'][:10]})" if r.get("published") else ""
         return [_day_value(r), r["type"], r["status"], _actors(r), (r.get("place") or {}).get("name") or "",
-                f"{outlet}{when}"]
+                f"{', '.join(r['outlets'])}{when}", str(len(r["conflicts"])) if r["conflicts"] else ""]
 
     _print_records([chosen, *events] if as_json else events, as_json,
-                   ("date", "type", "status", "actors", "place", "reported by"), cells)
+                   ("date", "type", "status", "actors", "place", "reported by", "conflicts"), cells)
 
 
 @app.command("export")
@@ -469,7 +515,7 @@ def bench_cli(
     spread = f" (median of {len(r.ratios)}: {', '.join(f'{x:.2f}' for x in r.ratios)})" if len(r.ratios) > 1 else ""
     out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]{spread}")
     shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes",
-                                                                      "stories"))
+                                                                      "merging", "stories"))
     out.print(f"stage cost as a share of the spaCy pass inside storyline: {shares}")
 
 
@@ -531,6 +577,22 @@ def evaluate_stories_cli(
     from .pipeline import ingest
 
     _evaluate("stories", path, limit, model, split=split, ingest=ingest)
+
+
+@evaluate_app.command("merging")
+@_guard
+def evaluate_merging_cli(
+    path: Path = typer.Argument(..., help="ECB+ folder, e.g. ../shared/data/ecbplus"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N documents."),
+    split: str = typer.Option("dev", "--split", help="train, dev (topics 2 5 12 18 21 23 34 35) or all."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Events merged across articles against ECB+ cross-document event coreference: of the
+    event reports storyline finds on annotated action words, are those it merges gold-coreferent,
+    and are gold-coreferent ones merged? Pairwise and B-cubed precision, recall, F1."""
+    from .pipeline import ingest
+
+    _evaluate("merging", path, limit, model, split=split, ingest=ingest)
 
 
 @evaluate_app.command("published")

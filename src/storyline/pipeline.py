@@ -25,6 +25,7 @@ from .extract.time import extract_timexes, infer_published
 from .ingest import read_inputs
 from .model import Article, ArticleResult, RawDocument, Rejected
 from .nlp import load_nlp, resolve_model_name
+from .resolve import events as merging
 from .resolve import stories
 from .resolve.entities import resolve_entities
 from .run.local import run_batches
@@ -273,6 +274,13 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
     return summary
 
 
+def rebuild_events(store: Store) -> int:
+    """Merge every stored article event afresh (the same records an article-by-article build
+    gives, whatever the order); returns how many merged events there are."""
+    store.forget_merged_events()
+    return merging.update_events(store)
+
+
 def rebuild_stories(store: Store) -> int:
     """Group every stored segment into stories afresh (the same stories an article-by-article
     build gives, whatever the order); returns how many there are."""
@@ -281,10 +289,12 @@ def rebuild_stories(store: Store) -> int:
 
 
 def _group_stories(store: Store, summary: IngestSummary) -> None:
-    """Give the segments a batch stored their stories, timed like the other stages (bench)."""
-    started = time.perf_counter()
-    stories.update_stories(store)
-    summary.timings["stories"] = summary.timings.get("stories", 0.0) + time.perf_counter() - started
+    """Merge the events a batch stored with other articles' reports of them, and give its
+    segments their stories; each timed like the other stages (bench)."""
+    for stage, update in (("merging", merging.update_events), ("stories", stories.update_stories)):
+        started = time.perf_counter()
+        update(store)
+        summary.timings[stage] = summary.timings.get(stage, 0.0) + time.perf_counter() - started
 
 
 def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,

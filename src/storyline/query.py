@@ -28,6 +28,9 @@ ORDER: dict[str, str] = {
     "timexes": "article_id, start, \"end\"", "events": "article_id, id", "quotes": "article_id, start, \"end\", id",
     "conflicts": "id", "stories": "id", "rejected": "origin, reason",
 }
+# Where each kind is read from, when not the table of its name: events merged across articles
+# (`events` keeps each article's own), stories naming those merged events.
+SOURCES: dict[str, str] = {"events": "merged_events", "stories": "story_records"}
 # Columns the store keeps for its own bookkeeping, not part of the record.
 HIDDEN: dict[str, tuple[str, ...]] = {
     "articles": ("ingested_at", "place", "analysed_with"), "quotes": ("speaker_id",), "events": ("article_id",),
@@ -64,7 +67,7 @@ def records(store: Store, kind: str, batch: int = 5000) -> Iterator[dict[str, An
     # One ordered scan read in chunks: paging with OFFSET would re-sort the table for every page.
     cur = store.con.cursor()
     try:
-        cur.execute(f"SELECT * FROM {kind} ORDER BY {ORDER[kind]}")
+        cur.execute(f"SELECT * FROM {SOURCES.get(kind, kind)} ORDER BY {ORDER[kind]}")
         names = [d[0] for d in cur.description or []]
         while rows := [dict(zip(names, r, strict=True)) for r in cur.fetchmany(batch)]:
             if kind == "entities":
@@ -112,10 +115,11 @@ def list_quotes(store: Store, speaker: str | None = None, limit: int = 50) -> li
 
 
 def list_events(store: Store, type_: str | None = None, status: str | None = None,
-                limit: int = 50) -> list[dict[str, Any]]:
-    """Events, optionally of one PLOVER type and status, in date order."""
-    sql = "SELECT * FROM events WHERE 1=1"
-    params: list[Any] = []
+                limit: int = 50, min_sources: int = 1) -> list[dict[str, Any]]:
+    """Events merged across articles, optionally of one PLOVER type and status and reported by
+    at least ``min_sources`` outlets, in date order."""
+    sql = "SELECT * FROM merged_events WHERE n_sources >= ?"
+    params: list[Any] = [min_sources]
     if type_:
         sql += " AND type = ?"
         params.append(type_.upper())
@@ -127,14 +131,40 @@ def list_events(store: Store, type_: str | None = None, status: str | None = Non
     return [_decode("events", r) for r in store.query(sql, params)]
 
 
+def list_conflicts(store: Store, field: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Conflicts between reports of one event, newest event first; each with the event it is on
+    (``event``) and, per value, the outlets that give it (``outlets``, in the order of
+    ``article_ids``)."""
+    sql = ("SELECT c.*, e.type, e.status, e.date, e.actors FROM conflicts c JOIN merged_events e ON e.id = c.event_id"
+           " WHERE (? IS NULL OR c.field = ?) ORDER BY json_extract_string(e.date, '$.start') DESC NULLS LAST, c.id"
+           " LIMIT ?")
+    rows = [_decode("conflicts", r) for r in store.query(sql, [field, field, limit])]
+    outlets = _outlets(store, sorted({a for r in rows for v in r["values"] for a in v["article_ids"]}))
+    for r in rows:
+        r["event"] = {"id": r["event_id"], "type": r.pop("type"), "status": r.pop("status"),
+                      "date": json.loads(r.pop("date") or "null"), "actors": json.loads(r.pop("actors"))}
+        for v in r["values"]:
+            v["outlets"] = [outlets.get(a, a) for a in v["article_ids"]]
+    return rows
+
+
+def _outlets(store: Store, article_ids: list[str]) -> dict[str, str]:
+    """Each article's outlet: its source, else the name of the page or file it came from."""
+    rows = store.query("SELECT id, source, url, origin FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                       [article_ids])
+    return {r["id"]: r["source"] or os.path.basename((r["url"] or r["origin"] or r["id"]).rstrip("/")) or r["id"]
+            for r in rows}
+
+
 def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
                  limit: int = 50) -> list[dict[str, Any]]:
     """Stories with the most articles first, optionally those naming someone whose name or alias
     contains a fragment; each with its entities' names."""
-    sql = "SELECT * FROM stories WHERE json_array_length(article_ids) >= ?"
+    sql = "SELECT * FROM story_records WHERE json_array_length(article_ids) >= ?"
     params: list[Any] = [min_articles]
     if name:
-        sql += (" AND EXISTS (SELECT 1 FROM entities e WHERE list_contains(stories.entities::JSON::VARCHAR[], e.id)"
+        sql += (" AND EXISTS (SELECT 1 FROM entities e"
+                " WHERE list_contains(story_records.entities::JSON::VARCHAR[], e.id)"
                 " AND (e.key LIKE ? OR lower(e.aliases) LIKE ?))")
         params += [f"%{fold(name)}%", f"%{name.lower()}%"]
     sql += (" ORDER BY json_array_length(article_ids) DESC, json_array_length(event_ids) DESC, start NULLS LAST, id"
@@ -144,19 +174,27 @@ def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
 
 
 def timeline(store: Store, story: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A story and its events in calendar order (undated ones last, in the order reported), each
-    with the outlet and day of the article that reports it. ``story`` is a story id or a
-    fragment of the name of someone it names: the most reported such story is taken."""
-    found = store.query("SELECT * FROM stories WHERE id = ?", [story]) or list_stories(store, story, limit=1)
+    """A story and its events, merged across articles, in calendar order (undated ones last, in
+    the order first reported), each with the outlets that report it (``outlets``) and the day of
+    its first report (``published``). ``story`` is a story id or a fragment of the name of
+    someone it names: the most reported such story is taken."""
+    found = store.query("SELECT * FROM story_records WHERE id = ?", [story]) or list_stories(store, story, limit=1)
     if not found:
         raise BadOption(f"no story with the id or naming {story!r}; list them with: storyline stories")
     chosen = _decode("stories", dict(found[0]))
     events = store.query(
-        "SELECT e.*, a.source, a.published, a.origin, a.url FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY json_extract_string(e.date, '$.start') NULLS LAST, a.published NULLS LAST, e.article_id, "
+        "SELECT e.*, x.published, x.article_ids FROM merged_events e JOIN ("
+        "SELECT m.event_id, min(a.published) AS published, list(DISTINCT m.article_id) AS article_ids "
+        "FROM event_members m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id) x ON x.event_id = e.id "
+        "ORDER BY json_extract_string(e.date, '$.start') NULLS LAST, x.published NULLS LAST, e.article_id, "
         "json_extract(e.reports, '$[0].start')::INTEGER", [list(chosen["event_ids"])])
-    return chosen, [_decode("events", r) for r in events]
+    outlets = _outlets(store, sorted({a for e in events for a in e["article_ids"]}))
+    out = []
+    for e in events:
+        e["outlets"] = sorted({outlets.get(a, a) for a in e.pop("article_ids")})
+        out.append(_decode("events", e))
+    return chosen, out
 
 
 def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tuple[str, int]]:
@@ -194,6 +232,6 @@ def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tup
 
 
 def _table_columns(store: Store, kind: str) -> list[str]:
-    cur = store.con.execute(f"SELECT * FROM {kind} LIMIT 0")
+    cur = store.con.execute(f"SELECT * FROM {SOURCES.get(kind, kind)} LIMIT 0")
     cols = [d[0] for d in cur.description or []]
     return [c for c in cols if c not in HIDDEN.get(kind, ())]

@@ -60,6 +60,7 @@ APOSTROPHES = frozenset({"'", "’"})
 CLITIC_TAILS = frozenset({"s", "t", "m", "d", "ll", "re", "ve"})
 # PTB-style quotation marks as plain double quotes, as a news text would have them.
 QUOTE_MARKS = {"``": '"', "''": '"'}
+PARAGRAPH_BREAK = "\n\n"  # one sentence a paragraph
 
 # Takes input paths, a store and options, and stores what it reads: pipeline.ingest.
 Ingest = Callable[[Sequence[str], Store, Options], object]
@@ -82,7 +83,16 @@ class EcbDocument:
 def detokenise(tokens: Sequence[str], split_hyphens: bool = False) -> str:
     """A sentence's tokens as text: single spaces, except around punctuation and clitics; with
     ``split_hyphens``, a "-" between two words joins them again (co - workers: co-workers)."""
+    return detokenise_spans(tokens, split_hyphens)[0]
+
+
+def detokenise_spans(tokens: Sequence[str], split_hyphens: bool = False) -> tuple[str, list[tuple[int, int]]]:
+    """detokenise's text and each token's (start, end) in it, so that annotations on tokens
+    (ECB+ event mentions) can be turned into character spans of the text storyline reads. A
+    PTB quote (``) spans the one character it is written as."""
     out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
     glue = True  # no space before the first token
     open_double = False  # a straight " opens or closes by turns
     for i, token in enumerate(tokens):
@@ -104,26 +114,43 @@ def detokenise(tokens: Sequence[str], split_hyphens: bool = False) -> str:
             after = token in NO_SPACE_AFTER
         if out and not (glue or before):
             out.append(" ")
-        out.append(QUOTE_MARKS.get(token, token))
+            length += 1
+        written = QUOTE_MARKS.get(token, token)
+        out.append(written)
+        spans.append((length, length + len(written)))
+        length += len(written)
         glue = after
-    return "".join(out)
+    return "".join(out), spans
 
 
 def read_document(path: Path) -> str:
     """The text of one ECB+ XML file: its sentences in order, each a paragraph; a sentence that
     is only a web address is left out."""
-    sentences: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    return read_document_spans(path)[0]
+
+
+def read_document_spans(path: Path) -> tuple[str, dict[str, tuple[int, int]]]:
+    """read_document's text and the (start, end) in it of each token written there, by t_id;
+    the tokens left out (blank ones, the web-address sentence) have none."""
+    sentences: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for token in ET.parse(path).getroot().iter("token"):
-        sentences[int(token.get("sentence", 0))].append((int(token.get("number", 0)), token.text or ""))
+        sentences[int(token.get("sentence", 0))].append(
+            (int(token.get("number", 0)), token.text or "", token.get("t_id", "")))
     # The ecbplus documents were tokenised with every hyphen split off (none of them holds a
     # hyphenated token), while the ecb ones keep hyphenated words whole and " - " is a dash.
     split_hyphens = path.stem.endswith("ecbplus")
-    paragraphs = []
+    paragraphs: list[str] = []
+    spans: dict[str, tuple[int, int]] = {}
+    offset = 0  # where the next paragraph starts
     for _, numbered in sorted(sentences.items()):
-        text = detokenise([t for _, t in sorted(numbered) if t.strip()], split_hyphens)
+        kept = [(t, t_id) for _, t, t_id in sorted(numbered, key=lambda n: n[:2]) if t.strip()]
+        text, token_spans = detokenise_spans([t for t, _ in kept], split_hyphens)
         if text and not URL.match(text.replace(" ", "")):
             paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+            for (_, t_id), (start, end) in zip(kept, token_spans, strict=True):
+                spans[t_id] = (offset + start, offset + end)
+            offset += len(text) + len(PARAGRAPH_BREAK)
+    return PARAGRAPH_BREAK.join(paragraphs), spans
 
 
 def read_ecbplus(path: Path, split: str = "all", limit: int | None = None) -> list[EcbDocument]:

@@ -21,7 +21,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..gazetteer import canonical_name, surname_key
-from ..model import Article, ArticleResult, Rejected, Story, article_place, short_hash, to_dict
+from ..model import Article, ArticleResult, Conflict, Event, Rejected, Story, article_place, short_hash, to_dict
 from .migrations import available, migrate
 
 # DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
@@ -32,7 +32,7 @@ LOCK_HINT = "another storyline process has this store open; wait for it or use a
 SUMMARY_RATIO = 0.5
 # The tables that hold what analysis found in an article (everything but the article itself).
 DERIVED_TABLES = ("mentions", "article_entities", "entity_roles", "timexes", "events", "quotes", "segments",
-                  "segment_keys", "pending_segments")
+                  "segment_keys", "pending_segments", "event_keys", "pending_events")
 # Article fields analysis may change (a publication date inferred from the text), besides its records.
 # A warning analysis added (a stage that failed on the text): dropped when it is analysed again.
 STAGE_FAILED = " failed: "
@@ -83,6 +83,14 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
                ("status", "VARCHAR"), ("date", "VARCHAR"), ("place", "VARCHAR"), ("actors", "VARCHAR"),
                ("topic", "VARCHAR"), ("reports", "VARCHAR"), ("n_sources", "INTEGER"), ("conflicts", "VARCHAR")],
+    "merged_events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
+                      ("status", "VARCHAR"), ("date", "VARCHAR"), ("place", "VARCHAR"), ("actors", "VARCHAR"),
+                      ("topic", "VARCHAR"), ("reports", "VARCHAR"), ("n_sources", "INTEGER"),
+                      ("conflicts", "VARCHAR")],
+    "event_members": [("member_id", "VARCHAR"), ("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
+    "event_keys": [("entity_id", "VARCHAR"), ("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
+    "pending_events": [("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
+    "conflicts": [("id", "VARCHAR"), ("event_id", "VARCHAR"), ("field", "VARCHAR"), ("values", "VARCHAR")],
     "quotes": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"),
                ("text", "VARCHAR"), ("kind", "VARCHAR"), ("speaker", "VARCHAR"), ("speaker_id", "VARCHAR"),
                ("speaker_start", "INTEGER"), ("speaker_end", "INTEGER"), ("cue", "VARCHAR"),
@@ -102,6 +110,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
 KEYS: dict[str, tuple[int, ...]] = {
     "inputs": (0,), "rejected": (0,), "articles": (0,), "mentions": (0, 1, 2), "article_entities": (0, 1),
     "timexes": (0, 1, 2), "events": (0,), "quotes": (0,), "entities": (0,), "stories": (0,),
+    "merged_events": (0,), "event_members": (0,), "conflicts": (0,),
 }
 
 
@@ -121,6 +130,9 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
                         for t in r.timexes]
     rows["events"] += [[e.id, a.id, e.type, e.mode, e.status, _json(e.date), _json(e.place), _json(list(e.actors)),
                         e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))] for e in r.events]
+    rows["event_keys"] += [[k, e.id, a.id] for e in r.events
+                           for k in sorted({x.entity_id for x in e.actors if x.entity_id})]
+    rows["pending_events"] += [[e.id, a.id] for e in r.events]
     rows["quotes"] += [[q.id, q.article_id, q.start, q.end, q.text, q.kind, _json(q.speaker),
                         q.speaker.entity_id if q.speaker else None, q.speaker_start, q.speaker_end, q.cue,
                         q.channel, _json(q.date)] for q in r.quotes]
@@ -342,6 +354,14 @@ class Store:
                     "WHERE story_id IN (SELECT story_id FROM undone)")
         con.execute("DELETE FROM stories WHERE id IN (SELECT story_id FROM undone)")
         con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT story_id FROM undone)")
+        con.execute("DROP TABLE undone")
+        # Likewise the merged events they reported: their other members wait to be merged again.
+        con.execute(f"CREATE OR REPLACE TEMP TABLE undone AS SELECT DISTINCT event_id FROM event_members "
+                    f"WHERE {where}", ids)
+        con.execute("INSERT INTO pending_events SELECT member_id, article_id FROM event_members "
+                    "WHERE event_id IN (SELECT event_id FROM undone)")
+        for table, column in (("merged_events", "id"), ("conflicts", "event_id"), ("event_members", "event_id")):
+            con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT event_id FROM undone)")
         con.execute("DROP TABLE undone")
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE {where}", ids)
@@ -578,6 +598,74 @@ class Store:
             self.con.execute("DELETE FROM pending_segments")
             self.con.execute("INSERT INTO pending_segments SELECT article_id, n FROM segments")
 
+    # ------------------------------------------------------------------ merged events
+
+    def pending_events(self) -> list[str]:
+        """Article events in no merged event yet (new articles, or merged events a revision undid)."""
+        return [r[0] for r in self.con.execute("SELECT DISTINCT event_id FROM pending_events ORDER BY 1").fetchall()]
+
+    def event_links(self, ids: Sequence[str]) -> list[tuple[str, str, int]]:
+        """Events of the same type in other articles that name an actor in common with these:
+        (event, other, actors shared). Candidates come from the actor index, so the cost follows
+        these events, not the store."""
+        if not ids:
+            return []
+        rows = self.con.execute(
+            "WITH p AS (SELECT unnest(?::VARCHAR[]) AS event_id) "
+            "SELECT k.event_id, o.event_id, count(*) FROM event_keys AS k JOIN p ON k.event_id = p.event_id "
+            "JOIN event_keys AS o ON o.entity_id = k.entity_id AND o.article_id <> k.article_id "
+            "JOIN events AS ea ON ea.id = k.event_id JOIN events AS eb ON eb.id = o.event_id AND eb.type = ea.type "
+            "GROUP BY ALL ORDER BY ALL", [list(ids)]).fetchall()
+        return [(a, b, n) for a, b, n in rows]
+
+    def merged_of(self, member_ids: Sequence[str]) -> set[str]:
+        """The merged events these article events belong to."""
+        rows = self.con.execute("SELECT DISTINCT event_id FROM event_members WHERE member_id IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [list(member_ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def merged_members(self, merged_ids: Sequence[str]) -> dict[str, list[str]]:
+        """The article events of each of these merged events, smallest first."""
+        out: dict[str, list[str]] = {}
+        for eid, member in self.con.execute(
+                "SELECT event_id, member_id FROM event_members WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+                "ORDER BY ALL", [list(merged_ids)]).fetchall():
+            out.setdefault(eid, []).append(member)
+        return out
+
+    def event_details(self, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """These article events as stored, each with its article's publication day and outlet."""
+        return self.query(
+            "SELECT e.*, a.published, coalesce(a.source, a.place, a.id) AS outlet FROM events AS e "
+            "JOIN articles AS a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.id",
+            [list(ids)])
+
+    def replace_merged_events(self, old_ids: Sequence[str],
+                              merged: Sequence[tuple[Event, list[tuple[str, str]], Sequence[Conflict]]]) -> None:
+        """Swap these merged events (and the pending article events the new ones take in) for
+        the new ones, given with their members (article event id, article id) and conflicts, in
+        one transaction."""
+        ids = sorted({*old_ids, *(e.id for e, _, _ in merged)})
+        with self._transaction():
+            for table, column in (("merged_events", "id"), ("conflicts", "event_id"), ("event_members", "event_id")):
+                self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
+            self._insert("merged_events", [
+                [e.id, e.reports[0].article_id, e.type, e.mode, e.status, _json(e.date), _json(e.place),
+                 _json(list(e.actors)), e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))]
+                for e, _, _ in merged])
+            self._insert("event_members", [[m, e.id, a] for e, ms, _ in merged for m, a in ms])
+            self._insert("conflicts", [[c.id, c.event_id, c.field, _json(list(c.values))]
+                                       for _, _, cs in merged for c in cs])
+            self.con.execute("DELETE FROM pending_events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                             [[m for _, ms, _ in merged for m, _ in ms]])
+
+    def forget_merged_events(self) -> None:
+        """Drop every merged event, so that the next update merges all article events afresh."""
+        with self._transaction():
+            for table in ("event_members", "merged_events", "conflicts", "pending_events"):
+                self.con.execute(f"DELETE FROM {table}")
+            self.con.execute("INSERT INTO pending_events SELECT id, article_id FROM events")
+
     # ------------------------------------------------------------------ queries
 
     def person_keys_with_surname(self, surname: str) -> list[str]:
@@ -587,12 +675,18 @@ class Store:
         return [r[0] for r in rows]
 
     def counts(self) -> dict[str, int]:
-        """Rows per record kind."""
+        """Rows per record kind; events are those merged across articles ("event reports" are
+        each article's own), once the store has them (migration 008)."""
+        merged = bool(self.con.execute("SELECT count(*) FROM information_schema.tables "
+                                       "WHERE table_name = 'merged_events'").fetchone()[0])  # type: ignore[index]
+        tables = {kind: kind for kind in ("articles", "mentions", "entities", "timexes", "events", "quotes",
+                                          "conflicts", "stories", "rejected")}
+        if merged:
+            tables = {**tables, "events": "merged_events", "event reports": "events"}
         out = {}
-        for table in ("articles", "mentions", "entities", "timexes", "events", "quotes", "conflicts",
-                      "stories", "rejected"):
+        for kind, table in tables.items():
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
-            out[table] = int(row[0]) if row else 0
+            out[kind] = int(row[0]) if row else 0
         return out
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

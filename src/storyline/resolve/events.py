@@ -1,0 +1,339 @@
+"""Merged events: one record per real event, from every article that reports it.
+
+Each article's events are extracted on their own (extract/events.py); here the reports of one
+event in different articles are merged, and where they disagree (on the day, on whether it
+happened, on where) a Conflict records who says what, instead of the event being split in two.
+
+Two article events are one when they are of the same type, name enough of the same people and
+organisations, and fall within a few days of each other: on their own dates when the texts date
+them, else around their articles' publication days. A merged event is a connected group of such
+pairs and is named by its smallest member's id, so the same store always gives the same records
+(an event reported once keeps the id of its report) whatever order articles came in. Candidates
+come from the index of actors, so merging a batch costs what the batch costs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..gazetteer import country_of_state, fold
+from ..model import Actor, Conflict, ConflictValue, DateValue, Event, EventReport, Place, short_hash, to_dict
+from .stories import _Groups
+
+Members = list[tuple[str, str]]  # (article event id, article id)
+
+
+class EventStore(Protocol):
+    """What merging events needs from a store (store/duckdb.py's Store provides it)."""
+
+    def pending_events(self) -> list[str]: ...
+    def event_links(self, ids: Sequence[str]) -> list[tuple[str, str, int]]: ...
+    def merged_of(self, member_ids: Sequence[str]) -> set[str]: ...
+    def merged_members(self, merged_ids: Sequence[str]) -> dict[str, list[str]]: ...
+    def event_details(self, ids: Sequence[str]) -> list[dict[str, Any]]: ...
+    def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
+    def replace_merged_events(self, old_ids: Sequence[str],
+                              merged: Sequence[tuple[Event, Members, Sequence[Conflict]]]) -> None: ...
+
+
+# Reports of one event agree on its day within this many days ("on Monday" in one outlet,
+# "on Tuesday" in another is a conflict to show, not two meetings); further apart, two
+# meetings of the same negotiators are two rounds.
+DATE_SLACK_DAYS = 2
+# An undated report is taken to be about something within this many days of its article's day.
+UNDATED_DAYS = 3
+# A date spanning more than this many days ("in 2025", "this spring") does not place an event
+# well enough to tell rounds apart; the article's day is used instead.
+MAX_DATE_SPAN_DAYS = 45
+# Meeting formats that exclude each other: a bilateral is not the trilateral of the same day.
+EXCLUSIVE_MODES = frozenset({"trilateral", "bilateral", "multilateral"})
+# Statuses that say an event took place, and those that say it did not.
+HAPPENED = frozenset({"occurred", "ongoing"})
+DID_NOT = frozenset({"failed", "cancelled", "negated"})
+# Expectations: superseded by what happened, never in conflict with it.
+EXPECTED = frozenset({"planned", "hypothetical"})
+# Types never merged across articles: two outlets quoting one person on one day most often quote
+# different remarks, and the remarks themselves are quote records.
+UNMERGED_TYPES = frozenset({"STATEMENT"})
+# When an actor has several roles across reports, the most telling one wins.
+ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
+GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "unknown": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """An article's event as merging sees it: the stored row, decoded."""
+
+    id: str
+    article_id: str
+    published: str | None
+    outlet: str
+    type: str
+    mode: str | None
+    status: str
+    date: DateValue | None
+    place: Place | None
+    actors: tuple[Actor, ...]
+    topic: str | None
+    report: EventReport
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(a.entity_id for a in self.actors if a.entity_id)
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return frozenset(a.entity_id for a in self.actors if a.entity_id and a.role == "source")
+
+
+def report_from_row(row: dict[str, Any]) -> Report:
+    """A Report from a row of store.event_details (JSON columns still encoded)."""
+    date = json.loads(row["date"]) if row.get("date") else None
+    place = json.loads(row["place"]) if row.get("place") else None
+    reports = json.loads(row["reports"])
+    return Report(
+        id=row["id"], article_id=row["article_id"], published=(row.get("published") or None),
+        outlet=row.get("outlet") or row["article_id"], type=row["type"], mode=row.get("mode"),
+        status=row["status"], date=DateValue(**date) if date else None, place=Place(**place) if place else None,
+        actors=tuple(Actor(**a) for a in json.loads(row["actors"])), topic=row.get("topic"),
+        report=EventReport(**reports[0]),
+    )
+
+
+# ----------------------------------------------------------------------------- one pair
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def window(r: Report) -> tuple[dt.date, dt.date] | None:
+    """The days an event report may be about: its own date when the text gives one precise
+    enough, else a few days around its article's day; None when neither is known."""
+    if r.date is not None:
+        start, end = _day(r.date.start), _day(r.date.end)
+        if start and end and (end - start).days <= MAX_DATE_SPAN_DAYS:
+            return start, end
+    day = _day(r.published)
+    if day is None:
+        return None
+    return day - dt.timedelta(days=UNDATED_DAYS), day + dt.timedelta(days=UNDATED_DAYS)
+
+
+def gap_days(a: Report, b: Report) -> int | None:
+    """Days between two reports' windows (0 when they overlap), None when either is undatable."""
+    wa, wb = window(a), window(b)
+    if wa is None or wb is None:
+        return None
+    return max(0, (wb[0] - wa[1]).days, (wa[0] - wb[1]).days)
+
+
+def same_event(a: Report, b: Report) -> bool:
+    """Whether two reports from different articles tell of one real event: same type (not a
+    statement), no clashing meeting format, enough actors in common (two, or all of a one-actor
+    report's), the same doers when both name them, and days within DATE_SLACK_DAYS. Status,
+    place and the exact day may differ: those are the conflicts merged records show."""
+    if a.article_id == b.article_id or a.type != b.type or a.type in UNMERGED_TYPES:
+        return False
+    if a.mode in EXCLUSIVE_MODES and b.mode in EXCLUSIVE_MODES and a.mode != b.mode:
+        return False
+    shared = a.keys & b.keys
+    if not shared or len(shared) < min(2, len(a.keys), len(b.keys)):
+        return False
+    if a.sources and b.sources and not a.sources & b.sources:
+        return False  # Serbia accusing Kosovo is not Kosovo accusing Serbia
+    if _stated_apart(a, b):
+        return False  # "the 2007 ceremony" is not this year's, however close the articles
+    gap = gap_days(a, b)
+    return gap is not None and gap <= DATE_SLACK_DAYS
+
+
+def _stated_apart(a: Report, b: Report) -> bool:
+    """Whether a date one text states, however coarse ("in 2007"), lies further than
+    DATE_SLACK_DAYS from the days the other report may be about."""
+    for x, y in ((a, b), (b, a)):
+        stated = _stated(x)
+        other = _stated(y) or window(y)
+        if stated and other and max((other[0] - stated[1]).days, (stated[0] - other[1]).days) > DATE_SLACK_DAYS:
+            return True
+    return False
+
+
+def _stated(r: Report) -> tuple[dt.date, dt.date] | None:
+    """The days of the date a report's text states, None when it states none."""
+    if r.date is None or not r.report.date_text:
+        return None
+    start, end = _day(r.date.start), _day(r.date.end)
+    return (start, end) if start and end else None
+
+
+# ----------------------------------------------------------------------------- the batch
+
+
+def update_events(store: EventStore) -> int:
+    """Merge every article event that waits for it: link the pending events to the events of
+    other articles that report the same thing, take in the merged events those belong to, and
+    rewrite the records that changed. Returns how many merged events were written."""
+    pending = store.pending_events()
+    if not pending:
+        return 0
+    links = store.event_links(pending)
+    firsts = {r["id"]: report_from_row(r) for r in store.event_details(
+        sorted({*pending, *(b for _, b, _ in links)}))}
+    groups = _Groups()
+    for e in pending:
+        groups.find(e)
+    reached: set[str] = set()
+    for a, b, _ in links:
+        if a in firsts and b in firsts and same_event(firsts[a], firsts[b]):
+            groups.union(a, b)
+            reached.add(b)
+    # Merged events the pending ones reach are taken in whole: their members already agree.
+    old = store.merged_of(sorted(reached - set(pending)))
+    members = store.merged_members(sorted(old))
+    for ms in members.values():
+        for m in ms:
+            groups.union(ms[0], m)
+    missing = sorted({m for ms in members.values() for m in ms} - set(firsts))
+    reports = dict(firsts)
+    reports.update({r["id"]: report_from_row(r) for r in store.event_details(missing)})
+    parts = [[reports[m] for m in ms if m in reports] for ms in groups.groups().values()]
+    parts = [p for p in parts if p]
+    names = store.entity_names(sorted({k for p in parts for r in p for k in r.keys}))
+    merged = [merge(p, names) for p in parts]
+    store.replace_merged_events(sorted(old), merged)
+    return len(merged)
+
+
+# ----------------------------------------------------------------------------- one record
+
+
+def merged_id(members: Iterable[Report]) -> str:
+    """A merged event's id: its smallest member's, the same whatever order articles came in."""
+    return min(r.id for r in members)
+
+
+def conflict_id(event_id: str, field: str) -> str:
+    return short_hash("conflict", event_id, field)
+
+
+def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Members, list[Conflict]]:
+    """The merged Event of a group of reports of one event, its members and its conflicts."""
+    ordered = sorted(group, key=lambda r: (r.published or "9999", r.article_id, r.report.start))
+    eid = merged_id(ordered)
+    conflicts: list[Conflict] = []
+    status, said = _status(ordered)
+    if said:
+        conflicts.append(Conflict(conflict_id(eid, "status"), eid, "status", said))
+    date, said = _date(ordered)
+    if said:
+        conflicts.append(Conflict(conflict_id(eid, "date"), eid, "date", said))
+    place, said = _place(ordered)
+    if said:
+        conflicts.append(Conflict(conflict_id(eid, "place"), eid, "place", said))
+    event = Event(
+        id=eid, type=ordered[0].type, status=status, reports=tuple(r.report for r in ordered),
+        mode=_most_said(r.mode for r in ordered), date=date, place=place, actors=_actors(ordered, names),
+        topic=_most_said(r.topic for r in ordered), n_sources=len({r.outlet for r in ordered}),
+        conflicts=tuple(c.id for c in conflicts),
+    )
+    return event, [(r.id, r.article_id) for r in ordered], conflicts
+
+
+def _most_said(values: Iterable[str | None]) -> str | None:
+    """The value most reports give (ties: the one given first), None when none gives one."""
+    seen = [v for v in values if v]
+    if not seen:
+        return None
+    counts = Counter(seen)
+    return max(seen, key=lambda v: (counts[v], -seen.index(v)))
+
+
+def _said(pairs: Iterable[tuple[Any, str]]) -> tuple[ConflictValue, ...]:
+    """Each distinct value with the articles that give it, in the order first given."""
+    by: dict[str, tuple[Any, list[str]]] = {}
+    for value, article in pairs:
+        key = json.dumps(value, sort_keys=True, default=str)
+        _, articles = by.setdefault(key, (value, []))
+        if article not in articles:
+            articles.append(article)
+    return tuple(ConflictValue(v, tuple(a)) for v, a in by.values())
+
+
+def _status(reports: Sequence[Report]) -> tuple[str, tuple[ConflictValue, ...]]:
+    """What the reports say of whether it happened. Expectations ("planned") give way to any
+    report of what happened; reports that it happened against reports that it did not make the
+    event `disputed`; other disagreements (failed or cancelled) keep the most reported."""
+    told = [r for r in reports if r.status not in EXPECTED] or list(reports)
+    statuses = {r.status for r in told}
+    if len(statuses) == 1 or statuses <= HAPPENED:
+        return _most_said(r.status for r in told) or told[0].status, ()
+    said = _said((r.status, r.article_id) for r in told)
+    if statuses & HAPPENED and statuses & DID_NOT:
+        return "disputed", said
+    return _most_said(r.status for r in told) or told[0].status, said
+
+
+def _date(reports: Sequence[Report]) -> tuple[DateValue | None, tuple[ConflictValue, ...]]:
+    """The date most articles give (ties: the finer, then the earlier); a conflict when two
+    reports give days or weeks that do not overlap ("Monday" against "Tuesday"). Dates the texts
+    state come first: a report that states none was dated by its article's day, which says when
+    it was written, not when the event was, so it never makes a conflict."""
+    stated = [(r.date, r.article_id) for r in reports if r.date is not None and r.report.date_text]
+    dated = stated or [(r.date, r.article_id) for r in reports if r.date is not None]
+    if not dated:
+        return None, ()
+    support: dict[str, set[str]] = {}
+    for d, article in dated:
+        support.setdefault(d.value, set()).add(article)
+    best = min((d for d, _ in dated), key=lambda d: (-len(support[d.value]), GRANULARITY_RANK.get(d.granularity, 9),
+                                                     d.start or "", d.value))
+    precise = [(d, a) for d, a in stated if d.granularity in ("day", "week") and d.start and d.end]
+    if not any((d.end or "") < (e.start or "") for d, _ in precise for e, _ in precise):
+        return best, ()
+    return best, _said((to_dict(d), a) for d, a in precise)
+
+
+def _place(reports: Sequence[Report]) -> tuple[Place | None, tuple[ConflictValue, ...]]:
+    """The place most reports give; a conflict when they name different places, unless the
+    others are the country of one named ("Belgium" and "Brussels")."""
+    placed = [(r.place, r.article_id) for r in reports if r.place is not None]
+    if not placed:
+        return None, ()
+    name = _most_said(fold(p.name) for p, _ in placed)
+    chosen = next(p for p, _ in placed if fold(p.name) == name)
+    distinct = {fold(p.name): p for p, _ in placed}
+    # countries that some other place named lies in: naming them is no disagreement
+    around = {p.country for p in distinct.values() if p.country and not country_of_state(p.name)}
+    left = [p for p in distinct.values() if country_of_state(p.name) not in around]
+    if len(left) <= 1:
+        return chosen, ()
+    return chosen, _said(({"name": p.name, "country": p.country}, article) for p, article in placed)
+
+
+def _actors(reports: Sequence[Report], names: dict[str, str]) -> tuple[Actor, ...]:
+    """Every actor any report names, once, with the role most reports give it and the name the
+    store resolved it to; mediators, then sources, targets and participants, each in the order
+    first named."""
+    roles: dict[str, list[str]] = {}
+    first: dict[str, Actor] = {}
+    for r in reports:
+        for a in r.actors:
+            key = a.entity_id or f"name:{fold(a.name)}"
+            roles.setdefault(key, []).append(a.role)
+            first.setdefault(key, a)
+    out = []
+    for key, said in roles.items():
+        counts = Counter(said)
+        role = min(said, key=lambda x: (-counts[x], ROLE_RANK.get(x, 9)))
+        a = first[key]
+        out.append(Actor(a.entity_id, names.get(a.entity_id or "", a.name), role))  # type: ignore[arg-type]
+    return tuple(sorted(out, key=lambda a: ROLE_RANK.get(a.role, 9)))

@@ -1,0 +1,197 @@
+"""Merged events: reports of one real event in different articles become one record, with the
+outlets that report it and the conflicts between them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.config import Options
+from storyline.model import Actor, DateValue, EventReport, Place
+from storyline.pipeline import ingest, rebuild_events
+from storyline.query import list_conflicts, records, timeline
+from storyline.resolve.events import DATE_SLACK_DAYS, Report, merge, same_event, update_events
+from storyline.store.duckdb import Store
+
+REPORTS = Path(__file__).resolve().parent / "fixtures" / "merging" / "reports.jsonl"
+
+
+def _report(rid: str, article: str, *, type_: str = "CONSULT", day: str | None = "2025-03-10",
+            stated: bool = True, published: str | None = "2025-03-11", outlet: str | None = None,
+            status: str = "occurred", mode: str | None = None, place: Place | None = None,
+            actors: tuple[tuple[str, str], ...] = (("e-envoy", "mediator"), ("e-a", "participant"),
+                                                   ("e-b", "participant"))) -> Report:
+    """A report as merging sees it, dated `day` (stated in the text unless stated=False)."""
+    date = DateValue(day, day, day, "day") if day else None
+    return Report(
+        id=rid, article_id=article, published=published, outlet=outlet or f"outlet of {article}", type=type_,
+        mode=mode, status=status, date=date, place=place,
+        actors=tuple(Actor(eid, eid.removeprefix("e-").title(), role) for eid, role in actors),  # type: ignore[arg-type]
+        topic=None, report=EventReport(article, 10, 14, 0, 40, status, "on Monday" if stated and day else None),
+    )
+
+
+# ----------------------------------------------------------------------------- one pair
+
+
+def test_merging_same_event_within_the_slack_and_apart_beyond_it() -> None:
+    a = _report("e1", "a1", day="2025-03-10")
+    assert same_event(a, _report("e2", "a2", day="2025-03-11"))
+    assert same_event(a, _report("e2", "a2", day=f"2025-03-{10 + DATE_SLACK_DAYS:02d}"))
+    assert not same_event(a, _report("e2", "a2", day="2025-03-17"))  # next week's round
+    assert not same_event(a, _report("e2", "a1", day="2025-03-10"))  # same article: the extractor's call
+
+
+def test_merging_needs_the_same_type_format_doers_and_enough_actors() -> None:
+    a = _report("e1", "a1", mode="trilateral")
+    assert not same_event(a, _report("e2", "a2", type_="ACCUSE"))
+    assert not same_event(a, _report("e2", "a2", mode="bilateral"))
+    assert same_event(a, _report("e2", "a2", mode=None))  # one outlet does not say the format
+    # one shared actor of three is not enough; a one-actor report sharing its actor is
+    assert not same_event(a, _report("e2", "a2", actors=(("e-envoy", "mediator"), ("e-c", "participant"))))
+    assert same_event(a, _report("e2", "a2", actors=(("e-envoy", "mediator"),)))
+    accuse = _report("e3", "a1", type_="ACCUSE", actors=(("e-a", "source"), ("e-b", "target")))
+    assert same_event(accuse, _report("e4", "a2", type_="ACCUSE", actors=(("e-a", "source"), ("e-b", "target"))))
+    assert not same_event(accuse, _report("e4", "a2", type_="ACCUSE", actors=(("e-b", "source"), ("e-a", "target"))))
+
+
+def test_merging_undated_reports_use_their_articles_days_and_unknown_days_never_merge() -> None:
+    a = _report("e1", "a1", day=None, published="2025-03-11")
+    assert same_event(a, _report("e2", "a2", day=None, published="2025-03-13"))
+    assert not same_event(a, _report("e2", "a2", day=None, published="2025-04-20"))
+    assert not same_event(_report("e1", "a1", day=None, published=None), _report("e2", "a2", day=None, published=None))
+
+
+# ----------------------------------------------------------------------------- one record
+
+
+def test_merging_record_lists_reports_outlets_and_disputed_status() -> None:
+    held = _report("e9", "a1", outlet="Veldora Today")
+    failed = _report("e3", "a2", status="failed", outlet="Lindholm Post")
+    again = _report("e5", "a3", outlet="Veldora Today", published="2025-03-12")
+    event, members, conflicts = merge([held, failed, again], {"e-a": "Anna A"})
+    assert event.id == "e3"  # the smallest member's id, whatever the order
+    assert event.n_sources == 2 and len(event.reports) == 3
+    assert sorted(members) == [("e3", "a2"), ("e5", "a3"), ("e9", "a1")]
+    assert event.status == "disputed"
+    [status] = conflicts
+    assert status.field == "status" and event.conflicts == (status.id,)
+    assert {v.value: v.article_ids for v in status.values} == {"occurred": ("a1", "a3"), "failed": ("a2",)}
+    assert "Anna A" in {a.name for a in event.actors}
+
+
+def test_merging_expectations_give_way_and_unstated_days_never_conflict() -> None:
+    planned = _report("e1", "a1", status="planned", published="2025-03-08")
+    held = _report("e2", "a2", status="occurred")
+    event, _, conflicts = merge([planned, held], {})
+    assert event.status == "occurred" and conflicts == []
+    # dated only by their articles' days, which differ: no conflict
+    event, _, conflicts = merge([_report("e1", "a1", day="2025-03-10", stated=False),
+                                 _report("e2", "a2", day="2025-03-11", stated=False)], {})
+    assert conflicts == []
+
+
+def test_merging_date_conflict_names_each_day_and_its_articles() -> None:
+    event, _, conflicts = merge([_report("e1", "a1", day="2025-03-10"), _report("e2", "a2", day="2025-03-11"),
+                                 _report("e3", "a3", day="2025-03-11")], {})
+    [date] = conflicts
+    assert date.field == "date"
+    assert event.date is not None and event.date.value == "2025-03-11"  # what most articles say
+    assert [(v.value["value"], v.article_ids) for v in date.values] == [("2025-03-10", ("a1",)),
+                                                                         ("2025-03-11", ("a2", "a3"))]
+
+
+def test_merging_place_conflict_unless_one_is_the_others_country() -> None:
+    brussels = Place("Brussels", "BEL")
+    _, _, conflicts = merge([_report("e1", "a1", place=brussels), _report("e2", "a2", place=Place("Belgium", "BEL"))],
+                            {})
+    assert conflicts == []
+    event, _, conflicts = merge([_report("e1", "a1", place=brussels), _report("e2", "a2", place=Place("Paris", "FRA")),
+                                 _report("e3", "a3", place=brussels)], {})
+    assert [c.field for c in conflicts] == ["place"] and event.place == brussels
+
+
+# ----------------------------------------------------------------------------- in the store
+
+
+def _merged(store: Store) -> set[tuple[str, str, int, tuple[str, ...], tuple[str, ...]]]:
+    """Each merged event: id, status, sources, its members, its conflict fields."""
+    members: dict[str, list[str]] = {}
+    for r in store.query("SELECT event_id, member_id FROM event_members ORDER BY ALL"):
+        members.setdefault(r["event_id"], []).append(r["member_id"])
+    fields = {r["event_id"]: r["f"] for r in store.query(
+        "SELECT event_id, list(field ORDER BY field) AS f FROM conflicts GROUP BY ALL")}
+    return {(r["id"], r["status"], r["n_sources"], tuple(members[r["id"]]), tuple(fields.get(r["id"], [])))
+            for r in store.query("SELECT * FROM merged_events")}
+
+
+def _ingest_lines(db: Path, lines: list[str], tmp: Path) -> Store:
+    """Ingest JSONL lines one article per batch, as a growing store receives them."""
+    store = Store(str(db))
+    for i, line in enumerate(lines):
+        part = tmp / f"{db.stem}-{i}.jsonl"
+        part.write_text(line + "\n", encoding="utf-8")
+        ingest([str(part)], store, Options())
+    return store
+
+
+@pytest.mark.model
+def test_merging_three_outlets_one_meeting_and_the_next_round_apart(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "m.duckdb"))
+    ingest([str(REPORTS)], store, Options())
+    consults = [e for e in records(store, "events") if e["type"] == "CONSULT"]
+    first = next(e for e in consults if e["n_sources"] == 3)
+    assert first["status"] == "disputed" and len(first["reports"]) == 3
+    assert first["date"]["value"] == "2025-03-10"  # two outlets say Monday, one Tuesday
+    assert [e["date"]["value"] for e in consults if e is not first] == ["2025-04-28"]  # seven weeks on: apart
+    by_field = {c["field"]: c for c in list_conflicts(store)}
+    assert set(by_field) == {"date", "status"}
+    said = {v["value"]: v["outlets"] for v in by_field["status"]["values"]}
+    assert said == {"failed": ["Lindholm Post"], "occurred": ["Veldora Today", "Karst Herald"]}
+    # stories and timelines list merged events, each once, with every outlet that reports it
+    story = next(records(store, "stories"))
+    event_ids = {e["id"] for e in records(store, "events")}
+    assert set(story["event_ids"]) <= event_ids
+    _, events = timeline(store, story["id"])
+    row = next(e for e in events if e["id"] == first["id"])
+    assert row["outlets"] == ["Karst Herald", "Lindholm Post", "Veldora Today"] and row["published"] == "2025-03-11"
+    store.close()
+
+
+@pytest.mark.model
+def test_merging_does_not_depend_on_order_and_rebuild_gives_the_same(tmp_path: Path) -> None:
+    lines = REPORTS.read_text(encoding="utf-8").splitlines()
+    forward = _ingest_lines(tmp_path / "f.duckdb", lines, tmp_path)
+    backward = _ingest_lines(tmp_path / "b.duckdb", lines[::-1], tmp_path)
+    built = _merged(forward)
+    assert built == _merged(backward)
+    assert rebuild_events(forward) == len(built)
+    assert _merged(forward) == built
+    forward.forget_merged_events()  # as if a run had stopped between storing a batch and merging it
+    assert len(forward.pending_events()) == forward.query("SELECT count(*) AS n FROM events")[0]["n"]
+    update_events(forward)
+    assert _merged(forward) == built and forward.pending_events() == []
+    forward.close()
+    backward.close()
+
+
+@pytest.mark.model
+def test_merging_a_correction_ends_the_dispute(tmp_path: Path) -> None:
+    lines = REPORTS.read_text(encoding="utf-8").splitlines()
+    store = _ingest_lines(tmp_path / "m.duckdb", lines, tmp_path)
+    assert any(status == "disputed" for _, status, *_ in _merged(store))
+    # the Lindholm Post corrects its page: the meeting did take place
+    page = json.loads(lines[2])
+    page["text"] = page["text"].replace("did not take place", "took place").replace(
+        " because the Karst delegation failed to arrive", "")
+    fixed = tmp_path / "fixed.jsonl"
+    fixed.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    ingest([str(fixed)], store, Options())
+    merged = _merged(store)
+    assert not any(status == "disputed" for _, status, *_ in merged)
+    assert any(n == 3 and fields == ("date",) for _, _, n, _, fields in merged)
+    assert store.query("SELECT count(*) AS n FROM event_members")[0]["n"] == \
+        store.query("SELECT count(*) AS n FROM events")[0]["n"]
+    store.close()
