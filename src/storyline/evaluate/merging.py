@@ -37,8 +37,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import tempfile
-import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
@@ -46,9 +44,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import DEFAULT_MODEL, Options
+from ..config import DEFAULT_MODEL
 from ..store.duckdb import Store
-from .stories import DOC_NAME, Ingest, read_document_spans, read_ecbplus
+from .stories import DOC_NAME, Ingest, ingest_texts, read_document_spans, read_ecbplus
 
 ACTION_TAGS = ("ACTION_", "NEG_ACTION_")
 CROSS_DOC = "CROSS_DOC_COREF"
@@ -277,16 +275,7 @@ def evaluate(
     ``ingest`` (pipeline.ingest, passed in as stories.evaluate takes it) and score how the
     stored events were merged."""
     texts, mentions = read_gold(Path(path), split, limit)
-    with tempfile.TemporaryDirectory(prefix="storyline-ecbplus-merge-") as tmp:
-        folder = Path(tmp) / "texts"
-        folder.mkdir()
-        for name, text in texts.items():
-            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-        with Store(Path(tmp) / "merging.duckdb") as store:
-            started = time.perf_counter()
-            ingest([str(folder)], store, Options(model=model, workers=1))
-            seconds = time.perf_counter() - started
-            reports, unplaced = system_reports(store, texts)
+    (reports, unplaced), seconds = ingest_texts(texts, model, ingest, lambda store: system_reports(store, texts))
     figures: dict[str, Any] = score(reports, mentions)
     figures["unplaced_reports"] = float(unplaced)
     figures["ingest_seconds"] = seconds

@@ -38,7 +38,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..config import DEFAULT_MODEL, Options
 from ..errors import BadOption
@@ -274,20 +274,30 @@ def evaluate(
     ``ingest`` (pipeline.ingest, passed in because evaluate sits beside pipeline in the layer
     contract and may not import it) and score the stories it built."""
     docs = read_ecbplus(Path(path), split, limit)
-    with tempfile.TemporaryDirectory(prefix="storyline-ecbplus-") as tmp:
-        texts = Path(tmp) / "texts"
-        texts.mkdir()
-        for d in docs:
-            (texts / f"{d.name}.txt").write_text(d.text, encoding="utf-8")
-        with Store(Path(tmp) / "stories.duckdb") as store:
-            started = time.perf_counter()
-            ingest([str(texts)], store, Options(model=model, workers=1))
-            seconds = time.perf_counter() - started
-            stories = stories_by_document(store)
+    stories, seconds = ingest_texts({d.name: d.text for d in docs}, model, ingest, stories_by_document)
     figures: dict[str, Any] = score(stories, {d.name: (d.topic, d.subtopic) for d in docs})
     figures["ingest_seconds"] = seconds
     figures["split"] = split
     return figures
+
+
+T = TypeVar("T")
+
+
+def ingest_texts(texts: Mapping[str, str], model: str, ingest: Ingest, read: Callable[[Store], T]
+                 ) -> tuple[T, float]:
+    """Write each text to ``<name>.txt`` in a temporary folder, ingest the folder into a fresh
+    store, and return what ``read`` takes from that store with the ingest's seconds."""
+    with tempfile.TemporaryDirectory(prefix="storyline-ecbplus-") as tmp:
+        folder = Path(tmp) / "texts"
+        folder.mkdir()
+        for name, text in texts.items():
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        with Store(Path(tmp) / "store.duckdb") as store:
+            started = time.perf_counter()
+            ingest([str(folder)], store, Options(model=model, workers=1))
+            seconds = time.perf_counter() - started
+            return read(store), seconds
 
 
 def stories_by_document(store: Store) -> dict[str, set[str]]:
