@@ -116,11 +116,26 @@ def test_entities_bare_surname_joins_the_one_known_full_name() -> None:
         entities=(Entity(local, "Sorensen", "PERSON", ("Sorensen",), key="sorensen"),),
         quotes=(Quote("q", "a1", 9, 16, "so", "indirect", Speaker(local, "Sorensen")),),
     )
-    joined = resolve_entities(result, lambda s: ["peter sorensen"] if s == "sorensen" else [])
+    joined = resolve_entities(result, lambda s: {"peter sorensen": 1} if s == "sorensen" else {})
     assert joined.entities[0].id == entity_id("peter sorensen") == joined.mentions[0].entity_id
     assert joined.quotes[0].speaker is not None and joined.quotes[0].speaker.entity_id == entity_id("peter sorensen")
-    # Two people with that surname: no guess.
-    assert resolve_entities(result, lambda s: ["peter sorensen", "anna sorensen"]) == result
+    assert joined.joined == ((entity_id("peter sorensen"), "sorensen"),)  # what the store re-checks later
+    # Two people with that surname, neither named in most articles: no guess.
+    assert resolve_entities(result, lambda s: {"peter sorensen": 3, "anna sorensen": 2}) == result
+    # One named far more often is the one meant (Barack, not Michelle, Obama).
+    assert resolve_entities(result, lambda s: {"peter sorensen": 1, "anna sorensen": 9}).entities[0].key == \
+        "anna sorensen"
+
+
+def test_entities_choose_takes_a_dominant_full_name_or_none() -> None:
+    from storyline.resolve.entities import choose
+
+    assert choose({}) is None
+    assert choose({"mira tovin": 1}) == "mira tovin"
+    assert choose({"barack obama": 96, "michelle obama": 3, "watch obama": 1}) == "barack obama"
+    assert choose({"hillary clinton": 79, "bill clinton": 21}) is None
+    assert choose({"b tovin": 4, "a tovin": 4}) is None  # even: nobody, whatever the order
+    assert choose({"b tovin": 4, "a tovin": 1}) == "b tovin"
 
 
 @pytest.mark.model

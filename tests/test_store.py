@@ -67,7 +67,7 @@ def test_store_merges_entities_across_articles(store: Store) -> None:
     assert (e["n_articles"], e["n_mentions"], e["affiliation"]) == (2, 2, "EU")
     assert {r["role"] for r in e["roles"]} == {"envoy", "special envoy"}
     # The blocking key that lets a later article's bare "Halvorsen" join this person.
-    assert store.person_keys_with_surname("halvorsen") == ["ingrid halvorsen"]
+    assert store.full_name_weights(["halvorsen"]) == {"halvorsen": {"ingrid halvorsen": 2}}
 
 
 def test_store_keeps_rejections_once(store: Store) -> None:
@@ -185,12 +185,23 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
     con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
                 "applied_at TIMESTAMP DEFAULT current_timestamp)")
     shipped = available()
-    for version, name, sql in shipped[:-1]:  # the store as the previous release left it
-        con.execute(sql)
-        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+    for version, name, sql in shipped:  # a store as release 0.7 (migration 007) left it
+        if version <= 7:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
     con.execute("INSERT INTO articles (id, text, origin, analysed, ingested_at) "
-                "VALUES ('a1', 'Ingrid Halvorsen spoke.', 'news/a1.txt', true, now())")
-    con.execute("INSERT INTO mentions VALUES ('a1', 0, 16, 'Ingrid Halvorsen', 'PERSON', 'e1')")
+                "VALUES ('a1', 'Ingrid Halvorsen spoke.', 'news/a1.txt', true, now()), "
+                "('a2', 'Halvorsen agreed.', 'news/a2.txt', true, now()), "
+                "('a3', 'Tor Halvorsen left.', 'news/a3.txt', true, now())")
+    con.execute("INSERT INTO mentions VALUES ('a1', 0, 16, 'Ingrid Halvorsen', 'PERSON', 'e1'), "
+                "('a2', 0, 9, 'Halvorsen', 'PERSON', 'e1')")
+    # a2 names her by surname only, and was joined to her when Tor Halvorsen was not yet known
+    con.execute("INSERT INTO article_entities VALUES ('a1', 'e1', 'ingrid halvorsen', 'Ingrid Halvorsen', "
+                "'PERSON', NULL, 1), ('a2', 'e1', 'ingrid halvorsen', 'Halvorsen', 'PERSON', NULL, 1), "
+                "('a3', 'e2', 'tor halvorsen', 'Tor Halvorsen', 'PERSON', NULL, 1)")
+    con.execute("INSERT INTO entities (id, key, name, type, aliases, n_mentions, n_articles, surname) VALUES "
+                "('e1', 'ingrid halvorsen', 'Ingrid Halvorsen', 'PERSON', '[]', 2, 2, 'halvorsen'), "
+                "('e2', 'tor halvorsen', 'Tor Halvorsen', 'PERSON', '[]', 1, 1, 'halvorsen')")
     con.execute("INSERT INTO events VALUES ('ev1', 'a1', 'CONSULT', NULL, 'occurred', NULL, NULL, "
                 "'[{\"entity_id\": \"e1\", \"name\": \"Ingrid Halvorsen\", \"role\": \"mediator\"}, "
                 "{\"entity_id\": null, \"name\": \"the envoys\", \"role\": \"participant\"}]', "
@@ -198,8 +209,15 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
     con.close()
     with Store(path) as upgraded:
         assert upgraded.pending_migrations() == []
-        assert [a["id"] for a in records(upgraded, "articles")] == ["a1"]
+        assert [a["id"] for a in records(upgraded, "articles")] == ["a1", "a2", "a3"]
         # 008: stored events wait to be merged, indexed by the actors they name
         assert upgraded.pending_events() == ["ev1"]
         keys = upgraded.query("SELECT * FROM event_keys")
         assert keys == [{"entity_id": "e1", "event_id": "ev1", "article_id": "a1"}]
+        # 009: a2's join is known as one by surname, and is checked by the next run (two Halvorsens)
+        own = upgraded.query("SELECT article_id, own_key FROM article_entities ORDER BY article_id")
+        assert [r["own_key"] for r in own] == ["ingrid halvorsen", "halvorsen", "tor halvorsen"]
+        assert upgraded.pending_surnames() == ["halvorsen"]
+        weights = upgraded.full_name_weights(["halvorsen"])
+        assert weights == {"halvorsen": {"ingrid halvorsen": 1, "tor halvorsen": 1}}
+        assert upgraded.joined_otherwise({"halvorsen": None}) == ["a2"]

@@ -183,6 +183,8 @@ def ingest_cli(
                          ("entities in store", entities), ("warnings", len(summary.warnings)),
                          ("seconds", f"{summary.seconds:.1f}")]:
         table.add_row(label, str(value))
+    if summary.rejoined:  # stored articles whose bare surnames this run joined otherwise
+        table.add_row("earlier articles re-resolved", str(summary.rejoined))
     out.print(table)
     for w in summary.warnings[:5]:
         err.print(f"[yellow]warning:[/yellow] {w}")
@@ -275,6 +277,7 @@ def status_cli(db: str = DB_OPTION) -> None:
         # Segments left without a story by a run stopped between storing and grouping a batch.
         ungrouped = 0 if outdated else len(store.pending_segments())
         unmerged = 0 if outdated else len(store.pending_events())
+        unjoined = 0 if outdated else len(store.pending_surnames())
     table = Table(title=db)
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -297,6 +300,10 @@ def status_cli(db: str = DB_OPTION) -> None:
     if unmerged:
         err.print(f"{_n(unmerged, 'event report')} {'waits' if unmerged == 1 else 'wait'} to be merged with other "
                   f"articles' reports; the next ingest merges them, or: storyline events --rebuild --db {db}")
+    if unjoined:
+        err.print(f"{_n(unjoined, 'surname')} {'waits' if unjoined == 1 else 'wait'} to be joined anew to the full "
+                  "names stored since (a run stopped early, or the store was upgraded); the next ingest "
+                  f"does it, or: storyline reanalyse --db {db}")
 
 
 @app.command("entities")
@@ -515,7 +522,7 @@ def bench_cli(
     spread = f" (median of {len(r.ratios)}: {', '.join(f'{x:.2f}' for x in r.ratios)})" if len(r.ratios) > 1 else ""
     out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]{spread}")
     shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes",
-                                                                      "merging", "stories"))
+                                                                      "merging", "stories", "rejoin"))
     out.print(f"stage cost as a share of the spaCy pass inside storyline: {shares}")
 
 

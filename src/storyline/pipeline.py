@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -22,12 +23,13 @@ from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.time import extract_timexes, infer_published
+from .gazetteer import surname_key
 from .ingest import read_inputs
 from .model import Article, ArticleResult, RawDocument, Rejected
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
 from .resolve import stories
-from .resolve.entities import resolve_entities
+from .resolve.entities import choose, resolve_entities
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
 
@@ -167,18 +169,18 @@ def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult |
 def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[ArticleResult | Rejected]:
     """Store-wide entity ids for a batch (what the store knows plus the full names earlier in
     the batch), and the segments stories are made of, which need those ids."""
-    in_batch: dict[str, set[str]] = {}
+    in_batch: dict[str, Counter[str]] = {}
     out: list[ArticleResult | Rejected] = []
     for result in results:
         if isinstance(result, ArticleResult) and result.entities:
-            def lookup(surname: str) -> list[str]:
-                return [*store.person_keys_with_surname(surname), *in_batch.get(surname, ())]
+            def lookup(surname: str) -> Counter[str]:
+                return Counter(store.full_name_weights([surname])[surname]) + in_batch.get(surname, Counter())
 
             result = resolve_entities(result, lookup)
+            joined = dict(result.joined)
             for e in result.entities:
-                words = e.key.split()
-                if e.type == "PERSON" and len(words) >= 2:
-                    in_batch.setdefault(words[-1], set()).add(e.key)
+                if e.type == "PERSON" and e.id not in joined and (surname := surname_key(e.key)):
+                    in_batch.setdefault(surname, Counter())[e.key] += 1
         if isinstance(result, ArticleResult) and result.article.analysed:
             result = dataclasses.replace(result, segments=stories.segments(result))
         out.append(result)
@@ -195,6 +197,7 @@ class IngestSummary:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
+    rejoined: int = 0  # stored articles resolved again because later ones changed their surname joins
 
     def account(self, results: Sequence[ArticleResult | Rejected], output: BatchOutput) -> None:
         """Add one stored batch's words, warnings, stage seconds and article count."""
@@ -241,6 +244,7 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     with closing(run_batches(process_batch, todo(), options)) as outputs:
         for output in outputs:
             _store_output(output, store, summary, progress, analysed_with(options))
+    rejoin(store, options, summary)
     store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -256,7 +260,36 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
     stamp = analysed_with(options)
     if everything:
         store.mark_all_stale()
-    ids = store.stale_articles(stamp)
+    _redo(store, store.stale_articles(stamp), options, summary, progress)
+    rejoin(store, options, summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
+    """Analyse again the stored articles whose bare surname the full names stored since mean
+    otherwise (resolve/entities.py), so that who "Tovin" is does not depend on the order the
+    articles came in; returns how many were redone. The store notes the surnames to check as
+    it writes, so a stopped run leaves them for the next ingest or reanalyse."""
+    surnames = store.pending_surnames()
+    if not surnames:
+        return 0
+    started = time.perf_counter()
+    weights = store.full_name_weights(surnames)
+    ids = store.joined_otherwise({s: choose(weights[s]) for s in surnames})
+    # Redoing a join changes no full name (weights count full names only), so one round settles;
+    # the surnames are forgotten only once their articles are redone.
+    _redo(store, ids, options, IngestSummary())
+    store.forget_surnames(surnames)
+    summary.rejoined += len(ids)
+    summary.timings["rejoin"] = summary.timings.get("rejoin", 0.0) + time.perf_counter() - started
+    return len(ids)
+
+
+def _redo(store: Store, ids: Sequence[str], options: Options, summary: IngestSummary,
+          progress: ProgressFn | None = None) -> None:
+    """Analyse these stored articles again and swap their records in, a batch at a time."""
+    stamp = analysed_with(options)
 
     def todo() -> Iterator[list[Article]]:
         for chunk in batched(ids, options.batch_size):
@@ -270,8 +303,6 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
             summary.account(results, output)
             if progress:
                 progress(len(output.results), summary)
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def rebuild_events(store: Store) -> int:

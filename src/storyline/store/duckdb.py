@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -74,7 +74,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("type", "VARCHAR"), ("entity_id", "VARCHAR")],
     "article_entities": [("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("key", "VARCHAR"),
                          ("name", "VARCHAR"), ("type", "VARCHAR"), ("affiliation", "VARCHAR"),
-                         ("n_mentions", "INTEGER")],
+                         ("n_mentions", "INTEGER"), ("own_key", "VARCHAR"), ("surname", "VARCHAR")],
     "entity_roles": [("entity_id", "VARCHAR"), ("role", "VARCHAR"), ("affiliation", "VARCHAR"),
                      ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")],
     "timexes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
@@ -122,8 +122,9 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
                              a.origin, a.analysed, json.dumps(list(a.warnings), ensure_ascii=False), now,
                              article_place(a.url, a.origin), analysed_with if a.analysed else None])
     rows["mentions"] += [[m.article_id, m.start, m.end, m.text, m.type, m.entity_id] for m in r.mentions]
-    rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions]
-                                 for e in r.entities]
+    joined = dict(r.joined)
+    rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions,
+                                  own := joined.get(e.id, e.key), surname_key(own)] for e in r.entities]
     rows["entity_roles"] += [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
                              for e in r.entities for ro in e.roles]
     rows["timexes"] += [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
@@ -252,8 +253,8 @@ class Store:
                 counts.not_analysed += 0 if item.article.analysed else 1
                 counts.mentions += len(item.mentions)
                 counts.entity_ids.update(e.id for e in item.entities)
-            touched = self._supersede(replaced, now)
-            self._add(rows, COLUMNS, new_results, counts.entity_ids | touched)
+            touched, surnames = self._supersede(replaced, now)
+            self._add(rows, COLUMNS, new_results, counts.entity_ids | touched, surnames)
         return counts
 
     def replace_analyses(self, results: Sequence[ArticleResult], analysed_with: str) -> BatchCounts:
@@ -270,7 +271,7 @@ class Store:
             counts.mentions += len(r.mentions)
             counts.entity_ids.update(e.id for e in r.entities)
         with self._transaction():
-            touched = self._retract([r.article.id for r in results])
+            touched, surnames = self._retract([r.article.id for r in results])
             self.con.execute(
                 "UPDATE articles SET published = d.published, published_from = d.published_from, "
                 "warnings = d.warnings, analysed_with = ? FROM (SELECT unnest(?::VARCHAR[]) AS id, "
@@ -279,7 +280,7 @@ class Store:
                 [analysed_with, [r.article.id for r in results], [r.article.published for r in results],
                  [r.article.published_from for r in results],
                  [json.dumps(list(r.article.warnings), ensure_ascii=False) for r in results]])
-            self._add(rows, DERIVED_TABLES, results, counts.entity_ids | touched)
+            self._add(rows, DERIVED_TABLES, results, counts.entity_ids | touched, surnames)
         return counts
 
     @contextmanager
@@ -294,13 +295,55 @@ class Store:
         self.con.execute("COMMIT")
 
     def _add(self, rows: dict[str, list[list[Any]]], tables: Iterable[str], results: Sequence[ArticleResult],
-             entity_ids: set[str]) -> None:
-        """Insert the rows of these tables, add the results to the entity totals and re-merge
-        the entities touched."""
+             entity_ids: set[str], surnames: set[str]) -> None:
+        """Insert the rows of these tables, add the results to the entity totals, re-merge the
+        entities touched and note the surnames whose full names changed."""
         for table in tables:
             self._insert(table, rows[table])
         self._add_to_totals(results)
         self._rebuild_entities(entity_ids)
+        own = [(e, dict(r.joined)) for r in results for e in r.entities]
+        self._note_surnames(surnames | {s for e, joined in own if e.id not in joined and (s := surname_key(e.key))})
+
+    def _note_surnames(self, surnames: set[str]) -> None:
+        """Note surnames whose full names a batch added or took out: the joins of the bare
+        surname wait to be checked (``pipeline.rejoin``); a note survives a stopped run."""
+        if surnames:
+            self.con.execute("INSERT OR IGNORE INTO pending_surnames SELECT unnest(?::VARCHAR[])", [sorted(surnames)])
+
+    def pending_surnames(self) -> list[str]:
+        """Surnames whose joins wait to be checked, sorted."""
+        return [r[0] for r in self.con.execute("SELECT surname FROM pending_surnames ORDER BY surname").fetchall()]
+
+    def forget_surnames(self, surnames: Sequence[str]) -> None:
+        """The joins of these surnames are checked (and redone where they were wrong)."""
+        self.con.execute("DELETE FROM pending_surnames WHERE surname IN (SELECT unnest(?::VARCHAR[]))",
+                         [list(surnames)])
+
+    def full_name_weights(self, surnames: Sequence[str]) -> dict[str, dict[str, int]]:
+        """For each surname: the PERSON full names ending in it, each with the number of articles
+        that name it in full (never counting an article joined to it by surname alone)."""
+        out: dict[str, dict[str, int]] = {s: {} for s in surnames}
+        for surname, key, n in self.con.execute(
+                "SELECT surname, key, count(*) FROM article_entities WHERE surname IN "
+                "(SELECT unnest(?::VARCHAR[])) AND own_key = key AND type = 'PERSON' GROUP BY ALL",
+                [list(surnames)]).fetchall():
+            out[surname][key] = n
+        return out
+
+    def joined_otherwise(self, targets: Mapping[str, str | None]) -> list[str]:
+        """Articles that name someone by one of these surnames alone and join it to another
+        full name than its target (None: to none), in ingest order."""
+        if not targets:
+            return []
+        names = sorted(targets)
+        rows = self.con.execute(
+            "SELECT DISTINCT ae.article_id, a.ingested_at FROM article_entities AS ae "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS surname, unnest(?::VARCHAR[]) AS target) AS t "
+            "ON t.surname = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
+            "WHERE ae.type = 'PERSON' AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
+            "ORDER BY a.ingested_at, ae.article_id", [names, [targets[n] for n in names]]).fetchall()
+        return [r[0] for r in rows]
 
     def _current_revisions(self, places: Sequence[str]) -> dict[str, tuple[str, int]]:
         """For each place that has a stored article: its id and text length."""
@@ -310,11 +353,11 @@ class Store:
                                 "WHERE place IN (SELECT unnest(?::VARCHAR[]))", [list(places)]).fetchall()
         return {place: (aid, n) for place, aid, n in rows}
 
-    def _supersede(self, replaced: Sequence[tuple[str, str]], now: datetime) -> set[str]:
+    def _supersede(self, replaced: Sequence[tuple[str, str]], now: datetime) -> tuple[set[str], set[str]]:
         """Move earlier revisions to article_revisions and drop their records; returns the
-        entities whose totals changed."""
+        entities whose totals changed and the surnames whose joins may change (see _retract)."""
         if not replaced:
-            return set()
+            return set(), set()
         old = [o for o, _ in replaced]
         touched = self._retract(old)
         self.con.execute(
@@ -324,14 +367,16 @@ class Store:
         self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [old])
         return touched
 
-    def _retract(self, article_ids: Sequence[str]) -> set[str]:
+    def _retract(self, article_ids: Sequence[str]) -> tuple[set[str], set[str]]:
         """Take articles' records out of the store and out of the running entity totals (the
-        inverse of _add_to_totals); returns the entities they touched, to be re-merged."""
+        inverse of _add_to_totals); returns the entities they touched, to be re-merged, and the
+        surnames of the full names among them, whose joins may change."""
         con = self.con
         ids = [list(article_ids)]
         where = "article_id IN (SELECT unnest(?::VARCHAR[]))"
-        touched = {r[0] for r in con.execute(f"SELECT DISTINCT entity_id FROM article_entities WHERE {where}",
-                                             ids).fetchall()}
+        rows = con.execute(f"SELECT DISTINCT entity_id, key FROM article_entities WHERE {where}", ids).fetchall()
+        touched = {r[0] for r in rows}
+        surnames = {s for r in rows if (s := surname_key(r[1]))}
         con.execute(
             "UPDATE entity_forms AS f SET n = f.n - d.n FROM (SELECT entity_id, text, count(*) AS n FROM mentions "
             f"WHERE {where} AND entity_id IS NOT NULL GROUP BY ALL) AS d "
@@ -365,7 +410,7 @@ class Store:
         con.execute("DROP TABLE undone")
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE {where}", ids)
-        return touched
+        return touched, surnames
 
     def stale_articles(self, analysed_with: str, everything: bool = False) -> list[str]:
         """Ids of the analysed articles whose records another version or model produced (all
@@ -667,12 +712,6 @@ class Store:
             self.con.execute("INSERT INTO pending_events SELECT id, article_id FROM events")
 
     # ------------------------------------------------------------------ queries
-
-    def person_keys_with_surname(self, surname: str) -> list[str]:
-        """Keys of stored PERSON entities whose full name ends in this folded surname."""
-        rows = self.con.execute("SELECT key FROM entities WHERE surname = ? AND type = 'PERSON'",
-                                [surname]).fetchall()
-        return [r[0] for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Rows per record kind; events are those merged across articles ("event reports" are
