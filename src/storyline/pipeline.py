@@ -29,7 +29,7 @@ from .model import Article, ArticleResult, RawDocument, Rejected
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
 from .resolve import stories
-from .resolve.entities import choose, resolve_entities
+from .resolve.entities import choose, resolve_entities, unjoin
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
 
@@ -267,7 +267,7 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 
 
 def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
-    """Analyse again the stored articles whose bare surname the full names stored since mean
+    """Resolve again the stored articles whose bare surname the full names stored since mean
     otherwise (resolve/entities.py), so that who "Tovin" is does not depend on the order the
     articles came in; returns how many were redone. The store notes the surnames to check as
     it writes, so a stopped run leaves them for the next ingest or reanalyse."""
@@ -277,9 +277,13 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
     started = time.perf_counter()
     weights = store.full_name_weights(surnames)
     ids = store.joined_otherwise({s: choose(weights[s]) for s in surnames})
-    # Redoing a join changes no full name (weights count full names only), so one round settles;
-    # the surnames are forgotten only once their articles are redone.
-    _redo(store, ids, options, IngestSummary())
+    # The stored records are those of the analysis with the joins undone and made again: no need
+    # to parse the texts again. A join changes no weight (weights count full names only), so one
+    # round settles; the surnames are forgotten only once their articles are redone.
+    for chunk in batched(ids, options.batch_size):
+        results = _resolve([unjoin(r) for r in store.load_results(chunk)], store)
+        store.replace_analyses([r for r in results if isinstance(r, ArticleResult)], None)
+        _group_stories(store, IngestSummary())
     store.forget_surnames(surnames)
     summary.rejoined += len(ids)
     summary.timings["rejoin"] = summary.timings.get("rejoin", 0.0) + time.perf_counter() - started

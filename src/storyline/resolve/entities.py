@@ -48,12 +48,26 @@ def resolve_entities(result: ArticleResult, full_names: SurnameLookup) -> Articl
             remap[e.id] = dataclasses.replace(e, id=entity_id(key), key=key)
     if not remap:
         return result
+    joined = tuple((remap[e.id].id, e.key) for e in result.entities if e.id in remap)
+    return dataclasses.replace(_rename(result, remap), joined=joined)
+
+
+def unjoin(result: ArticleResult) -> ArticleResult:
+    """The article's records as the article itself names its entities: the surname joins that
+    resolve_entities made (``result.joined``) undone, to be made again on what the store knows now."""
+    own = dict(result.joined)
+    remap = {e.id: dataclasses.replace(e, id=entity_id(own[e.id]), key=own[e.id])
+             for e in result.entities if e.id in own}
+    return dataclasses.replace(_rename(result, remap), joined=()) if remap else result
+
+
+def _rename(result: ArticleResult, remap: dict[str, Entity]) -> ArticleResult:
+    """The records with these entities in place of those with the old ids, wherever named."""
     ids = {old: new.id for old, new in remap.items()}
 
     def new_id(old: str | None) -> str | None:
         return ids.get(old, old) if old else old
 
-    joined = tuple((remap[e.id].id, e.key) for e in result.entities if e.id in remap)
     mentions = tuple(dataclasses.replace(m, entity_id=new_id(m.entity_id)) for m in result.mentions)
     entities = tuple(remap.get(e.id, e) for e in result.entities)
     events = tuple(
@@ -61,12 +75,10 @@ def resolve_entities(result: ArticleResult, full_names: SurnameLookup) -> Articl
                                              for a in ev.actors))
         for ev in result.events)
     quotes = tuple(_requote(q, new_id) for q in result.quotes)
-    return dataclasses.replace(result, mentions=mentions, entities=entities, events=events, quotes=quotes,
-                               joined=joined)
+    return dataclasses.replace(result, mentions=mentions, entities=entities, events=events, quotes=quotes)
 
 
 def _requote(q: Quote, new_id: Callable[[str | None], str | None]) -> Quote:
     if q.speaker is None:
         return q
     return dataclasses.replace(q, speaker=Speaker(new_id(q.speaker.entity_id), q.speaker.name))
-

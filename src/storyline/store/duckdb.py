@@ -21,7 +21,27 @@ import duckdb
 
 from ..errors import StoreError
 from ..gazetteer import canonical_name, surname_key
-from ..model import Article, ArticleResult, Conflict, Event, Rejected, Story, article_place, short_hash, to_dict
+from ..model import (
+    Actor,
+    Article,
+    ArticleResult,
+    Conflict,
+    DateValue,
+    Entity,
+    Event,
+    EventReport,
+    Mention,
+    Place,
+    Quote,
+    Rejected,
+    Role,
+    Speaker,
+    Story,
+    TimeExpr,
+    article_place,
+    short_hash,
+    to_dict,
+)
 from .migrations import available, migrate
 
 # DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
@@ -257,9 +277,10 @@ class Store:
             self._add(rows, COLUMNS, new_results, counts.entity_ids | touched, surnames)
         return counts
 
-    def replace_analyses(self, results: Sequence[ArticleResult], analysed_with: str) -> BatchCounts:
+    def replace_analyses(self, results: Sequence[ArticleResult], analysed_with: str | None) -> BatchCounts:
         """Swap the records of stored articles for a new analysis of the same texts (after an
-        upgrade), in one transaction; the articles keep their ids and ingest times."""
+        upgrade), in one transaction; the articles keep their ids and ingest times.
+        ``analysed_with`` None keeps what each article notes (the same analysis, joined anew)."""
         counts = BatchCounts()
         results = [r for r in results if r.article.analysed]
         if not results:
@@ -274,7 +295,8 @@ class Store:
             touched, surnames = self._retract([r.article.id for r in results])
             self.con.execute(
                 "UPDATE articles SET published = d.published, published_from = d.published_from, "
-                "warnings = d.warnings, analysed_with = ? FROM (SELECT unnest(?::VARCHAR[]) AS id, "
+                "warnings = d.warnings, analysed_with = coalesce(?, articles.analysed_with) "
+                "FROM (SELECT unnest(?::VARCHAR[]) AS id, "
                 "unnest(?::VARCHAR[]) AS published, unnest(?::VARCHAR[]) AS published_from, "
                 "unnest(?::VARCHAR[]) AS warnings) AS d WHERE articles.id = d.id",
                 [analysed_with, [r.article.id for r in results], [r.article.published for r in results],
@@ -440,6 +462,65 @@ class Store:
                 analysed=row["analysed"],
                 warnings=tuple(w for w in json.loads(row["warnings"] or "[]") if STAGE_FAILED not in w))
         return [found[i] for i in ids if i in found]
+
+    def load_results(self, ids: Sequence[str]) -> list[ArticleResult]:
+        """Stored analyses as the records they were written from, in the order of ids (segments
+        aside: they are recomputed from the rest). `joined` names the entities a surname join
+        gave. Lets the pipeline redo a join without parsing the text again."""
+        arg = [list(ids)]
+        where = "article_id IN (SELECT unnest(?::VARCHAR[]))"
+
+        def rows(sql: str) -> dict[str, list[dict[str, Any]]]:
+            by_article: dict[str, list[dict[str, Any]]] = {}
+            for row in self.query(sql, arg):
+                by_article.setdefault(row["article_id"], []).append(row)
+            return by_article
+
+        def date(text: str | None) -> DateValue | None:
+            return DateValue(**json.loads(text)) if text else None
+
+        mentions = rows(f'SELECT * FROM mentions WHERE {where} ORDER BY start, "end"')
+        entities = rows(f"SELECT * FROM article_entities WHERE {where} ORDER BY entity_id")
+        roles = rows(f'SELECT * FROM entity_roles WHERE {where} ORDER BY start, "end", role')
+        timexes = rows(f'SELECT * FROM timexes WHERE {where} ORDER BY start, "end"')
+        events = rows(f"SELECT * FROM events WHERE {where} ORDER BY id")
+        quotes = rows(f'SELECT * FROM quotes WHERE {where} ORDER BY start, "end"')
+        out = []
+        for row in self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", arg):
+            aid = row["id"]
+            article = Article(
+                id=aid, text=row["text"], origin=row["origin"], url=row["url"], source=row["source"],
+                title=row["title"], published=row["published"], published_from=row["published_from"],
+                language=row["language"], analysed=row["analysed"], warnings=tuple(json.loads(row["warnings"] or "[]")))
+            ents = tuple(
+                Entity(e["entity_id"], e["name"], e["type"], affiliation=e["affiliation"], n_mentions=e["n_mentions"],
+                       key=e["key"], roles=tuple(Role(r["role"], r["affiliation"], aid, r["start"], r["end"])
+                                                 for r in roles.get(aid, []) if r["entity_id"] == e["entity_id"]))
+                for e in entities.get(aid, []))
+            out.append(ArticleResult(
+                article,
+                mentions=tuple(Mention(aid, m["start"], m["end"], m["text"], m["type"], m["entity_id"])
+                               for m in mentions.get(aid, [])),
+                entities=ents,
+                timexes=tuple(TimeExpr(aid, t["start"], t["end"], t["text"], t["type"], t["value"], t["mod"],
+                                       date(t["date"]), t["anchor"]) for t in timexes.get(aid, [])),
+                events=tuple(sorted((
+                    Event(e["id"], e["type"], e["status"],
+                          tuple(EventReport(**r) for r in json.loads(e["reports"])), e["mode"], date(e["date"]),
+                          Place(**json.loads(e["place"])) if e["place"] else None,
+                          tuple(Actor(**a) for a in json.loads(e["actors"])), e["topic"], e["n_sources"],
+                          tuple(json.loads(e["conflicts"])))
+                    for e in events.get(aid, [])), key=lambda ev: (ev.reports[0].start, ev.reports[0].end, ev.id)
+                    if ev.reports else (-1, -1, ev.id))),
+                quotes=tuple(
+                    Quote(q["id"], aid, q["start"], q["end"], q["text"], q["kind"],
+                          Speaker(**json.loads(q["speaker"])) if q["speaker"] else None, q["speaker_start"],
+                          q["speaker_end"], q["cue"], q["channel"], date(q["date"]))
+                    for q in quotes.get(aid, [])),
+                joined=tuple((e["entity_id"], e["own_key"]) for e in entities.get(aid, [])
+                             if e["own_key"] != e["key"])))
+        order = {aid: n for n, aid in enumerate(ids)}
+        return sorted(out, key=lambda r: order[r.article.id])
 
     def _existing_articles(self, ids: Sequence[str]) -> set[str]:
         if not ids:
