@@ -260,7 +260,20 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
     stamp = analysed_with(options)
     if everything:
         store.mark_all_stale()
-    _redo(store, store.stale_articles(stamp), options, summary, progress)
+    ids = store.stale_articles(stamp)
+
+    def todo() -> Iterator[list[Article]]:
+        for chunk in batched(ids, options.batch_size):
+            yield store.articles(chunk)
+
+    with closing(run_batches(reanalyse_batch, todo(), options)) as outputs:
+        for output in outputs:
+            results = [r for r in _resolve(output.results, store) if isinstance(r, ArticleResult)]
+            summary.counts.add(store.replace_analyses(results, stamp))
+            _group_stories(store, summary)
+            summary.account(results, output)
+            if progress:
+                progress(len(output.results), summary)
     rejoin(store, options, summary)
     summary.seconds = time.perf_counter() - started
     return summary
@@ -288,25 +301,6 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
     summary.rejoined += len(ids)
     summary.timings["rejoin"] = summary.timings.get("rejoin", 0.0) + time.perf_counter() - started
     return len(ids)
-
-
-def _redo(store: Store, ids: Sequence[str], options: Options, summary: IngestSummary,
-          progress: ProgressFn | None = None) -> None:
-    """Analyse these stored articles again and swap their records in, a batch at a time."""
-    stamp = analysed_with(options)
-
-    def todo() -> Iterator[list[Article]]:
-        for chunk in batched(ids, options.batch_size):
-            yield store.articles(chunk)
-
-    with closing(run_batches(reanalyse_batch, todo(), options)) as outputs:
-        for output in outputs:
-            results = [r for r in _resolve(output.results, store) if isinstance(r, ArticleResult)]
-            summary.counts.add(store.replace_analyses(results, stamp))
-            _group_stories(store, summary)
-            summary.account(results, output)
-            if progress:
-                progress(len(output.results), summary)
 
 
 def rebuild_events(store: Store) -> int:
