@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= storyline.duckdb
 DATA ?= ../shared/data
 
-.PHONY: install demo test test-fast lint evaluate bench seeds clean
+.PHONY: install demo serve test test-fast lint evaluate bench seeds clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ demo: install  ## ingest the bundled sample articles into storyline.duckdb and s
 	$(BIN)/storyline events --db $(DB) --limit 15
 	$(BIN)/storyline quotes --db $(DB) --limit 10
 	@echo "Export everything: $(BIN)/storyline export --db $(DB) --all -o out/"
+	@echo "See it in a browser: $(BIN)/storyline serve --db $(DB)   (then open http://127.0.0.1:8765/)"
+
+serve: install  ## the web page and REST API over storyline.duckdb (make demo first)
+	$(BIN)/storyline serve --db $(DB)
 
 test: install  ## the whole test suite (what CI runs)
 	$(BIN)/python -m pytest -q

@@ -43,3 +43,18 @@ def files_digest(paths: list[Path]) -> str:
         h.update(path.name.encode("utf-8"))
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store for the web tests: the bundled examples (stories, merged events), the merging
+    fixture (an event whose outlets disagree) and an article full of markup (escaping)."""
+    from storyline.config import Options
+    from storyline.pipeline import ingest
+    from storyline.store.duckdb import Store
+
+    db = tmp_path_factory.mktemp("web") / "web.duckdb"
+    inputs = [str(ROOT / "examples"), str(FIXTURES / "merging" / "reports.jsonl"), str(FIXTURES / "web")]
+    with Store(db) as store:
+        ingest(inputs, store, Options())
+    return db

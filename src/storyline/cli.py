@@ -495,6 +495,30 @@ def export_cli(
         err.print(f"{kind:10} {n:7d} -> {path}")
 
 
+@app.command("serve")
+@_guard
+def serve_cli(
+    db: str = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 opens it to the network."),
+    port: int = typer.Option(8765, "--port", "-p", min=1, max=65535),
+) -> None:
+    """The web page and REST API over a store: stories with their timelines, events with the
+    sentences that report them, people, quotes and conflicts.
+
+    The server only reads: ingest into the same store meanwhile, and reload the page. The REST
+    API (JSON, the records of schema.md) is under /api; its schema is /openapi.json."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    web = create_app(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store")
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"storyline: serving {db} at [bold]http://{shown}:{port}/[/bold] (API: /api/status; Ctrl-C stops)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 @app.command("bench")
 @_guard
 def bench_cli(

@@ -235,3 +235,145 @@ def _table_columns(store: Store, kind: str) -> list[str]:
     cur = store.con.execute(f"SELECT * FROM {SOURCES.get(kind, kind)} LIMIT 0")
     cols = [d[0] for d in cur.description or []]
     return [c for c in cols if c not in HIDDEN.get(kind, ())]
+
+
+# --------------------------------------------------------------------------- one record, with its evidence
+# The web page and the REST API show one record at a time with the sentences that say it; these
+# read it in a handful of queries, whatever the size of the store.
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """How many records of each kind the store holds, and the last ingest."""
+    last = store.last_run()
+    if last and last.get("finished_at") is not None:
+        last = {**last, "started_at": str(last.get("started_at")), "finished_at": str(last["finished_at"])}
+    return {"counts": store.counts(), "last_run": last}
+
+
+def _articles_brief(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Each article's outlet, title, date and address, without its text."""
+    rows = store.query("SELECT id, source, url, origin, title, published FROM articles "
+                       "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    outlets = _outlets(store, ids)
+    return {r["id"]: {**r, "outlet": outlets.get(r["id"], r["id"])} for r in rows}
+
+
+def _sentences(store: Store, spans: list[tuple[str, int, int]]) -> dict[tuple[str, int, int], str]:
+    """The text of (article_id, start, end) spans, read in one query."""
+    if not spans:
+        return {}
+    rows = store.query(
+        "SELECT s.a AS article_id, s.s AS start, s.e AS \"end\", substr(t.text, s.s + 1, s.e - s.s) AS text "
+        "FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::INTEGER[]) AS s, unnest(?::INTEGER[]) AS e) s "
+        "JOIN articles t ON t.id = s.a",
+        [[a for a, _, _ in spans], [b for _, b, _ in spans], [e for _, _, e in spans]])
+    return {(r["article_id"], r["start"], r["end"]): r["text"] for r in rows}
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event merged across articles, each report with its outlet, headline, date and the
+    sentence that says it (``sentence``), its conflicts with the outlets behind each value, and
+    the stories it belongs to; None when there is no such event."""
+    found = store.query("SELECT * FROM merged_events WHERE id = ?", [event_id])
+    if not found:
+        return None
+    event = _decode("events", dict(found[0]))
+    reports = event["reports"]
+    articles = _articles_brief(store, sorted({r["article_id"] for r in reports}))
+    said = _sentences(store, [(r["article_id"], r["sentence_start"], r["sentence_end"]) for r in reports])
+    for r in reports:
+        r["article"] = articles.get(r["article_id"])
+        r["sentence"] = said.get((r["article_id"], r["sentence_start"], r["sentence_end"]), "")
+    event["conflicts"] = list_conflicts_of(store, [event_id])
+    event["stories"] = store.query(
+        "SELECT id, title FROM story_records WHERE list_contains(event_ids::JSON::VARCHAR[], ?) ORDER BY id",
+        [event_id])
+    return event
+
+
+def list_conflicts_of(store: Store, event_ids: list[str]) -> list[dict[str, Any]]:
+    """The conflicts on these events, each value with the outlets that give it (``outlets``)."""
+    rows = [_decode("conflicts", r) for r in store.query(
+        "SELECT * FROM conflicts WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, field, id",
+        [event_ids])]
+    outlets = _outlets(store, sorted({a for r in rows for v in r["values"] for a in v["article_ids"]}))
+    for r in rows:
+        for v in r["values"]:
+            v["outlets"] = [outlets.get(a, a) for a in v["article_ids"]]
+    return rows
+
+
+def events_of_entity(store: Store, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    """Events merged across articles that name this entity as an actor, in date order."""
+    rows = store.query(
+        "SELECT * FROM merged_events WHERE list_contains(json_extract_string(actors, '$[*].entity_id'), ?) "
+        "ORDER BY json_extract_string(date, '$.start') NULLS LAST, id LIMIT ?", [entity_id, limit])
+    return [_decode("events", r) for r in rows]
+
+
+def get_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
+    """One entity merged across articles: its names, its roles each with the sentence that gives
+    it, the events it takes part in, what it said, and the stories that name it; None when there
+    is no such entity."""
+    found = store.query("SELECT * FROM entities WHERE id = ?", [entity_id])
+    if not found:
+        return None
+    entity = _decode("entities", dict(found[0]))
+    roles = _roles(store, [entity_id]).get(entity_id, [])
+    windows = [(r["article_id"], *_window(r["start"], r["end"])) for r in roles]
+    said = _sentences(store, windows)
+    articles = _articles_brief(store, sorted({r["article_id"] for r in roles}))
+    for r, w in zip(roles, windows, strict=True):
+        r["sentence"] = _clause(said.get(w, ""), r["start"] - w[1], r["end"] - w[1])
+        r["article"] = articles.get(r["article_id"])
+    entity["roles"] = roles
+    entity["events"] = events_of_entity(store, entity_id)
+    quotes = store.query(
+        "SELECT q.*, a.source, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE q.speaker_id = ? ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT 200", [entity_id])
+    entity["quotes"] = [_decode("quotes", q) for q in quotes]
+    entity["stories"] = store.query(
+        "SELECT id, title, start, \"end\" FROM story_records WHERE list_contains(entities::JSON::VARCHAR[], ?) "
+        "ORDER BY json_array_length(article_ids) DESC, id", [entity_id])
+    return entity
+
+
+# How far around a role's words its evidence reaches: roles are stored as the span of the title
+# itself ("chief negotiator"); the reader wants the sentence around it, which is not stored.
+ROLE_CONTEXT = 200
+
+
+def _window(start: int, end: int) -> tuple[int, int]:
+    """Offsets of the text around a span, ROLE_CONTEXT characters either side."""
+    return max(0, start - ROLE_CONTEXT), end + ROLE_CONTEXT
+
+
+def _clause(window: str, start: int, end: int) -> str:
+    """The sentence of a window that holds window[start:end]: cut after the last full stop before
+    the span and at the first one after it."""
+    left = max(window.rfind(". ", 0, start), window.rfind("\n", 0, start))
+    right = min((i for i in (window.find(". ", end), window.find("\n", end)) if i >= 0), default=-1)
+    if right < 0:  # the sentence goes on past the window
+        return window[left + 1 :].strip() + " …"
+    return window[left + 1 : right + 1].strip()
+
+
+def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article with its text, its mentions (each with its entity id), quotes, time
+    expressions, and the merged events its reports belong to; None when there is no such
+    article."""
+    found = store.query("SELECT * FROM articles WHERE id = ?", [article_id])
+    if not found:
+        return None
+    article = _decode("articles", dict(found[0]))
+    article["outlet"] = _outlets(store, [article_id]).get(article_id, article_id)
+    article["mentions"] = store.query(
+        "SELECT start, \"end\", text, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start", [article_id])
+    article["quotes"] = [_decode("quotes", q) for q in store.query(
+        "SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id", [article_id])]
+    article["timexes"] = [_decode("timexes", t) for t in store.query(
+        "SELECT * FROM timexes WHERE article_id = ? ORDER BY start", [article_id])]
+    article["events"] = [_decode("events", e) for e in store.query(
+        "SELECT * FROM merged_events WHERE id IN (SELECT event_id FROM event_members WHERE article_id = ?) "
+        "ORDER BY json_extract_string(date, '$.start') NULLS LAST, id", [article_id])]
+    return article

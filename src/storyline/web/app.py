@@ -1,0 +1,223 @@
+"""The REST API and the web page over one store: `create_app(db)`, started by `storyline serve`.
+
+Both read the same records through `storyline.query`, so the page, the API and the CLI can never
+disagree. The server only reads: each request opens the DuckDB file read-only and closes it
+again, so a `storyline ingest` into the same file can run between requests (while it writes,
+requests get 503 and a message saying why). Article text is only ever put in a page through
+Jinja2's autoescaping, and every query is parameterised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from .. import __version__, query
+from ..errors import BadOption, StoreError
+from ..store.duckdb import Store
+
+HERE = Path(__file__).resolve().parent
+# Lists are capped: a page of a million events helps nobody, and the API pages with `limit`.
+MAX_LIMIT = 1000
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many records (≤ {MAX_LIMIT}).")]
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT")
+STATUSES = ("occurred", "planned", "failed", "cancelled", "negated", "hypothetical", "ongoing", "disputed")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
+
+
+def _store(request: Request) -> Iterator[Store]:
+    """A read-only connection to the app's store for one request."""
+    try:
+        s = Store(request.app.state.db, read_only=True)
+    except StoreError as exc:
+        raise HTTPException(503, f"the store is busy or unreadable: {exc}") from exc
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+S = Annotated[Store, Depends(_store)]
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The storyline web application over the store at db (which must exist)."""
+    path = str(db)
+    if not Path(path).is_file():
+        raise BadOption(f"no store at {path}; create one with: storyline ingest PATH --db {path}")
+    Store(path, read_only=True).close()  # fail now, not on the first request, if it is no store
+
+    app = FastAPI(
+        title="storyline", version=__version__,
+        description="Who met whom, who said what, when and where, according to which outlets: the records of "
+                    "one storyline store, merged across articles, each pointing at the sentences that say it.",
+        # Swagger UI and ReDoc load their scripts from a CDN; nothing here may need the network.
+        # The schema itself is served at /openapi.json.
+        docs_url=None, redoc_url=None,
+    )
+    app.state.db = path
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.globals.update(version=__version__, db_name=Path(path).name)
+    templates.env.filters["day"] = _day
+
+    @app.exception_handler(HTTPException)
+    async def errors(request: Request, exc: HTTPException) -> Response:
+        """JSON errors under /api, a page elsewhere."""
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
+                                          status_code=exc.status_code)
+
+    def found(record: dict[str, Any] | None, kind: str, record_id: str) -> dict[str, Any]:
+        if record is None:
+            raise HTTPException(404, f"no {kind} with the id {record_id!r} in this store")
+        return record
+
+    # ------------------------------------------------------------------ REST API (JSON, schema.md records)
+
+    @app.get("/api/status", tags=["api"])
+    def api_status(s: S) -> dict[str, Any]:
+        """How many records of each kind the store holds, and the last ingest."""
+        return query.overview(s)
+
+    @app.get("/api/entities", tags=["api"])
+    def api_entities(s: S, name: str | None = None, type: str | None = None,
+                     limit: Limit = 50) -> list[dict[str, Any]]:
+        """Entities, most reported first; `name` matches a fragment of any alias, diacritics ignored."""
+        return query.list_entities(s, name, type, limit)
+
+    @app.get("/api/entities/{entity_id}", tags=["api"])
+    def api_entity(s: S, entity_id: str) -> dict[str, Any]:
+        """One entity with its roles (and the sentences that give them), events, quotes and stories."""
+        return found(query.get_entity(s, entity_id), "entity", entity_id)
+
+    @app.get("/api/events", tags=["api"])
+    def api_events(s: S, type: str | None = None, status: str | None = None, min_sources: int = 1,
+                   entity: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
+        """Events merged across articles, in calendar order; `entity` is an entity id taking part."""
+        if entity:
+            rows = [e for e in query.events_of_entity(s, entity, MAX_LIMIT)
+                    if (not type or e["type"] == type.upper()) and (not status or e["status"] == status.lower())
+                    and e["n_sources"] >= min_sources]
+            return rows[:limit]
+        return query.list_events(s, type, status, limit, min_sources)
+
+    @app.get("/api/events/{event_id}", tags=["api"])
+    def api_event(s: S, event_id: str) -> dict[str, Any]:
+        """One event with each report's outlet and sentence, its conflicts and its stories."""
+        return found(query.get_event(s, event_id), "event", event_id)
+
+    @app.get("/api/quotes", tags=["api"])
+    def api_quotes(s: S, speaker: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
+        """Quotes in date order; `speaker` matches a fragment of the speaker's name or aliases."""
+        return query.list_quotes(s, speaker, limit)
+
+    @app.get("/api/conflicts", tags=["api"])
+    def api_conflicts(s: S, field: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
+        """Where outlets disagree about one event, with the outlets behind each value."""
+        return query.list_conflicts(s, field, limit)
+
+    @app.get("/api/stories", tags=["api"])
+    def api_stories(s: S, name: str | None = None, min_articles: int = 1, limit: Limit = 50) -> list[dict[str, Any]]:
+        """Stories, most reported first; `name` keeps those naming someone matching it."""
+        return query.list_stories(s, name, min_articles, limit)
+
+    @app.get("/api/stories/{story_id}", tags=["api"])
+    def api_story(s: S, story_id: str) -> dict[str, Any]:
+        """A story and its events in calendar order, each with the outlets that report it."""
+        chosen, events = _timeline(s, story_id)
+        return {"story": chosen, "events": events}
+
+    @app.get("/api/articles/{article_id}", tags=["api"])
+    def api_article(s: S, article_id: str) -> dict[str, Any]:
+        """One article: text, metadata, mentions, time expressions, quotes and its events."""
+        return found(query.get_article(s, article_id), "article", article_id)
+
+    # ------------------------------------------------------------------ pages
+
+    def page(request: Request, template: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, template, context)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, s: S) -> HTMLResponse:
+        return page(request, "index.html", overview=query.overview(s), stories=query.list_stories(s, limit=10),
+                    events=query.list_events(s, limit=10, min_sources=2),
+                    entities=query.list_entities(s, limit=12), conflicts=query.list_conflicts(s, limit=5))
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(request: Request, s: S, name: str | None = None, limit: Limit = 100) -> HTMLResponse:
+        return page(request, "stories.html", stories=query.list_stories(s, name, limit=limit), name=name or "")
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, s: S, story_id: str) -> HTMLResponse:
+        chosen, events = _timeline(s, story_id)
+        return page(request, "story.html", story=chosen, events=events)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, s: S, type: str | None = None, status: str | None = None,
+                    min_sources: int = 1, limit: Limit = 100) -> HTMLResponse:
+        return page(request, "events.html", events=query.list_events(s, type or None, status or None, limit,
+                                                                     min_sources),
+                    type=type or "", status=status or "", min_sources=min_sources, types=PLOVER_TYPES,
+                    statuses=STATUSES)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, s: S, event_id: str) -> HTMLResponse:
+        return page(request, "event.html", event=found(query.get_event(s, event_id), "event", event_id))
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, s: S, name: str | None = None, type: str | None = None,
+                      limit: Limit = 100) -> HTMLResponse:
+        return page(request, "entities.html", entities=query.list_entities(s, name or None, type or None, limit),
+                    name=name or "", type=type or "", types=ENTITY_TYPES)
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, s: S, entity_id: str) -> HTMLResponse:
+        return page(request, "entity.html", entity=found(query.get_entity(s, entity_id), "entity", entity_id))
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, s: S, speaker: str | None = None, limit: Limit = 100) -> HTMLResponse:
+        return page(request, "quotes.html", quotes=query.list_quotes(s, speaker or None, limit), speaker=speaker or "")
+
+    @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request, s: S, limit: Limit = 100) -> HTMLResponse:
+        return page(request, "conflicts.html", conflicts=query.list_conflicts(s, None, limit))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(request: Request, s: S, article_id: str,
+                     mark: Annotated[str | None, Query(pattern=r"^\d+-\d+$")] = None) -> HTMLResponse:
+        article = found(query.get_article(s, article_id), "article", article_id)
+        return page(request, "article.html", article=article, parts=_marked(article["text"], mark))
+
+    return app
+
+
+def _timeline(s: Store, story_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """query.timeline, with "no such story" as a 404."""
+    try:
+        return query.timeline(s, story_id)
+    except BadOption as exc:
+        raise HTTPException(404, str(exc)) from exc
+
+
+def _marked(text: str, mark: str | None) -> list[tuple[str, bool]]:
+    """The text cut into (piece, highlighted) around the span "start-end", for the template to
+    escape piece by piece; the whole text unmarked when the span is absent or out of range."""
+    if mark:
+        start, end = (int(x) for x in mark.split("-"))
+        if 0 <= start < end <= len(text):
+            return [(text[:start], False), (text[start:end], True), (text[end:], False)]
+    return [(text, False)]
+
+
+def _day(record: dict[str, Any] | None) -> str:
+    """The TIMEX3 value of a record's date, or an empty string."""
+    return str(((record or {}).get("date") or {}).get("value") or "")

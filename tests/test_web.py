@@ -1,0 +1,163 @@
+"""The REST API and the pages of `storyline serve`, through FastAPI's test client, on a real
+store built from the bundled examples and the project's own fixture articles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from storyline.cli import app as cli
+from storyline.store.duckdb import Store
+from storyline.web.app import create_app
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def client(web_db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(web_db)) as c:
+        yield c
+
+
+def _get(client: TestClient, url: str) -> Any:
+    r = client.get(url)
+    assert r.status_code == 200, (url, r.status_code, r.text[:300])
+    return r.json()
+
+
+def test_web_api_status_is_the_store_counts(client: TestClient, web_db: Path) -> None:
+    with Store(web_db, read_only=True) as store:
+        counts = store.counts()
+    status = _get(client, "/api/status")
+    assert status["counts"] == counts and counts["articles"] == 21  # 16 examples, 4 reports, 1 hostile
+    assert status["last_run"]["new"] == 21
+
+
+def test_web_api_event_reports_carry_their_sentences_and_outlets(client: TestClient, web_db: Path) -> None:
+    [meeting] = _get(client, "/api/events?min_sources=3&type=CONSULT&status=disputed")
+    event = _get(client, f"/api/events/{meeting['id']}")
+    assert event["n_sources"] == 3 and len(event["reports"]) >= 3
+    with Store(web_db, read_only=True) as store:
+        texts = {r["id"]: r["text"] for r in store.query("SELECT id, text FROM articles")}
+    for r in event["reports"]:
+        assert r["sentence"] == texts[r["article_id"]][r["sentence_start"]:r["sentence_end"]]
+        assert r["sentence_start"] <= r["start"] < r["end"] <= r["sentence_end"]
+        assert r["article"]["outlet"] and r["article"]["published"]
+    status = next(c for c in event["conflicts"] if c["field"] == "status")
+    said = {v["value"]: v["outlets"] for v in status["values"]}
+    assert said["failed"] == ["Lindholm Post"] and "occurred" in said
+    assert event["stories"], "the meeting belongs to a story"
+
+
+def test_web_api_entity_has_roles_with_evidence_events_and_quotes(client: TestClient) -> None:
+    [tovin] = _get(client, "/api/entities?name=tovin&type=PERSON")
+    entity = _get(client, f"/api/entities/{tovin['id']}")
+    assert entity["name"] == "Marek Tovin"
+    chief = [r for r in entity["roles"] if r["role"] == "chief negotiator"]
+    assert chief and all("chief negotiator" in r["sentence"] and "Tovin" in r["sentence"] for r in chief)
+    assert entity["events"] and all(tovin["id"] in [a["entity_id"] for a in e["actors"]] for e in entity["events"])
+    assert entity["quotes"] and all(q["speaker"]["entity_id"] == tovin["id"] for q in entity["quotes"])
+    # The events filter of the API gives the same events.
+    same = _get(client, f"/api/events?entity={tovin['id']}&limit=1000")
+    assert [e["id"] for e in same] == [e["id"] for e in entity["events"]]
+
+
+def test_web_api_lists_match_the_cli_queries(client: TestClient) -> None:
+    stories = _get(client, "/api/stories")
+    assert stories and stories == sorted(stories, key=lambda s: -len(s["article_ids"]))
+    story = _get(client, f"/api/stories/{stories[0]['id']}")
+    assert story["story"]["id"] == stories[0]["id"]
+    days = [e["date"]["start"] for e in story["events"] if e["date"]]
+    assert days == sorted(days) and all(e["outlets"] for e in story["events"])
+    quotes = _get(client, "/api/quotes?speaker=halvorsen")  # Hålvorsen, diacritics ignored
+    [envoy] = _get(client, "/api/entities?name=Hålvorsen")
+    assert quotes and {q["speaker"]["entity_id"] for q in quotes} == {envoy["id"]}
+    # Each quote keeps the name as its outlet spells it.
+    assert {q["speaker"]["name"] for q in quotes} == {"Ingrid Hålvorsen", "Ingrid Halvorsen"}
+    assert _get(client, "/api/conflicts?field=status")[0]["field"] == "status"
+    assert len(_get(client, "/api/events?limit=3")) == 3
+
+
+def test_web_api_errors_are_json_with_a_reason(client: TestClient) -> None:
+    r = client.get("/api/events/0000000000000000")
+    assert r.status_code == 404 and "no event" in r.json()["detail"]
+    assert client.get("/api/stories/nobody-at-all").status_code == 404
+    assert client.get("/api/events?limit=0").status_code == 422
+    assert client.get("/api/events?limit=100000").status_code == 422
+    # The server only reads: nothing accepts a write.
+    assert client.post("/api/events", json={}).status_code == 405
+    assert client.delete("/api/entities/x").status_code == 405
+
+
+def test_web_pages_render_records_and_link_to_evidence(client: TestClient) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and "Marek Tovin" in home.text and "/stories/" in home.text
+    for url, expect in [("/stories", "Hålvorsen"), ("/events?type=CONSULT", "CONSULT"),
+                        ("/entities?name=sorensen", "Nobody"), ("/entities?name=dravic", "Lena Dravic"),
+                        ("/quotes?speaker=tovin", "Marek Tovin"), ("/conflicts", "Lindholm Post")]:
+        page = client.get(url)
+        assert page.status_code == 200 and expect in page.text, url
+    [meeting] = _get(client, "/api/events?min_sources=3&type=CONSULT&status=disputed")
+    page = client.get(f"/events/{meeting['id']}").text
+    assert "Where the outlets disagree" in page and page.count('class="evidence"') == len(meeting["reports"])
+    first = meeting["reports"][0]
+    marked = client.get(f"/articles/{first['article_id']}?mark={first['sentence_start']}-{first['sentence_end']}")
+    assert marked.status_code == 200 and '<mark id="mark">' in marked.text
+
+
+def test_web_page_errors_say_what_is_missing(client: TestClient) -> None:
+    r = client.get("/entities/0000000000000000")
+    assert r.status_code == 404 and "no entity" in r.text and "<html" in r.text
+    assert client.get("/articles/x?mark=1-2;drop").status_code == 422
+
+
+def test_web_escapes_article_text_and_titles(client: TestClient) -> None:
+    [voss] = _get(client, "/api/entities?name=anika")
+    article_id = voss["roles"][0]["article_id"] if voss["roles"] else None
+    article_id = article_id or _get(client, f"/api/entities/{voss['id']}")["quotes"][0]["article_id"]
+    raw = _get(client, f"/api/articles/{article_id}")
+    assert "<script>" in raw["title"] and "onerror" in raw["text"]  # kept as the outlet wrote it
+    page = client.get(f"/articles/{article_id}").text
+    assert "<script>window" not in page and "&lt;script&gt;window.pwned" in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=" in page
+
+
+def test_web_busy_store_is_503_not_a_crash(web_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "busy.duckdb"
+    db.write_bytes(web_db.read_bytes())
+    app = create_app(db)
+    # Another process writing to the store holds DuckDB's lock: requests wait for it to end.
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+                               "print('locked', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with TestClient(app) as c:
+            r = c.get("/api/status")
+            assert r.status_code == 503 and "busy" in r.json()["detail"]
+            assert c.get("/").status_code == 503
+    finally:
+        holder.kill()
+        holder.wait()
+    time.sleep(0.2)
+    with TestClient(app) as c:
+        assert c.get("/api/status").status_code == 200
+
+
+def test_cli_serve_refuses_what_is_not_a_store(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no store at" in missing.output
+    other = tmp_path / "other.duckdb"
+    import duckdb
+
+    duckdb.connect(str(other)).close()
+    foreign = runner.invoke(cli, ["serve", "--db", str(other)])
+    assert foreign.exit_code == 2 and "not a storyline store" in foreign.output
