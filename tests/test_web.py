@@ -161,3 +161,17 @@ def test_cli_serve_refuses_what_is_not_a_store(tmp_path: Path) -> None:
     duckdb.connect(str(other)).close()
     foreign = runner.invoke(cli, ["serve", "--db", str(other)])
     assert foreign.exit_code == 2 and "not a storyline store" in foreign.output
+
+
+def test_web_api_pages_and_periods_agree_with_the_whole_list(client: TestClient) -> None:
+    everything = _get(client, "/api/events?limit=1000")
+    assert _get(client, "/api/events?limit=5") + _get(client, "/api/events?limit=5&offset=5") == everything[:10]
+    july = _get(client, "/api/events?since=2025-07-01&until=2025-07-31&limit=1000")
+    expected = [e for e in everything if e["date"] and e["date"]["end"] >= "2025-07-01"
+                and e["date"]["start"] <= "2025-07-31"]
+    assert july == expected and 0 < len(july) < len(everything)
+    assert client.get("/api/events?since=July").status_code == 422
+    page = client.get("/events?since=2025-07-22&until=2025-07-22&limit=2&type=&status=")
+    assert page.status_code == 200 and 'rel="next"' in page.text and "offset=2" in page.text
+    assert "since=2025-07-22" in page.text.split('rel="next"')[1].split(">")[0]
+    assert client.get("/events?since=tomorrow").status_code == 422

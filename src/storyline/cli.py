@@ -64,15 +64,21 @@ def _fields(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _iso_day(value: str | None, option: str) -> str | None:
+    """An option's ISO day, checked; None when not given."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadOption(f"{option} wants an ISO day like 2025-06-10; got {value!r}") from None
+
+
 def _options(model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = 16, as_is: bool = False,
              published: str | None = None, fields: list[str] | None = None) -> Options:
-    if published:
-        from datetime import date
-
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            raise BadOption(f"--published wants an ISO day like 2025-06-10; got {published!r}") from None
+    _iso_day(published, "--published")
     return Options(model=model, workers=workers, batch_size=batch_size, as_is=as_is, published=published,
                    fields=_fields(fields or []))
 
@@ -358,6 +364,8 @@ def events_cli(
     type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT, ACCUSE."),
     status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, disputed, ..."),
     min_sources: int = typer.Option(1, "--min-sources", help="Only events reported by at least this many outlets."),
+    since: str | None = typer.Option(None, "--since", help="Only events dated on or after this day (ISO)."),
+    until: str | None = typer.Option(None, "--until", help="Only events dated on or before this day (ISO)."),
     limit: int = typer.Option(30, "--limit", "-n"),
     rebuild: bool = typer.Option(False, "--rebuild", help="Merge all stored reports afresh first."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
@@ -376,8 +384,9 @@ def events_cli(
         with _store(db) as store:
             n = rebuild_events(store)
         err.print(f"rebuilt {n} events")
+    since, until = _iso_day(since, "--since"), _iso_day(until, "--until")
     with _store(db, read_only=True) as store:
-        rows = list_events(store, type_, status, limit, min_sources)
+        rows = list_events(store, type_, status, limit, min_sources, since=since, until=until)
     _print_records(rows, as_json, ("date", "type", "mode", "status", "place", "actors", "topic", "sources",
                                    "conflicts"),
                    lambda r: [_day_value(r), r["type"], r.get("mode") or "", r["status"],

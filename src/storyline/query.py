@@ -82,8 +82,9 @@ def records(store: Store, kind: str, batch: int = 5000) -> Iterator[dict[str, An
 
 
 def list_entities(store: Store, name: str | None = None, type_: str | None = None,
-                  limit: int = 50) -> list[dict[str, Any]]:
-    """Entities by number of articles, optionally filtered by a name fragment and type."""
+                  limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Entities by number of articles, optionally filtered by a name fragment and type; ``offset``
+    skips that many (the next page)."""
     sql = "SELECT * FROM entities WHERE 1=1"
     params: list[Any] = []
     if type_:
@@ -92,8 +93,8 @@ def list_entities(store: Store, name: str | None = None, type_: str | None = Non
     if name:
         sql += " AND (key LIKE ? OR lower(aliases) LIKE ?)"
         params += [f"%{fold(name)}%", f"%{name.lower()}%"]
-    sql += " ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ?"
-    params.append(limit)
+    sql += " ORDER BY n_articles DESC, n_mentions DESC, name, id LIMIT ? OFFSET ?"
+    params += [limit, offset]
     rows = [_decode("entities", r) for r in store.query(sql, params)]
     roles = _roles(store, [r["id"] for r in rows])
     for r in rows:
@@ -101,7 +102,8 @@ def list_entities(store: Store, name: str | None = None, type_: str | None = Non
     return rows
 
 
-def list_quotes(store: Store, speaker: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+def list_quotes(store: Store, speaker: str | None = None, limit: int = 50,
+                offset: int = 0) -> list[dict[str, Any]]:
     """Quotes, optionally those whose speaker's name or alias contains a fragment."""
     sql = ("SELECT q.*, a.source, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
            "LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1")
@@ -109,15 +111,18 @@ def list_quotes(store: Store, speaker: str | None = None, limit: int = 50) -> li
     if speaker:
         sql += " AND (e.key LIKE ? OR lower(e.aliases) LIKE ? OR lower(q.speaker) LIKE ?)"
         params += [f"%{fold(speaker)}%", f"%{speaker.lower()}%", f"%{speaker.lower()}%"]
-    sql += " ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT ?"
-    params.append(limit)
+    sql += " ORDER BY a.published NULLS LAST, q.article_id, q.start, q.id LIMIT ? OFFSET ?"
+    params += [limit, offset]
     return [_decode("quotes", r) for r in store.query(sql, params)]
 
 
 def list_events(store: Store, type_: str | None = None, status: str | None = None,
-                limit: int = 50, min_sources: int = 1) -> list[dict[str, Any]]:
-    """Events merged across articles, optionally of one PLOVER type and status and reported by
-    at least ``min_sources`` outlets, in date order."""
+                limit: int = 50, min_sources: int = 1, offset: int = 0, since: str | None = None,
+                until: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+    """Events merged across articles, optionally of one PLOVER type and status, reported by at
+    least ``min_sources`` outlets, dated within ``since``..``until`` (ISO days, inclusive; an
+    event counts when its date's interval reaches into that period, so undated ones drop out)
+    and naming the entity with the id ``entity`` as an actor, in date order."""
     sql = "SELECT * FROM merged_events WHERE n_sources >= ?"
     params: list[Any] = [min_sources]
     if type_:
@@ -126,19 +131,29 @@ def list_events(store: Store, type_: str | None = None, status: str | None = Non
     if status:
         sql += " AND status = ?"
         params.append(status.lower())
-    sql += " ORDER BY json_extract_string(date, '$.start') NULLS LAST, id LIMIT ?"
-    params.append(limit)
+    if since:
+        sql += " AND json_extract_string(date, '$.end') >= ?"
+        params.append(since)
+    if until:
+        sql += " AND json_extract_string(date, '$.start') <= ?"
+        params.append(until)
+    if entity:
+        sql += " AND list_contains(json_extract_string(actors, '$[*].entity_id'), ?)"
+        params.append(entity)
+    sql += " ORDER BY json_extract_string(date, '$.start') NULLS LAST, id LIMIT ? OFFSET ?"
+    params += [limit, offset]
     return [_decode("events", r) for r in store.query(sql, params)]
 
 
-def list_conflicts(store: Store, field: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+def list_conflicts(store: Store, field: str | None = None, limit: int = 50,
+                   offset: int = 0) -> list[dict[str, Any]]:
     """Conflicts between reports of one event, newest event first; each with the event it is on
     (``event``) and, per value, the outlets that give it (``outlets``, in the order of
     ``article_ids``)."""
     sql = ("SELECT c.*, e.type, e.status, e.date, e.actors FROM conflicts c JOIN merged_events e ON e.id = c.event_id"
            " WHERE (? IS NULL OR c.field = ?) ORDER BY json_extract_string(e.date, '$.start') DESC NULLS LAST, c.id"
-           " LIMIT ?")
-    rows = [_decode("conflicts", r) for r in store.query(sql, [field, field, limit])]
+           " LIMIT ? OFFSET ?")
+    rows = [_decode("conflicts", r) for r in store.query(sql, [field, field, limit, offset])]
     outlets = _outlets(store, sorted({a for r in rows for v in r["values"] for a in v["article_ids"]}))
     for r in rows:
         r["event"] = {"id": r["event_id"], "type": r.pop("type"), "status": r.pop("status"),
@@ -157,7 +172,7 @@ def _outlets(store: Store, article_ids: list[str]) -> dict[str, str]:
 
 
 def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
-                 limit: int = 50) -> list[dict[str, Any]]:
+                 limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Stories with the most articles first, optionally those naming someone whose name or alias
     contains a fragment; each with its entities' names."""
     sql = "SELECT * FROM story_records WHERE json_array_length(article_ids) >= ?"
@@ -168,8 +183,8 @@ def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
                 " AND (e.key LIKE ? OR lower(e.aliases) LIKE ?))")
         params += [f"%{fold(name)}%", f"%{name.lower()}%"]
     sql += (" ORDER BY json_array_length(article_ids) DESC, json_array_length(event_ids) DESC, start NULLS LAST, id"
-            " LIMIT ?")
-    params.append(limit)
+            " LIMIT ? OFFSET ?")
+    params += [limit, offset]
     return [_decode("stories", r) for r in store.query(sql, params)]
 
 
@@ -303,12 +318,8 @@ def list_conflicts_of(store: Store, event_ids: list[str]) -> list[dict[str, Any]
     return rows
 
 
-def events_of_entity(store: Store, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
-    """Events merged across articles that name this entity as an actor, in date order."""
-    rows = store.query(
-        "SELECT * FROM merged_events WHERE list_contains(json_extract_string(actors, '$[*].entity_id'), ?) "
-        "ORDER BY json_extract_string(date, '$.start') NULLS LAST, id LIMIT ?", [entity_id, limit])
-    return [_decode("events", r) for r in rows]
+# An entity's page lists at most this many of its events and quotes; the API pages through more.
+ENTITY_EVENTS = 200
 
 
 def get_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
@@ -327,10 +338,11 @@ def get_entity(store: Store, entity_id: str) -> dict[str, Any] | None:
         r["sentence"] = _clause(said.get(w, ""), r["start"] - w[1], r["end"] - w[1])
         r["article"] = articles.get(r["article_id"])
     entity["roles"] = roles
-    entity["events"] = events_of_entity(store, entity_id)
+    entity["events"] = list_events(store, limit=ENTITY_EVENTS, entity=entity_id)
     quotes = store.query(
         "SELECT q.*, a.source, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
-        "WHERE q.speaker_id = ? ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT 200", [entity_id])
+        "WHERE q.speaker_id = ? ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT ?",
+        [entity_id, ENTITY_EVENTS])
     entity["quotes"] = [_decode("quotes", q) for q in quotes]
     entity["stories"] = store.query(
         "SELECT id, title, start, \"end\" FROM story_records WHERE list_contains(entities::JSON::VARCHAR[], ?) "

@@ -26,6 +26,8 @@ HERE = Path(__file__).resolve().parent
 # Lists are capped: a page of a million events helps nobody, and the API pages with `limit`.
 MAX_LIMIT = 1000
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many records (≤ {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many records first (the next page).")]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="An ISO day, like 2025-07-01.")]
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT")
 STATUSES = ("occurred", "planned", "failed", "cancelled", "negated", "hypothetical", "ongoing", "disputed")
@@ -90,9 +92,9 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/entities", tags=["api"])
     def api_entities(s: S, name: str | None = None, type: str | None = None,
-                     limit: Limit = 50) -> list[dict[str, Any]]:
+                     limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         """Entities, most reported first; `name` matches a fragment of any alias, diacritics ignored."""
-        return query.list_entities(s, name, type, limit)
+        return query.list_entities(s, name, type, limit, offset)
 
     @app.get("/api/entities/{entity_id}", tags=["api"])
     def api_entity(s: S, entity_id: str) -> dict[str, Any]:
@@ -101,14 +103,11 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/events", tags=["api"])
     def api_events(s: S, type: str | None = None, status: str | None = None, min_sources: int = 1,
-                   entity: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
-        """Events merged across articles, in calendar order; `entity` is an entity id taking part."""
-        if entity:
-            rows = [e for e in query.events_of_entity(s, entity, MAX_LIMIT)
-                    if (not type or e["type"] == type.upper()) and (not status or e["status"] == status.lower())
-                    and e["n_sources"] >= min_sources]
-            return rows[:limit]
-        return query.list_events(s, type, status, limit, min_sources)
+                   since: Day = None, until: Day = None, entity: str | None = None, limit: Limit = 50,
+                   offset: Offset = 0) -> list[dict[str, Any]]:
+        """Events merged across articles, in calendar order; `since` and `until` keep those whose
+        date reaches into that period, `entity` those an entity (by id) takes part in."""
+        return query.list_events(s, type, status, limit, min_sources, offset, since, until, entity)
 
     @app.get("/api/events/{event_id}", tags=["api"])
     def api_event(s: S, event_id: str) -> dict[str, Any]:
@@ -116,19 +115,20 @@ def create_app(db: str | Path) -> FastAPI:
         return found(query.get_event(s, event_id), "event", event_id)
 
     @app.get("/api/quotes", tags=["api"])
-    def api_quotes(s: S, speaker: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
+    def api_quotes(s: S, speaker: str | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         """Quotes in date order; `speaker` matches a fragment of the speaker's name or aliases."""
-        return query.list_quotes(s, speaker, limit)
+        return query.list_quotes(s, speaker, limit, offset)
 
     @app.get("/api/conflicts", tags=["api"])
-    def api_conflicts(s: S, field: str | None = None, limit: Limit = 50) -> list[dict[str, Any]]:
+    def api_conflicts(s: S, field: str | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         """Where outlets disagree about one event, with the outlets behind each value."""
-        return query.list_conflicts(s, field, limit)
+        return query.list_conflicts(s, field, limit, offset)
 
     @app.get("/api/stories", tags=["api"])
-    def api_stories(s: S, name: str | None = None, min_articles: int = 1, limit: Limit = 50) -> list[dict[str, Any]]:
+    def api_stories(s: S, name: str | None = None, min_articles: int = 1, limit: Limit = 50,
+                    offset: Offset = 0) -> list[dict[str, Any]]:
         """Stories, most reported first; `name` keeps those naming someone matching it."""
-        return query.list_stories(s, name, min_articles, limit)
+        return query.list_stories(s, name, min_articles, limit, offset)
 
     @app.get("/api/stories/{story_id}", tags=["api"])
     def api_story(s: S, story_id: str) -> dict[str, Any]:
@@ -146,6 +146,16 @@ def create_app(db: str | Path) -> FastAPI:
     def page(request: Request, template: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context)
 
+    def listing(request: Request, template: str, rows: list[dict[str, Any]], limit: int, offset: int,
+                **context: Any) -> HTMLResponse:
+        """A list page with links to the previous and next pages, keeping the filters."""
+        def at(n: int) -> str:
+            return str(request.url.include_query_params(offset=n))
+        pager = {"first": offset + 1, "last": offset + len(rows),
+                 "previous": at(max(0, offset - limit)) if offset else None,
+                 "next": at(offset + limit) if len(rows) == limit else None}
+        return page(request, template, rows=rows, paging=pager, **context)
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, s: S) -> HTMLResponse:
         return page(request, "index.html", overview=query.overview(s), stories=query.list_stories(s, limit=10),
@@ -153,8 +163,10 @@ def create_app(db: str | Path) -> FastAPI:
                     entities=query.list_entities(s, limit=12), conflicts=query.list_conflicts(s, limit=5))
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request, s: S, name: str | None = None, limit: Limit = 100) -> HTMLResponse:
-        return page(request, "stories.html", stories=query.list_stories(s, name, limit=limit), name=name or "")
+    def stories_page(request: Request, s: S, name: str | None = None, limit: Limit = 100,
+                     offset: Offset = 0) -> HTMLResponse:
+        return listing(request, "stories.html", query.list_stories(s, name or None, 1, limit, offset), limit, offset,
+                       name=name or "")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, s: S, story_id: str) -> HTMLResponse:
@@ -163,11 +175,14 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, s: S, type: str | None = None, status: str | None = None,
-                    min_sources: int = 1, limit: Limit = 100) -> HTMLResponse:
-        return page(request, "events.html", events=query.list_events(s, type or None, status or None, limit,
-                                                                     min_sources),
-                    type=type or "", status=status or "", min_sources=min_sources, types=PLOVER_TYPES,
-                    statuses=STATUSES)
+                    min_sources: int = 1, since: str | None = None, until: str | None = None,
+                    limit: Limit = 100, offset: Offset = 0) -> HTMLResponse:
+        # The form sends empty fields for "any"; a malformed day is refused like the API does.
+        since, until = _day_param(since), _day_param(until)
+        rows = query.list_events(s, type or None, status or None, limit, min_sources, offset, since, until)
+        return listing(request, "events.html", rows, limit, offset, type=type or "", status=status or "",
+                       min_sources=min_sources, since=since or "", until=until or "", types=PLOVER_TYPES,
+                       statuses=STATUSES)
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, s: S, event_id: str) -> HTMLResponse:
@@ -175,21 +190,24 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request, s: S, name: str | None = None, type: str | None = None,
-                      limit: Limit = 100) -> HTMLResponse:
-        return page(request, "entities.html", entities=query.list_entities(s, name or None, type or None, limit),
-                    name=name or "", type=type or "", types=ENTITY_TYPES)
+                      limit: Limit = 100, offset: Offset = 0) -> HTMLResponse:
+        rows = query.list_entities(s, name or None, type or None, limit, offset)
+        return listing(request, "entities.html", rows, limit, offset, name=name or "", type=type or "",
+                       types=ENTITY_TYPES)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, s: S, entity_id: str) -> HTMLResponse:
         return page(request, "entity.html", entity=found(query.get_entity(s, entity_id), "entity", entity_id))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, s: S, speaker: str | None = None, limit: Limit = 100) -> HTMLResponse:
-        return page(request, "quotes.html", quotes=query.list_quotes(s, speaker or None, limit), speaker=speaker or "")
+    def quotes_page(request: Request, s: S, speaker: str | None = None, limit: Limit = 100,
+                    offset: Offset = 0) -> HTMLResponse:
+        rows = query.list_quotes(s, speaker or None, limit, offset)
+        return listing(request, "quotes.html", rows, limit, offset, speaker=speaker or "")
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    def conflicts_page(request: Request, s: S, limit: Limit = 100) -> HTMLResponse:
-        return page(request, "conflicts.html", conflicts=query.list_conflicts(s, None, limit))
+    def conflicts_page(request: Request, s: S, limit: Limit = 100, offset: Offset = 0) -> HTMLResponse:
+        return listing(request, "conflicts.html", query.list_conflicts(s, None, limit, offset), limit, offset)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, s: S, article_id: str,
@@ -206,6 +224,18 @@ def _timeline(s: Store, story_id: str) -> tuple[dict[str, Any], list[dict[str, A
         return query.timeline(s, story_id)
     except BadOption as exc:
         raise HTTPException(404, str(exc)) from exc
+
+
+def _day_param(value: str | None) -> str | None:
+    """An ISO day from a form field, None when empty; a 422 when it is something else."""
+    if not value:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{value!r} is not a day; write it like 2025-07-01") from None
 
 
 def _marked(text: str, mark: str | None) -> list[tuple[str, bool]]:
