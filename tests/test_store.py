@@ -206,6 +206,8 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
                 "'[{\"entity_id\": \"e1\", \"name\": \"Ingrid Halvorsen\", \"role\": \"mediator\"}, "
                 "{\"entity_id\": null, \"name\": \"the envoys\", \"role\": \"participant\"}]', "
                 "NULL, '[]', 1, '[]')")
+    con.execute("INSERT INTO stories VALUES ('s1', 'Ingrid Halvorsen', '[\"a1\"]', '[\"ev1\"]', NULL, NULL, "
+                "'[\"e1\"]'), ('s2', 'nobody', '[\"a3\"]', '[]', NULL, NULL, '[]')")
     con.close()
     with Store(path) as upgraded:
         assert upgraded.pending_migrations() == []
@@ -221,3 +223,6 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
         weights = upgraded.full_name_weights(["halvorsen"])
         assert weights == {"halvorsen": {"ingrid halvorsen": 1, "tor halvorsen": 1}}
         assert upgraded.joined_otherwise({"halvorsen": None}) == ["a2"]
+        # 010: story records still name their events (an article event not merged yet by its own id)
+        told = upgraded.query("SELECT id, event_ids FROM story_records ORDER BY id")
+        assert told == [{"id": "s1", "event_ids": '["ev1"]'}, {"id": "s2", "event_ids": "[]"}]

@@ -54,7 +54,10 @@ def create_app(db: str | Path) -> FastAPI:
     path = str(db)
     if not Path(path).is_file():
         raise BadOption(f"no store at {path}; create one with: storyline ingest PATH --db {path}")
-    Store(path, read_only=True).close()  # fail now, not on the first request, if it is no store
+    with Store(path, read_only=True) as first:  # fail now, not on the first request, if it is no store
+        outdated = first.pending_migrations()
+    if outdated:  # written by an earlier storyline: bring the schema up to date once, then only read
+        Store(path).close()
 
     app = FastAPI(
         title="storyline", version=__version__,
@@ -131,10 +134,11 @@ def create_app(db: str | Path) -> FastAPI:
         return query.list_stories(s, name, min_articles, limit, offset)
 
     @app.get("/api/stories/{story_id}", tags=["api"])
-    def api_story(s: S, story_id: str) -> dict[str, Any]:
-        """A story and its events in calendar order, each with the outlets that report it."""
+    def api_story(s: S, story_id: str, limit: Limit = MAX_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+        """A story and its events in calendar order, each with the outlets that report it
+        (`limit` and `offset` page through the events of a long story)."""
         chosen, events = _timeline(s, story_id)
-        return {"story": chosen, "events": events}
+        return {"story": chosen, "events": events[offset : offset + limit]}
 
     @app.get("/api/articles/{article_id}", tags=["api"])
     def api_article(s: S, article_id: str) -> dict[str, Any]:
@@ -169,9 +173,13 @@ def create_app(db: str | Path) -> FastAPI:
                        name=name or "")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, s: S, story_id: str) -> HTMLResponse:
+    def story_page(request: Request, s: S, story_id: str, limit: Limit = 200, offset: Offset = 0) -> HTMLResponse:
         chosen, events = _timeline(s, story_id)
-        return page(request, "story.html", story=chosen, events=events)
+        dated = [e for e in events if e["date"]]
+        drawn = sorted(dated, key=lambda e: -e["n_sources"])[:TIMELINE_MAX]
+        return listing(request, "story.html", events[offset : offset + limit], limit, offset, story=chosen,
+                       n_events=len(events), n_dated=len(dated), timeline=[_mark(e) for e in drawn],
+                       undated=len(events) - len(dated))
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, s: S, type: str | None = None, status: str | None = None,
@@ -216,6 +224,17 @@ def create_app(db: str | Path) -> FastAPI:
         return page(request, "article.html", article=article, parts=_marked(article["text"], mark))
 
     return app
+
+
+# The timeline of a story draws at most this many events, those reported by the most outlets: a
+# story of 14,000 events (a year of one country's politics) would make a page of megabytes.
+TIMELINE_MAX = 2000
+
+
+def _mark(event: dict[str, Any]) -> dict[str, Any]:
+    """What the timeline script needs of an event."""
+    return {"id": event["id"], "type": event["type"], "status": event["status"], "date": event["date"],
+            "actors": [{"name": a["name"]} for a in event["actors"]], "outlets": event["outlets"]}
 
 
 def _timeline(s: Store, story_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -126,7 +126,7 @@
     if (old) old.replaceWith(svg); else figure.insertBefore(svg, figure.firstChild);
     caption.textContent = "";
     const notes = [];
-    const undated = events.length - dated.length;
+    const undated = Number(figure.dataset.undated || 0);
     if (hidden) notes.push(`${hidden} dated event${hidden > 1 ? "s" : ""} outside this period.`);
     if (undated) notes.push(`${undated} undated event${undated > 1 ? "s are" : " is"} in the table only.`);
     caption.append(notes.join(" ") + " ");
