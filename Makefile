@@ -49,6 +49,7 @@ evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
 	$(BIN)/storyline evaluate stories $(DATA)/ecbplus --split dev
 	$(BIN)/storyline evaluate merging $(DATA)/ecbplus --split dev
+	$(BIN)/storyline evaluate entities $(DATA)/ecbplus --split dev
 
 bench: install  ## speed against bare spaCy on 300 AllSides articles
 	$(BIN)/storyline bench $(DATA)/allsides_article_bias --limit 300 --workers 2 --repeat 3

@@ -635,6 +635,24 @@ def evaluate_merging_cli(
     _evaluate("merging", path, limit, model, split=split, ingest=ingest)
 
 
+@evaluate_app.command("entities")
+@_guard
+def evaluate_entities_cli(
+    path: Path = typer.Argument(..., help="ECB+ folder, e.g. ../shared/data/ecbplus"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N documents."),
+    split: str = typer.Option("dev", "--split", help="train, dev (topics 2 5 12 18 21 23 34 35) or all."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """People, organisations and places resolved across articles against ECB+ cross-document
+    entity coreference: of the named mentions storyline finds, are those it gives one entity
+    one real entity, and are one real entity's mentions given one? Pairwise (across documents)
+    and B-cubed precision, recall, F1, beside plain string matching on the same mentions; and
+    how much of the gold NER reaches at all."""
+    from .pipeline import ingest
+
+    _evaluate("entities", path, limit, model, split=split, ingest=ingest)
+
+
 @evaluate_app.command("published")
 @_guard
 def evaluate_published_cli(

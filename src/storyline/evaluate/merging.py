@@ -42,7 +42,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ..config import DEFAULT_MODEL
 from ..store.duckdb import Store
@@ -65,12 +65,14 @@ class GoldMention:
     chain: str
     topic: str
     sentence: int = -1  # the ECB+ sentence number of its first token
+    tag: str = ""  # the markable's tag (ACTION_OCCURRENCE, HUMAN_PART_PER, ...)
 
 
 @dataclass(frozen=True, slots=True)
 class SystemReport:
     """One report of a per-article event: the document, its trigger's character span there,
-    and the id of the merged event it belongs to."""
+    and the id of the merged event it belongs to. entities.py scores entity mentions as
+    reports too, with the entity (or the baseline's cluster) in ``event``."""
 
     doc: str
     start: int
@@ -81,9 +83,10 @@ class SystemReport:
 # ----------------------------------------------------------------------------- reading gold
 
 
-def read_mentions(path: Path) -> tuple[str, list[GoldMention]]:
-    """One ECB+ file's rebuilt text (read_document's) and its action mentions, in text order.
-    A mention whose tokens were all left out of the text (none is, in ECB+ 1.0) is dropped."""
+def read_mentions(path: Path, tags: tuple[str, ...] = ACTION_TAGS) -> tuple[str, list[GoldMention]]:
+    """One ECB+ file's rebuilt text (read_document's) and its mentions whose markable tag starts
+    with one of ``tags`` (the action mentions by default), in text order. A mention whose tokens
+    were all left out of the text (none is, in ECB+ 1.0) is dropped."""
     text, token_spans = read_document_spans(path)
     root = ET.parse(path).getroot()
     doc = path.stem
@@ -94,7 +97,7 @@ def read_mentions(path: Path) -> tuple[str, list[GoldMention]]:
     mentions: list[GoldMention] = []
     markables = root.find("Markables")
     for markable in markables if markables is not None else ():
-        if not markable.tag.startswith(ACTION_TAGS):
+        if not markable.tag.startswith(tags):
             continue
         spans = [token_spans[t] for a in markable.iter("token_anchor")
                  if (t := a.get("t_id", "")) in token_spans]
@@ -103,7 +106,8 @@ def read_mentions(path: Path) -> tuple[str, list[GoldMention]]:
         m_id = markable.get("m_id", "")
         chain = chains.get(m_id, f"{doc}/m{m_id}")
         first = next((sentence_of.get(a.get("t_id", ""), -1) for a in markable.iter("token_anchor")), -1)
-        mentions.append(GoldMention(doc, min(s for s, _ in spans), max(e for _, e in spans), chain, topic, first))
+        mentions.append(GoldMention(doc, min(s for s, _ in spans), max(e for _, e in spans), chain, topic, first,
+                                    markable.tag))
     return text, sorted(mentions, key=lambda g: (g.start, g.end))
 
 
@@ -127,19 +131,21 @@ def mention_chains(root: ET.Element, doc: str) -> dict[str, str]:
     return chains
 
 
-def read_gold(path: Path, split: str = "dev", limit: int | None = None) -> tuple[dict[str, str], list[GoldMention]]:
+def read_gold(path: Path, split: str = "dev", limit: int | None = None, tags: tuple[str, ...] = ACTION_TAGS
+              ) -> tuple[dict[str, str], list[GoldMention]]:
     """The documents of a split (read_ecbplus's choice: non-empty, in order, the first
-    ``limit``) as {name: text}, and their action mentions: those of the sentences ECB+'s
-    authors validated for coreference (ECBplus_coreference_sentences.csv, the standard setup
-    since Cybulska & Vossen 2015) when that list is there, else all. Elsewhere the cross-document
-    links are not complete, so a mention outside them may look like a singleton it is not."""
+    ``limit``) as {name: text}, and their mentions of ``tags`` (as read_mentions): those of the
+    sentences ECB+'s authors validated for coreference (ECBplus_coreference_sentences.csv, the
+    standard setup since Cybulska & Vossen 2015) when that list is there, else all. Elsewhere
+    the cross-document links are not complete, so a mention outside them may look like a
+    singleton it is not."""
     docs = read_ecbplus(Path(path), split, limit)
     files = {file.stem: file for file in _corpus_root(Path(path)).glob("*/*.xml")}
     validated = validated_sentences(Path(path))
     texts: dict[str, str] = {}
     mentions: list[GoldMention] = []
     for d in docs:
-        text, found = read_mentions(files[d.name])
+        text, found = read_mentions(files[d.name], tags)
         texts[d.name] = text
         mentions.extend(g for g in found if validated is None or (g.doc, g.sentence) in validated)
     return texts, mentions
@@ -166,10 +172,26 @@ def _corpus_root(path: Path) -> Path:
 # ----------------------------------------------------------------------------- scoring
 
 
-def align(reports: Sequence[SystemReport], mentions: Sequence[GoldMention]) -> list[tuple[SystemReport, GoldMention]]:
+class Placed(Protocol):
+    """Anything with a document and a character span there: what align pairs up."""
+
+    @property
+    def doc(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+R = TypeVar("R", bound=Placed)
+G = TypeVar("G", bound=Placed)
+
+
+def align(reports: Sequence[R], mentions: Sequence[G]) -> list[tuple[R, G]]:
     """One-to-one pairs of a report and a gold mention of the same document whose spans overlap,
     taken greedily from the largest overlap (ties: earlier report, then earlier mention), so
-    the result does not depend on the order reports come in."""
+    the result does not depend on the order reports come in. Generic so that entity mentions
+    (entities.py) align the same way event reports do."""
     by_doc: dict[str, list[int]] = defaultdict(list)
     for j, g in enumerate(mentions):
         by_doc[g.doc].append(j)
@@ -199,12 +221,14 @@ def pairs_apart(items: Iterable[tuple[Hashable, Hashable]]) -> int:
     return _pair_count(Counter(c for c, _ in items).values()) - _pair_count(within.values())
 
 
-def pairwise(aligned: Sequence[tuple[SystemReport, GoldMention]]) -> dict[str, float]:
-    """Pair precision, recall and F1 over aligned reports from different documents, and how
-    many predicted pairs join different topics."""
-    predicted = pairs_apart((r.event, r.doc) for r, _ in aligned)
-    gold = pairs_apart((g.chain, r.doc) for r, g in aligned)
-    right = pairs_apart(((r.event, g.chain), r.doc) for r, g in aligned)
+def pairwise(aligned: Sequence[tuple[SystemReport, GoldMention]], across_documents: bool = True) -> dict[str, float]:
+    """Pair precision, recall and F1 over aligned reports from different documents (over all
+    pairs with ``across_documents=False``), and how many predicted pairs join different topics."""
+    # Pairs are counted between groups: the document, or each report alone for all pairs.
+    group: list[Hashable] = [r.doc if across_documents else i for i, (r, _) in enumerate(aligned)]
+    predicted = pairs_apart((r.event, k) for (r, _), k in zip(aligned, group, strict=True))
+    gold = pairs_apart((g.chain, k) for (_, g), k in zip(aligned, group, strict=True))
+    right = pairs_apart(((r.event, g.chain), k) for (r, g), k in zip(aligned, group, strict=True))
     cross = pairs_apart((r.event, g.topic) for r, g in aligned)
     p, r = _share(right, predicted), _share(right, gold)
     return {
@@ -284,9 +308,32 @@ def evaluate(
 
 
 def system_reports(store: Store, texts: Mapping[str, str]) -> tuple[list[SystemReport], int]:
-    """Each stored event's first report, once for every document of its article (named by its
-    file's stem, as stories_by_document does), with its span moved from the article's stored
-    text into the document's; and how many reports could not be placed so.
+    """Each stored event's first report, once for every document of its article (span_placer),
+    with its span moved from the article's stored text into the document's; and how many
+    reports could not be placed so."""
+    place = span_placer(store, texts)
+    out: list[SystemReport] = []
+    unplaced = 0
+    for row in _event_rows(store):
+        reports = json.loads(row["reports"])
+        if not reports:
+            continue
+        first = reports[0]
+        placed, missed = place(first.get("article_id") or row["article_id"], int(first["start"]), int(first["end"]))
+        unplaced += missed
+        out.extend(SystemReport(doc, start, end, str(row["merged"])) for doc, start, end in placed)
+    return out, unplaced
+
+
+# Given a stored article's id and a span of its text: the span in each document read as that
+# article, (document, start, end), and how many of its documents the span could not be put in.
+Placer = Callable[[str, int, int], tuple[list[tuple[str, int, int]], int]]
+
+
+def span_placer(store: Store, texts: Mapping[str, str]) -> Placer:
+    """Spans of stored articles put in the documents they were read from (named by the file's
+    stem, as stories_by_document does; a document whose text duplicates another's shares its
+    article). A span of a document whose text is not in ``texts`` is not placed.
 
     The stored text is not the file's: the headline line is split off and the text cleaned, so
     offsets are mapped through the longest common stretches of the two texts."""
@@ -295,27 +342,25 @@ def system_reports(store: Store, texts: Mapping[str, str]) -> tuple[list[SystemR
         docs_of[row["article_id"]].append(Path(row["origin"]).stem)
     stored = {row["id"]: row["text"] for row in store.query("SELECT id, text FROM articles")}
     mappers: dict[tuple[str, str], Callable[[int], int | None]] = {}
-    out: list[SystemReport] = []
-    unplaced = 0
-    for row in _event_rows(store):
-        reports = json.loads(row["reports"])
-        if not reports:
-            continue
-        first = reports[0]
-        article = first.get("article_id") or row["article_id"]
+
+    def place(article: str, start: int, end: int) -> tuple[list[tuple[str, int, int]], int]:
+        placed: list[tuple[str, int, int]] = []
+        missed = 0
         for doc in docs_of.get(article, ()):
             if doc not in texts or article not in stored:
-                unplaced += 1
+                missed += 1
                 continue
             key = (article, doc)
             if key not in mappers:
                 mappers[key] = offset_mapper(stored[article], texts[doc])
-            span = map_span(mappers[key], int(first["start"]), int(first["end"]))
+            span = map_span(mappers[key], start, end)
             if span is None:
-                unplaced += 1
+                missed += 1
                 continue
-            out.append(SystemReport(doc, span[0], span[1], str(row["merged"])))
-    return out, unplaced
+            placed.append((doc, *span))
+        return placed, missed
+
+    return place
 
 
 def _event_rows(store: Store) -> list[dict[str, Any]]:
