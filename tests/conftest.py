@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,3 +59,34 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store(db) as store:
         ingest(inputs, store, Options())
     return db
+
+
+def ecbplus_dev_figures(shared_data: Path, floors_file: Path, module: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """An ECB+ evaluation module's figures on the dev topics, and the floors pinned for it, once the
+    dev files are checked to be those the floors were measured on (skips when ECB+ is absent)."""
+    import json
+    import time
+
+    from storyline.evaluate.stories import in_split
+    from storyline.pipeline import ingest
+
+    corpus = shared_data / "ecbplus"
+    if not (corpus / "ECB+").is_dir():
+        pytest.skip(f"{corpus}/ECB+ is absent")
+    floors = json.loads(floors_file.read_text(encoding="utf-8"))
+    dev = sorted((p for p in (corpus / "ECB+").glob("*/*.xml") if in_split(int(p.parent.name), "dev")),
+                 key=lambda p: (int(p.parent.name), p.name))
+    assert files_digest(dev) == floors["gold_sha256"], "the ECB+ dev files changed: measure again, then re-pin"
+    started = time.perf_counter()
+    figures = module.evaluate(corpus, split="dev", ingest=ingest)
+    print(f"{module.__name__}, dev split: {time.perf_counter() - started:.1f}s")
+    print(module.format_report(figures))
+    return figures, floors
+
+
+def assert_within_bounds(figures: dict[str, Any], floors: dict[str, Any]) -> None:
+    """Every pinned floor is met, and every pinned ceiling (a count that must not grow) too."""
+    for key, floor in floors.get("floors", {}).items():
+        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell under its floor {floor}"
+    for key, ceiling in floors.get("ceilings", {}).items():
+        assert figures[key] <= ceiling, f"{key} {figures[key]} rose over its ceiling {ceiling}"

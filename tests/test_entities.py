@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract.entities import extract_entities
-from storyline.gazetteer import affiliation_code, canonical_name, fold, place_country
+from storyline.gazetteer import affiliation_code, canonical_name, fold, name_key, place_country
 from storyline.model import Article, article_id, entity_id
 
 
@@ -13,6 +13,15 @@ def test_entities_fold_ignores_case_and_diacritics() -> None:
     assert fold("Sørensen") == fold("Sorensen") == "sorensen"
     assert fold("Petković") == "petkovic"
     assert fold("Петковић") == "petkovic"
+
+
+def test_entities_name_key_gives_shortened_given_names_their_formal_form() -> None:
+    assert name_key("Chuck Schumer") == name_key("Charles Schumer") == "charles schumer"
+    assert name_key("Steve Mnuchin") == name_key("Steven Mnuchin") == "steven mnuchin"
+    assert name_key("Bill") == "bill"  # a lone word may be a surname: left as it is
+    # forms that stand for several names, or are names of their own, are not guessed at
+    assert name_key("Chris Smith") == "chris smith" and name_key("Jack Dorsey") == "jack dorsey"
+    assert name_key("Sørensen") == fold("Sørensen")
 
 
 def test_entities_canonical_name_keeps_the_fullest_form_with_diacritics() -> None:
@@ -100,6 +109,18 @@ def test_entities_spans_are_trimmed(nlp) -> None:  # type: ignore[no-untyped-def
 
 
 @pytest.mark.model
+def test_entities_title_glued_to_a_name_is_cut_off_and_kept_as_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Comedian Ellen DeGeneres will host the ceremony, organisers said on Monday. "
+            "DeGeneres said she was thrilled.")
+    mentions, entities = extract_entities(nlp(text), Article(id="t", text=text, origin="t"))
+    people = {e.name: e for e in entities if e.type == "PERSON"}
+    assert "Ellen DeGeneres" in people and not any(n.startswith("Comedian") for n in people)
+    assert [r.role for r in people["Ellen DeGeneres"].roles] == ["Comedian"]
+    assert {m.text for m in mentions if m.entity_id == people["Ellen DeGeneres"].id} == {"Ellen DeGeneres",
+                                                                                        "DeGeneres"}
+
+
+@pytest.mark.model
 def test_entities_odd_input_does_not_crash(nlp) -> None:  # type: ignore[no-untyped-def]
     for text in ["", "’s ’s ’s", "THE MINISTER MET THE ENVOY IN BRUSSELS.", ", , Mr. , Dr.", "Minister " * 500]:
         _run(nlp, text)
@@ -159,3 +180,18 @@ def test_entities_outlets_names_and_stray_punctuation(nlp) -> None:  # type: ign
     mission = next(e for e in ents.values() if "Monitoring Mission" in e.name)
     assert mission.type == "ORG"  # the name after its comma is a person, not the mission's title
     assert all("," not in m.text for m in mentions)
+
+
+def test_entities_glued_title_is_cut_only_before_two_name_words() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from storyline.extract.entities import _after_glued_title
+
+    nlp = spacy.blank("en")
+    for words, kept in [(["Comedian", "Ellen", "DeGeneres"], ["Ellen", "DeGeneres"]),
+                        (["Oscar", "Host", "Ellen", "DeGeneres"], ["Ellen", "DeGeneres"]),
+                        (["Prince", "Harry"], ["Prince", "Harry"]),  # one word left would be a surname
+                        (["Christopher", "Judge"], ["Christopher", "Judge"])]:  # a name ending like a title
+        doc = Doc(nlp.vocab, words=words)
+        assert [t.text for t in doc[_after_glued_title(doc, 0, len(doc)):]] == kept

@@ -5,14 +5,13 @@ figures worked out by hand, the store side on hand-written rows (no spaCy), and 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
 
-from conftest import files_digest
+from conftest import assert_within_bounds, ecbplus_dev_figures
 from storyline.config import Options
 from storyline.evaluate.entities import (
     ENTITY_TAGS,
@@ -339,24 +338,10 @@ def test_evaluate_runs_end_to_end_with_a_stand_in_ingest(tmp_path: Path) -> None
 @pytest.mark.data
 @pytest.mark.model
 def test_entity_resolution_floor_on_the_ecbplus_dev_topics(shared_data: Path) -> None:
-    import time
+    from storyline.evaluate import entities
 
-    from storyline.evaluate.stories import in_split
-    from storyline.pipeline import ingest
-
-    corpus = shared_data / "ecbplus"
-    if not (corpus / "ECB+").is_dir():
-        pytest.skip(f"{corpus}/ECB+ is absent")
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    dev = sorted((p for p in (corpus / "ECB+").glob("*/*.xml") if in_split(int(p.parent.name), "dev")),
-                 key=lambda p: (int(p.parent.name), p.name))
-    assert files_digest(dev) == floors["gold_sha256"], "the ECB+ dev files changed: measure again, then re-pin"
-    started = time.perf_counter()
-    figures = evaluate(corpus, split="dev", ingest=ingest)
-    print(f"evaluate entities, dev split: {time.perf_counter() - started:.1f}s")
-    print(format_report(figures))
-    for key, floor in floors["floors"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell under its floor {floor}"
+    figures, floors = ecbplus_dev_figures(shared_data, FLOORS, entities)
+    assert_within_bounds(figures, floors)
     # resolution must keep beating string matching on the same mentions
     margin = figures["pair_f1"] - figures["baseline_pair_f1"]
     assert margin >= floors["over_baseline"]["pair_f1"], f"pair F1 only {margin:.3f} over string matching"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import files_digest, shared_data_dir
+from conftest import assert_within_bounds, ecbplus_dev_figures, shared_data_dir
 from storyline.config import Options
 from storyline.evaluate.merging import (
     GoldMention,
@@ -312,23 +312,6 @@ def test_evaluate_runs_end_to_end_with_a_stand_in_ingest() -> None:
 @pytest.mark.data
 @pytest.mark.model
 def test_merging_floor_on_the_ecbplus_dev_topics(shared_data: Path) -> None:
-    import time
+    from storyline.evaluate import merging
 
-    from storyline.evaluate.stories import in_split
-    from storyline.pipeline import ingest
-
-    corpus = shared_data / "ecbplus"
-    if not (corpus / "ECB+").is_dir():
-        pytest.skip(f"{corpus}/ECB+ is absent")
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    dev = sorted((p for p in (corpus / "ECB+").glob("*/*.xml") if in_split(int(p.parent.name), "dev")),
-                 key=lambda p: (int(p.parent.name), p.name))
-    assert files_digest(dev) == floors["gold_sha256"], "the ECB+ dev files changed: measure again, then re-pin"
-    started = time.perf_counter()
-    figures = evaluate(corpus, split="dev", ingest=ingest)
-    print(f"evaluate merging, dev split: {time.perf_counter() - started:.1f}s")
-    print(format_report(figures))
-    for key, floor in floors["floors"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell under its floor {floor}"
-    for key, ceiling in floors["ceilings"].items():
-        assert figures[key] <= ceiling, f"{key} {figures[key]} rose over its ceiling {ceiling}"
+    assert_within_bounds(*ecbplus_dev_figures(shared_data, FLOORS, merging))

@@ -3,20 +3,16 @@ own, and (``data`` tier) the floor on the ECB+ dev topics."""
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import files_digest
+from conftest import assert_within_bounds, ecbplus_dev_figures
 from storyline.errors import BadOption
 from storyline.evaluate.stories import (
     bcubed,
     detokenise,
-    evaluate,
     format_report,
-    in_split,
     main_stories,
     pairwise,
     read_document,
@@ -139,21 +135,8 @@ def test_read_ecbplus_orders_skips_empty_documents_and_splits() -> None:
 @pytest.mark.data
 @pytest.mark.model
 def test_stories_floor_on_the_ecbplus_dev_topics(shared_data: Path) -> None:
-    from storyline.pipeline import ingest
+    from storyline.evaluate import stories
 
-    corpus = shared_data / "ecbplus"
-    if not (corpus / "ECB+").is_dir():
-        pytest.skip(f"{corpus}/ECB+ is absent")
-    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    dev = sorted((p for p in (corpus / "ECB+").glob("*/*.xml") if in_split(int(p.parent.name), "dev")),
-                 key=lambda p: (int(p.parent.name), p.name))
-    assert files_digest(dev) == floors["gold_sha256"], "the ECB+ dev files changed: measure again, then re-pin"
-    started = time.perf_counter()
-    figures = evaluate(corpus, split="dev", ingest=ingest)
-    print(f"evaluate stories, dev split: {time.perf_counter() - started:.1f}s")
-    print(format_report(figures))
+    figures, floors = ecbplus_dev_figures(shared_data, FLOORS, stories)
     assert figures["documents"] == floors["documents"]
-    for key, floor in floors["floors"].items():
-        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell under its floor {floor}"
-    for key, ceiling in floors["ceilings"].items():
-        assert figures[key] <= ceiling, f"{key} {figures[key]} rose over its ceiling {ceiling}"
+    assert_within_bounds(figures, floors)

@@ -89,6 +89,37 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", anyascii(name)).strip().lower()
 
 
+# Given names the news shortens ("Chuck Schumer" beside "Charles Schumer"): the short form, folded,
+# and the formal one it stands for. Only forms that stand for one formal name: "Chris", "Alex",
+# "Sam", "Pat", "Mo" or "Ted" stand for several (Christopher or Christina, Samuel or Samantha),
+# and "Jack" or "Jerry" are given names of their own; those keys stay as written.
+NICKNAMES: dict[str, str] = {
+    "abe": "abraham", "andy": "andrew", "barb": "barbara", "becky": "rebecca", "ben": "benjamin",
+    "bernie": "bernard", "bill": "william", "billy": "william", "bob": "robert", "bobby": "robert",
+    "charlie": "charles", "chuck": "charles", "dan": "daniel", "danny": "daniel", "dave": "david",
+    "debbie": "deborah", "dick": "richard", "don": "donald", "donny": "donald", "doug": "douglas",
+    "ed": "edward", "eddie": "edward", "fred": "frederick", "greg": "gregory", "hank": "henry",
+    "jeff": "jeffrey", "jen": "jennifer", "jenny": "jennifer", "jim": "james", "jimmy": "james",
+    "joe": "joseph", "joey": "joseph", "johnny": "john", "josh": "joshua", "ken": "kenneth",
+    "kenny": "kenneth", "larry": "lawrence", "liz": "elizabeth", "maggie": "margaret", "matt": "matthew",
+    "mick": "michael", "mike": "michael", "mitch": "mitchell", "nick": "nicholas", "peggy": "margaret",
+    "phil": "philip", "phillip": "philip", "rick": "richard", "ricky": "richard", "rob": "robert",
+    "robbie": "robert", "ron": "ronald", "ronnie": "ronald", "rudy": "rudolph", "steve": "steven",
+    "sue": "susan", "tim": "timothy", "tom": "thomas", "tommy": "thomas", "tony": "anthony",
+    "vince": "vincent", "walt": "walter", "will": "william", "zach": "zachary",
+}
+
+
+def name_key(name: str) -> str:
+    """The key an entity is known by across articles: the folded name, with a shortened given
+    name in its formal form when more words follow ('Chuck Schumer' -> 'charles schumer'; a
+    lone 'Bill' stays 'bill')."""
+    key = fold(name)
+    first, _, rest = key.partition(" ")
+    formal = NICKNAMES.get(first)
+    return f"{formal} {rest}" if formal and rest else key
+
+
 def canonical_name(texts: Iterable[str]) -> str:
     """The fullest form, preferring one that keeps diacritics ('Peter Sørensen'), then the commonest."""
     counts = texts if isinstance(texts, Counter) else Counter(texts)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..gazetteer import affiliation_code, canonical_name, country_of_state, fold, organisation_code
+from ..gazetteer import affiliation_code, canonical_name, country_of_state, fold, name_key, organisation_code
 from ..model import MENTION_TYPES, Article, Entity, Mention, Role, entity_id
 
 if TYPE_CHECKING:
@@ -39,6 +39,15 @@ vice-president president-elect ombudsman councillor councilor patriarch bishop c
 inspector investigator negotiators envoys ministers presidents emissary administrator d’affaires
 d'affaires
 """)
+# Occupations the news puts before a name like a title ("comedian Ellen DeGeneres", "coach Mo
+# Cheeks"): roles too, and never part of the name when the tagger glues them to it.
+OCCUPATION_NOUNS = _words("""
+comedian actor actress singer songwriter rapper musician host presenter anchor anchorman coach
+player quarterback golfer boxer athlete author writer novelist journalist columnist filmmaker
+producer businessman businesswoman billionaire entrepreneur investor surgeon physician nurse doctor
+scientist economist historian pastor priest astronaut sheriff detective
+""")
+ROLE_NOUNS |= OCCUPATION_NOUNS
 # Words that qualify a role ("deputy prime minister", "Major General") without heading it.
 ROLE_MODIFIERS = _words("""
 prime deputy chief lead foreign special high senior vice acting interim major first former top
@@ -212,6 +221,8 @@ def _trim(ent: Span) -> _Mention | None:
     while start < end and doc[start].lower_ in HONORIFICS:
         honorific = True
         start += 1
+    if ent.label_ == "PERSON":
+        start = _after_glued_title(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
                            or (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
         end -= 1
@@ -229,6 +240,27 @@ def _trim(ent: Span) -> _Mention | None:
     # abbreviation with inner dots ("U.S.").
     drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
     return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
+
+
+# A title is cut off a PERSON span only when this many name words remain: "Prince Harry" or
+# "Pope Francis" cut to one word would read as a surname and be joined to somebody else's.
+MIN_NAME_WORDS_AFTER_TITLE = 2
+
+
+def _after_glued_title(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a PERSON span that opens with a title the tagger took for part
+    of it ("Comedian Ellen DeGeneres", "Oscar Host Ellen DeGeneres", "Prime Minister Theresa
+    May"): after the last role word, when at least two capitalised name words follow it."""
+    heads = [i for i in range(start, end) if _is_role_head(doc[i])]
+    if not heads:
+        return start
+    cut = heads[-1] + 1
+    rest = doc[cut:end]
+    if len(rest) < MIN_NAME_WORDS_AFTER_TITLE or not all(t.text[:1].isupper() for t in rest if t.is_alpha):
+        return start
+    if any(doc[i].lower_ in ROLE_MODIFIERS for i in range(cut, end)):
+        return start
+    return cut
 
 
 def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
@@ -255,11 +287,11 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     for m in mentions:
         words = m.text(doc).split()
         if len(words) >= 2 and (m.label == "PERSON" or m.honorific):
-            surnames[fold(words[-1])].append((m.start, fold(m.text(doc))))
+            surnames[fold(words[-1])].append((m.start, name_key(m.text(doc))))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
-        key = fold(text)
+        key = name_key(text)
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             candidates = surnames[key]
             before = [c for c in candidates if c[0] < m.start]
