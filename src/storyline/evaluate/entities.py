@@ -53,7 +53,6 @@ from ..store.duckdb import Store
 from .merging import (
     GoldMention,
     SystemReport,
-    _share,
     align,
     bcubed,
     pairs_apart,
@@ -62,7 +61,7 @@ from .merging import (
     span_placer,
     validated_sentences,
 )
-from .stories import Ingest, ingest_texts, read_document_spans
+from .stories import Ingest, _share, ingest_texts, read_document_spans
 
 
 def _words(text: str) -> frozenset[str]:

@@ -46,7 +46,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..config import DEFAULT_MODEL
 from ..store.duckdb import Store
-from .stories import DOC_NAME, Ingest, ingest_texts, read_document_spans, read_ecbplus
+from .stories import DOC_NAME, Ingest, _f1, _share, ingest_texts, read_document_spans, read_ecbplus
 
 ACTION_TAGS = ("ACTION_", "NEG_ACTION_")
 CROSS_DOC = "CROSS_DOC_COREF"
@@ -274,14 +274,6 @@ def score(reports: Sequence[SystemReport], mentions: Sequence[GoldMention]) -> d
 
 def _pair_count(sizes: Iterable[int]) -> int:
     return sum(n * (n - 1) // 2 for n in sizes)
-
-
-def _share(part: float, whole: float) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 # ----------------------------------------------------------------------------- running
