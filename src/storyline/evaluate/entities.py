@@ -61,7 +61,7 @@ from .merging import (
     span_placer,
     validated_sentences,
 )
-from .stories import Ingest, _share, ingest_texts, read_document_spans
+from .stories import Ingest, _share, ingest_texts, prf_row, read_document_spans
 
 
 def _words(text: str) -> frozenset[str]:
@@ -411,8 +411,7 @@ def format_report(figures: dict[str, Any]) -> str:
         return int(figures.get(key, 0))
 
     def row(label: str, prefix: str) -> str:
-        return f"  {label:<38}" + "".join(f"{figures.get(f'{prefix}_{k}', 0.0):7.3f}"
-                                           for k in ("precision", "recall", "f1"))
+        return prf_row(figures, label, prefix, width=38)
 
     lines = [
         f"Entity resolution on ECB+ ({figures.get('split', 'dev')} split): {count('documents')} documents, "

@@ -46,7 +46,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..config import DEFAULT_MODEL
 from ..store.duckdb import Store
-from .stories import DOC_NAME, Ingest, _f1, _share, ingest_texts, read_document_spans, read_ecbplus
+from .stories import DOC_NAME, Ingest, _f1, _share, ingest_texts, prf_row, read_document_spans, read_ecbplus
 
 ACTION_TAGS = ("ACTION_", "NEG_ACTION_")
 CROSS_DOC = "CROSS_DOC_COREF"
@@ -417,8 +417,7 @@ def format_report(figures: dict[str, Any]) -> str:
         f"  {'':<20}{'P':>7}{'R':>7}{'F1':>7}",
     ]
     for label, prefix in (("pairwise", "pair"), ("B-cubed", "bcubed")):
-        lines.append(f"  {label:<20}" + "".join(f"{figures.get(f'{prefix}_{k}', 0.0):7.3f}"
-                                                for k in ("precision", "recall", "f1")))
+        lines.append(prf_row(figures, label, prefix))
     if "ingest_seconds" in figures:
         lines.append(f"\ningest {figures['ingest_seconds']:.1f}s.")
     lines.append(

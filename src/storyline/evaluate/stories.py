@@ -251,6 +251,12 @@ def score(stories: Mapping[str, set[str]], gold: Mapping[str, Gold]) -> dict[str
     }
 
 
+def prf_row(figures: dict[str, Any], label: str, prefix: str, width: int = 20) -> str:
+    """One report line: the label, then the figures' <prefix>_precision, _recall and _f1."""
+    return f"  {label:<{width}}" + "".join(f"{figures.get(f'{prefix}_{k}', 0.0):7.3f}"
+                                           for k in ("precision", "recall", "f1"))
+
+
 def _share(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
@@ -330,8 +336,7 @@ def format_report(figures: dict[str, Any]) -> str:
         f"  {'':<20}{'P':>7}{'R':>7}{'F1':>7}",
     ]
     for label, prefix in (("pairwise", "pair"), ("B-cubed, main story", "bcubed")):
-        lines.append(f"  {label:<20}" + "".join(f"{figures.get(f'{prefix}_{k}', 0.0):7.3f}"
-                                                for k in ("precision", "recall", "f1")))
+        lines.append(prf_row(figures, label, prefix))
     if "ingest_seconds" in figures:
         lines.append(f"\ningest {figures['ingest_seconds']:.1f}s.")
     lines.append(
