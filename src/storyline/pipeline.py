@@ -7,13 +7,14 @@ of model.py; the executor (run/) decides where batches run, the store (store/) i
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from itertools import islice
+from itertools import groupby, islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
@@ -24,14 +25,15 @@ from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.time import extract_timexes, infer_published
 from .gazetteer import surname_key
-from .ingest import read_inputs
-from .model import Article, ArticleResult, RawDocument, Rejected
+from .ingest import input_files, read_inputs
+from .model import Article, ArticleResult, RawDocument, Rejected, from_dict, to_dict
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
 from .resolve import stories
 from .resolve.entities import choose, resolve_entities, unjoin
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
+from .store.parquet import count_rows, read_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -246,6 +248,82 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
             _store_output(output, store, summary, progress, analysed_with(options))
     rejoin(store, options, summary)
     store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+# --------------------------------------------------------------------------- on Spark
+
+# One row per input record: its place in the input (the executor adds file_no and record_no),
+# the input's key (what a load skips when it is stored already), a few article columns to query
+# the Parquet by, and the whole ArticleResult (or Rejected) as schema.md JSON.
+SPARK_ROW = ("file_no INT, record_no INT, raw_key STRING, kind STRING, id STRING, origin STRING, title STRING, "
+             "published STRING, source STRING, url STRING, language STRING, analysed_with STRING, record STRING")
+
+
+def spark_rows(items: list[Item], options: Options) -> list[tuple[Any, ...]]:
+    """process_batch's results as SPARK_ROW rows, less the place columns (runs in a Spark task)."""
+    output = process_batch(items, options)
+    stamp = analysed_with(options)
+    rows: list[tuple[Any, ...]] = []
+    for key, result in zip(output.keys, output.results, strict=True):
+        record = json.dumps(to_dict(result), ensure_ascii=False)
+        if isinstance(result, Rejected):
+            rows.append((key, "rejected", None, result.origin, None, None, None, None, None, stamp, record))
+        else:
+            a = result.article
+            rows.append((key, "article", a.id, a.origin, a.title, a.published, a.source, a.url, a.language,
+                         stamp, record))
+    return rows
+
+
+def _read_one(path: str, options: Options) -> Iterator[Item]:
+    """The records of one input file, as read_inputs gives them (the read of a Spark task)."""
+    return read_inputs([path], options)
+
+
+def analyse_on_spark(paths: Sequence[str], out: str, options: Options, master: str = "local[*]",
+                     partitions: int | None = None) -> dict[str, int]:
+    """Clean, parse and extract every input on Spark and write the results to a Parquet folder
+    (run/spark.py); returns how many rows of each kind ("article", "rejected") it holds.
+    Nothing is resolved across articles here: load_analyses does that into a store."""
+    from .run.spark import run_files
+
+    read_inputs([], options)  # checks --field and --published here, not in every task
+    run_files(input_files(paths), _read_one, spark_rows, SPARK_ROW, options, out, master, partitions)
+    return count_rows(out)
+
+
+def _from_row(row: dict[str, Any]) -> ArticleResult | Rejected:
+    """The record a Spark row carries."""
+    data = json.loads(row["record"])
+    return from_dict(Rejected, data) if row["kind"] == "rejected" else from_dict(ArticleResult, data)
+
+
+def load_analyses(folder: str, store: Store, options: Options,
+                  progress: ProgressFn | None = None) -> IngestSummary:
+    """Resolve and store what analyse_on_spark wrote, in input order: the same store an ingest of
+    the same inputs gives. Rows whose input is stored already are skipped, so a stopped load is
+    finished by running it again."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    stamp = analysed_with(options)
+    for rows in read_rows(folder, options.batch_size):
+        known = store.known_inputs([r["raw_key"] for r in rows if r["raw_key"]])
+        fresh = [r for r in rows if not (r["raw_key"] and r["raw_key"] in known)]
+        if len(rows) > len(fresh):
+            summary.counts.unchanged += len(rows) - len(fresh)
+            summary.articles_seen += len(rows) - len(fresh)
+            if progress:
+                progress(len(rows) - len(fresh), summary)
+        for stamp, group in groupby(fresh, key=lambda r: str(r["analysed_with"])):
+            batch = list(group)
+            output = BatchOutput([_from_row(r) for r in batch], {}, [r["raw_key"] for r in batch])
+            _store_output(output, store, summary, progress, stamp)
+    rejoin(store, options, summary)
+    version, _, model = stamp.removeprefix("storyline ").partition(" with ")
+    store.record_run(started_at, version, model, summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
 

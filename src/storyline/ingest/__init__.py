@@ -159,6 +159,17 @@ def _read_plan(
 
 def _read_directory(top: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Walk a directory in name order, reading files with a known format and skipping the rest."""
+    for entry in _directory_files(top):
+        if isinstance(entry, Rejected):
+            yield entry
+        else:
+            path, fmt = entry
+            yield from _guarded(READERS[fmt], path, options)
+
+
+def _directory_files(top: str) -> Iterator[tuple[str, str] | Rejected]:
+    """The (path, format) of each article file under a directory, in name order, and why each
+    unreadable entry could not be read."""
     errors: list[OSError] = []
     for root, dirs, files in os.walk(top, onerror=errors.append):
         # Sorting in place steers os.walk, so the whole walk is in a stable order.
@@ -184,9 +195,25 @@ def _read_directory(top: str, options: Options) -> Iterator[RawDocument | Reject
                 continue
             fmt = detect_format(name, head, sniff=False)
             if fmt is not None:
-                yield from _guarded(READERS[fmt], path, options)
+                yield path, fmt
     for error in errors:  # the top directory itself could not be listed
         yield Rejected(top, f"{top}: cannot read directory: {error.strerror or error}")
+
+
+def input_files(paths: Sequence[str]) -> list[str | Rejected]:
+    """The files read_inputs would read for these paths, in the same order, for an executor that
+    hands files to other machines (run/spark.py); reading each with read_inputs([file]) gives
+    what read_inputs(paths) gives. A directory entry that cannot be read is a Rejected in its
+    place. Standard input cannot be handed on: BadOption."""
+    out: list[str | Rejected] = []
+    for kind, path in (entry for p in paths for entry in _plan(p)):
+        if kind == "stdin":
+            raise BadOption("standard input (-) cannot be spread over a cluster: save it to a file first")
+        if kind == "dir":
+            out.extend(e if isinstance(e, Rejected) else e[0] for e in _directory_files(path))
+        else:
+            out.append(path)
+    return out
 
 
 def _read_file(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
