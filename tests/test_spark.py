@@ -146,6 +146,18 @@ def test_spark_analyse_cli_writes_parquet(tmp_path: Path) -> None:
     assert count_rows(str(out)) == {"article": 3}
 
 
+@pytest.mark.model
+@pytest.mark.spark
+def test_spark_analyse_cli_says_why_a_job_failed(spark_run: dict[str, Path], tmp_path: Path) -> None:
+    taken = tmp_path / "taken"
+    taken.write_text("a file where the output folder should go")
+    result = CliRunner().invoke(app, ["spark", "analyse", str(FIXTURES / "articles"), "--out", str(taken / "out"),
+                                      "--master", "local[2]"])
+    assert result.exit_code == 2
+    assert "the Spark job writing" in result.output
+    assert "Traceback" not in result.output
+
+
 # --------------------------------------------------------------------------- without Spark
 
 

@@ -18,7 +18,7 @@ from queue import Empty
 from typing import Any
 
 from .config import Options
-from .errors import InputNotFound, WorkerFailed
+from .errors import InputNotFound, StorylineError, WorkerFailed
 
 # Where the bundled sample articles live in a source checkout.
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -39,6 +39,15 @@ class BenchResult:
     storyline_peak_mb: float
     stages: dict[str, float] = field(default_factory=dict)
     ratios: list[float] = field(default_factory=list)  # every repeat's ratio, sorted
+    # With a Spark master: `spark analyse` then `spark load` of the same corpus, in seconds each
+    # ("analyse" includes starting Spark: its JVM and Python workers).
+    spark: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def spark_ratio(self) -> float:
+        """Spark's throughput (analyse + load) as a fraction of bare nlp.pipe's."""
+        total = sum(self.spark.values())
+        return self.spacy_seconds / total if total else 0.0
 
     @property
     def ratio(self) -> float:
@@ -82,13 +91,44 @@ def _storyline(paths: list[str], options: Options, out: Any) -> None:
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
         t0 = time.perf_counter()
         summary = ingest(paths, store, options)
-        out.put((time.perf_counter() - t0, _peak_mb(), summary.timings))
+        seconds = time.perf_counter() - t0
+        _check_stored(summary.counts.new, summary.counts.rejected)
+        out.put((seconds, _peak_mb(), summary.timings))
+
+
+def _check_stored(new: int, rejected: int) -> None:
+    """A contender that stored nothing was fast for the wrong reason: say so, never report it."""
+    if not new:
+        raise WorkerFailed(f"the bench corpus gave no article ({rejected} rejected); nothing to time")
+
+
+def _spark(paths: list[str], options: Options, master: str, out: Any) -> None:
+    from .pipeline import analyse_on_spark, load_analyses
+    from .store.duckdb import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.duckdb") as store:
+        t0 = time.perf_counter()
+        analyse_on_spark(paths, str(Path(tmp) / "analysed"), options, master)
+        t1 = time.perf_counter()
+        summary = load_analyses(str(Path(tmp) / "analysed"), store, options)
+        _check_stored(summary.counts.new, summary.counts.rejected)
+        # Spark's processes (the JVM, its Python workers) are not this process's children that
+        # ru_maxrss counts: the memory column is left empty for Spark.
+        out.put((time.perf_counter() - t0, 0.0, {"analyse": t1 - t0, "load": time.perf_counter() - t1}))
+
+
+def _child(target: Any, args: tuple[Any, ...], out: Any) -> None:
+    """Run one contender in its own process; storyline's own errors travel back to be raised."""
+    try:
+        target(*args, out)
+    except StorylineError as exc:
+        out.put(exc)
 
 
 def _measure(target: Any, *args: Any) -> tuple[float, float, dict[str, float]]:
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=target, args=(*args, queue))
+    proc = ctx.Process(target=_child, args=(target, args, queue))
     proc.start()
     # Poll, so a contender that dies (out of memory, a bad model) ends the bench with an error
     # instead of leaving it waiting for a result that will never come.
@@ -101,6 +141,8 @@ def _measure(target: Any, *args: Any) -> tuple[float, float, dict[str, float]]:
                 raise WorkerFailed(
                     f"the bench process for {target.__name__} died (exit code {proc.exitcode})") from None
     proc.join()
+    if isinstance(result, StorylineError):
+        raise result
     return result  # type: ignore[no-any-return]
 
 
@@ -135,11 +177,13 @@ def prepare_corpus(paths: Sequence[str], limit: int, options: Options, workdir: 
     return [t["text"] for t in texts], sum(len(t["text"].split()) for t in texts)
 
 
-def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int = 1) -> BenchResult:
+def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int = 1,
+          spark: str | None = None) -> BenchResult:
     """Time bare nlp.pipe and storyline's ingest on the same texts; measure their peak memory.
+    With a Spark master (local[2]), time `spark analyse` + `spark load` of the same corpus too.
 
-    With repeat > 1 the two alternate and the run with the median ratio is reported: on a shared
-    machine one pair of runs can be off by ten per cent either way.
+    With repeat > 1 the contenders alternate and the run with the median ratio is reported: on a
+    shared machine one pair of runs can be off by ten per cent either way.
     """
     if not paths:
         if not EXAMPLES.is_dir():
@@ -149,12 +193,16 @@ def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int
     with tempfile.TemporaryDirectory() as tmp:
         texts, words = prepare_corpus(paths, limit, options, Path(tmp))
         corpus = str(Path(tmp) / "bench.jsonl")
+        # The corpus is storyline's own JSONL ("text", "title", ...): the caller's --field mapping
+        # was for reading the source, and would find no text in it.
+        options = options.replace(fields={})
         runs = []
         for _ in range(max(1, repeat)):
             s_sec, s_mb, _ = _measure(_bare_spacy, texts, options)
             o_sec, o_mb, stages = _measure(_storyline, [corpus], options)
+            spark_stages = _measure(_spark, [corpus], options, spark)[2] if spark else {}
             runs.append(BenchResult(len(texts), words, options.workers, options.model, s_sec, o_sec, s_mb, o_mb,
-                                    stages, ratios=[]))
+                                    stages, ratios=[], spark=spark_stages))
     ratios = sorted(r.ratio for r in runs)
     median = sorted(runs, key=lambda r: r.ratio)[len(runs) // 2]
     median.ratios = ratios

@@ -609,25 +609,34 @@ def bench_cli(
     repeat: int = typer.Option(1, "--repeat", "-r", min=1, help="Run both N times; report the median ratio."),
     model: str = MODEL_OPTION,
     field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    spark: str | None = typer.Option(None, "--spark", help="Also time spark analyse + load on this master, "
+                                     "e.g. local[2] (match --workers for a fair ratio)."),
 ) -> None:
     """Storyline's ingest speed as a ratio to bare spaCy nlp.pipe on the same texts, and peak memory."""
     from .bench import bench
 
     options = _options(model, workers, batch_size, fields=field)
     err.print(f"bench: {limit} articles, {workers} worker(s), {repeat} run(s), model {model} ...")
-    r = bench(paths, limit, options, repeat)
+    r = bench(paths, limit, options, repeat, spark)
     table = Table(title=f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")
     for col in ("", "articles/s", "words/s", "peak RSS MB"):
         table.add_column(col, justify="right")
     for label, sec, mb in (("spaCy nlp.pipe", r.spacy_seconds, r.spacy_peak_mb),
                            ("storyline ingest", r.storyline_seconds, r.storyline_peak_mb)):
         table.add_row(label, f"{r.articles / sec:.1f}", f"{r.words / sec:.0f}", f"{mb:.0f}")
+    if r.spark:
+        sec = sum(r.spark.values())
+        table.add_row(f"spark analyse + load ({spark})", f"{r.articles / sec:.1f}", f"{r.words / sec:.0f}", "-")
     out.print(table)
     spread = f" (median of {len(r.ratios)}: {', '.join(f'{x:.2f}' for x in r.ratios)})" if len(r.ratios) > 1 else ""
     out.print(f"ratio storyline / nlp.pipe throughput: [bold]{r.ratio:.2f}[/bold]{spread}")
     shares = ", ".join(f"{s} {r.stage_share(s):.1%}" for s in ("clean", "entities", "time", "events", "quotes",
                                                                       "merging", "stories", "rejoin"))
     out.print(f"stage cost as a share of the spaCy pass inside storyline: {shares}")
+    if r.spark:
+        out.print(f"ratio spark analyse + load / nlp.pipe throughput: [bold]{r.spark_ratio:.2f}[/bold] "
+                  f"(of which load, on one machine: {r.spark['load'] / sum(r.spark.values()):.0%}; analyse includes "
+                  "starting Spark)")
 
 
 def _evaluate(kind: str, path: Path, limit: int | None, model: str, **extra: Any) -> None:

@@ -56,8 +56,8 @@ def spark_session(master: str, app_name: str = "storyline") -> SparkSession:
     try:
         return builder.getOrCreate()
     except Exception as exc:  # Java missing or too old shows up here, as a Py4J or runtime error
-        raise StorylineError(f"Spark could not start ({type(exc).__name__}: {str(exc).splitlines()[0][:200]}); "
-                             "it needs Java 17+ on the PATH or in JAVA_HOME") from exc
+        raise StorylineError(f"Spark could not start ({_first_line(exc)}); it needs Java 17+ on the PATH "
+                             "or in JAVA_HOME") from exc
 
 
 def run_files(files: Sequence[str | Item], read: Reader, analyse: Analyse, schema: str, options: Options,
@@ -94,4 +94,13 @@ def run_files(files: Sequence[str | Item], read: Reader, analyse: Analyse, schem
            .flatMap(read_one)
            .repartition(n)
            .mapPartitions(analyse_partition))
-    spark.createDataFrame(rdd, schema=schema).write.mode("overwrite").parquet(out)
+    try:
+        spark.createDataFrame(rdd, schema=schema).write.mode("overwrite").parquet(out)
+    except Exception as exc:  # a Java stack trace helps nobody at the command line: its first line does
+        raise StorylineError(f"the Spark job writing {out} failed: {_first_line(exc)}") from exc
+
+
+def _first_line(exc: Exception) -> str:
+    """The first non-empty line of an error (Py4J errors carry a whole Java stack trace)."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return (lines[0] if lines else type(exc).__name__)[:300]
