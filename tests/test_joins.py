@@ -17,7 +17,7 @@ from storyline.pipeline import ingest, reanalyse
 from storyline.store.duckdb import Store
 
 JOINS = Path(__file__).resolve().parent / "fixtures" / "joins"
-SURNAME, FULL, OTHER = sorted(JOINS.glob("*.txt"))
+SURNAME, FULL, OTHER, MIDDLE = sorted(JOINS.glob("*.txt"))
 
 
 def _person(text: str, name: str) -> ArticleResult:
@@ -105,6 +105,38 @@ def test_joins_do_not_depend_on_reading_order(tmp_path: Path) -> None:
             assert _tovins(store) == {"Mira Tovin": 1, "Daniel Tovin": 1, "Tovin": 1}
     first, *rest = states.values()
     assert all(state == first for state in rest)
+
+
+@pytest.mark.model
+def test_joins_a_short_full_name_joins_its_fuller_form_whatever_the_order(tmp_path: Path) -> None:
+    states = {}
+    for n, order in enumerate(itertools.permutations((SURNAME, FULL, MIDDLE))):
+        with _ingest_one_by_one(tmp_path / f"middle{n}.duckdb", order) as store:
+            states[order] = _state(store)
+            # "Mira Tovin" is "Mira K. Tovin", and so is the bare "Tovin", whichever came first.
+            assert _tovins(store) == {"Mira K. Tovin": 3}
+            assert store.pending_surnames() == []
+    first, *rest = states.values()
+    assert all(state == first for state in rest)
+
+
+def test_joins_which_names_shorten_which() -> None:
+    from storyline.gazetteer import shortens
+    from storyline.resolve.entities import full_form, person_weights, target
+
+    assert shortens("regina benjamin", "regina m. benjamin")
+    assert shortens("mo cheeks", "maurice cheeks") and shortens("chris murphy", "christopher murphy")
+    assert not shortens("george w. bush", "george h. w. bush")  # only a two-word name shortens
+    assert not shortens("regina benjamin", "walter benjamin") and not shortens("mo cheeks", "mo cheeks")
+    assert shortens("chris murphy", "christopher s. murphy")  # a short given name and a middle initial
+    bushes = {"george bush": 10, "george w. bush": 60, "george h. w. bush": 30}
+    assert full_form("george bush", bushes) is None  # W and H. W. are 60/40: no guess
+    assert target("bush", bushes) is None
+    benjamins = {"regina benjamin": 11, "regina m. benjamin": 2, "walter benjamin": 1}
+    assert full_form("regina benjamin", benjamins) == "regina m. benjamin"
+    assert person_weights(benjamins) == {"regina m. benjamin": 13, "walter benjamin": 1}
+    assert target("benjamin", benjamins) == "regina m. benjamin"  # 13 of 14, where 11 of 14 was not enough
+    assert target("regina m. benjamin", benjamins) is None  # the fuller form joins nothing
 
 
 @pytest.mark.model

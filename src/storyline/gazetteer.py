@@ -110,6 +110,34 @@ NICKNAMES: dict[str, str] = {
 }
 
 
+# Short given names that stand for several formal ones: "Mo Cheeks" may be Maurice or Morris.
+# Such a name is not keyed as a formal one (NICKNAMES); it may join one fuller name of its
+# surname that the store's articles mostly mean (resolve/entities.py, full_form).
+SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "al": ("albert", "alan", "alfred", "alexander"), "alex": ("alexander", "alexandra", "alexis"),
+    "beth": ("elizabeth", "bethany"), "cathy": ("catherine", "cathleen"), "chris": ("christopher", "christine",
+    "christina", "christian"), "fran": ("frances", "francis"), "frank": ("francis", "franklin"),
+    "gene": ("eugene",), "jerry": ("gerald", "jerome", "jeremiah"), "jon": ("jonathan",),
+    "kate": ("katherine", "catherine", "kathryn"), "kathy": ("katherine", "kathleen", "kathryn"),
+    "katie": ("katherine", "catherine", "kathryn"), "max": ("maximilian", "maxwell"),
+    "meg": ("margaret", "megan"), "mo": ("maurice", "morris", "mohammed", "mohamed", "muhammad"),
+    "nate": ("nathan", "nathaniel"), "pat": ("patrick", "patricia"), "sam": ("samuel", "samantha"),
+    "stan": ("stanley",), "ted": ("edward", "theodore"), "terry": ("terence", "terrence", "theresa"),
+    "tina": ("christina", "martina"), "vicky": ("victoria",),
+}
+
+
+def shortens(short: str, full: str) -> bool:
+    """Whether a two-word person key can be a shorter way of naming another key of the same
+    surname: the same given name with more before the surname ('regina benjamin', 'regina m
+    benjamin'), or a short given name for the other's ('mo cheeks', 'maurice cheeks')."""
+    words, other = short.split(), full.split()
+    if len(words) != 2 or len(other) < 2 or words[-1] != other[-1] or short == full:
+        return False
+    given, their_given = words[0], other[0]
+    return (given == their_given and len(other) > 2) or their_given in SHORT_FORMS.get(given, ())
+
+
 def name_key(name: str) -> str:
     """The key an entity is known by across articles: the folded name, with a shortened given
     name in its formal form when more words follow ('Chuck Schumer' -> 'charles schumer'; a

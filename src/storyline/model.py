@@ -317,8 +317,9 @@ class ArticleResult:
     raw_key: str = ""  # RawDocument.content_key() of the input it came from
     extra: dict[str, Any] = field(default_factory=dict)
     segments: tuple[Segment, ...] = ()  # set once entity ids are store-wide (resolve/stories.py)
-    # (store-wide entity id, the bare surname the article itself names it by) of each entity
-    # resolve/entities.py joined to a full name: the store re-checks these joins as it learns.
+    # (store-wide entity id, the key the article itself names it by) of each entity that
+    # resolve/entities.py joined: a bare surname to a full name, a short full name to a fuller
+    # one. The store re-checks these joins as it learns.
     joined: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:

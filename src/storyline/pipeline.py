@@ -30,7 +30,7 @@ from .model import Article, ArticleResult, RawDocument, Rejected, from_dict, to_
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
 from .resolve import stories
-from .resolve.entities import choose, resolve_entities, unjoin
+from .resolve.entities import resolve_entities, target, unjoin
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
 from .store.parquet import count_rows, read_rows
@@ -180,9 +180,10 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[Arti
 
             result = resolve_entities(result, lookup)
             joined = dict(result.joined)
-            for e in result.entities:
-                if e.type == "PERSON" and e.id not in joined and (surname := surname_key(e.key)):
-                    in_batch.setdefault(surname, Counter())[e.key] += 1
+            for e in result.entities:  # counted as the article names them, as the store counts
+                own = joined.get(e.id, e.key)
+                if e.type == "PERSON" and (surname := surname_key(own)):
+                    in_batch.setdefault(surname, Counter())[own] += 1
         if isinstance(result, ArticleResult) and result.article.analysed:
             result = dataclasses.replace(result, segments=stories.segments(result))
         out.append(result)
@@ -358,16 +359,19 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 
 
 def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
-    """Resolve again the stored articles whose bare surname the full names stored since mean
-    otherwise (resolve/entities.py), so that who "Tovin" is does not depend on the order the
-    articles came in; returns how many were redone. The store notes the surnames to check as
-    it writes, so a stopped run leaves them for the next ingest or reanalyse."""
+    """Resolve again the stored articles whose bare surname or short full name the full names
+    stored since mean otherwise (resolve/entities.py), so that who "Tovin" or "Mira Tovin" is
+    does not depend on the order the articles came in; returns how many were redone. The store
+    notes the surnames to check as it writes, so a stopped run leaves them for the next ingest
+    or reanalyse."""
     surnames = store.pending_surnames()
     if not surnames:
         return 0
     started = time.perf_counter()
     weights = store.full_name_weights(surnames)
-    ids = store.joined_otherwise({s: choose(weights[s]) for s in surnames})
+    # Whom each bare surname and each short full name of these surnames joins now.
+    targets = {key: target(key, weights[s]) for s in surnames for key in (s, *weights[s])}
+    ids = store.joined_otherwise(targets)
     # The stored records are those of the analysis with the joins undone and made again: no need
     # to parse the texts again. A join changes no weight (weights count full names only), so one
     # round settles; the surnames are forgotten only once their articles are redone.
@@ -375,7 +379,9 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
         results = _resolve([unjoin(r) for r in store.load_results(chunk)], store)
         store.replace_analyses([r for r in results if isinstance(r, ArticleResult)], None)
         _group_stories(store, IngestSummary())
-    store.forget_surnames(surnames)
+    # Storing a redone article notes the surnames of every full name in it again, though the
+    # weights did not change: those are settled too.
+    store.forget_surnames(store.pending_surnames())
     summary.rejoined += len(ids)
     summary.timings["rejoin"] = summary.timings.get("rejoin", 0.0) + time.perf_counter() - started
     return len(ids)

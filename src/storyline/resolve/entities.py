@@ -1,23 +1,26 @@
 """Entities across articles: which store-wide entity each article-level entity is.
 
-Today: the same folded full name is the same entity (Sørensen = Sorensen), and an article that
-only ever names someone by surname ("Obama said ...") joins the person whom the articles naming
-someone in full with that surname mostly mean (`choose`). The join does not depend on reading
-order: what `choose` weighs counts only full names as articles give them, never the joins
-themselves, and when later articles change the weights of a surname, the articles whose join
-that changes are resolved again (``pipeline.rejoin``). Deeper resolution will replace this.
+Today: the same folded full name is the same entity (Sørensen = Sorensen). A two-word name joins
+the fuller name it shortens when the store's articles mostly mean that one ("Regina Benjamin" is
+"Regina M. Benjamin", "Mo Cheeks" is "Maurice Cheeks": `full_form`), and an article that only
+ever names someone by surname ("Obama said ...") joins the person whom the articles naming
+someone in full with that surname mostly mean (`choose`). The joins do not depend on reading
+order: what they weigh counts only names as articles give them, never the joins themselves, and
+when later articles change the weights of a surname, the articles whose join that changes are
+resolved again (``pipeline.rejoin``). Deeper resolution will replace this.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Mapping
 
-from ..gazetteer import surname_key
+from ..gazetteer import shortens, surname_key
 from ..model import ArticleResult, Entity, Quote, Speaker, entity_id
 
 # Given a folded surname: the keys of PERSON full names ending in it, each with its weight (how
-# many times articles name that person in full).
+# many articles name that person so, whatever fuller name the name was joined to).
 SurnameLookup = Callable[[str], Mapping[str, int]]
 
 # A bare surname joins a full name that carries at least this share of the weight of all full
@@ -37,15 +40,46 @@ def choose(weights: Mapping[str, int]) -> str | None:
     return key if weights[key] >= DOMINANCE * total else None
 
 
+def full_form(key: str, weights: Mapping[str, int]) -> str | None:
+    """The fuller name a two-word person key stands for, given the full names of its surname
+    and their weights: among the names it can shorten (gazetteer.shortens), the one `choose`
+    picks. "Regina Benjamin" is "Regina M. Benjamin" and "Mo Cheeks" "Maurice Cheeks" wherever
+    the store knows that fuller form (news writes the same person both ways far more often than
+    it names two people who differ only there). Names of three words or more never join:
+    "George W. Bush" and "George H. W. Bush" stay two, and "George Bush" joins neither unless
+    one carries DOMINANCE of their weight."""
+    return choose({k: w for k, w in weights.items() if shortens(key, k)})
+
+
+def person_weights(weights: Mapping[str, int]) -> dict[str, int]:
+    """The weights of a surname's full names with each short form counted under the fuller name
+    it joins: what a bare surname chooses among."""
+    merged: Counter[str] = Counter()
+    for key, weight in weights.items():
+        merged[full_form(key, weights) or key] += weight
+    return dict(merged)
+
+
+def target(own_key: str, weights: Mapping[str, int]) -> str | None:
+    """Whom a person key an article gives joins, given the weights of its surname's full names:
+    a bare surname the dominant person, a short full name its fuller form; None: nobody else."""
+    if surname_key(own_key) is None:
+        return choose(person_weights(weights))
+    return full_form(own_key, weights)
+
+
 def resolve_entities(result: ArticleResult, full_names: SurnameLookup) -> ArticleResult:
     """The article's records with entity ids made store-wide."""
     remap: dict[str, Entity] = {}
+    ids = {e.id for e in result.entities}
     for e in result.entities:
-        if e.type != "PERSON" or surname_key(e.key) is not None:
+        if e.type != "PERSON":
             continue
-        key = choose(full_names(e.key))
-        if key is not None:
+        key = target(e.key, full_names(surname_key(e.key) or e.key))
+        # An article that itself names both forms keeps them apart: one entity per id and article.
+        if key is not None and entity_id(key) not in ids:
             remap[e.id] = dataclasses.replace(e, id=entity_id(key), key=key)
+            ids.add(remap[e.id].id)
     if not remap:
         return result
     joined = tuple((remap[e.id].id, e.key) for e in result.entities if e.id in remap)

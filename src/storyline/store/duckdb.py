@@ -325,7 +325,7 @@ class Store:
         self._add_to_totals(results)
         self._rebuild_entities(entity_ids)
         own = [(e, dict(r.joined)) for r in results for e in r.entities]
-        self._note_surnames(surnames | {s for e, joined in own if e.id not in joined and (s := surname_key(e.key))})
+        self._note_surnames(surnames | {s for e, joined in own if (s := surname_key(joined.get(e.id, e.key)))})
 
     def _note_surnames(self, surnames: set[str]) -> None:
         """Note surnames whose full names a batch added or took out: the joins of the bare
@@ -344,18 +344,20 @@ class Store:
 
     def full_name_weights(self, surnames: Sequence[str]) -> dict[str, dict[str, int]]:
         """For each surname: the PERSON full names ending in it, each with the number of articles
-        that name it in full (never counting an article joined to it by surname alone)."""
+        that name someone so, as the article itself names them (never counting a join: an
+        article joined by surname alone counts nowhere, "Regina Benjamin" joined to "Regina M.
+        Benjamin" counts as "regina benjamin")."""
         out: dict[str, dict[str, int]] = {s: {} for s in surnames}
         for surname, key, n in self.con.execute(
-                "SELECT surname, key, count(*) FROM article_entities WHERE surname IN "
-                "(SELECT unnest(?::VARCHAR[])) AND own_key = key AND type = 'PERSON' GROUP BY ALL",
+                "SELECT surname, own_key, count(*) FROM article_entities WHERE surname IN "
+                "(SELECT unnest(?::VARCHAR[])) AND type = 'PERSON' GROUP BY ALL",
                 [list(surnames)]).fetchall():
             out[surname][key] = n
         return out
 
     def joined_otherwise(self, targets: Mapping[str, str | None]) -> list[str]:
-        """Articles that name someone by one of these surnames alone and join it to another
-        full name than its target (None: to none), in ingest order."""
+        """Articles that name someone by one of these keys (a bare surname, a short full name)
+        and join it to another name than its target (None: to none), in ingest order."""
         if not targets:
             return []
         names = sorted(targets)
