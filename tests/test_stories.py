@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from storyline.config import Options
 from storyline.errors import BadOption
 from storyline.pipeline import ingest, rebuild_stories
 from storyline.query import timeline
+from storyline.resolve import stories
 from storyline.resolve.stories import WINDOW_DAYS, linked, paragraphs, update_stories
 from storyline.store.duckdb import Store
 
@@ -132,3 +134,100 @@ def test_stories_a_revision_that_no_longer_names_them_leaves_the_story(tmp_path:
     assert store.query("SELECT count(*) AS n FROM story_segments")[0]["n"] == \
         store.query("SELECT count(*) AS n FROM segments")[0]["n"]
     store.close()
+
+
+# ----------------------------------------------------------------------------- common names
+# Hand-made segments, written straight into the store's segment tables: article -> (day, how often
+# its one segment names each person or organisation). With a cap of 3, "president" and
+# "parliament" (named in all four articles) are common; each story's two articles share two names
+# of their own, and b2 also names the mayor of story a.
+CAP = 3
+NAMED = {
+    "a1": ("2025-03-01", {"president": 3, "parliament": 2, "mayor-ilic": 2, "port-authority": 1}),
+    "a2": ("2025-03-04", {"president": 1, "parliament": 1, "mayor-ilic": 1, "port-authority": 2}),
+    "b1": ("2025-03-02", {"president": 2, "parliament": 1, "judge-aro": 2, "dock-union": 1}),
+    "b2": ("2025-03-05", {"president": 1, "parliament": 2, "judge-aro": 1, "dock-union": 1, "mayor-ilic": 1}),
+}
+
+
+def _add(store: Store, articles: list[str]) -> None:
+    """Store these articles' segments, waiting for a story, as an ingest would."""
+    for a in articles:
+        day, names = NAMED[a]
+        store.con.execute("INSERT INTO segments VALUES (?, 0, 0, 10, ?, ?, '[]')", [a, day, len(names)])
+        store.con.execute("INSERT INTO pending_segments VALUES (?, 0)", [a])
+        for name, mentions in names.items():
+            store.con.execute("INSERT INTO segment_keys VALUES (?, ?, 0, ?)", [name, a, mentions])
+
+
+def _take_out(store: Store, article: str) -> None:
+    """Take an article out as a revision does: the other segments of its story wait for one again."""
+    ids = [[r["story_id"] for r in store.query("SELECT story_id FROM story_segments WHERE article_id = ?", [article])]]
+    store.con.execute("INSERT INTO pending_segments SELECT article_id, n FROM story_segments "
+                      "WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", ids)
+    store.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", ids)
+    store.con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", ids)
+    for table in ("segments", "segment_keys", "pending_segments"):
+        store.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article])
+
+
+def _groups(store: Store) -> list[list[str]]:
+    return sorted(json.loads(r["article_ids"]) for r in store.query("SELECT article_ids FROM stories"))
+
+
+def test_stories_common_names_link_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "COMMON_ARTICLES", CAP)
+    with Store(":memory:") as store:
+        _add(store, list(NAMED))
+        update_stories(store)
+        # president and parliament would have chained all four; b2 has one name of its own in
+        # common with a1 and a2 (the mayor), and one is not enough.
+        assert _groups(store) == [["a1", "a2"], ["b1", "b2"]]
+        assert sorted(r["entity_id"] for r in store.query("SELECT * FROM common_names")) == ["parliament", "president"]
+
+
+def test_stories_common_names_are_left_out_of_the_share_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a1 and a2 share 2 of their 2 names that are not common (4 of 4 counting all); b1 and b2
+    # share 2 of 2 and 3 (4 of 4 and 5).
+    assert linked(2, 2, 2, "2025-03-01", "2025-03-04") and linked(2, 2, 3, "2025-03-02", "2025-03-05")
+    monkeypatch.setattr(stories, "COMMON_ARTICLES", len(NAMED))  # nothing common: all four chain again
+    with Store(":memory:") as store:
+        _add(store, list(NAMED))
+        update_stories(store)
+        assert _groups(store) == [["a1", "a2", "b1", "b2"]]
+        assert store.query("SELECT * FROM common_names") == []
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_stories_with_common_names_do_not_depend_on_order_or_batches(monkeypatch: pytest.MonkeyPatch,
+                                                                     seed: int) -> None:
+    """Three articles in, president and parliament are not common yet and link across stories;
+    the fourth makes them common, and the story they had chained is taken apart and regrouped,
+    so every order and batching ends as grouping the four at once does."""
+    monkeypatch.setattr(stories, "COMMON_ARTICLES", CAP)
+    rng = random.Random(seed)
+    order = list(NAMED)
+    rng.shuffle(order)
+    with Store(":memory:") as store:
+        while order:
+            take = rng.randint(1, 2)
+            _add(store, order[:take])
+            order = order[take:]
+            update_stories(store)
+        assert _groups(store) == [["a1", "a2"], ["b1", "b2"]]
+        assert store.pending_segments() == []
+
+
+def test_stories_a_name_no_longer_common_links_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "COMMON_ARTICLES", CAP)
+    with Store(":memory:") as store:
+        _add(store, list(NAMED))
+        update_stories(store)
+        # With b1 taken out, president and parliament are named in 3 articles, no more than the
+        # cap: they link b2 to a1 and a2 again (3 shared names), as grouping the three afresh does.
+        _take_out(store, "b1")
+        update_stories(store)
+        assert _groups(store) == [["a1", "a2", "b2"]]
+        assert store.query("SELECT * FROM common_names") == []
+        rebuild_stories(store)
+        assert _groups(store) == [["a1", "a2", "b2"]]

@@ -1,14 +1,18 @@
-"""Stories against ECB+: the scoring on hand-made assignments, the XML reader on a fixture of our
-own, and (``data`` tier) the floor on the ECB+ dev topics."""
+"""Stories against ECB+ and SemEval-2022 Task 8: the scoring on hand-made assignments, the readers
+on fixtures of our own, and (``data`` tier) the floors on the ECB+ dev topics and on the SemEval
+English training pairs."""
 
 from __future__ import annotations
 
+import csv
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import assert_within_bounds, ecbplus_dev_figures
+from conftest import assert_within_bounds, ecbplus_dev_figures, files_digest
 from storyline.errors import BadOption
+from storyline.evaluate.similarity import ArticlePair, read_pairs, score_pairs, story_sizes, texts_of
 from storyline.evaluate.stories import (
     bcubed,
     detokenise,
@@ -22,6 +26,7 @@ from storyline.evaluate.stories import (
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ecbplus"
 FLOORS = Path(__file__).resolve().parent / "floors" / "stories.json"
+SEMEVAL_FLOORS = Path(__file__).resolve().parent / "floors" / "stories_semeval.json"
 # Three documents of one gold story (a, b, c) and one of another (d).
 GOLD = {"a": ("1", "ecb"), "b": ("1", "ecb"), "c": ("1", "ecb"), "d": ("1", "ecbplus")}
 
@@ -139,4 +144,66 @@ def test_stories_floor_on_the_ecbplus_dev_topics(shared_data: Path) -> None:
 
     figures, floors = ecbplus_dev_figures(shared_data, FLOORS, stories)
     assert figures["documents"] == floors["documents"]
+    assert_within_bounds(figures, floors)
+
+
+# ----------------------------------------------------------------------------- SemEval-2022 Task 8
+# Four annotated pairs: (1, 2) the same story, (3, 4) somewhat similar, (1, 5) and (6, 7) unrelated.
+PAIRS = [ArticlePair("1", "2", "", "", 1.0), ArticlePair("3", "4", "", "", 2.0),
+         ArticlePair("1", "5", "", "", 4.0), ArticlePair("6", "7", "", "", 3.5)]
+
+
+def test_similarity_scores_only_the_annotated_pairs_at_both_thresholds() -> None:
+    # 1, 2 and 5 in one story; 3 and 4 apart; 6 and 7 in one story. The pair (2, 5) is not
+    # annotated: it counts for nothing.
+    stories = {"1": {"s"}, "2": {"s"}, "5": {"s"}, "3": {"t"}, "4": {"u"}, "6": {"v"}, "7": {"v"}}
+    f = score_pairs(stories, PAIRS)
+    assert (f["pairs"], f["predicted_pairs"]) == (4.0, 3.0)
+    # Overall <= 1.5: (1, 2) gold and right; (1, 5) and (6, 7) predicted but wrong
+    assert (f["same_precision"], f["same_recall"], f["same_gold_pairs"]) == (pytest.approx(1 / 3), 1.0, 1.0)
+    # Overall <= 2.0: (3, 4) is gold too, and missed
+    assert (f["similar_precision"], f["similar_recall"]) == (pytest.approx(1 / 3), 0.5)
+    assert f["similar_f1"] == pytest.approx(0.4)
+    assert story_sizes(stories) == {"articles_in_stories": 5.0, "largest_story": 3.0}
+
+
+def test_similarity_with_no_stories_predicts_nothing() -> None:
+    f = score_pairs({}, PAIRS)
+    assert (f["predicted_pairs"], f["same_precision"], f["same_recall"], f["same_f1"]) == (0.0, 0.0, 0.0, 0.0)
+    assert story_sizes({}) == {"articles_in_stories": 0.0, "largest_story": 0.0}
+
+
+def test_similarity_reads_english_pairs_once_per_article(tmp_path: Path) -> None:
+    columns = ["", "pair_id", "lang1", "lang2", "text1", "text2", "Overall"]
+    rows = [["0", "11_12", "en", "en", "Port reopens\nThe port reopened.", "Harbour open\nShips sailed.", "1.0"],
+            ["1", "13_14", "de", "en", "Hafen", "Harbour", "1.0"],
+            ["2", "11_15", "en", "en", "Port reopens\nThe port reopened.", "Crane falls\nA crane fell.", "4.0"]]
+    with (tmp_path / "training_set.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([columns, *rows])
+    pairs = read_pairs(tmp_path)
+    assert [(p.first, p.second, p.overall) for p in pairs] == [("11", "12", 1.0), ("11", "15", 4.0)]
+    assert list(texts_of(pairs)) == ["11", "12", "15"]
+    assert texts_of(pairs)["11"].startswith("Port reopens\n")
+    assert len(read_pairs(tmp_path, limit=1)) == 1
+    with pytest.raises(BadOption):
+        read_pairs(tmp_path, split="dev")
+    with pytest.raises(BadOption):
+        read_pairs(tmp_path, split="test")  # no testing_set.csv here
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_stories_floor_on_the_semeval_english_training_pairs(shared_data: Path) -> None:
+    from storyline.evaluate import similarity
+    from storyline.pipeline import ingest
+
+    corpus = shared_data / "semeval2022_task8_subset"
+    if not (corpus / "training_set.csv").is_file():
+        pytest.skip(f"{corpus}/training_set.csv is absent")
+    floors = json.loads(SEMEVAL_FLOORS.read_text(encoding="utf-8"))
+    assert files_digest([corpus / "training_set.csv"]) == floors["gold_sha256"], \
+        "the SemEval training pairs changed: measure again, then re-pin"
+    figures = similarity.evaluate(corpus, split=floors["split"], ingest=ingest)
+    print(similarity.format_report(figures))
+    assert figures["pairs"] == floors["pairs"]
     assert_within_bounds(figures, floors)

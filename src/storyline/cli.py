@@ -699,6 +699,22 @@ def evaluate_stories_cli(
     _evaluate("stories", path, limit, model, split=split, ingest=ingest)
 
 
+@evaluate_app.command("similarity")
+@_guard
+def evaluate_similarity_cli(
+    path: Path = typer.Argument(..., help="SemEval-2022 Task 8 folder, e.g. ../shared/data/semeval2022_task8_subset"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N English pairs."),
+    split: str = typer.Option("train", "--split", help="train (training_set.csv), or test (testing_set.csv): "
+                              "the check set, not to tune on."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Stories against SemEval-2022 Task 8 English article pairs: are the pairs readers judged one
+    story (Overall <= 1.5; also <= 2.0) in one story? Pairwise P/R/F1 over the annotated pairs."""
+    from .pipeline import ingest
+
+    _evaluate("similarity", path, limit, model, split=split, ingest=ingest)
+
+
 @evaluate_app.command("merging")
 @_guard
 def evaluate_merging_cli(

@@ -642,21 +642,58 @@ class Store:
     def segment_links(self, segments: Sequence[tuple[str, int]], min_shared: int
                       ) -> list[tuple[tuple[str, int], tuple[str, int], int, int, int, str | None, str | None]]:
         """Segments of other articles that name at least min_shared of the same people and
-        organisations as these: (segment, other, shared, keys of each, day of each). Candidates
-        come from the entity index, so the cost follows these segments' names, not the store."""
+        organisations as these: (segment, other, shared, keys of each, day of each), where names
+        in common_names count neither as shared nor among a segment's keys. Candidates come from
+        the entity index, so the cost follows these segments' names, not the store."""
         if not segments:
             return []
         rows = self.con.execute(
             "WITH p AS (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS n), "
+            "k AS (SELECT * FROM segment_keys ANTI JOIN common_names USING (entity_id)), "
             "l AS (SELECT k.article_id AS a, k.n AS an, o.article_id AS b, o.n AS bn, count(*) AS shared "
-            "FROM segment_keys AS k JOIN p ON k.article_id = p.article_id AND k.n = p.n "
-            "JOIN segment_keys AS o ON o.entity_id = k.entity_id AND o.article_id <> k.article_id "
-            "GROUP BY ALL HAVING count(*) >= ?) "
-            "SELECT l.a, l.an, l.b, l.bn, l.shared, sa.n_keys, sb.n_keys, sa.day, sb.day FROM l "
+            "FROM k JOIN p ON k.article_id = p.article_id AND k.n = p.n "
+            "JOIN k AS o ON o.entity_id = k.entity_id AND o.article_id <> k.article_id "
+            "GROUP BY ALL HAVING count(*) >= ?), "
+            "sizes AS (SELECT k.article_id, k.n, count(*) AS n_keys FROM k SEMI JOIN "
+            "(SELECT a AS article_id, an AS n FROM l UNION SELECT b, bn FROM l) AS x "
+            "ON k.article_id = x.article_id AND k.n = x.n GROUP BY ALL) "
+            "SELECT l.a, l.an, l.b, l.bn, l.shared, za.n_keys, zb.n_keys, sa.day, sb.day FROM l "
+            "JOIN sizes AS za ON za.article_id = l.a AND za.n = l.an "
+            "JOIN sizes AS zb ON zb.article_id = l.b AND zb.n = l.bn "
             "JOIN segments AS sa ON sa.article_id = l.a AND sa.n = l.an "
             "JOIN segments AS sb ON sb.article_id = l.b AND sb.n = l.bn ORDER BY ALL",
             [[a for a, _ in segments], [n for _, n in segments], min_shared]).fetchall()
         return [((a, an), (b, bn), shared, na, nb, da, db) for a, an, b, bn, shared, na, nb, da, db in rows]
+
+    def refresh_common_names(self, max_articles: int) -> list[str]:
+        """Bring common_names (the people and organisations named in more than max_articles
+        articles) up to date, and put the stories holding a segment that names one that changed
+        side back among the pending segments, in one transaction; returns the names that changed.
+        Only the names of pending segments (an article added) and names already common (an
+        article taken out) can change side, so only those are counted."""
+        con = self.con
+        with self._transaction():
+            rows = con.execute(
+                "WITH named AS (SELECT k.entity_id FROM segment_keys AS k SEMI JOIN pending_segments AS p "
+                "ON k.article_id = p.article_id AND k.n = p.n UNION SELECT entity_id FROM common_names), "
+                "counted AS (SELECT named.entity_id, count(DISTINCT k.article_id) > ? AS common FROM named "
+                "LEFT JOIN segment_keys AS k USING (entity_id) GROUP BY ALL) "
+                "SELECT c.entity_id, c.common FROM counted AS c LEFT JOIN common_names AS s USING (entity_id) "
+                "WHERE c.common <> (s.entity_id IS NOT NULL) ORDER BY 1", [max_articles]).fetchall()
+            if not rows:
+                return []
+            changed = [e for e, _ in rows]
+            con.execute("CREATE OR REPLACE TEMP TABLE reopened AS SELECT DISTINCT t.story_id FROM story_segments "
+                        "AS t JOIN segment_keys AS k ON k.article_id = t.article_id AND k.n = t.n "
+                        "WHERE k.entity_id IN (SELECT unnest(?::VARCHAR[]))", [changed])
+            con.execute("INSERT INTO pending_segments SELECT article_id, n FROM story_segments "
+                        "WHERE story_id IN (SELECT story_id FROM reopened)")
+            con.execute("DELETE FROM stories WHERE id IN (SELECT story_id FROM reopened)")
+            con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT story_id FROM reopened)")
+            con.execute("DROP TABLE reopened")
+            con.execute("DELETE FROM common_names WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", [changed])
+            con.execute("INSERT INTO common_names SELECT unnest(?::VARCHAR[])", [[e for e, common in rows if common]])
+        return changed
 
     def stories_of(self, segments: Sequence[tuple[str, int]]) -> set[str]:
         """The stories these segments belong to."""
@@ -723,6 +760,7 @@ class Store:
         with self._transaction():
             self.con.execute("DELETE FROM story_segments")
             self.con.execute("DELETE FROM stories")
+            self.con.execute("DELETE FROM common_names")
             self.con.execute("DELETE FROM pending_segments")
             self.con.execute("INSERT INTO pending_segments SELECT article_id, n FROM segments")
 
