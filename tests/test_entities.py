@@ -89,6 +89,21 @@ def test_entities_surname_joins_full_name_and_type_is_voted(nlp) -> None:  # typ
 
 
 @pytest.mark.model
+def test_entities_a_short_full_name_joins_the_fuller_one_in_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Brovanian President Ilir K. Dragan arrived in Lindholm on Monday. Ilir Dragan said the talks "
+            "would resume, and Dragan later met the envoy.")
+    _, ents = _run(nlp, text)
+    people = [e for e in ents.values() if e.type == "PERSON" and "Dragan" in e.name]
+    assert [p.name for p in people] == ["Ilir K. Dragan"]
+    assert {"Ilir K. Dragan", "Ilir Dragan"} <= set(people[0].aliases) and people[0].n_mentions == 3
+    # With two fuller names it could shorten, the short one stays itself.
+    text = ("Marek W. Tovin succeeded Marek H. W. Tovin as governor in 2001. "
+            "Marek Tovin said the transition was smooth.")
+    _, ents = _run(nlp, text)
+    assert {"Marek W. Tovin", "Marek H. W. Tovin", "Marek Tovin"} <= {e.name for e in ents.values()}
+
+
+@pytest.mark.model
 def test_entities_as_role_and_coordinated_titles(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("It was the first session since Anna Berg replaced Tomas Lind as the EU Special Representative "
             "for the dialogue. He met Montenegro's Deputy Prime Minister and chief negotiator, Milo Vuković, "

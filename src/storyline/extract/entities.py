@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..gazetteer import affiliation_code, canonical_name, country_of_state, fold, name_key, organisation_code
+from ..gazetteer import (
+    affiliation_code,
+    canonical_name,
+    country_of_state,
+    fold,
+    name_key,
+    organisation_code,
+    shortens,
+)
 from ..model import MENTION_TYPES, Article, Entity, Mention, Role, entity_id
 
 if TYPE_CHECKING:
@@ -300,6 +308,22 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             m.surname_only = True
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
+    return _join_short_forms(clusters)
+
+
+def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
+    """A two-word person name joins the one fuller name of the article it shortens: "President
+    Donald J. Trump ... Donald Trump", "Maurice Cheeks ... Mo Cheeks" are one person in one
+    article. With two fuller candidates ("George W. Bush" and "George H. W. Bush") it stays apart."""
+    people = [k for k, c in clusters.items() if any(m.label == "PERSON" for m in c.mentions)]
+    for key in people:
+        fuller = [k for k in people if k in clusters and shortens(key, k)]
+        if len(fuller) == 1 and key in clusters:
+            into = clusters[fuller[0]]
+            for m in clusters.pop(key).mentions:
+                m.key = into.key
+                into.mentions.append(m)
+            into.mentions.sort(key=lambda m: m.start)
     return clusters
 
 
