@@ -120,6 +120,22 @@ def test_joins_a_short_full_name_joins_its_fuller_form_whatever_the_order(tmp_pa
     assert all(state == first for state in rest)
 
 
+def test_joins_a_person_typed_as_a_place_still_joins_a_fuller_name_but_a_one_word_place_does_not() -> None:
+    from storyline.resolve.entities import resolve_entities
+
+    def typed(result: ArticleResult, kind: str) -> ArticleResult:
+        return dataclasses.replace(result, entities=tuple(dataclasses.replace(e, type=kind) for e in result.entities),
+                                   mentions=tuple(dataclasses.replace(m, type=kind) for m in result.mentions))
+
+    known = {"maurice tovin": 3}
+    mo = resolve_entities(typed(_person("Mo Tovin spoke.", "Mo Tovin"), "GPE"), lambda s: known if s == "tovin" else {})
+    maurice = entity_id("maurice tovin")
+    assert [e.id for e in mo.entities] == [maurice] and mo.joined == ((maurice, "mo tovin"),)
+    assert [m.entity_id for m in mo.mentions] == [maurice]
+    place = typed(_person("Tovin spoke.", "Tovin"), "GPE")
+    assert resolve_entities(place, lambda s: known) == place
+
+
 def test_joins_which_names_shorten_which() -> None:
     from storyline.gazetteer import shortens
     from storyline.resolve.entities import full_form, person_weights, target

@@ -73,9 +73,12 @@ def resolve_entities(result: ArticleResult, full_names: SurnameLookup) -> Articl
     remap: dict[str, Entity] = {}
     ids = {e.id for e in result.entities}
     for e in result.entities:
-        if e.type != "PERSON":
+        surname = surname_key(e.key)
+        # A person's name the tagger typed as a place or organisation ("Mo Cheeks" as a place)
+        # still joins the fuller name people are known by; a one-word one is nobody's surname.
+        if e.type != "PERSON" and surname is None:
             continue
-        key = target(e.key, full_names(surname_key(e.key) or e.key))
+        key = target(e.key, full_names(surname or e.key))
         # An article that itself names both forms keeps them apart: one entity per id and article.
         if key is not None and entity_id(key) not in ids:
             remap[e.id] = dataclasses.replace(e, id=entity_id(key), key=key)

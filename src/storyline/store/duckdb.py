@@ -365,7 +365,7 @@ class Store:
             "SELECT DISTINCT ae.article_id, a.ingested_at FROM article_entities AS ae "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS surname, unnest(?::VARCHAR[]) AS target) AS t "
             "ON t.surname = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
-            "WHERE ae.type = 'PERSON' AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
+            "WHERE ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
             "ORDER BY a.ingested_at, ae.article_id", [names, [targets[n] for n in names]]).fetchall()
         return [r[0] for r in rows]
 
