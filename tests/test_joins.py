@@ -136,6 +136,54 @@ def test_joins_a_person_typed_as_a_place_still_joins_a_fuller_name_but_a_one_wor
     assert resolve_entities(place, lambda s: known) == place
 
 
+def _typed_person(text: str, name: str, kind: str, key: str | None = None) -> ArticleResult:
+    """An article naming one name, typed as the tagger might have typed it."""
+    r = _person(text, name)
+    key = key or name.lower()
+    return dataclasses.replace(
+        r, entities=tuple(dataclasses.replace(e, type=kind, id=entity_id(key), key=key) for e in r.entities),
+        mentions=tuple(dataclasses.replace(m, type=kind, entity_id=entity_id(key)) for m in r.mentions))
+
+
+def _store_one_by_one(results: list[ArticleResult]) -> list[dict[str, object]]:
+    """Each result stored as a batch of its own, joins checked at the end; what the store joined."""
+    with Store(":memory:") as store:
+        summary = pipeline.IngestSummary()
+        for r in results:
+            pipeline._store_output(pipeline.BatchOutput([r], {}, [r.raw_key]), store, summary, None, "test")
+        pipeline.rejoin(store, Options(), summary)
+        return store.query("SELECT own_key, key, type FROM article_entities ORDER BY ALL")
+
+
+def test_joins_of_mistyped_and_counted_names_do_not_depend_on_the_order() -> None:
+    mo = _typed_person("Mo Tovin was mentioned.", "Mo Tovin", "GPE")
+    maurice = _typed_person("Maurice Tovin coached.", "Maurice Tovin", "PERSON")
+    assert _store_one_by_one([mo, maurice]) == _store_one_by_one([maurice, mo])
+    assert {"own_key": "mo tovin", "key": "maurice tovin", "type": "GPE"} in _store_one_by_one([mo, maurice])
+    # A stored article analysed again must not count its names twice while its joins are redone.
+    short = _typed_person("S: Regina Tovin spoke.", "Regina Tovin", "PERSON")
+    fuller = [_typed_person(f"R{i}: Regina M. Tovin spoke.", "Regina M. Tovin", "PERSON", "regina m. tovin")
+              for i in range(2)]
+    bare = _typed_person("T: Tovin was there.", "Tovin", "PERSON")
+    other = _typed_person("U: Tom Tovin spoke.", "Tom Tovin", "PERSON")
+    orders = ([short, *fuller, bare, other], [other, *fuller, short, bare], [bare, other, short, *fuller])
+    first, *rest = (_store_one_by_one(list(o)) for o in orders)
+    assert all(r == first for r in rest)
+
+
+def test_joins_a_one_word_place_is_never_redone_for_a_person_of_that_surname() -> None:
+    with Store(":memory:") as store:
+        def run(results: list[ArticleResult]) -> int:
+            summary = pipeline.IngestSummary()
+            for r in results:
+                pipeline._store_output(pipeline.BatchOutput([r], {}, [r.raw_key]), store, summary, None, "test")
+            return pipeline.rejoin(store, Options(), summary)
+
+        run([_typed_person(f"G{i}: Brovania struck.", "Brovania", "GPE") for i in range(20)]
+            + [_typed_person("Ana Brovania spoke.", "Ana Brovania", "PERSON")])
+        assert run([_typed_person("Bank of Brovania raised rates.", "Bank of Brovania", "ORG")]) == 0
+
+
 def test_joins_which_names_shorten_which() -> None:
     from storyline.gazetteer import shortens
     from storyline.resolve.entities import full_form, person_weights, target

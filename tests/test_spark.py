@@ -161,6 +161,44 @@ def test_spark_analyse_cli_says_why_a_job_failed(spark_run: dict[str, Path], tmp
 # --------------------------------------------------------------------------- without Spark
 
 
+def test_spark_analyse_refuses_an_output_folder_it_would_wipe(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "articles", corpus)
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "keep.txt").write_text("not Spark output")
+    for out, why in ((corpus, "overlaps the input"), (corpus / "out", "overlaps the input"),
+                     (tmp_path, "overlaps the input"), (other, "not an earlier storyline spark output")):
+        with pytest.raises(BadOption, match=why):
+            analyse_on_spark([str(corpus)], str(out), Options(), master="local[1]")
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(p.name for p in (FIXTURES / "articles").iterdir())
+    result = CliRunner().invoke(app, ["spark", "analyse", str(corpus), "--out", str(corpus)])
+    assert result.exit_code == 2 and "overlaps the input" in " ".join(result.output.split())
+
+
+def test_spark_errors_say_what_failed_in_one_line() -> None:
+    from storyline.run.spark import _first_line
+
+    wrapped = Exception(
+        "An error occurred while calling o65.parquet.\n"
+        ": org.apache.spark.SparkException: Job aborted due to stage failure: Task 1 failed 1 times\n"
+        "\tat org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2898)\n"
+        "Caused by: org.apache.spark.api.python.PythonException: Traceback (most recent call last):\n"
+        '  File "/x/storyline/nlp.py", line 33, in load_nlp\n'
+        "storyline.errors.ModelNotFound: spaCy model 'xx_nothing' is not installed\n"
+        "\tat org.apache.spark.api.python.BasePythonRunner.handlePythonException(PythonRunner.scala:1)\n")
+    assert _first_line(wrapped) == "storyline.errors.ModelNotFound: spaCy model 'xx_nothing' is not installed"
+    assert _first_line(Exception("plain\nmore")) == "plain"
+
+
+def test_spark_a_file_gone_after_listing_is_a_rejected_input(tmp_path: Path) -> None:
+    from storyline.pipeline import _read_one
+
+    gone = tmp_path / "gone.txt"
+    items = list(_read_one(str(gone), Options()))
+    assert len(items) == 1 and isinstance(items[0], Rejected) and str(gone) in items[0].reason
+
+
 @pytest.mark.model
 def test_records_survive_the_json_of_a_parquet_row() -> None:
     results = [r for r in annotate([str(ROOT / "examples")], Options()) if isinstance(r, ArticleResult)]

@@ -15,11 +15,13 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import groupby, islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
 from .clean import clean_document
 from .config import Options
+from .errors import BadOption, StorylineError
 from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
@@ -168,11 +170,17 @@ def annotate(paths: Sequence[str], options: Options) -> Iterator[ArticleResult |
             yield from output.results
 
 
-def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[ArticleResult | Rejected]:
+def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool = True
+             ) -> list[ArticleResult | Rejected]:
     """Store-wide entity ids for a batch (what the store knows plus the full names earlier in
-    the batch), and the segments stories are made of, which need those ids."""
+    the batch), and the segments stories are made of, which need those ids. Only fresh results
+    (fresh=True: an ingest's, not stored articles analysed or joined again) are counted as the
+    batch's own names, and only those the store will keep as new: counting an article the store
+    holds already would count its names twice, and make the joins depend on reading order."""
     in_batch: dict[str, Counter[str]] = {}
     out: list[ArticleResult | Rejected] = []
+    counted = store.stored_articles([r.article.id for r in results if isinstance(r, ArticleResult)]) \
+        if fresh else None
     for result in results:
         if isinstance(result, ArticleResult) and result.entities:
             def lookup(surname: str) -> Counter[str]:
@@ -180,10 +188,12 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store) -> list[Arti
 
             result = resolve_entities(result, lookup)
             joined = dict(result.joined)
-            for e in result.entities:  # counted as the article names them, as the store counts
-                own = joined.get(e.id, e.key)
-                if e.type == "PERSON" and (surname := surname_key(own)):
-                    in_batch.setdefault(surname, Counter())[own] += 1
+            if counted is not None and result.article.id not in counted:
+                counted.add(result.article.id)
+                for e in result.entities:  # counted as the article names them, as the store counts
+                    own = joined.get(e.id, e.key)
+                    if e.type == "PERSON" and (surname := surname_key(own)):
+                        in_batch.setdefault(surname, Counter())[own] += 1
         if isinstance(result, ArticleResult) and result.article.analysed:
             result = dataclasses.replace(result, segments=stories.segments(result))
         out.append(result)
@@ -279,8 +289,12 @@ def spark_rows(items: list[Item], options: Options) -> list[tuple[Any, ...]]:
 
 
 def _read_one(path: str, options: Options) -> Iterator[Item]:
-    """The records of one input file, as read_inputs gives them (the read of a Spark task)."""
-    return read_inputs([path], options)
+    """The records of one input file, as read_inputs gives them (the read of a Spark task). A
+    file gone since the driver listed it is a rejected input, as in an ingest, not a failed job."""
+    try:
+        yield from read_inputs([path], options)
+    except StorylineError as exc:
+        yield Rejected(path, f"{path}: {exc}")
 
 
 def analyse_on_spark(paths: Sequence[str], out: str, options: Options, master: str = "local[*]",
@@ -291,8 +305,26 @@ def analyse_on_spark(paths: Sequence[str], out: str, options: Options, master: s
     from .run.spark import run_files
 
     read_inputs([], options)  # checks --field and --published here, not in every task
+    resolve_model_name(options.model)  # and that the model is installed, before Spark starts
+    _check_output_folder(out, paths)
     run_files(input_files(paths), _read_one, spark_rows, SPARK_ROW, options, out, master, partitions)
     return count_rows(out)
+
+
+def _check_output_folder(out: str, paths: Sequence[str]) -> None:
+    """Refuse an output folder Spark would wipe at the wrong cost: one that is, holds or lies
+    inside an input, or a non-empty folder that is not an earlier Spark output (no _SUCCESS)."""
+    target = Path(out).resolve()
+    for p in paths:
+        if p == "-":
+            continue
+        src = Path(p).resolve()
+        if target == src or target in src.parents or src in target.parents:
+            raise BadOption(f"--out {out} overlaps the input {p}: Spark replaces the output folder whole, "
+                            "so choose a folder apart from the inputs")
+    if target.is_file() or (target.is_dir() and any(target.iterdir()) and not (target / "_SUCCESS").exists()):
+        raise BadOption(f"--out {out} exists and is not an earlier storyline spark output (no _SUCCESS): "
+                        "choose a new or empty folder; Spark replaces the folder whole")
 
 
 def _from_row(row: dict[str, Any]) -> ArticleResult | Rejected:
@@ -309,7 +341,7 @@ def load_analyses(folder: str, store: Store, options: Options,
     summary = IngestSummary()
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    stamp = analysed_with(options)
+    stamps: Counter[str] = Counter()  # which version and model analysed the rows stored
     for rows in read_rows(folder, options.batch_size):
         known = store.known_inputs([r["raw_key"] for r in rows if r["raw_key"]])
         fresh = [r for r in rows if not (r["raw_key"] and r["raw_key"] in known)]
@@ -322,7 +354,10 @@ def load_analyses(folder: str, store: Store, options: Options,
             batch = list(group)
             output = BatchOutput([_from_row(r) for r in batch], {}, [r["raw_key"] for r in batch])
             _store_output(output, store, summary, progress, stamp)
+            stamps[stamp] += len(batch)
     rejoin(store, options, summary)
+    # The run is noted as the analysis that wrote most of its rows (nothing stored: this load).
+    stamp = stamps.most_common(1)[0][0] if stamps else f"storyline {__version__} with (nothing new)"
     version, _, model = stamp.removeprefix("storyline ").partition(" with ")
     store.record_run(started_at, version, model, summary.counts)
     summary.seconds = time.perf_counter() - started
@@ -347,7 +382,7 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 
     with closing(run_batches(reanalyse_batch, todo(), options)) as outputs:
         for output in outputs:
-            results = [r for r in _resolve(output.results, store) if isinstance(r, ArticleResult)]
+            results = [r for r in _resolve(output.results, store, fresh=False) if isinstance(r, ArticleResult)]
             summary.counts.add(store.replace_analyses(results, stamp))
             _group_stories(store, summary)
             summary.account(results, output)
@@ -369,14 +404,16 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
         return 0
     started = time.perf_counter()
     weights = store.full_name_weights(surnames)
-    # Whom each bare surname and each short full name of these surnames joins now.
-    targets = {key: target(key, weights[s]) for s in surnames for key in (s, *weights[s])}
+    named = store.names_ending_in(surnames)
+    # Whom each bare surname and each short full name of these surnames joins now (a name the
+    # tagger typed as a place or organisation too: "Mo Cheeks" joins like a person's).
+    targets = {key: target(key, weights[s]) for s in surnames for key in {s, *weights[s], *named[s]}}
     ids = store.joined_otherwise(targets)
     # The stored records are those of the analysis with the joins undone and made again: no need
     # to parse the texts again. A join changes no weight (weights count full names only), so one
     # round settles; the surnames are forgotten only once their articles are redone.
     for chunk in batched(ids, options.batch_size):
-        results = _resolve([unjoin(r) for r in store.load_results(chunk)], store)
+        results = _resolve([unjoin(r) for r in store.load_results(chunk)], store, fresh=False)
         store.replace_analyses([r for r in results if isinstance(r, ArticleResult)], None)
         _group_stories(store, IngestSummary())
     # Storing a redone article notes the surnames of every full name in it again, though the

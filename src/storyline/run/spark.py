@@ -15,6 +15,7 @@ into a temporary folder and moves the files at the end), and running it again re
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -100,7 +101,13 @@ def run_files(files: Sequence[str | Item], read: Reader, analyse: Analyse, schem
         raise StorylineError(f"the Spark job writing {out} failed: {_first_line(exc)}") from exc
 
 
+# The last line of a Python traceback, as a failed task's error carries it inside Java's.
+_PYTHON_ERROR = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception|Failed|NotFound|Interrupt)\b:?.*")
+
+
 def _first_line(exc: Exception) -> str:
-    """The first non-empty line of an error (Py4J errors carry a whole Java stack trace)."""
+    """What an error says in one line: the Python error a failed task raised when the error
+    carries one (Py4J errors wrap a Python traceback in a Java stack trace), else its first line."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return (lines[0] if lines else type(exc).__name__)[:300]
+    python = [line for line in lines if _PYTHON_ERROR.match(line) and not line.startswith(("org.", "java.", "scala."))]
+    return (python[-1] if python else lines[0] if lines else type(exc).__name__)[:300]

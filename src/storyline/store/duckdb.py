@@ -355,6 +355,20 @@ class Store:
             out[surname][key] = n
         return out
 
+    def names_ending_in(self, surnames: Sequence[str]) -> dict[str, set[str]]:
+        """For each surname: the keys of several words ending in it that articles give, of any
+        type (a person's name the tagger typed as a place joins like a person's)."""
+        out: dict[str, set[str]] = {s: set() for s in surnames}
+        for surname, key in self.con.execute(
+                "SELECT DISTINCT surname, own_key FROM article_entities WHERE surname IN (SELECT unnest(?::VARCHAR[]))",
+                [list(surnames)]).fetchall():
+            out[surname].add(key)
+        return out
+
+    def stored_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids the store holds."""
+        return self._existing_articles(ids)
+
     def joined_otherwise(self, targets: Mapping[str, str | None]) -> list[str]:
         """Articles that name someone by one of these keys (a bare surname, a short full name)
         and join it to another name than its target (None: to none), in ingest order."""
@@ -365,7 +379,8 @@ class Store:
             "SELECT DISTINCT ae.article_id, a.ingested_at FROM article_entities AS ae "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS surname, unnest(?::VARCHAR[]) AS target) AS t "
             "ON t.surname = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
-            "WHERE ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
+            "WHERE (ae.type = 'PERSON' OR ae.surname IS NOT NULL) "
+            "AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
             "ORDER BY a.ingested_at, ae.article_id", [names, [targets[n] for n in names]]).fetchall()
         return [r[0] for r in rows]
 

@@ -6,6 +6,8 @@ input, so loading gives the same store as `storyline ingest` of the same files.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,8 +47,11 @@ def count_rows(folder: str) -> dict[str, int]:
 
 
 def read_rows(folder: str, chunk: int = 64) -> Iterator[list[dict[str, Any]]]:
-    """The rows of the folder in input order (file, then record), chunk rows at a time."""
-    con = duckdb.connect()
+    """The rows of the folder in input order (file, then record), chunk rows at a time. A corpus
+    bigger than memory is sorted on disk, in a temporary folder of the system's (not the current
+    directory, DuckDB's default)."""
+    spill = tempfile.mkdtemp(prefix="storyline-load-")
+    con = duckdb.connect(config={"temp_directory": spill})
     try:
         source = _files(folder)
         columns = [r[0] for r in con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [source]).fetchall()]
@@ -58,3 +63,4 @@ def read_rows(folder: str, chunk: int = 64) -> Iterator[list[dict[str, Any]]]:
             yield [dict(zip(columns, row, strict=True)) for row in rows]
     finally:
         con.close()
+        shutil.rmtree(spill, ignore_errors=True)
