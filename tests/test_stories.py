@@ -167,6 +167,9 @@ def _take_out(store: Store, article: str) -> None:
                       "WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", ids)
     store.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?::VARCHAR[]))", ids)
     store.con.execute("DELETE FROM story_segments WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", ids)
+    # As Store._retract does: the common names it named wait to be counted again.
+    store.con.execute("INSERT OR IGNORE INTO recount_names SELECT entity_id FROM segment_keys "
+                      "WHERE article_id = ? AND entity_id IN (SELECT entity_id FROM common_names)", [article])
     for table in ("segments", "segment_keys", "pending_segments"):
         store.con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article])
 
@@ -231,3 +234,20 @@ def test_stories_a_name_no_longer_common_links_again(monkeypatch: pytest.MonkeyP
         assert store.query("SELECT * FROM common_names") == []
         rebuild_stories(store)
         assert _groups(store) == [["a1", "a2", "b2"]]
+
+
+def test_stories_a_name_made_uncommon_by_an_article_of_its_own_links_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article alone in its story leaves no segment pending when it goes; the common names it
+    named are counted again all the same, and the stories they now link are regrouped."""
+    monkeypatch.setattr(stories, "COMMON_ARTICLES", len(NAMED))
+    monkeypatch.setitem(NAMED, "x1", ("2025-03-03", {"president": 1, "parliament": 1, "ferry-co": 2}))
+    with Store(":memory:") as store:
+        _add(store, list(NAMED))
+        update_stories(store)
+        assert _groups(store) == [["a1", "a2"], ["b1", "b2"], ["x1"]]
+        _take_out(store, "x1")
+        update_stories(store)
+        assert _groups(store) == [["a1", "a2", "b1", "b2"]]
+        assert store.query("SELECT * FROM common_names") == [] and store.query("SELECT * FROM recount_names") == []
+        rebuild_stories(store)
+        assert _groups(store) == [["a1", "a2", "b1", "b2"]]

@@ -416,6 +416,9 @@ class Store:
         rows = con.execute(f"SELECT DISTINCT entity_id, key FROM article_entities WHERE {where}", ids).fetchall()
         touched = {r[0] for r in rows}
         surnames = {s for r in rows if (s := surname_key(r[1]))}
+        # A common name these articles named may be common no more: the next grouping recounts it.
+        con.execute("INSERT OR IGNORE INTO recount_names SELECT entity_id FROM common_names "
+                    "WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(touched)])
         con.execute(
             "UPDATE entity_forms AS f SET n = f.n - d.n FROM (SELECT entity_id, text, count(*) AS n FROM mentions "
             f"WHERE {where} AND entity_id IS NOT NULL GROUP BY ALL) AS d "
@@ -663,15 +666,19 @@ class Store:
         if not segments:
             return []
         rows = self.con.execute(
+            # Common names are dropped from the rows found through these segments, never from
+            # the whole index: the cost stays that of these segments' names.
             "WITH p AS (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS n), "
-            "k AS (SELECT * FROM segment_keys ANTI JOIN common_names USING (entity_id)), "
-            "l AS (SELECT k.article_id AS a, k.n AS an, o.article_id AS b, o.n AS bn, count(*) AS shared "
-            "FROM k JOIN p ON k.article_id = p.article_id AND k.n = p.n "
-            "JOIN k AS o ON o.entity_id = k.entity_id AND o.article_id <> k.article_id "
+            "pk AS (SELECT k.article_id, k.n, k.entity_id FROM segment_keys AS k "
+            "JOIN p ON k.article_id = p.article_id AND k.n = p.n "
+            "WHERE k.entity_id NOT IN (SELECT entity_id FROM common_names)), "
+            "l AS (SELECT pk.article_id AS a, pk.n AS an, o.article_id AS b, o.n AS bn, count(*) AS shared "
+            "FROM pk JOIN segment_keys AS o ON o.entity_id = pk.entity_id AND o.article_id <> pk.article_id "
             "GROUP BY ALL HAVING count(*) >= ?), "
-            "sizes AS (SELECT k.article_id, k.n, count(*) AS n_keys FROM k SEMI JOIN "
-            "(SELECT a AS article_id, an AS n FROM l UNION SELECT b, bn FROM l) AS x "
-            "ON k.article_id = x.article_id AND k.n = x.n GROUP BY ALL) "
+            "cand AS (SELECT a AS article_id, an AS n FROM l UNION SELECT b, bn FROM l), "
+            "sizes AS (SELECT k.article_id, k.n, count(*) AS n_keys FROM segment_keys AS k "
+            "JOIN cand ON k.article_id = cand.article_id AND k.n = cand.n "
+            "WHERE k.entity_id NOT IN (SELECT entity_id FROM common_names) GROUP BY ALL) "
             "SELECT l.a, l.an, l.b, l.bn, l.shared, za.n_keys, zb.n_keys, sa.day, sb.day FROM l "
             "JOIN sizes AS za ON za.article_id = l.a AND za.n = l.an "
             "JOIN sizes AS zb ON zb.article_id = l.b AND zb.n = l.bn "
@@ -684,17 +691,19 @@ class Store:
         """Bring common_names (the people and organisations named in more than max_articles
         articles) up to date, and put the stories holding a segment that names one that changed
         side back among the pending segments, in one transaction; returns the names that changed.
-        Only the names of pending segments (an article added) and names already common (an
-        article taken out) can change side, so only those are counted."""
+        Only the names of pending segments (an article added) and the common names of articles
+        taken out since (noted in recount_names by _retract) can change side, so only those are
+        counted: the cost follows the batch, not the number of common names."""
         con = self.con
         with self._transaction():
             rows = con.execute(
                 "WITH named AS (SELECT k.entity_id FROM segment_keys AS k SEMI JOIN pending_segments AS p "
-                "ON k.article_id = p.article_id AND k.n = p.n UNION SELECT entity_id FROM common_names), "
+                "ON k.article_id = p.article_id AND k.n = p.n UNION SELECT entity_id FROM recount_names), "
                 "counted AS (SELECT named.entity_id, count(DISTINCT k.article_id) > ? AS common FROM named "
                 "LEFT JOIN segment_keys AS k USING (entity_id) GROUP BY ALL) "
                 "SELECT c.entity_id, c.common FROM counted AS c LEFT JOIN common_names AS s USING (entity_id) "
                 "WHERE c.common <> (s.entity_id IS NOT NULL) ORDER BY 1", [max_articles]).fetchall()
+            con.execute("DELETE FROM recount_names")
             if not rows:
                 return []
             changed = [e for e, _ in rows]
@@ -776,6 +785,7 @@ class Store:
             self.con.execute("DELETE FROM story_segments")
             self.con.execute("DELETE FROM stories")
             self.con.execute("DELETE FROM common_names")
+            self.con.execute("DELETE FROM recount_names")
             self.con.execute("DELETE FROM pending_segments")
             self.con.execute("INSERT INTO pending_segments SELECT article_id, n FROM segments")
 
