@@ -471,6 +471,19 @@ def test_events_one_meeting_reported_twice_is_one_event(nlp) -> None:  # type: i
 
 
 @pytest.mark.model
+def test_events_circumstances_are_no_topic(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Torres met Rojas on the sidelines of the summit in Lima on Monday. Arce spoke with Torres on his "
+        "arrival in Santiago. Rojas met Arce on behalf of the government. Vega met Ruiz in Quito for the first "
+        "time. The negotiators met on Thursday to discuss fishing rights."
+    )
+    topics = [e.topic for e in _only(_annotate(nlp, text), "CONSULT")]
+    assert len(topics) == 5
+    assert topics[:4] == [None, None, None, None]
+    assert topics[4] == "fishing rights"
+
+
+@pytest.mark.model
 def test_events_quoted_accusation_is_the_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“So far it is clear that Peru has obstructed the process,” Chilean negotiator Ana Torres told reporters."
     [accuse] = _only(_annotate(nlp, text), "ACCUSE")

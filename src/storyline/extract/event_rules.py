@@ -140,6 +140,13 @@ MATERIAL_TYPES = frozenset(
 )
 # Prepositions after a trigger that introduce what it is about.
 TOPIC_PREPS = ("for", "on", "about", "over", "of", "regarding", "concerning")
+# Nouns that make such a phrase a circumstance, not a topic: "met for the first time", "on the
+# sidelines of the summit", "on his arrival in Brussels", "on behalf of the government".
+CIRCUMSTANCE_NOUNS = frozenset({
+    "sideline", "sidelines", "margin", "margins", "behalf", "arrival", "return", "departure", "way",
+    "eve", "occasion", "heel", "heels", "phone", "telephone", "part", "side", "instruction",
+    "instructions", "invitation", "initiative", "time",
+})
 # Places: "in Brussels", "at the border crossing".
 PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside", "into"})
 # Prepositions before which a one-word name is a place even when tagged as a person.
@@ -1423,6 +1430,8 @@ def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
             if c.dep_ == "prep" and c.lower_ == prep:
                 for g in c.children:
                     if g.ent_type_ in ("DATE", "TIME") or any(tx.first <= g.i < tx.end for tx in ctx.timexes):
+                        continue
+                    if g.lower_ in CIRCUMSTANCE_NOUNS or _lemma(g) in CIRCUMSTANCE_NOUNS:
                         continue
                     if (
                         g.dep_ == "pobj"
