@@ -181,10 +181,14 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
     out: list[ArticleResult | Rejected] = []
     counted = store.stored_articles([r.article.id for r in results if isinstance(r, ArticleResult)]) \
         if fresh else None
+    # What the store knows of every surname the batch may look up, in one query, not one per name.
+    known = store.full_name_weights(sorted({
+        surname_key(e.key) or e.key for r in results if isinstance(r, ArticleResult) for e in r.entities
+        if e.type == "PERSON" or surname_key(e.key)}))
     for result in results:
         if isinstance(result, ArticleResult) and result.entities:
             def lookup(surname: str) -> Counter[str]:
-                return Counter(store.full_name_weights([surname])[surname]) + in_batch.get(surname, Counter())
+                return Counter(known.get(surname, {})) + in_batch.get(surname, Counter())
 
             result = resolve_entities(result, lookup)
             joined = dict(result.joined)
