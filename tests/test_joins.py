@@ -145,13 +145,19 @@ def _typed_person(text: str, name: str, kind: str, key: str | None = None) -> Ar
         mentions=tuple(dataclasses.replace(m, type=kind, entity_id=entity_id(key)) for m in r.mentions))
 
 
+def _feed(store: Store, results: list[ArticleResult]) -> int:
+    """Each result stored as a batch of its own, joins checked at the end, as one run; returns
+    how many stored articles the check redid."""
+    summary = pipeline.IngestSummary()
+    for r in results:
+        pipeline._store_output(pipeline.BatchOutput([r], {}, [r.raw_key]), store, summary, None, "test")
+    return pipeline.rejoin(store, Options(), summary)
+
+
 def _store_one_by_one(results: list[ArticleResult]) -> list[dict[str, object]]:
-    """Each result stored as a batch of its own, joins checked at the end; what the store joined."""
+    """What the store joined, the results fed one by one into a fresh store."""
     with Store(":memory:") as store:
-        summary = pipeline.IngestSummary()
-        for r in results:
-            pipeline._store_output(pipeline.BatchOutput([r], {}, [r.raw_key]), store, summary, None, "test")
-        pipeline.rejoin(store, Options(), summary)
+        _feed(store, results)
         return store.query("SELECT own_key, key, type FROM article_entities ORDER BY ALL")
 
 
@@ -173,15 +179,9 @@ def test_joins_of_mistyped_and_counted_names_do_not_depend_on_the_order() -> Non
 
 def test_joins_a_one_word_place_is_never_redone_for_a_person_of_that_surname() -> None:
     with Store(":memory:") as store:
-        def run(results: list[ArticleResult]) -> int:
-            summary = pipeline.IngestSummary()
-            for r in results:
-                pipeline._store_output(pipeline.BatchOutput([r], {}, [r.raw_key]), store, summary, None, "test")
-            return pipeline.rejoin(store, Options(), summary)
-
-        run([_typed_person(f"G{i}: Brovania struck.", "Brovania", "GPE") for i in range(20)]
-            + [_typed_person("Ana Brovania spoke.", "Ana Brovania", "PERSON")])
-        assert run([_typed_person("Bank of Brovania raised rates.", "Bank of Brovania", "ORG")]) == 0
+        _feed(store, [_typed_person(f"G{i}: Brovania struck.", "Brovania", "GPE") for i in range(20)]
+              + [_typed_person("Ana Brovania spoke.", "Ana Brovania", "PERSON")])
+        assert _feed(store, [_typed_person("Bank of Brovania raised rates.", "Bank of Brovania", "ORG")]) == 0
 
 
 def test_joins_which_names_shorten_which() -> None:

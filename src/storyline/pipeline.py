@@ -228,6 +228,14 @@ class IngestSummary:
             self.timings[stage] = self.timings.get(stage, 0.0) + seconds
         self.articles_seen += len(output.results)
 
+    def skip(self, n: int, progress: ProgressFn | None) -> None:
+        """Account for n inputs an earlier run stored already (what a resumed run passes over)."""
+        if n:
+            self.counts.unchanged += n
+            self.articles_seen += n
+            if progress:
+                progress(n, self)
+
 
 ProgressFn = Callable[[int, IngestSummary], None]
 
@@ -248,12 +256,7 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
         for chunk in batched(read_inputs(paths, options), options.batch_size):
             known = store.known_inputs([i.content_key() for i in chunk if isinstance(i, RawDocument)])
             fresh = [i for i in chunk if not (isinstance(i, RawDocument) and i.content_key() in known)]
-            skipped = len(chunk) - len(fresh)
-            if skipped:
-                summary.counts.unchanged += skipped
-                summary.articles_seen += skipped
-                if progress:
-                    progress(skipped, summary)
+            summary.skip(len(chunk) - len(fresh), progress)
             if fresh:
                 yield fresh
 
@@ -349,11 +352,7 @@ def load_analyses(folder: str, store: Store, options: Options,
     for rows in read_rows(folder, options.batch_size):
         known = store.known_inputs([r["raw_key"] for r in rows if r["raw_key"]])
         fresh = [r for r in rows if not (r["raw_key"] and r["raw_key"] in known)]
-        if len(rows) > len(fresh):
-            summary.counts.unchanged += len(rows) - len(fresh)
-            summary.articles_seen += len(rows) - len(fresh)
-            if progress:
-                progress(len(rows) - len(fresh), summary)
+        summary.skip(len(rows) - len(fresh), progress)
         for stamp, group in groupby(fresh, key=lambda r: str(r["analysed_with"])):
             batch = list(group)
             output = BatchOutput([_from_row(r) for r in batch], {}, [r["raw_key"] for r in batch])
