@@ -35,6 +35,32 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_nlp(DEFAULT_MODEL)
 
 
+# The tables of a store whose rows two ways of building it must agree on, and the columns that
+# say when a row was written (never the same twice).
+STORE_TABLES = ("inputs", "articles", "mentions", "article_entities", "entities", "entity_roles", "entity_forms",
+                "timexes", "events", "merged_events", "event_members", "conflicts", "quotes", "segments",
+                "segment_keys", "stories", "story_segments", "rejected")
+WHEN_COLUMNS = frozenset({"ingested_at", "seen_at", "at"})
+
+
+def store_rows(db: Path, tables: tuple[str, ...] = STORE_TABLES,
+               skip: frozenset[str] = WHEN_COLUMNS) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of these tables, sorted, without the skipped columns: two stores built two
+    ways compare equal when they hold the same records."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in tables:
+            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] not in skip]
+            names = ", ".join('"' + c + '"' for c in cols)
+            out[table] = con.execute(f"SELECT {names} FROM {table} ORDER BY ALL").fetchall()
+        return out
+    finally:
+        con.close()
+
+
 def files_digest(paths: list[Path]) -> str:
     """SHA-256 over each file's name and bytes: ties a pinned floor to the gold data it was measured on."""
     import hashlib

@@ -33,13 +33,18 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(web_db: Path) -> Iterator[str]:
-    """The app served by uvicorn in a thread, as `storyline serve` does."""
-    import uvicorn
-
+    """The app over the web tests' store, read only, as `storyline serve` runs it."""
     from storyline.web.app import create_app
 
+    yield from _serve(create_app(web_db))
+
+
+def _serve(app: Any) -> Iterator[str]:
+    """The app served by uvicorn in a thread, as `storyline serve` does; yields its address."""
+    import uvicorn
+
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -149,3 +154,28 @@ def test_browser_events_filter_by_status(page: Any, base_url: str) -> None:
     rows = page.locator("table.events tbody tr")
     assert rows.count() >= 1
     assert all(s == "disputed" for s in page.locator("table.events tbody td .status").all_inner_texts())
+
+
+def test_browser_add_page_analyses_an_article_and_opens_it(page: Any, tmp_path: Path) -> None:
+    from storyline.config import Options
+    from storyline.web.app import create_app
+
+    served = _serve(create_app(tmp_path / "added.duckdb", Options()))  # --ingest: the store is created
+    base = next(served)
+    try:
+        page.goto(base + "/")
+        page.get_by_role("link", name="Add an article").click()
+        page.get_by_label("Title").fill("Envoy invites both delegations")
+        page.get_by_label("Published").fill("2025-03-18")
+        page.get_by_label("Text").fill(
+            "The Northern Concord's envoy Ingrid Halvorsen invited Veldora's chief negotiator Marek Tovin "
+            "and Karst's Lena Dravic to Lindholm on Tuesday. \"We will meet again next week,\" Halvorsen said.")
+        page.get_by_role("button", name="Analyse and store").click()
+        page.wait_for_url("**/articles/*")
+        assert page.locator("h1").inner_text() == "Envoy invites both delegations"
+        assert "Halvorsen" in page.locator("article.text").inner_text()
+        article = _api(page, f"{base}/api/articles/{page.url.rsplit('/', 1)[1]}")
+        assert article["title"] == "Envoy invites both delegations" and article["published"] == "2025-03-18"
+        assert _api(page, f"{base}/api/entities?name=halvorsen")[0]["name"] == "Ingrid Halvorsen"
+    finally:
+        next(served, None)

@@ -11,12 +11,12 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from conftest import STORE_TABLES, store_rows
 from storyline.cli import app
 from storyline.config import Options
 from storyline.errors import BadOption, InputNotFound, StoreError
@@ -28,12 +28,6 @@ from storyline.store.parquet import count_rows, read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Tables whose rows must be the same after a Spark run and load as after an ingest (the columns
-# that say when a row was written aside).
-TABLES = ("inputs", "articles", "mentions", "article_entities", "entities", "entity_roles", "entity_forms", "timexes",
-          "events", "merged_events", "event_members", "conflicts", "quotes", "segments", "segment_keys", "stories",
-          "story_segments", "rejected")
-WHEN = {"ingested_at", "seen_at", "at"}
 
 
 def _corpus(tmp: Path) -> Path:
@@ -57,19 +51,6 @@ def _needs_spark() -> None:
                     "openjdk-17-jre-headless)")
 
 
-def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        for table in TABLES:
-            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] not in WHEN]
-            names = ", ".join('"' + c + '"' for c in cols)
-            out[table] = con.execute(f"SELECT {names} FROM {table} ORDER BY ALL").fetchall()
-        return out
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def spark_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One Spark job over the corpus (3 partitions on 2 local cores), loaded into one store, and
@@ -90,9 +71,9 @@ def spark_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.model
 @pytest.mark.spark
 def test_spark_then_load_gives_the_store_an_ingest_gives(spark_run: dict[str, Path]) -> None:
-    loaded, ingested = _rows(spark_run["loaded"]), _rows(spark_run["ingested"])
+    loaded, ingested = store_rows(spark_run["loaded"]), store_rows(spark_run["ingested"])
     assert loaded["articles"] and loaded["events"] and loaded["stories"] and loaded["rejected"]
-    for table in TABLES:
+    for table in STORE_TABLES:
         assert loaded[table] == ingested[table], table
 
 
@@ -127,11 +108,11 @@ def test_spark_output_is_queryable_with_duckdb_as_it_is(spark_run: dict[str, Pat
 @pytest.mark.model
 @pytest.mark.spark
 def test_spark_load_again_changes_nothing_and_the_cli_says_so(spark_run: dict[str, Path]) -> None:
-    before = _rows(spark_run["loaded"])
+    before = store_rows(spark_run["loaded"])
     result = CliRunner().invoke(app, ["spark", "load", str(spark_run["out"]), "--db", str(spark_run["loaded"]), "-q"])
     assert result.exit_code == 0, result.output
     assert "unchanged" in result.output
-    assert _rows(spark_run["loaded"]) == before
+    assert store_rows(spark_run["loaded"]) == before
 
 
 @pytest.mark.model

@@ -526,21 +526,43 @@ def serve_cli(
     db: str = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 opens it to the network."),
     port: int = typer.Option(8765, "--port", "-p", min=1, max=65535),
+    ingest: bool = typer.Option(False, "--ingest", help="Also take articles: POST /api/articles and the page "
+                                "/add (the store is created if missing). Off by default: the server only reads."),
+    model: str = MODEL_OPTION,
+    published: str | None = typer.Option(None, "--published", help="With --ingest: publication date for "
+                                         "articles sent without one (else inferred)."),
+    token: str | None = typer.Option(None, "--token", envvar="STORYLINE_TOKEN", show_envvar=True,
+                                     help="With --ingest: take articles only from those who give this token "
+                                     "(API: Authorization: Bearer TOKEN). Needed with --ingest on a --host "
+                                     "other than this machine."),
 ) -> None:
     """The web page and REST API over a store: stories with their timelines, events with the
     sentences that report them, people, quotes and conflicts.
 
-    The server only reads: ingest into the same store meanwhile, and reload the page. The REST
-    API (JSON, the records of schema.md) is under /api; its schema is /openapi.json."""
+    By default the server only reads: ingest into the same store meanwhile, and reload the page.
+    With --ingest it also analyses and stores articles sent to it, e.g.
+    curl -X POST localhost:8765/api/articles -H 'content-type: application/json'
+    -d '{"articles": [{"text": "...", "published": "2025-06-10"}]}'.
+    The REST API (JSON, the records of schema.md) is under /api; its schema is /openapi.json."""
     import uvicorn
 
     from .web.app import create_app
 
-    web = create_app(db)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    local = host in ("127.0.0.1", "localhost", "::1")
+    if ingest and not local and not token:
+        raise BadOption(f"--ingest on {host} would let anyone who can reach it write to the store; "
+                        "give --token (or set STORYLINE_TOKEN), or listen on 127.0.0.1")
+    options = _options(model, published=published) if ingest else None
+    if ingest:
+        from .nlp import resolve_model_name
+
+        err.print(f"storyline: loading {resolve_model_name(model)} to analyse the articles sent ...")
+    web = create_app(db, options, token if ingest else None)
+    if not local:
         err.print(f"[yellow]warning:[/yellow] listening on {host}: anyone who can reach it can read the store")
     shown = f"[{host}]" if ":" in host else host
-    err.print(f"storyline: serving {db} at [bold]http://{shown}:{port}/[/bold] (API: /api/status; Ctrl-C stops)")
+    extra = "; POST /api/articles and /add take articles" if ingest else ""
+    err.print(f"storyline: serving {db} at [bold]http://{shown}:{port}/[/bold] (API: /api/status{extra}; Ctrl-C stops)")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

@@ -10,7 +10,7 @@ import dataclasses
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -27,7 +27,7 @@ from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.time import extract_timexes, infer_published
 from .gazetteer import surname_key
-from .ingest import input_files, read_inputs
+from .ingest import input_files, read_inputs, record_to_document
 from .model import Article, ArticleResult, RawDocument, Rejected, from_dict, to_dict
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
@@ -268,6 +268,59 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+# --------------------------------------------------------------------------- articles sent to the API
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article sent as a JSON object: "new" (stored now), "unchanged" (the
+    store held it already, or a longer text from the same URL), or "rejected" with the reason."""
+
+    record: int  # 1-based place in the request
+    status: str
+    article_id: str | None = None
+    title: str | None = None
+    reason: str | None = None
+
+
+def analyse_records(records: Sequence[Mapping[str, Any]], options: Options, origin: str = "api") -> BatchOutput:
+    """Clean, parse and extract articles given as JSON objects (the fields of a JSONL input:
+    text or html, title, url, published, source), in this process and without a store: the API
+    does this before it takes the store, so readers wait only for the write."""
+    items = [record_to_document(r, f"{origin}#{n}", options.fields) for n, r in enumerate(records, 1)]
+    return process_batch(items, options)
+
+
+def store_analysed(output: BatchOutput, store: Store, options: Options) -> tuple[IngestSummary, list[Outcome]]:
+    """Store what analyse_records gave like an ingest stores a batch (inputs stored already are
+    unchanged, joins across articles settled, the run noted), and say what became of each."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    ids = [r.article.id for r in output.results if isinstance(r, ArticleResult)]
+    before = store.stored_articles(ids)
+    known = store.known_inputs([k for k in output.keys if k])
+    fresh = [(k, r) for k, r in zip(output.keys, output.results, strict=True) if not (k and k in known)]
+    summary.skip(len(output.results) - len(fresh), None)
+    if fresh:
+        batch = BatchOutput([r for _, r in fresh], output.timings, [k for k, _ in fresh])
+        _store_output(batch, store, summary, None, analysed_with(options))
+    rejoin(store, options, summary)
+    store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
+    summary.seconds = time.perf_counter() - started
+    after = store.stored_articles(ids)
+    outcomes: list[Outcome] = []
+    for n, result in enumerate(output.results, 1):
+        if isinstance(result, Rejected):
+            outcomes.append(Outcome(n, "rejected", reason=result.reason))
+            continue
+        a = result.article
+        status = "new" if a.id in after and a.id not in before else "unchanged"
+        before.add(a.id)  # the same text twice in one request is new once
+        outcomes.append(Outcome(n, status, a.id if a.id in after else None, a.title))
+    return summary, outcomes
 
 
 # --------------------------------------------------------------------------- on Spark

@@ -1,25 +1,39 @@
 """The REST API and the web page over one store: `create_app(db)`, started by `storyline serve`.
 
 Both read the same records through `storyline.query`, so the page, the API and the CLI can never
-disagree. The server only reads: each request opens the DuckDB file read-only and closes it
-again, so a `storyline ingest` into the same file can run between requests (while it writes,
-requests get 503 and a message saying why). Article text is only ever put in a page through
-Jinja2's autoescaping, and every query is parameterised.
+disagree. Each request opens the DuckDB file read-only and closes it again, so a `storyline
+ingest` into the same file can run between requests (while it writes, requests get 503 and a
+message saying why). Article text is only ever put in a page through Jinja2's autoescaping, and
+every query is parameterised.
+
+Started with ingest options (`storyline serve --ingest`), the server also takes articles:
+`POST /api/articles` and the page /add. An article is analysed first, outside the store; only
+the write takes the store, and this process's readers wait for it (DuckDB refuses a read-only
+and a read-write connection to one file side by side in one process).
 """
 
 from __future__ import annotations
 
+import secrets
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import parse_qs
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, ConfigDict, Field
 
 from .. import __version__, query
+from ..config import Options
 from ..errors import BadOption, StoreError
+from ..pipeline import Outcome, analyse_records, store_analysed
 from ..store.duckdb import Store
 
 HERE = Path(__file__).resolve().parent
@@ -34,24 +48,93 @@ STATUSES = ("occurred", "planned", "failed", "cancelled", "negated", "hypothetic
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
 
 
+# Articles in one POST at most: the client waits while they are analysed (about 10 a second).
+MAX_POST_ARTICLES = 200
+READ_ONLY = "this server only reads; start it with `storyline serve --db STORE --ingest` to add articles"
+
+
+class ReadWriteLock:
+    """Many readers or one writer, a waiting writer first. Within one process DuckDB refuses a
+    read-only connection beside a read-write one to the same file, so the API's own writes make
+    its readers wait (briefly: only the write holds it), where another process's get a 503."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer)
+            self._writer = True  # readers that come now wait behind the write
+            self._cond.wait_for(lambda: self._readers == 0)
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
 def _store(request: Request) -> Iterator[Store]:
     """A read-only connection to the app's store for one request."""
-    try:
-        s = Store(request.app.state.db, read_only=True)
-    except StoreError as exc:
-        raise HTTPException(503, f"the store is busy or unreadable: {exc}") from exc
-    try:
-        yield s
-    finally:
-        s.close()
+    with request.app.state.lock.reading():
+        try:
+            s = Store(request.app.state.db, read_only=True)
+        except StoreError as exc:
+            raise HTTPException(503, f"the store is busy or unreadable: {exc}") from exc
+        try:
+            yield s
+        finally:
+            s.close()
+
+
+class ArticleIn(BaseModel):
+    """One article to add: its text (or its page's HTML) and what is known about it. The same
+    fields as a line of a JSONL input."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(None, description="The article's plain text. Give this or html.")
+    html: str | None = Field(None, description="The article's web page; its text is extracted.")
+    title: str | None = None
+    url: str | None = Field(None, description="Where it was published; a later text from the same URL "
+                                              "replaces it as a revision.")
+    published: str | None = Field(None, description="Publication date, e.g. 2025-06-10; inferred when missing.")
+    source: str | None = Field(None, description="The outlet; taken from the URL when missing.")
+
+
+class ArticlesIn(BaseModel):
+    """Articles to analyse and store, in one request."""
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_POST_ARTICLES)
 
 
 S = Annotated[Store, Depends(_store)]
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The storyline web application over the store at db (which must exist)."""
+def create_app(db: str | Path, ingest: Options | None = None, token: str | None = None) -> FastAPI:
+    """The storyline web application over the store at db (which must exist unless ingest
+    options are given: then it is created, and the app also takes articles, from those who give
+    the token when there is one)."""
     path = str(db)
+    if ingest is not None:
+        from ..nlp import load_nlp
+
+        load_nlp(ingest.model)  # a missing model is an error at start, not on the first article
+        Store(path).close()  # create the store, or bring its schema up to date
     if not Path(path).is_file():
         raise BadOption(f"no store at {path}; create one with: storyline ingest PATH --db {path}")
     with Store(path, read_only=True) as first:  # fail now, not on the first request, if it is no store
@@ -68,9 +151,11 @@ def create_app(db: str | Path) -> FastAPI:
         docs_url=None, redoc_url=None,
     )
     app.state.db = path
+    app.state.lock = ReadWriteLock()
+    analysing = threading.Lock()  # one analysis at a time: a spaCy pipeline is not made for threads
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals.update(version=__version__, db_name=Path(path).name)
+    templates.env.globals.update(version=__version__, db_name=Path(path).name, can_add=ingest is not None)
     templates.env.filters["day"] = _day
 
     @app.exception_handler(HTTPException)
@@ -145,7 +230,56 @@ def create_app(db: str | Path) -> FastAPI:
         """One article: text, metadata, mentions, time expressions, quotes and its events."""
         return found(query.get_article(s, article_id), "article", article_id)
 
+    def add(records: list[dict[str, Any]], origin: str, given: str | None) -> tuple[dict[str, int], list[Outcome]]:
+        """Analyse then store articles; the counts and what became of each."""
+        if ingest is None:
+            raise HTTPException(403, READ_ONLY)
+        if token and not secrets.compare_digest((given or "").encode(), token.encode()):
+            raise HTTPException(401, "this server takes articles only with the token it was started with "
+                                     "(API: the header Authorization: Bearer TOKEN)")
+        with analysing:
+            output = analyse_records(records, ingest, origin)
+            with app.state.lock.writing():
+                try:
+                    store = Store(path)
+                except StoreError as exc:
+                    raise HTTPException(503, f"the store is busy (another process writes to it?): {exc}") from exc
+                with store:
+                    summary, outcomes = store_analysed(output, store, ingest)
+        c = summary.counts
+        return {"new": c.new, "revised": c.revised, "unchanged": c.unchanged, "rejected": c.rejected}, outcomes
+
+    @app.post("/api/articles", tags=["api"])
+    def api_add(body: ArticlesIn, authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Analyse and store articles (only on a server started with `--ingest`, 403 otherwise;
+        with `Authorization: Bearer TOKEN` when it was given a token, 401 otherwise). Each comes
+        back with its status, `new`, `unchanged` (stored already) or `rejected` (with the
+        reason), and its id; the rest of the request goes on past a rejected article."""
+        given = authorization.removeprefix("Bearer ").strip() if authorization else None
+        counts, outcomes = add([a.model_dump(exclude_none=True) for a in body.articles], "api", given)
+        return {"counts": counts, "articles": [_outcome(o) for o in outcomes]}
+
     # ------------------------------------------------------------------ pages
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_page(request: Request) -> HTMLResponse:
+        return page(request, "add.html", form={}, reason=None, read_only=None if ingest else READ_ONLY,
+                    needs_token=bool(token))
+
+    @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
+    async def add_form(request: Request) -> Response:
+        # A plain urlencoded form, read here rather than through FastAPI's Form (python-multipart).
+        fields = {k: v[0].strip() for k, v in parse_qs((await request.body()).decode("utf-8", "replace")).items()}
+        form = {k: fields.get(k, "") for k in ("text", "title", "url", "published", "source")}
+        record = {k: v for k, v in form.items() if v}
+        _, outcomes = await run_in_threadpool(add, [record], "form", fields.get("token"))
+        done = outcomes[0]
+        if done.article_id:
+            return RedirectResponse(f"/articles/{done.article_id}", status_code=303)
+        reason = (done.reason or "the store keeps a longer text from the same URL").removeprefix("form#1: ")
+        return templates.TemplateResponse(request, "add.html", {"form": form, "reason": reason, "read_only": None,
+                                                                "needs_token": bool(token)},
+                                          status_code=422 if done.status == "rejected" else 200)
 
     def page(request: Request, template: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, template, context)
@@ -229,6 +363,14 @@ def create_app(db: str | Path) -> FastAPI:
 # The timeline of a story draws at most this many events, those reported by the most outlets: a
 # story of 14,000 events (a year of one country's politics) would make a page of megabytes.
 TIMELINE_MAX = 2000
+
+
+def _outcome(o: Outcome) -> dict[str, Any]:
+    """One article's outcome as the API gives it, with where to read it."""
+    out = {k: v for k, v in asdict(o).items() if v is not None}
+    if o.article_id:
+        out["links"] = {"api": f"/api/articles/{o.article_id}", "page": f"/articles/{o.article_id}"}
+    return out
 
 
 def _mark(event: dict[str, Any]) -> dict[str, Any]:
