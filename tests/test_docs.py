@@ -43,3 +43,12 @@ def test_docs_cli_reference_is_deterministic(cli_reference: ModuleType) -> None:
     assert first == cli_reference.render()
     assert all(line == line.rstrip() for line in first.splitlines())
     assert "\x1b[" not in first
+
+
+def test_docs_schema_is_the_design_folders() -> None:
+    """docs/schema.md is the record contract of the design folder, for readers of the repository."""
+    design = ROOT.parent / "shared" / "design" / "schema.md"
+    if not design.is_file():
+        pytest.skip(f"{design} is absent (the design folder sits beside the repository)")
+    assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == design.read_text(encoding="utf-8"), (
+        "the record contract changed: copy ../shared/design/schema.md to docs/schema.md")

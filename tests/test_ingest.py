@@ -553,6 +553,20 @@ def test_glob_pattern(tmp_path: Path) -> None:
     assert "unsupported format (binary file, extension .png)" in results[0].reason
 
 
+def test_a_pattern_skips_the_folder_readme_and_a_script_is_no_page(tmp_path: Path) -> None:
+    _write(tmp_path / "README.md", "# Examples\n\nThese files are sample articles for the tests of the readers.")
+    _write(tmp_path / "a.txt", ARTICLE)
+    _write(tmp_path / "make_pages.py", 'PAGE = """<html><body><h1>{title}</h1></body></html>"""\nprint(PAGE)\n')
+    _write(tmp_path / "saved.php", "<!DOCTYPE html><html><head><title>Saved</title></head><body><p>"
+                                   + ARTICLE + "</p></body></html>")
+    results = _read(str(tmp_path / "*"))
+    assert [r.origin for r in results] == [str(tmp_path / n) for n in ("a.txt", "make_pages.py", "saved.php")]
+    assert isinstance(results[0], RawDocument) and isinstance(results[2], RawDocument)
+    assert isinstance(results[1], Rejected) and "unsupported format (text, extension .py)" in results[1].reason
+    # Named on its own, a README is read: the user asked for it.
+    assert isinstance(_read(str(tmp_path / "README.md"))[0], RawDocument)
+
+
 def test_missing_path_raises_before_reading(tmp_path: Path) -> None:
     good = _write(tmp_path / "a.txt", ARTICLE)
     with pytest.raises(InputNotFound, match=r"nowhere\.txt"):

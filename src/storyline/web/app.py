@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .. import __version__, query
 from ..config import Options
 from ..errors import BadOption, StoreError
+from ..model import EVENT_STATUSES, EVENT_TYPES, MENTION_TYPES
 from ..pipeline import Outcome, analyse_records, store_analysed
 from ..store.duckdb import Store
 
@@ -42,10 +43,6 @@ MAX_LIMIT = 1000
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many records (≤ {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="Skip this many records first (the next page).")]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="An ISO day, like 2025-07-01.")]
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT")
-STATUSES = ("occurred", "planned", "failed", "cancelled", "negated", "hypothetical", "ongoing", "disputed")
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW")
 
 
 # Articles in one POST at most: the client waits while they are analysed (about 10 a second).
@@ -323,8 +320,8 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         since, until = _day_param(since), _day_param(until)
         rows = query.list_events(s, type or None, status or None, limit, min_sources, offset, since, until)
         return listing(request, "events.html", rows, limit, offset, type=type or "", status=status or "",
-                       min_sources=min_sources, since=since or "", until=until or "", types=PLOVER_TYPES,
-                       statuses=STATUSES)
+                       min_sources=min_sources, since=since or "", until=until or "", types=EVENT_TYPES,
+                       statuses=EVENT_STATUSES)
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, s: S, event_id: str) -> HTMLResponse:
@@ -335,7 +332,7 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
                       limit: Limit = 100, offset: Offset = 0) -> HTMLResponse:
         rows = query.list_entities(s, name or None, type or None, limit, offset)
         return listing(request, "entities.html", rows, limit, offset, name=name or "", type=type or "",
-                       types=ENTITY_TYPES)
+                       types=MENTION_TYPES)
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, s: S, entity_id: str) -> HTMLResponse:
