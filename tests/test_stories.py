@@ -251,3 +251,18 @@ def test_stories_a_name_made_uncommon_by_an_article_of_its_own_links_again(monke
         assert store.query("SELECT * FROM common_names") == [] and store.query("SELECT * FROM recount_names") == []
         rebuild_stories(store)
         assert _groups(store) == [["a1", "a2", "b1", "b2"]]
+
+
+@pytest.mark.model
+def test_stories_a_nameless_lead_belongs_with_the_first_paragraph_that_names_someone(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.model import Article, article_id
+    from storyline.pipeline import analyse
+
+    text = ("Updated at noon\n\nRiver talks\n\n"
+            "The envoy Ingrid Halvorsen met Marek Tovin and Lena Dravic in Lindholm on Tuesday.\n\n"
+            "Marek Tovin said the talks had been useful.")
+    article = Article(id=article_id(text), text=text, origin="t.txt", published="2025-07-22",
+                      published_from="given", language="en")
+    segments = stories.segments(analyse(nlp(text), article))
+    assert len(segments) == 1 and segments[0].start == 0 and segments[0].end == len(text)
+    assert segments[0].keys, "the one segment carries the names"

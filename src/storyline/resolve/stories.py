@@ -118,8 +118,9 @@ def segments(result: ArticleResult) -> tuple[Segment, ...]:
     """Cut an analysed article into segments, one per storyline it tells.
 
     Paragraphs that name a person or organisation in common are one segment; a paragraph naming
-    none belongs with the one before it; a later group that reports no event between people or
-    organisations of its own joins the one before it. The title line names what several segments
+    none belongs with the one before it (at the start, with the first that names someone); a
+    later group that reports no event between people or organisations of its own joins the one
+    before it. The title line names what several segments
     are about, so it joins the first segment without linking any."""
     article = result.article
     text = article.text
@@ -148,6 +149,11 @@ def segments(result: ArticleResult) -> tuple[Segment, ...]:
                 seen[k] = i
         if not keys[i] and i > first:
             groups.union(i - 1, i)
+    # Nameless paragraphs before the first that names anyone (a byline, a dateline, a lead
+    # without names) belong with that one: alone they would make a story of no one.
+    lead = next((i for i in range(first, len(spans)) if keys[i]), None)
+    for i in range(first, lead or first):
+        groups.union(i, lead or first)
     if first:
         groups.union(0, first)
     # A later group is a story of its own only when it reports an event between people or
