@@ -293,7 +293,8 @@ def reanalyse_cli(
 @_guard
 def annotate_cli(
     paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for JSONL on stdin."),
-    fmt: str = typer.Option("json", "--format", "-f", help="json (pretty, one object per article) or jsonl."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json (pretty, one object per article, for reading) "
+                            "or jsonl (one line per input record, for programs)."),
     published: str | None = typer.Option(None, "--published", help="Publication date (ISO day)."),
     as_is: bool = typer.Option(False, "--as-is", help="Keep the text exactly as given (for gold data)."),
     model: str = MODEL_OPTION,
