@@ -349,6 +349,15 @@ def test_quotes_model_date_from_the_governing_time_expression(nlp: Language) -> 
 
 
 @pytest.mark.model
+def test_quotes_model_a_vague_time_dates_no_statement(nlp: Language) -> None:
+    text = "Ingrid Valdemar now says the cranes are late."
+    start = text.index("now")
+    now = TimeExpr(article_id(text), start, start + 3, "now", "DATE", "PRESENT_REF")
+    q = _one(_quotes(nlp, text, published="2031-03-05", timexes=(now,)), "the cranes are late")
+    assert q.date is not None and q.date.value == "2031-03-05"  # the publication day, not PRESENT_REF
+
+
+@pytest.mark.model
 def test_quotes_model_unbalanced_and_unclosed_quotes(nlp: Language) -> None:
     text = ("Ingrid Valdemar said: “The cranes are late and the ferries are full.\n\n"
             "The council met on Friday. ” It voted “ twice ” and “ then stopped.\n\n"

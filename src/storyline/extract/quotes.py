@@ -305,6 +305,8 @@ def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[Ti
             in_gap = a.gap is not None and doc[a.gap[0]].idx <= tx.start < char_range(doc, *a.gap)[1]
             if not sent_start <= tx.start < sent_end or (a.start <= tx.start < a.end and not in_gap):
                 continue  # a time expression in what was said dates the message, not the saying
+            if tx.type in ("DURATION", "SET") or tx.value.endswith("_REF"):
+                continue  # "now says", "has long said": no day; the publication day says more
             tx_span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if tx_span is not None and len(tx_span) and _governs(tx_span.root, cue, content):
                 return tx.date if tx.date is not None else DateValue(tx.value, None, None, "unknown")
