@@ -270,3 +270,12 @@ def test_cli_reanalyse_and_evaluate_published_say_what_is_missing(tmp_path: Path
     undated.write_text(json.dumps({"text": "The envoy met both negotiators on Monday."}) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["evaluate", "published", str(undated)])
     assert result.exit_code == 2 and "no dated articles" in result.output
+
+
+def test_cli_tables_say_seasons_and_vague_times_in_words() -> None:
+    from storyline.cli import _day_value
+
+    assert _day_value({"date": {"value": "2025-FA"}}) == "2025 autumn"
+    assert _day_value({"date": {"value": "FUTURE_REF"}}) == "(future)"
+    assert _day_value({"date": {"value": "2025-07-10"}}) == "2025-07-10"
+    assert _day_value({"date": None}) == ""
