@@ -650,3 +650,63 @@ def test_events_place_of_a_signing_is_not_a_side(nlp) -> None:  # type: ignore[n
     assert _roles(signed) == {"Chile": "source", "Peru": "source"}
     assert signed.place is not None
     assert signed.place.name == "Arica"
+
+
+def test_events_named_party_beats_a_common_noun_taken_for_an_object() -> None:
+    # the parser made "the group" a second object of "refused": the party is the named one
+    doc, article = _built(
+        ["Chile", "refused", "entry", "to", "Peruvians", ",", "the", "group", "."],
+        [1, 1, 1, 1, 3, 1, 7, 1, 1],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "det", "dobj", "punct"],
+        ["NNP", "VBD", "NN", "IN", "NNP", ".", "DT", "NN", "."],
+        ["Chile", "refuse", "entry", "to", "Peruvians", ",", "the", "group", "."],
+        ["B-GPE", "O", "O", "O", "B-NORP", "O", "O", "O", "O"],
+    )
+    [event] = _only(_events(doc, article), "REJECT")
+    assert _roles(event) == {"Chile": "source", "Peruvians": "target"}
+
+
+@pytest.mark.model
+def test_events_name_inside_a_prepositional_phrase_does_not_name_the_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Rosa" is a compound of "Quispe", who hangs on "to": she does not name the mediation
+    text = "Chile opposes Peruvian mediation in talks with Bolivia, an adviser to President Rosa Quispe said."
+    [reject] = _only(_annotate(nlp, text), "REJECT")
+    assert _roles(reject) == {"Chile": "source", "Peru": "target"}
+
+
+@pytest.mark.model
+def test_events_possessor_of_a_thing_is_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    [accuse] = _only(_annotate(nlp, "Chile condemned the Peruvian government's decision to close the port."), "ACCUSE")
+    assert _roles(accuse) == {"Chile": "source", "Peru": "target"}
+
+
+@pytest.mark.model
+def test_events_in_protest_of_names_the_target_before_deeper_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Peruvian fishermen began a hunger strike in protest of the Chilean navy's refusal to "
+        "recognise the claims of Bolivia."
+    )
+    [protest] = _only(_annotate(nlp, text), "PROTEST")
+    assert _roles(protest).get("Chile") == "target"
+    assert "Bolivia" not in _roles(protest)
+
+
+@pytest.mark.model
+def test_events_sides_of_a_meeting_someone_offers_to_host(nlp) -> None:  # type: ignore[no-untyped-def]
+    [offer] = _only(_annotate(nlp, "Ecuador is ready to host a meeting between Chile and Peru."), "AGREE")
+    assert _roles(offer) == {"Ecuador": "source", "Chile": "target", "Peru": "target"}
+
+
+@pytest.mark.model
+def test_events_visit_of_x_to_y(nlp) -> None:  # type: ignore[no-untyped-def]
+    [visit] = _only(_annotate(nlp, "The visit of the Chilean foreign minister to Peru ended on Friday."), "CONSULT")
+    assert _roles(visit) == {"Chile": "source", "Peru": "target"}
+
+
+@pytest.mark.model
+def test_events_other_group_of_the_sources_country_is_a_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    [seized] = _only(_annotate(nlp, "Chilean police confiscated rifles from Chilean smuggling gangs."), "COERCE")
+    assert _roles(seized) == {"Chile": "source", "Chilean smuggling gangs": "target"}
+    # the source itself is still never its own target
+    [met] = _only(_annotate(nlp, "Chile held talks with Chile's neighbours."), "CONSULT")
+    assert list(_roles(met).values()).count("target") <= 1

@@ -554,6 +554,14 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
             if t.dep_ in ("poss", "amod", "compound", "nmod") and mention_type(ctx, t.i) in ACTOR_TYPES:
                 who = who_at(ctx, t.i)
                 return [who] if who is not None else []
+        if depth > 0:
+            # "the Chilean government's decision", "the minister's speech": a thing belongs to
+            # its possessor, whichever noun phrase names it
+            for t in h.children:
+                if t.dep_ == "poss" and t.pos_ in ("NOUN", "PROPN"):
+                    found = _resolve_one(ctx, t, speaker, depth - 1)
+                    if found:
+                        return found
         # "scores of refugees", "the release of prisoners", "demands from UNITA",
         # "crimes committed by Croat forces"
         if depth > 0:
@@ -657,13 +665,19 @@ def noun_lemma(ctx: DocContext, h: Token) -> str:
     return lemma
 
 
+# How many links a name may sit below the head it names ("the envoy, Ambassador Peter Sørensen").
+NAMING_DEPTH = 6
+
+
 def _is_naming(t: Token, head: Token) -> bool:
-    """Whether t names the phrase's referent (apposition or a name compound), not a modifier."""
+    """Whether t names the phrase's referent (apposition or a name compound), not a modifier: the
+    path up to the head may not pass a possessor or a preposition, so "Ehud" in "mediation ...,
+    an aide to Prime Minister Ehud Barak" names Barak, not the mediation."""
     node = t
-    for _ in range(4):
-        if node.dep_ in ("appos", "compound", "nsubj", "flat") or node.i == head.i:
+    for _ in range(NAMING_DEPTH):
+        if node.i == head.i:
             return True
-        if node.dep_ in ("poss", "pobj", "prep"):
+        if node.dep_ in ("poss", "pobj", "prep") or node.head.i == node.i:
             return False
         node = node.head
     return False

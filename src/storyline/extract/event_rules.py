@@ -19,6 +19,7 @@ from .event_context import (
     bounded_subtree,
     conjuncts,
     mention_type,
+    np_extent,
     resolve,
     same_segment,
     speaker_at,
@@ -128,8 +129,9 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 }
 # Punctuation that ends a topic phrase.
 PHRASE_BREAKS = frozenset({",", ";", "(", ")", "—", "–", ":", "“", "”", '"'})
-# Prepositions whose objects inside a complement may be its target.
-DEEP_PREPS = frozenset({"to", "with", "against", "from", "for", "on", "into"})
+# Prepositions whose objects inside a complement may be its target ("ready to host a meeting
+# between A and B": the sides of the meeting).
+DEEP_PREPS = frozenset({"to", "with", "against", "from", "for", "on", "into", "between"})
 # The same, inside an event noun, whose 'for' and 'on' phrases are its topic ("demand for ...").
 PARTY_PREPS = frozenset({"to", "with", "against", "from", "into"})
 # Prepositions tried for a target when the type's own found none.
@@ -670,6 +672,8 @@ def _verb_roles(
     if not passive:
         for o in objs:
             targets.extend(resolve(ctx, o, speaker))
+    if targets and not any(w.named for w in targets):
+        targets = _named_party(ctx, pred, speaker) or targets
     preps = TARGET_PREPS.get(tr.type, ())
     heads = [pred] + ([noun] if noun is not None else [])
     if f.subject_event is not None:
@@ -677,6 +681,11 @@ def _verb_roles(
     for h in heads:
         if not targets:
             targets.extend(_actors_of(ctx, prep_objects(h, preps), speaker))
+    keys = {w.key for w in sources}
+    if not targets:
+        # "in protest of X's refusal" says outright whom the act answers: before any party
+        # named deeper in the clause ("... to accept the independence of Chechnya")
+        targets.extend(w for w in _response_target(ctx, heads, speaker) if w.key not in keys)
     if not targets and tr.type in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
         targets.extend(_complement_target(ctx, pred, f, speaker))
     if not targets and f.complement is not None and f.complement.pos_ == "NOUN":
@@ -689,9 +698,6 @@ def _verb_roles(
     for h in heads:
         if not targets:
             targets.extend(_actors_of(ctx, prep_objects(h, FALLBACK_PREPS), speaker, pred.i))
-    keys = {w.key for w in sources}
-    if not targets:
-        targets.extend(w for w in _response_target(ctx, heads, speaker) if w.key not in keys)
     if not targets and tr.type in MATERIAL_TYPES:
         targets.extend(w for w in _purpose_target(ctx, pred, speaker) if w.key not in keys)
     if not targets and tr.type == "THREATEN":
@@ -700,8 +706,43 @@ def _verb_roles(
         targets.extend(w for w in _linear_target(ctx, max(tr.end, pred.i + 1), speaker) if w.key not in keys)
     if not targets and tr.type in MATERIAL_TYPES:
         targets.extend(_place_target(ctx, heads, speaker))
-    targets = [w for w in targets if w.key not in keys]
+    targets = [t for w in targets if (t := _other_side(ctx, w, sources)) is not None]
     return _assign_roles(ctx, tr, pred, noun, f, sources, targets)
+
+
+def _other_side(ctx: DocContext, w: Who, sources: list[Who]) -> Who | None:
+    """A target that resolves to the source's own country is a different group of that country
+    when its words are a common-noun phrase apart from the source's ('Palestinian police ...
+    confiscated weapons from Palestinian armed groups'): kept under its own words, not dropped.
+    A target the source is itself ("Israel ... Israel's") is None."""
+    if w.key not in {s.key for s in sources}:
+        return w
+    span = ctx.doc.char_span(w.start, w.end)
+    if span is None:
+        return None
+    head = span.root
+    if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ == "NOUN":
+        head = head.head  # the demonym alone was kept: "Palestinian" of "Palestinian armed groups"
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return None
+    first, last = np_extent(head)
+    if any(first < s.end and s.start < last for s in sources):
+        return None
+    phrase = ctx.doc.char_span(first, last)
+    return Who(None, phrase.text, first, last, named=False) if phrase is not None else None
+
+
+def _named_party(ctx: DocContext, pred: Token, speaker: Who | None) -> list[Who]:
+    """'refusing admittance to Ghanaians, by far the biggest group': a named party the verb's
+    preposition introduces, which beats a common noun the parser took for a second object. Not
+    a place: in 'deported the migrants to Libya' the migrants are the ones acted on."""
+    for t in prep_objects(pred, PARTY_PREPS):
+        if mention_type(ctx, t.i) in PLACE_TYPES:
+            continue
+        found = [w for w in resolve(ctx, t, speaker) if w.named]
+        if found:
+            return found
+    return []
 
 
 def _purpose_target(ctx: DocContext, pred: Token, speaker: Who | None) -> list[Who]:
@@ -1176,7 +1217,15 @@ def _noun_roles(
     else:
         partners.extend(owners)  # "rejected calls by Belarus's rulers": the callers are the target
     of_objs = prep_objects(n, ("of",))
-    if tr.type == "CONSULT":
+    visited: list[Token] = []
+    if own is not None and own[1] == "visit":
+        # "to Y" hangs on the visit or, as the parser often has it, on the visitor
+        visited = prep_objects(n, ("to",)) or [t for o in of_objs for t in prep_objects(o, ("to",))]
+    if tr.type == "CONSULT" and visited and of_objs and not sources:
+        # "the visit of the Chinese foreign minister to Brazil": the visitor goes, the host receives
+        sources.extend(_actors_of(ctx, of_objs, speaker))
+        partners.extend(_actors_of(ctx, visited, speaker))
+    elif tr.type == "CONSULT":
         partners.extend(_actors_of(ctx, of_objs, speaker))
     elif not partners:
         partners.extend(_actors_of(ctx, prep_objects(n, TARGET_PREPS.get(tr.type, ())), speaker))
@@ -1200,6 +1249,8 @@ def _noun_roles(
     if frame.i != n.i and tr.type != "CONSULT" and not partners:
         others = [c for c in frame.children if c.dep_ in ("dobj", "dative") and c.i != n.i]
         partners.extend(_actors_of(ctx, others, speaker))
+        if partners and not any(w.named for w in partners):
+            partners = _named_party(ctx, frame, speaker) or partners
         if not partners:
             partners.extend(_actors_of(ctx, prep_objects(frame, TARGET_PREPS.get(tr.type, ())), speaker))
     if frame.i != n.i and tr.type == "CONSULT" and not partners:
