@@ -22,14 +22,18 @@ def _report(rid: str, article: str, *, type_: str = "CONSULT", day: str | None =
             stated: bool = True, published: str | None = "2025-03-11", outlet: str | None = None,
             status: str = "occurred", mode: str | None = None, place: Place | None = None,
             actors: tuple[tuple[str, str], ...] = (("e-envoy", "mediator"), ("e-a", "participant"),
-                                                   ("e-b", "participant"))) -> Report:
-    """A report as merging sees it, dated `day` (stated in the text unless stated=False)."""
+                                                   ("e-b", "participant")),
+            passage: tuple[str, ...] = ()) -> Report:
+    """A report as merging sees it, dated `day` (stated in the text unless stated=False), its
+    passage naming the entity ids in `passage`. An actor id starting "name:" is left unresolved."""
     date = DateValue(day, day, day, "day") if day else None
     return Report(
         id=rid, article_id=article, published=published, outlet=outlet or f"outlet of {article}", type=type_,
         mode=mode, status=status, date=date, place=place,
-        actors=tuple(Actor(eid, eid.removeprefix("e-").title(), role) for eid, role in actors),  # type: ignore[arg-type]
+        actors=tuple(Actor(None if eid.startswith("name:") else eid, eid.split(":")[-1].removeprefix("e-").title(),
+                           role) for eid, role in actors),  # type: ignore[arg-type]
         topic=None, report=EventReport(article, 10, 14, 0, 40, status, "on Monday" if stated and day else None),
+        passage=frozenset(passage),
     )
 
 
@@ -62,6 +66,53 @@ def test_merging_undated_reports_use_their_articles_days_and_unknown_days_never_
     assert same_event(a, _report("e2", "a2", day=None, published="2025-03-13"))
     assert not same_event(a, _report("e2", "a2", day=None, published="2025-04-20"))
     assert not same_event(_report("e1", "a1", day=None, published=None), _report("e2", "a2", day=None, published=None))
+
+
+# Undated reports: nothing places them in time (no date in the text, no publication day).
+STORY = ("e-police", "e-velk", "e-rovers")  # the names both passages give
+ARREST = (("e-police", "source"), ("e-velk", "target"))
+
+
+def _undated(rid: str, article: str, **kw: object) -> Report:
+    """An arrest report of an undated article (keyword arguments as _report's)."""
+    fields: dict[str, object] = {"type_": "COERCE", "mode": "arrest", "actors": ARREST, "passage": STORY, **kw}
+    return _report(rid, article, day=None, published=None, **fields)  # type: ignore[arg-type]
+
+
+def test_merging_undated_reports_merge_on_evidence_a_repeat_rarely_shares() -> None:
+    a = _undated("e1", "a1")
+    assert same_event(a, _undated("e2", "a2"))  # two actors in common, passages of one story
+    # one in common, the one arrested, and the same named mode ("Velk was arrested")
+    assert same_event(a, _undated("e2", "a2", actors=(("e-velk", "target"),)))
+    # one in common and the same place
+    lindholm = Place("Lindholm", None)
+    assert same_event(_undated("e1", "a1", mode=None, actors=(("e-velk", "target"),), place=lindholm),
+                      _undated("e2", "a2", mode=None, actors=(("e-velk", "target"),), place=lindholm))
+
+
+def test_merging_undated_reports_stay_apart_without_that_evidence() -> None:
+    a = _undated("e1", "a1")
+    assert not same_event(a, _undated("e2", "a2", passage=("e-velk",)))  # passages of two stories
+    assert not same_event(a, _undated("e2", "a2", passage=()))  # nothing known of the passage
+    assert not same_event(a, _undated("e2", "a2", status="planned"))  # a plan, not the arrest
+    assert not same_event(a, _undated("e2", "a2", mode="seize"))
+    # the one arrested in common, but another doer, even unresolved ("the Nationals")
+    assert not same_event(a, _undated("e2", "a2", actors=(("name:customs", "source"), ("e-velk", "target"))))
+    # a lone doer in common is what a repeat shares: a company releases an update every month
+    release = {"type_": "RETREAT", "mode": "release", "actors": (("e-rovers", "source"),)}
+    assert not same_event(_undated("e1", "a1", **release), _undated("e2", "a2", **release))
+    # the one arrested in common without a named mode
+    velk = {"mode": None, "actors": (("e-velk", "target"),)}
+    assert not same_event(_undated("e1", "a1", **velk), _undated("e2", "a2", **velk))
+
+
+def test_merging_an_undatable_report_never_joins_a_dated_one() -> None:
+    # through it two dated rounds months apart would become one connected group
+    dated = _report("e2", "a2", type_="COERCE", mode="arrest", actors=ARREST, passage=STORY)
+    assert not same_event(_undated("e1", "a1"), dated)
+    # a date the text states places an undated article's report: it is compared by that day
+    stated = _report("e3", "a3", type_="COERCE", mode="arrest", actors=ARREST, published=None)
+    assert same_event(stated, dated) and not same_event(_undated("e1", "a1"), stated)
 
 
 # ----------------------------------------------------------------------------- one record
@@ -173,6 +224,48 @@ def test_merging_does_not_depend_on_order_and_rebuild_gives_the_same(tmp_path: P
     assert len(forward.pending_events()) == forward.query("SELECT count(*) AS n FROM events")[0]["n"]
     update_events(forward)
     assert _merged(forward) == built and forward.pending_events() == []
+    forward.close()
+    backward.close()
+
+
+# Three undated articles (plain text files): two report one arrest, the third another arrest by
+# the same police of a team-mate, on the same charge.
+UNDATED = {
+    "velk-1.txt": "Rovers striker arrested\n\nKarst Border Police arrested Lindholm Rovers striker Dario Velk "
+                  "on suspicion of smuggling cigarettes.\n\nLindholm Rovers said Dario Velk would miss the cup final.",
+    "velk-2.txt": "Velk held over smuggling\n\nDario Velk was arrested on suspicion of smuggling cigarettes, "
+                  "Karst Border Police said.\n\nThe Lindholm Rovers striker was released on bail.",
+    "brenn.txt": "Rovers defender arrested\n\nKarst Border Police arrested Lindholm Rovers defender Tomas Brenn "
+                 "on suspicion of smuggling cigarettes.\n\nLindholm Rovers said Tomas Brenn would miss the cup final.",
+}
+
+
+def _ingest_texts(db: Path, names: list[str], tmp: Path) -> Store:
+    """Ingest the UNDATED texts one per batch, in the order given."""
+    store = Store(str(db))
+    for name in names:
+        folder = tmp / f"{db.stem}-{name}"
+        folder.mkdir()
+        (folder / name).write_text(UNDATED[name], encoding="utf-8")
+        ingest([str(folder)], store, Options())
+    return store
+
+
+@pytest.mark.model
+def test_merging_undated_articles_of_one_arrest_whatever_the_order(tmp_path: Path) -> None:
+    names = sorted(UNDATED)
+    forward = _ingest_texts(tmp_path / "f.duckdb", names, tmp_path)
+    backward = _ingest_texts(tmp_path / "b.duckdb", names[::-1], tmp_path)
+    built = _merged(forward)
+    assert built == _merged(backward)
+    arrests = forward.query("SELECT id, actors FROM events WHERE type = 'COERCE' AND mode = 'arrest'")
+    velk = {r["id"] for r in arrests if "Dario Velk" in r["actors"]}
+    brenn = {r["id"] for r in arrests if "Tomas Brenn" in r["actors"]}
+    assert len(velk) == 2 and len(brenn) == 1
+    members = {m for _, _, _, ms, _ in built for m in ms if len(ms) > 1}
+    assert velk <= members and not brenn & members  # one arrest in two articles; the other apart
+    assert any(set(ms) == velk and n == 2 for _, _, n, ms, _ in built)
+    assert rebuild_events(forward) == len(built) and _merged(forward) == built
     forward.close()
     backward.close()
 

@@ -6,10 +6,13 @@ happened, on where) a Conflict records who says what, instead of the event being
 
 Two article events are one when they are of the same type, name enough of the same people and
 organisations, and fall within a few days of each other: on their own dates when the texts date
-them, else around their articles' publication days. A merged event is a connected group of such
-pairs and is named by its smallest member's id, so the same store always gives the same records
-(an event reported once keeps the id of its report) whatever order articles came in. Candidates
-come from the index of actors, so merging a batch costs what the batch costs.
+them, else around their articles' publication days. Reports that nothing places in time (no date
+in the text, no publication day: a folder of plain text files) cannot be told from a repeat of the
+same act months apart by their days; they are merged only with each other, and only on evidence a
+repeat rarely shares (undated_alike). A merged event is a connected group of such pairs and is
+named by its smallest member's id, so the same store always gives the same records (an event
+reported once keeps the id of its report) whatever order articles came in. Candidates come from
+the index of actors, so merging a batch costs what the batch costs.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from ..gazetteer import country_of_state, fold
 from ..model import Actor, Conflict, ConflictValue, DateValue, Event, EventReport, Place, short_hash, to_dict
-from .stories import _Groups
+from .stories import _Groups, linked
 
 Members = list[tuple[str, str]]  # (article event id, article id)
 
@@ -36,6 +39,7 @@ class EventStore(Protocol):
     def merged_of(self, member_ids: Sequence[str]) -> set[str]: ...
     def merged_members(self, merged_ids: Sequence[str]) -> dict[str, list[str]]: ...
     def event_details(self, ids: Sequence[str]) -> list[dict[str, Any]]: ...
+    def event_passage_keys(self, ids: Sequence[str]) -> dict[str, set[str]]: ...
     def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
     def replace_merged_events(self, old_ids: Sequence[str],
                               merged: Sequence[tuple[Event, Members, Sequence[Conflict]]]) -> None: ...
@@ -81,6 +85,9 @@ class Report:
     actors: tuple[Actor, ...]
     topic: str | None
     report: EventReport
+    # The people and organisations named in the passage (story segment) that reports it. Only
+    # reports that nothing dates need it (undated_alike), so update_events fills it for those.
+    passage: frozenset[str] = frozenset()
 
     @property
     def keys(self) -> frozenset[str]:
@@ -139,8 +146,9 @@ def gap_days(a: Report, b: Report) -> int | None:
 def same_event(a: Report, b: Report) -> bool:
     """Whether two reports from different articles tell of one real event: same type (not a
     statement), no clashing meeting format, enough actors in common (two, or all of a one-actor
-    report's), the same doers when both name them, and days within DATE_SLACK_DAYS. Status,
-    place and the exact day may differ: those are the conflicts merged records show."""
+    report's), the same doers when both name them, and days within DATE_SLACK_DAYS; or, when
+    neither can be placed in time, the stronger evidence of undated_alike. Status, place and the
+    exact day may differ: those are the conflicts merged records show."""
     if a.article_id == b.article_id or a.type != b.type or a.type in UNMERGED_TYPES:
         return False
     if a.mode in EXCLUSIVE_MODES and b.mode in EXCLUSIVE_MODES and a.mode != b.mode:
@@ -153,7 +161,52 @@ def same_event(a: Report, b: Report) -> bool:
     if _stated_apart(a, b):
         return False  # "the 2007 ceremony" is not this year's, however close the articles
     gap = gap_days(a, b)
-    return gap is not None and gap <= DATE_SLACK_DAYS
+    if gap is None:
+        # An undatable report never joins a dated one: through it, two rounds months apart
+        # would become one connected group.
+        return window(a) is None and window(b) is None and undated_alike(a, b)
+    return gap <= DATE_SLACK_DAYS
+
+
+def undated_alike(a: Report, b: Report) -> bool:
+    """Whether two reports that nothing places in time, already of one type with enough actors in
+    common (same_event), are one event rather than a repeat of the same act: their passages tell
+    one story (as stories.linked links segments), they agree on whether it happened and on its
+    mode, their doers are the same by name when both name one (resolved or not: "the Nationals"
+    are not "the Red Sox"), and they share two actors, or one and the place, or the one the act
+    is done to and a named mode ("arrested Jackson" in both). One doer alone is not enough: a
+    company releases an update, a police force makes an arrest, every few weeks."""
+    if _standing(a) != _standing(b) or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    # Unlike stories, common names are not left out: they depend on the whole store, and a pair's
+    # verdict must depend on its two articles only, or merging would depend on arrival order.
+    shared_names = a.passage & b.passage
+    if not linked(len(shared_names), len(a.passage), len(b.passage), None, None):
+        return False
+    doers_a, doers_b = _doers(a), _doers(b)
+    if doers_a and doers_b and not doers_a & doers_b:
+        return False
+    shared = a.keys & b.keys
+    if len(shared) >= 2:
+        return True
+    if a.place is not None and b.place is not None and fold(a.place.name) == fold(b.place.name):
+        return True
+    return bool(a.mode) and a.mode == b.mode and bool(shared & _targets(a) & _targets(b))
+
+
+def _standing(r: Report) -> str:
+    """Whether a report says the event took place, did not, or is expected."""
+    return "happened" if r.status in HAPPENED else "expected" if r.status in EXPECTED else "did not"
+
+
+def _doers(r: Report) -> frozenset[str]:
+    """The report's sources, by entity id or, unresolved, by folded name."""
+    return frozenset(a.entity_id or f"name:{fold(a.name)}" for a in r.actors if a.role == "source")
+
+
+def _targets(r: Report) -> frozenset[str]:
+    """The entity ids the report names as the ones the act is done to."""
+    return frozenset(a.entity_id for a in r.actors if a.entity_id and a.role == "target")
 
 
 def _stated_apart(a: Report, b: Report) -> bool:
@@ -188,6 +241,11 @@ def update_events(store: EventStore) -> int:
     links = store.event_links(pending)
     firsts = {r["id"]: report_from_row(r) for r in store.event_details(
         sorted({*pending, *(b for _, b, _ in links)}))}
+    undatable = sorted(e for e, r in firsts.items() if window(r) is None)
+    if undatable:
+        passages = store.event_passage_keys(undatable)
+        for e in undatable:
+            firsts[e] = replace(firsts[e], passage=frozenset(passages.get(e, ())))
     groups = _Groups()
     for e in pending:
         groups.find(e)

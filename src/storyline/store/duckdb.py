@@ -831,6 +831,25 @@ class Store:
             "JOIN articles AS a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.id",
             [list(ids)])
 
+    def event_passage_keys(self, ids: Sequence[str]) -> dict[str, set[str]]:
+        """The people and organisations named in the segment that reports each of these article
+        events (an event in no segment, or in one naming nobody, is left out). Only the
+        segments of these events' articles are looked at."""
+        if not ids:
+            return {}
+        rows = self.con.execute(
+            "WITH p AS (SELECT unnest(?::VARCHAR[]) AS event_id), "
+            "a AS (SELECT DISTINCT e.article_id FROM events AS e JOIN p ON e.id = p.event_id), "
+            "s AS (SELECT s.article_id, s.n, unnest(from_json(s.event_ids, '[\"VARCHAR\"]')) AS event_id "
+            "FROM segments AS s JOIN a ON a.article_id = s.article_id) "
+            "SELECT s.event_id, k.entity_id FROM s JOIN p ON p.event_id = s.event_id "
+            "JOIN segment_keys AS k ON k.article_id = s.article_id AND k.n = s.n ORDER BY ALL",
+            [list(ids)]).fetchall()
+        out: dict[str, set[str]] = {}
+        for event_id, entity_id in rows:
+            out.setdefault(event_id, set()).add(entity_id)
+        return out
+
     def replace_merged_events(self, old_ids: Sequence[str],
                               merged: Sequence[tuple[Event, list[tuple[str, str]], Sequence[Conflict]]]) -> None:
         """Swap these merged events (and the pending article events the new ones take in) for
