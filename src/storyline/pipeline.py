@@ -215,6 +215,8 @@ class IngestSummary:
     timings: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
     rejoined: int = 0  # stored articles resolved again because later ones changed their surname joins
+    started: float = field(default_factory=time.perf_counter)
+    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc).replace(tzinfo=None))
 
     def account(self, results: Sequence[ArticleResult | Rejected], output: BatchOutput) -> None:
         """Add one stored batch's words, warnings, stage seconds and article count."""
@@ -249,8 +251,6 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
            progress: ProgressFn | None = None) -> IngestSummary:
     """Read, analyse and store every input; inputs stored by an earlier run are skipped."""
     summary = IngestSummary()
-    started = time.perf_counter()
-    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
 
     def todo() -> Iterator[list[Item]]:
         for chunk in batched(read_inputs(paths, options), options.batch_size):
@@ -264,10 +264,19 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     with closing(run_batches(process_batch, todo(), options)) as outputs:
         for output in outputs:
             _store_output(output, store, summary, progress, analysed_with(options))
-    rejoin(store, options, summary)
-    store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
-    summary.seconds = time.perf_counter() - started
+    _finish_run(store, options, summary)
     return summary
+
+
+def _finish_run(store: Store, options: Options, summary: IngestSummary, stamp: str | None = None) -> None:
+    """End a run that stored articles: settle the joins its names changed, note the run (as
+    analysed by this version and model, or by what stamp names) and how long it took."""
+    rejoin(store, options, summary)
+    version, model = __version__, resolve_model_name(options.model)
+    if stamp is not None:
+        version, _, model = stamp.removeprefix("storyline ").partition(" with ")
+    store.record_run(summary.started_at, version, model, summary.counts)
+    summary.seconds = time.perf_counter() - summary.started
 
 
 # --------------------------------------------------------------------------- articles sent to the API
@@ -297,8 +306,6 @@ def store_analysed(output: BatchOutput, store: Store, options: Options) -> tuple
     """Store what analyse_records gave like an ingest stores a batch (inputs stored already are
     unchanged, joins across articles settled, the run noted), and say what became of each."""
     summary = IngestSummary()
-    started = time.perf_counter()
-    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
     ids = [r.article.id for r in output.results if isinstance(r, ArticleResult)]
     before = store.stored_articles(ids)
     known = store.known_inputs([k for k in output.keys if k])
@@ -307,9 +314,7 @@ def store_analysed(output: BatchOutput, store: Store, options: Options) -> tuple
     if fresh:
         batch = BatchOutput([r for _, r in fresh], output.timings, [k for k, _ in fresh])
         _store_output(batch, store, summary, None, analysed_with(options))
-    rejoin(store, options, summary)
-    store.record_run(started_at, __version__, resolve_model_name(options.model), summary.counts)
-    summary.seconds = time.perf_counter() - started
+    _finish_run(store, options, summary)
     after = store.stored_articles(ids)
     outcomes: list[Outcome] = []
     for n, result in enumerate(output.results, 1):
@@ -399,8 +404,6 @@ def load_analyses(folder: str, store: Store, options: Options,
     the same inputs gives. Rows whose input is stored already are skipped, so a stopped load is
     finished by running it again."""
     summary = IngestSummary()
-    started = time.perf_counter()
-    started_at = datetime.now(timezone.utc).replace(tzinfo=None)
     stamps: Counter[str] = Counter()  # which version and model analysed the rows stored
     for rows in read_rows(folder, options.batch_size):
         known = store.known_inputs([r["raw_key"] for r in rows if r["raw_key"]])
@@ -411,12 +414,9 @@ def load_analyses(folder: str, store: Store, options: Options,
             output = BatchOutput([_from_row(r) for r in batch], {}, [r["raw_key"] for r in batch])
             _store_output(output, store, summary, progress, stamp)
             stamps[stamp] += len(batch)
-    rejoin(store, options, summary)
     # The run is noted as the analysis that wrote most of its rows (nothing stored: this load).
-    stamp = stamps.most_common(1)[0][0] if stamps else f"storyline {__version__} with (nothing new)"
-    version, _, model = stamp.removeprefix("storyline ").partition(" with ")
-    store.record_run(started_at, version, model, summary.counts)
-    summary.seconds = time.perf_counter() - started
+    _finish_run(store, options, summary,
+                stamps.most_common(1)[0][0] if stamps else f"storyline {__version__} with (nothing new)")
     return summary
 
 
@@ -426,7 +426,6 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
     model analysed (all of them with everything=True). Each batch's records are swapped in one
     transaction, so an interrupted run (even of everything) resumes with what is still stale."""
     summary = IngestSummary()
-    started = time.perf_counter()
     stamp = analysed_with(options)
     if everything:
         store.mark_all_stale()
@@ -445,7 +444,7 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
             if progress:
                 progress(len(output.results), summary)
     rejoin(store, options, summary)
-    summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - summary.started
     return summary
 
 
