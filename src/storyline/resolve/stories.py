@@ -120,8 +120,8 @@ def segments(result: ArticleResult) -> tuple[Segment, ...]:
     Paragraphs that name a person or organisation in common are one segment; a paragraph naming
     none belongs with the one before it (at the start, with the first that names someone); a
     later group that reports no event between people or organisations of its own joins the one
-    before it. The title line names what several segments
-    are about, so it joins the first segment without linking any."""
+    before it. The title line names what several segments are about, so it joins the first
+    segment without linking any."""
     article = result.article
     text = article.text
     spans = paragraphs(text)
