@@ -453,6 +453,99 @@ def test_time_infinitives_as_subjects_or_purposes_share_the_clause_tense() -> No
     assert weekday_values(directed) == ["2025-06-13"]
 
 
+def test_time_a_day_right_after_a_past_verb_is_the_day_of_the_act() -> None:
+    # the parser hangs "Monday" on the reported clause ("will be"); the act is the saying
+    said = parsed("""
+        Sanders NNP PROPN nsubj 1 Sanders
+        said VBD VERB ROOT 1 say
+        Monday NNP PROPN npadvmod 6 Monday
+        the DT DET det 4 the
+        trip NN NOUN nsubj 6 trip
+        will MD AUX aux 6 will
+        be VB AUX ccomp 1 be
+        long JJ ADJ acomp 6 long
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(said) == ["2025-06-09"]
+    # a date that qualifies a noun is not placed by the verb ("fits" is no schedule)
+    gambit = parsed("""
+        His PRP$ PRON poss 1 his
+        gambit NN NOUN nsubj 3 gambit
+        Sunday NNP PROPN appos 1 Sunday
+        fits VBZ VERB ROOT 3 fit
+        a DT DET det 5 a
+        pattern NN NOUN dobj 3 pattern
+        . . PUNCT punct 3 .
+    """)
+    assert weekday_values(gambit) == ["2025-06-08"]
+
+
+def set_to(verb: str, lemma: str, day: str) -> Doc:
+    """'He was <verb> to speak <day>.', hand-parsed."""
+    return parsed(f"""
+        He PRP PRON nsubjpass 2 he
+        was VBD AUX auxpass 2 be
+        {verb} VBN VERB ROOT 2 {lemma}
+        to TO PART aux 4 to
+        speak VB VERB xcomp 2 speak
+        {day} NNP PROPN npadvmod 4 {day}
+        . . PUNCT punct 2 .
+    """)
+
+
+def test_time_a_timetable_told_in_the_past_takes_the_nearer_day() -> None:
+    # "was set to speak Monday" on a Tuesday: yesterday; "... Thursday": the coming one
+    assert weekday_values(set_to("set", "set", "Monday")) == ["2025-06-09"]
+    assert weekday_values(set_to("scheduled", "schedule", "Thursday")) == ["2025-06-12"]
+    planned = parsed("""
+        executions NNS NOUN nsubj 4 execution
+        planned VBN VERB acl 0 plan
+        for IN ADP prep 1 for
+        Thursday NNP PROPN pobj 2 Thursday
+        remain VBP VERB ROOT 4 remain
+        . . PUNCT punct 4 .
+    """)
+    assert weekday_values(planned) == ["2025-06-12"]
+    would = parsed("""
+        It PRP PRON nsubj 2 it
+        would MD AUX aux 2 would
+        close VB VERB ROOT 2 close
+        on IN ADP prep 2 on
+        Monday NNP PROPN pobj 3 Monday
+        . . PUNCT punct 2 .
+    """)
+    assert weekday_values(would) == ["2025-06-09"]
+
+
+def infinitive_in_may(verb: str, lemma: str) -> Doc:
+    """'They <verb> to hear it in May.', hand-parsed."""
+    return parsed(f"""
+        They PRP PRON nsubj 1 they
+        {verb} VBD VERB ROOT 1 {lemma}
+        to TO PART aux 3 to
+        hear VB VERB xcomp 1 hear
+        it PRP PRON dobj 3 it
+        in IN ADP prep 3 in
+        May NNP PROPN pobj 5 May
+        . . PUNCT punct 1 .
+    """)
+
+
+def test_time_an_intent_told_in_the_past_looks_ahead_other_acts_do_not() -> None:
+    # published in June 2025: an intent to act in May is next May; a refusal to act in May
+    # is the May just gone
+    assert weekday_values(infinitive_in_may("sought", "seek")) == ["2026-05"]
+    assert weekday_values(infinitive_in_may("refused", "refuse")) == ["2025-05"]
+
+
+def test_time_a_bare_clock_reading_needs_a_word_that_makes_it_a_time() -> None:
+    assert tag_text("MUST WATCH Senate race preview 03:16 JUST WATCHED", REF) == []
+    at = tag_text("The session opens at 14:30 in Brussels.", REF)
+    assert [(f.built.type, f.built.value) for f in at] == [("TIME", "2025-06-10T14:30")]
+    zone = tag_text("Polls close 20:00 GMT.", REF)
+    assert [f.built.value for f in zone] == ["2025-06-10T20:00"]
+
+
 # --------------------------------------------------------------------------- records and publication date
 
 

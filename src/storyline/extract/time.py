@@ -21,7 +21,7 @@ from .timex_resolve import Built, Found, Tense
 from .timex_tagger import tag_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["extract_timexes", "infer_published", "tag_text"]
 
@@ -40,6 +40,9 @@ FUTURE_AUX = frozenset({
 # Verbs that arrange something for a time: a date that hangs on them is the arranged event's
 # ("has scheduled a news conference Thursday", "planned a march on Saturday"), which lies ahead.
 SCHEDULING_VERBS = frozenset({"schedule", "plan", "slate", "reschedule"})
+# Verbs that, in the past tense, tell a timetable rather than an intent: "was set to die
+# Monday", "was due to arrive on Friday" place the day near the reference, not after it.
+SCHEDULE_TOLD = frozenset({"set", "schedule", "slate", "due", "expect", "plan", "be", "suppose"})
 # Verbs that direct someone to act later: their infinitive looks ahead even when the parser
 # takes it for a purpose clause ("subpoenaed him to testify on Feb. 10").
 DIRECTIVE_VERBS = frozenset({
@@ -84,6 +87,8 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & FUTURE_AUX:
         return "past"  # "may have been", "would have gone": a modal perfect looks back
+    if words & FUTURE_AUX and not words & {"will", "'ll", "shall", "wo"} and words & {"would", "'d"}:
+        return "open"
     if words & FUTURE_AUX:
         return "future"
     if "going" in words or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
@@ -107,12 +112,21 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         directs = governing is not None and governing.lemma_.lower() in DIRECTIVE_VERBS
         if verb.dep_ == "advcl" and not directs:
             return outer
+        # Told in the past, a schedule ("was set to resume Monday") or an act that is not an
+        # intent ("refused to hear it in February") may lie on either side of the reference;
+        # an intent ("sought to use it for November", "agreed to buy it in February") ahead.
+        if outer == "past" and not directs and governing is not None:
+            lemma = governing.lemma_.lower()
+            if lemma in SCHEDULE_TOLD or lemma not in FUTURE_GOVERNORS:
+                return "open"
         return "future"
     tags = {c.tag_ for c in auxes} | {verb.tag_}
     if "VBD" in tags:
         return "past"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod", "relcl", "advcl"):
-        return "past"  # "the plan announced Friday"
+        # "the plan announced Friday" looks back; "the executions planned for Thursday" may
+        # lie on either side
+        return "open" if lemma in SCHEDULING_VERBS else "past"
     if verb.tag_ == "VBN" and words & {"have", "has", "'ve", "had"}:
         return "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re", "'m"}:
@@ -150,6 +164,19 @@ def _arranges(verb: Token, date: Token) -> bool:
     return verb.tag_ != "VBN" or bool(auxes & {"has", "have", "'ve"})
 
 
+def _told_past(span: Span, root: Token) -> bool:
+    """Whether a date follows a verb in the simple past ("said Monday the trip will be", "fired
+    on Monday"): news puts the day an act happened right after its verb, though the parser
+    often hangs it on the clause that follows."""
+    i = span.start - 1
+    if i >= 0 and span.doc[i].lower_ == "on":
+        i -= 1
+    if i < 0 or root.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    before = span.doc[i]
+    return before.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in before.children)
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The nearest verb at or above a token."""
     node = token
@@ -172,9 +199,17 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
             span = doc.char_span(start, end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
             # A date that modifies a noun ("a June agreement") is not placed by the verb.
-            nominal = root is not None and root.dep_ in ("compound", "nmod", "amod", "poss")
+            nominal = root is not None and (
+                root.dep_ in ("compound", "nmod", "amod", "poss")
+                # "his gambit Sunday"; not "Tuesday, June 10" nor a signature's "— Jane
+                # Doe (@jdoe) June 18, 2018", which the parser also hangs as appositions
+                or (root.dep_ == "appos" and root.head.pos_ == "NOUN" and not root.head.ent_type_)
+            )
             verb = _governing_verb(root) if root is not None and not nominal else None
             found: Tense | None = None
+            if span is not None and root is not None and _told_past(span, root):
+                cache[key] = "past"
+                return "past"
             if verb is not None and root is not None and _arranges(verb, root):
                 cache[key] = "future"
                 return "future"
@@ -414,7 +449,7 @@ def _infer_from_mentions(found: list[Found], tense: Callable[[int, int], Tense |
             days_without_year.append((p, t))
         elif p.year is None and p.weekday is not None and t == "past":
             weekdays.append(p.weekday)
-    spans = [s for s in (interval(p) for p, t in fine if t != "future") if s]
+    spans = [s for s in (interval(p) for p, t in fine if t not in ("future", "open")) if s]
     if not spans or not weekdays:
         return None
     floor = max(spans, key=lambda s: s[1])[0]

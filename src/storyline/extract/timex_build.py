@@ -1103,6 +1103,24 @@ def _sentence_day(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], 
     return (found[1], "published") if found is not None else None
 
 
+# What makes a bare "14:30" a time of day: a word before it that places something in time,
+# or a time zone or "hours" after it.
+_CLOCK_LEAD = re.compile(
+    r"\b(?:at|by|until|till|from|before|after|around|about|since|to|between|and|on|approximately|"
+    r"shortly|nearly|almost|past)\s+$",
+    re.IGNORECASE,
+)
+_CLOCK_TRAIL = re.compile(r"\s*(?:h\b|hrs?\b|hours\b|GMT|UTC|CET|CEST|EET|local\s+time)", re.IGNORECASE)
+
+
+def _clock_signalled(m: Match, text: str) -> bool:
+    """Whether a bare clock time ("14:30", no a.m./p.m.) is said to be a time of day."""
+    if re.search(r"[A-Z]{2,}|[a-z]", m.group(0)[m.end("mi2") - m.start() :]):
+        return True  # a time zone matched inside the expression
+    lead = text[max(0, m.start() - 16) : m.start()]
+    return bool(_CLOCK_LEAD.search(lead) or _CLOCK_TRAIL.match(text, m.end()))
+
+
 def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], Builder]]) -> Built | None:
     """'10:35 a.m.', '5 p.m. EST', 'noon', 'four in the morning', and a day after it ('10 p.m.
     Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6')."""
@@ -1112,9 +1130,11 @@ def build_time(m: Match, ctx: Ctx, day_builders: list[tuple[re.Pattern[str], Bui
     if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
         return None  # "High Noon", "high noon comes today": the film and the figure of speech
     h, mi = hm
+    group = "tail" if m["tail"] else "ltail" if m["ltail"] else ""
+    if m["h2"] and not group and not _clock_signalled(m, ctx.text):
+        return None  # "MUST WATCH ... 03:16": a video's length, a score, a verse
     day: Point | None = None
     anchor: str | None = None
-    group = "tail" if m["tail"] else "ltail" if m["ltail"] else ""
     if group:
         start, stop = m.start(group), m.end(group)
         lead = re.match(r"[,\s]*", ctx.text[start:stop])

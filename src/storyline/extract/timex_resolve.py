@@ -16,7 +16,9 @@ from typing import Literal
 from .timex_calendar import GRANULARITIES, Point, interval, safe_date, valid_year
 from .timex_lexicon import HOLIDAYS, WEEKDAY_HOLIDAYS
 
-Tense = Literal["past", "present", "future"]
+# "open": the clause places the date on neither side of the reference ("was set to resume
+# Monday"): the nearest such date.
+Tense = Literal["past", "present", "future", "open"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 # How far back (characters) an anaphoric expression looks for the date it is relative to;
@@ -125,8 +127,8 @@ Builder = Callable[[re.Match[str], Ctx], Built | None]
 
 def resolve_weekday(ref: dt.date, weekday: int, relation: str | None, tense: Tense | None) -> dt.date:
     """The day a weekday name refers to: past (or unknown) tense -> on or before the reference,
-    future -> on or after; "last" strictly before, "next"/"coming" strictly after, "this" in the
-    same ISO week."""
+    future -> on or after, open -> the nearer (the earlier on a tie); "last" strictly before,
+    "next"/"coming" strictly after, "this" in the same ISO week."""
     today = ref.isoweekday()
     if relation in ("last", "past", "this past", "previous"):
         delta = -((today - weekday - 1) % 7 + 1)
@@ -136,6 +138,9 @@ def resolve_weekday(ref: dt.date, weekday: int, relation: str | None, tense: Ten
         delta = weekday - today
     elif tense == "future":
         delta = (weekday - today) % 7
+    elif tense == "open":
+        ahead, back = (weekday - today) % 7, (today - weekday) % 7
+        delta = ahead if ahead < back else -back
     else:
         delta = -((today - weekday) % 7)
     return ref + dt.timedelta(days=delta)
@@ -176,8 +181,9 @@ def choose_year(
         return max(behind, key=lambda s: s[1])[0] if behind else None
 
     # With no verb to go by (a date that qualifies a noun), days ahead count double: news
-    # mostly looks back. A present tense ("is set for April") is taken at face value.
-    weight = 1 if tense == "present" else FUTURE_WEIGHT
+    # mostly looks back. A present tense ("is set for April") is taken at face value, and so
+    # is a clause that places the date on neither side ("would be dismissed on June 17").
+    weight = 1 if tense in ("present", "open") else FUTURE_WEIGHT
 
     def distance(s: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
         """Days between the reference and the interval; ties go to the earlier year."""
