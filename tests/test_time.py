@@ -538,6 +538,48 @@ def test_time_an_intent_told_in_the_past_looks_ahead_other_acts_do_not() -> None
     assert weekday_values(infinitive_in_may("refused", "refuse")) == ["2025-05"]
 
 
+def test_time_a_present_verb_schedules_only_a_date_that_hangs_on_it() -> None:
+    # "repeats ... in an interview on Thursday": the interview is behind, not a coming event
+    interview = parsed("""
+        It PRP PRON nsubj 1 it
+        repeats VBZ VERB ROOT 1 repeat
+        a DT DET det 3 a
+        claim NN NOUN dobj 1 claim
+        in IN ADP prep 3 in
+        an DT DET det 6 an
+        interview NN NOUN pobj 4 interview
+        on IN ADP prep 6 on
+        Thursday NNP PROPN pobj 7 Thursday
+        . . PUNCT punct 1 .
+    """)
+    assert weekday_values(interview) == ["2025-06-05"]
+
+
+def test_time_could_takes_the_nearer_day() -> None:
+    could = parsed("""
+        You PRP PRON nsubj 2 you
+        could MD AUX aux 2 could
+        sit VB VERB ROOT 2 sit
+        on IN ADP prep 2 on
+        Wednesday NNP PROPN pobj 3 Wednesday
+        . . PUNCT punct 2 .
+    """)
+    assert weekday_values(could) == ["2025-06-11"]
+
+
+def test_time_that_day_with_no_day_in_focus_is_not_the_publication_day() -> None:
+    found = tag_text("A lot was going on that day, she said.", REF)
+    assert [f.built.value for f in found] == ["XXXX-XX-XX"]
+    told = tag_text("The talks ended on 3 May. A lot was going on that day.", REF)
+    assert [f.built.value for f in told] == ["2025-05-03", "2025-05-03"]
+
+
+def test_time_today_capitalised_inside_a_sentence_is_a_programme() -> None:
+    text = "He told BBC Radio 4’s Today programme. She told Today. Today the vote is held."
+    assert [text[f.start:f.end] for f in tag_text(text, REF)] == ["Today"]
+    assert [f.start for f in tag_text(text, REF)] == [text.rindex("Today")]
+
+
 def test_time_a_bare_clock_reading_needs_a_word_that_makes_it_a_time() -> None:
     assert tag_text("MUST WATCH Senate race preview 03:16 JUST WATCHED", REF) == []
     at = tag_text("The session opens at 14:30 in Brussels.", REF)

@@ -79,16 +79,17 @@ MAX_VERB_CLIMB = 3
 MOD_FRACTION = 3
 
 
-def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | None:
     """Tense of a verb from its tag and auxiliaries (an infinitive asks the verb above it, at
-    most MAX_VERB_CLIMB levels up)."""
+    most MAX_VERB_CLIMB levels up). ``direct``: the date hangs on the verb itself, not on one
+    of its nouns ("repeats his claim in an interview on Thursday")."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in auxes}
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & FUTURE_AUX:
         return "past"  # "may have been", "would have gone": a modal perfect looks back
-    if words & FUTURE_AUX and not words & {"will", "'ll", "shall", "wo"} and words & {"would", "'d"}:
-        return "open"
+    if words & {"would", "could"} and not words & {"will", "'ll", "shall", "wo", "have", "'ve"}:
+        return "open"  # the future of a past ("said it would close Friday") or a possibility
     if words & FUTURE_AUX:
         return "future"
     if "going" in words or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
@@ -137,7 +138,7 @@ def _verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if tags & {"VBZ", "VBP", "MD"}:
         # "plans to vote on Tuesday" looks ahead; "can take part in April": a modal other than
         # "will" says nothing more
-        if verb.tag_ in ("VBZ", "VBP") and not auxes and (lemma in INTENTION_VERBS or _schedules(verb)):
+        if verb.tag_ in ("VBZ", "VBP") and not auxes and (lemma in INTENTION_VERBS or (direct and _schedules(verb))):
             return "future"
         return "present"
     return None
@@ -177,6 +178,15 @@ def _told_past(span: Span, root: Token) -> bool:
     return before.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in before.children)
 
 
+def _hangs_on(date: Token, verb: Token) -> bool:
+    """Whether a date is a dependent of the verb, directly or through a preposition ("meet
+    Monday", "meet on Monday"), rather than of a noun ("an interview on Monday")."""
+    head = date.head
+    if head.pos_ == "ADP" and head.i != date.i:
+        head = head.head
+    return head.i == verb.i
+
+
 def _governing_verb(token: Token) -> Token | None:
     """The nearest verb at or above a token."""
     node = token
@@ -214,13 +224,14 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
                 cache[key] = "future"
                 return "future"
             # A participle or gerund without auxiliaries says nothing: ask the verb it hangs on.
+            direct = root is not None and verb is not None and _hangs_on(root, verb)
             for _ in range(MAX_VERB_CLIMB):
                 if verb is None:
                     break
-                found = _verb_tense(verb)
+                found = _verb_tense(verb, direct=direct)
                 if found is not None or verb.head.i == verb.i:
                     break
-                verb = _governing_verb(verb.head)
+                verb, direct = _governing_verb(verb.head), False
             cache[key] = found
         return cache[key]
 

@@ -115,6 +115,8 @@ UNIT_GRAN = {
 
 
 # Titles that contain a day word: "USA Today", "The Sunday Times", "Saturday Night Live".
+# The end of the text before a word when that word is inside a sentence, not opening one.
+_MID_SENTENCE = re.compile(r"[\w,’']\s?$")
 _TITLE_BEFORE_TODAY = re.compile(r"(?-i:USA|VOA|China|Russia|Psychology|Music|Christianity)\s*$")
 _TITLE_AFTER_WEEKDAY = re.compile(
     r"\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Star|Sport"
@@ -558,6 +560,8 @@ def build_day_word(m: Match, ctx: Ctx) -> Built | None:
     word = clean(m["w"])
     if word == "today" and _TITLE_BEFORE_TODAY.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None  # a newspaper or programme title
+    if m["w"] in ("Today", "Tonight") and _MID_SENTENCE.search(ctx.text, max(0, m.start() - 3), m.start()):
+        return None  # capitalised inside a sentence: a programme ("told Today", "The Tonight Show")
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     pod = PARTS_OF_DAY.get(clean(m["pod"])) or ("NI" if word in ("tonight", "overnight") else None)
@@ -744,7 +748,9 @@ def build_deictic(m: Match, ctx: Ctx) -> Built | None:
     if rel in ANAPHORIC_RELATIONS:
         found = anchor_point(ctx, m.start(), "day" if pod else gran, window=NARRATIVE_WINDOW)
         if found is None:
-            if ctx.reference is None:
+            # "that day" points away from the present: with no date in focus it is some day
+            # already told of, never the publication day.
+            if ctx.reference is None or rel.startswith("that"):
                 return Built(type_, format_value(unknown), None, unknown, None, focus=False)
             base, anchor = day_point(ctx.reference), "published"
         else:
