@@ -636,7 +636,11 @@ def test_detect_format(name: str, head: bytes, fmt: str | None) -> None:
         ("10.06.2025", "2025-06-10"),
         (1749542400, "2025-06-10"),
         (1749542400000, "2025-06-10"),
-        ("06/10/2025", None),
+        ("06/10/2025", None),  # June 10 or 6 October: left unread
+        ("6/23/25", "2025-06-23"),  # only the US order makes a date of it
+        ("23/06/2025", "2025-06-23"),  # only the day-first order does
+        ("7/23/98", "1998-07-23"),
+        ("2/30/2025", None),
         ("next Tuesday", None),
         (None, None),
         (True, None),

@@ -164,8 +164,9 @@ def normalise_date(value: object) -> str | None:
     """An ISO day (YYYY-MM-DD) from a metadata date value, or None when it cannot be read.
 
     Accepts ISO 8601 dates and timestamps, RFC 2822 (feeds, HTTP), a few unambiguous written
-    forms ("June 10, 2025", "10 June 2025", "10.06.2025") and epoch seconds or milliseconds.
-    The day is the one written in the value's own time zone: that is the outlet's publication day.
+    forms ("June 10, 2025", "10 June 2025", "10.06.2025", "6/23/25" where only one order of
+    day and month makes a date) and epoch seconds or milliseconds. The day is the one written
+    in the value's own time zone: that is the outlet's publication day.
     """
     if isinstance(value, bool):
         return None
@@ -192,7 +193,35 @@ def normalise_date(value: object) -> str | None:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    return None
+    return _slashed_day(text)
+
+
+# "7/23/17", "23/07/2017 10:30": a day written with slashes, its order unknown.
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?:[ T].*)?")
+# Two-digit years below this are this century's ("17" -> 2017), the rest the last's ("98"):
+# fixed, so that the same input always gives the same day.
+_TWO_DIGIT_PIVOT = 50
+
+
+def _slashed_day(text: str) -> str | None:
+    """The day of a slashed date when only one order makes a date of it: "7/23/17" is July 23
+    (US order), "23/7/17" the same day (day first); "7/3/17" could be either, so None."""
+    m = _SLASHED.fullmatch(text)
+    if m is None:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if len(m.group(3)) == 2:
+        y += 2000 if y < _TWO_DIGIT_PIVOT else 1900
+    readings = {(a, b), (b, a)} if a != b else {(a, b)}
+    days = [d for month, day in readings if (d := _safe_day(y, month, day)) is not None]
+    return days[0].isoformat() if len(days) == 1 else None
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _from_iso(text: str) -> str | None:
