@@ -118,6 +118,10 @@ def test_time_numbers_that_are_not_years() -> None:
     assert found == ["1999"]
 
 
+def test_time_a_bill_number_is_not_a_year() -> None:
+    assert [t for t, *_ in tags("The House passed H.R. 1422 and HR 2810 in 2014.")] == ["2014"]
+
+
 # --------------------------------------------------------------------------- relative dates
 
 
@@ -181,6 +185,13 @@ def test_time_durations_and_sets() -> None:
     assert tags("Ages are not durations: a 6-year-old boy.") == []
 
 
+def test_time_the_verb_last_is_not_inside_a_duration() -> None:
+    assert tags("The session is expected to last a couple of weeks.") == [
+        ("a couple of weeks", "DURATION", "P2W", None)
+    ]
+    assert tags("Prices fell over the last two weeks.") == [("the last two weeks", "DURATION", "P2W", None)]
+
+
 def test_time_rates_are_not_time_expressions() -> None:
     # The unit of a rate ("per year") is no time: quantities before "a year" or "annually".
     assert tags("The merger should save $75 million a year.") == []
@@ -202,6 +213,14 @@ def test_time_the_past_year_is_the_year_before() -> None:
 def test_time_the_future_of_something_is_no_time() -> None:
     assert tags("The future of the plant is unclear.") == []
     assert value_of("Prices may fall in the future.", "the future") == "FUTURE_REF"
+
+
+def test_time_the_fall_of_something_is_no_season() -> None:
+    # the noun of "to fall": a collapse or a drop
+    assert tags("Rebels fled after the fall of the city, and the fall in oil prices hurt.") == []
+    # the season, with a year or after a preposition of time
+    assert value_of("He left in the fall of 2016.", "the fall of 2016") == "2016-FA"
+    assert value_of("Schools will reopen in the fall.", "the fall") == "2025-FA"
 
 
 def test_time_without_reference_values_say_unknown() -> None:
@@ -319,6 +338,14 @@ def test_time_the_week_of_a_day_is_its_iso_week() -> None:
     assert value_of("The hearing will be held the week of July 7.", "the week of July 7") == "2025-W28"
 
 
+def test_time_the_weekend_of_a_day_is_the_weekend_nearest_it() -> None:
+    # a Friday: the weekend that follows; a Monday: the one just gone
+    assert tags("The party meets on the weekend of Feb. 24, 2017.") == [
+        ("the weekend of Feb. 24, 2017", "DATE", "2017-W08-WE", None)
+    ]
+    assert value_of("It rained the weekend of March 6, 2023.", "the weekend of March 6, 2023") == "2023-W09-WE"
+
+
 def test_time_a_past_perfect_deadline_lies_behind() -> None:
     assert value_of("The offer had originally run until Friday.", "Friday") == "2025-06-06"
     assert value_of("The offer now runs until Friday.", "Friday") == "2025-06-13"
@@ -329,6 +356,15 @@ def test_time_a_period_that_ended_closed_before_the_reference() -> None:
     assert value_of(text, "Oct. 31", dt.date(2025, 10, 27)) == "2024-10-31"
     assert value_of(text, "the second quarter", dt.date(2025, 10, 27)) == "2024-Q2"
     assert value_of("Profit rose in the quarter ended Sept. 30.", "Sept. 30", dt.date(2025, 10, 27)) == "2025-09-30"
+
+
+def test_time_later_in_a_past_story_is_not_after_the_reference() -> None:
+    # told in the past with no date to count from: unknown, not six months after publication
+    assert tags("They applied for asylum and six months later flew to Britain.") == [
+        ("six months later", "DATE", "XXXX-XX", None)
+    ]
+    assert value_of("They applied in March 2024 and six months later flew to Britain.", "six months later") == "2024-09"
+    assert value_of("The line will open and six months later it will close.", "six months later") == "2025-12"
 
 
 def parsed(rows: str, text_spaces: bool = True) -> Doc:
@@ -478,6 +514,38 @@ def test_time_a_day_right_after_a_past_verb_is_the_day_of_the_act() -> None:
         . . PUNCT punct 3 .
     """)
     assert weekday_values(gambit) == ["2025-06-08"]
+
+
+def test_time_a_second_coordinated_day_is_placed_as_the_first() -> None:
+    # the parser hangs only "Thursday" on "meet"; "Friday" hangs on "Thursday"
+    doc = parsed("""
+        Leaders NNS NOUN nsubj 1 leader
+        meet VBP VERB ROOT 1 meet
+        in IN ADP prep 1 in
+        Mexico NNP PROPN pobj 2 Mexico
+        Thursday NNP PROPN npadvmod 1 Thursday
+        and CC CCONJ cc 4 and
+        Friday NNP PROPN conj 4 Friday
+        . . PUNCT punct 1 .
+    """)
+    doc.ents = [doc.char_span(doc[4].idx, doc[6].idx + len("Friday"), label="DATE")]
+    assert weekday_values(doc) == ["2025-06-12", "2025-06-13"]
+
+
+def test_time_a_clause_led_by_since_lies_behind() -> None:
+    # "since taking office in January" counts from a past January, whatever "will" says
+    doc = parsed("""
+        She PRP PRON nsubj 2 she
+        will MD AUX aux 2 will
+        speak VB VERB ROOT 2 speak
+        since IN SCONJ prep 2 since
+        taking VBG VERB pcomp 3 take
+        office NN NOUN dobj 4 office
+        in IN ADP prep 4 in
+        January NNP PROPN pobj 6 January
+        . . PUNCT punct 2 .
+    """)
+    assert weekday_values(doc) == ["2025-01"]
 
 
 def set_to(verb: str, lemma: str, day: str) -> Doc:

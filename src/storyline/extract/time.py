@@ -88,6 +88,8 @@ def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | Non
     lemma = verb.lemma_.lower()
     if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & FUTURE_AUX:
         return "past"  # "may have been", "would have gone": a modal perfect looks back
+    if verb.tag_ == "VBG" and not auxes and _since(verb):
+        return "past"  # "will speak for the first time since taking office in July": behind
     if words & {"would", "could"} and not words & {"will", "'ll", "shall", "wo", "have", "'ve"}:
         return "open"  # the future of a past ("said it would close Friday") or a possibility
     if words & FUTURE_AUX:
@@ -142,6 +144,14 @@ def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | Non
             return "future"
         return "present"
     return None
+
+
+def _since(verb: Token) -> bool:
+    """Whether a clause is introduced by "since" ("since taking office"), which counts from a
+    time before the reference whatever the tense of the clause it hangs on."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "since":
+        return True
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
 def _schedules(verb: Token) -> bool:
@@ -199,6 +209,15 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _first_conjunct(token: Token) -> Token | None:
+    """The date a date is coordinated with, when it comes second ("Monday and Tuesday", "June
+    28 and 29"): the parser hangs only the first on the verb."""
+    node = token
+    while node.dep_ == "conj" and node.head.i < node.i and node.head.ent_type_ in ("DATE", "TIME"):
+        node = node.head
+    return node if node.i != token.i else None
+
+
 def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
     """A tense lookup for character spans of a parsed Doc."""
     cache: dict[tuple[int, int], Tense | None] = {}
@@ -208,6 +227,11 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
         if key not in cache:
             span = doc.char_span(start, end, alignment_mode="expand")
             root = span.root if span is not None and len(span) else None
+            first = _first_conjunct(root) if root is not None else None
+            if first is not None:
+                # "comes to town Monday and Tuesday": the second day is placed as the first is
+                cache[key] = tense(first.idx, first.idx + len(first.text))
+                return cache[key]
             # A date that modifies a noun ("a June agreement") is not placed by the verb.
             nominal = root is not None and (
                 root.dep_ in ("compound", "nmod", "amod", "poss")

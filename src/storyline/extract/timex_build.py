@@ -72,7 +72,8 @@ DATE_LEAD_WORDS = frozenset(
 )
 # Entity labels that say a four-digit number is a quantity or a name, not a year.
 NOT_YEAR_LABELS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "LAW", "FAC"})
-# Words that put a number in an identifier, not on the calendar: Resolution 1244, Flight 1549.
+# Words that put a number in an identifier, not on the calendar: Resolution 1244, Flight 1549,
+# the bill H.R. 1422.
 IDENTIFIER_WORDS = frozenset(
     [
         "resolution", "resolutions", "no.", "nos.", "no", "number", "flight", "flights", "room",
@@ -81,7 +82,7 @@ IDENTIFIER_WORDS = frozenset(
         "item", "rule", "clause", "volume", "vol.", "vol", "issue", "track", "channel", "band", "unit",
         "units", "batch", "case", "line", "platform", "gate", "suite", "apartment", "building", "block",
         "lot", "serial", "version", "v.", "edition", "orion", "chip", "chips", "mig", "su", "intel",
-        "motorola",
+        "motorola", "h.r", "hr", "h.res", "s.res", "h.j.res", "s.j.res",
     ]
 )
 # Nouns after a number that make it a count ("2000 people"), not a year.
@@ -258,13 +259,26 @@ def _day_without_year(month: int, day: int, m: Match, ctx: Ctx) -> Built:
     return relative(ctx, day_point(d) if d else None, unknown)
 
 
+# Last weekday (ISO number) whose "weekend of" is the one before it: "the weekend of March 6"
+# said of a Monday or Tuesday is the weekend just gone.
+WEEKEND_BEFORE_UNTIL = 2
+
+
 def build_week_of(m: Match, ctx: Ctx) -> Built | None:
-    """'the week of March 6': the ISO week that holds the day."""
+    """'the week of March 6': the ISO week that holds the day; 'the weekend of Feb. 24': the
+    weekend nearest the day."""
     b = build_full_date(m, ctx)
     span = interval(b.point) if b is not None and b.point is not None and b.point.year is not None else None
     if b is None or span is None:
         return None  # without a year the week cannot be numbered; the day alone is tagged
     p = week_of(span[0])
+    if m["wk"].lower() == "weekend":
+        weekend = Point("weekend", p.year, week=p.week)
+        before = span[0].isoweekday() <= WEEKEND_BEFORE_UNTIL
+        shifted = shift(weekend, -1, "week") if before else weekend
+        if shifted is None:
+            return None
+        p = shifted
     return Built("DATE", format_value(p), None, p, b.anchor)
 
 
@@ -424,6 +438,22 @@ def build_century(m: Match, ctx: Ctx) -> Built | None:
     return absolute(Point("century", century=n - 1)) if 0 < n <= 100 else None
 
 
+# What follows "the fall" when it is the noun of "to fall" ("the fall of Raqqa", "the fall in
+# prices"), not the season: "of" before anything but a year ("the fall of 2016", "the fall of
+# that year" are seasons), "in" before a word in lower case.
+_FALL_OF = re.compile(r"\s+of\s+(?!(?:(?:the|that|this|last|next|an?|each)\s+)?(?:[\w-]+\s+)?year\b|\d|['’]\d)", re.I)
+_FALL_IN = re.compile(r"\s+in\s+(?-i:[a-z])")
+# Words before "the fall" that make it a time even before "in" ("late in the fall in 1980").
+_SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "till", "through", "since", "before", "after", "for"})
+
+
+def _is_fall_noun(ctx: Ctx, m: Match) -> bool:
+    """Whether "the fall" names a collapse or a drop rather than the season."""
+    if _FALL_OF.match(ctx.text, m.end()):
+        return True
+    return _FALL_IN.match(ctx.text, m.end()) is not None and prev_word(ctx, m.start()) not in _SEASON_PREPOSITIONS
+
+
 def build_season(m: Match, ctx: Ctx) -> Built | None:
     """'last fall', 'this summer', 'the winter of 1994', 'summer 2025'."""
     code = SEASONS[m["season"].lower()]
@@ -435,6 +465,8 @@ def build_season(m: Match, ctx: Ctx) -> Built | None:
         return absolute(Point("season", year, season=code))
     if not rel and (m["season"].lower() == "fall" or prev_word(ctx, m.start()) not in DATE_LEAD_WORDS):
         return None  # "prices fall" is a verb; "summer camp" needs a lead word to be a date
+    if rel == "the" and m["season"].lower() == "fall" and _is_fall_noun(ctx, m):
+        return None  # "the fall of Raqqa", "the fall in oil prices": a collapse or a drop
     unknown = Point("season", None, season=code)
     if ctx.reference is None:
         return relative(ctx, None, unknown)
@@ -980,6 +1012,14 @@ def build_offset(m: Match, ctx: Ctx) -> Built | None:
         found_any = focus_point(ctx, m.start())
         if found_any is not None and found_any.built.point is not None:
             base = truncate(found_any.built.point, gran)
+    if base is None and not deictic and sign > 0 and tense_at(ctx, m.start(), m.end()) == "past":
+        # "They registered and six months later flew to the UK": told in the past, the date
+        # lies before the reference, so the reference is no anchor; with none named nearby the
+        # date stays unknown (a duration when the count is vague)
+        if count is None:
+            return Built("DURATION", duration_value(None, unit), None, None, None)
+        unknown = Point("week" if gran == "weekend" else gran)
+        return Built("DATE", format_value(unknown), None, unknown, None, focus=False)
     if base is None and ctx.reference is not None:
         today = day_point(ctx.reference)
         base = today if gran in ("day", "weekend") else truncate(today, gran)

@@ -79,10 +79,11 @@ UNIT_ADJ = (
     r"(?:(?:more|additional|full|straight|consecutive|long|short|trading|business|working|calendar"
     r"|extra|fiscal|further|whole|entire|successive)\s+)?"
 )
-# Words that may open a duration: "the past two weeks", "the first nine months".
+# Words that may open a duration: "the past two weeks", "the first nine months"; never before
+# an article, where "last" is the verb ("to last a couple of weeks").
 DURATION_LEAD = (
     r"(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|initial"
-    r"|latest|preceding|ensuing|same|other|entire|whole|year-earlier|year-ago|comparable)\s+)?"
+    r"|latest|preceding|ensuing|same|other|entire|whole|year-earlier|year-ago|comparable)\s+(?!an?\s))?"
 )
 
 
@@ -400,10 +401,10 @@ RULES: list[Rule] = [
         tb.build_the_unit,
     ),
     Rule(
-        # "the week of March 6": the week that holds the day
+        # "the week of March 6": the week that holds the day; "the weekend of Feb. 24" its weekend
         "week_of",
         _compile(
-            rf"{B}the\s+week\s+of\s+(?:{WEEKDAY},?\s+)?(?P<month>{MONTH_ANY})\s*(?P<day>{DAY})"
+            rf"{B}the\s+(?P<wk>week|weekend)\s+of\s+(?:{WEEKDAY},?\s+)?(?P<month>{MONTH_ANY})\s*(?P<day>{DAY})"
             rf"(?:,?\s+(?P<year>{YEAR4}))?"
         ),
         tb.build_week_of,
@@ -445,7 +446,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
                 "labour day", "memorial", "veterans", "election day", "halloween", "boxing day",
                 "bastille", "valentine", "good friday"),
     "year_end": ("year end", "year-end", "year's end", "year’s end"),
-    "in_the_unit": ("earlier in", "later in"), "week_of": ("week of",),
+    "in_the_unit": ("earlier in", "later in"), "week_of": ("week of", "weekend of"),
     "the_unit_before": ("before", "after", "earlier", "later"),
     "the_unit": ("year", "week", "month"),
     "time": ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", ":", "in the"),
