@@ -23,7 +23,7 @@ def _report(rid: str, article: str, *, type_: str = "CONSULT", day: str | None =
             status: str = "occurred", mode: str | None = None, place: Place | None = None,
             actors: tuple[tuple[str, str], ...] = (("e-envoy", "mediator"), ("e-a", "participant"),
                                                    ("e-b", "participant")),
-            passage: tuple[str, ...] = ()) -> Report:
+            passage: tuple[str, ...] = ("e-envoy", "e-a", "e-b")) -> Report:
     """A report as merging sees it, dated `day` (stated in the text unless stated=False), its
     passage naming the entity ids in `passage`. An actor id starting "name:" is left unresolved."""
     date = DateValue(day, day, day, "day") if day else None
@@ -65,7 +65,34 @@ def test_merging_undated_reports_use_their_articles_days_and_unknown_days_never_
     a = _report("e1", "a1", day=None, published="2025-03-11")
     assert same_event(a, _report("e2", "a2", day=None, published="2025-03-13"))
     assert not same_event(a, _report("e2", "a2", day=None, published="2025-04-20"))
-    assert not same_event(_report("e1", "a1", day=None, published=None), _report("e2", "a2", day=None, published=None))
+    # with no day at all, only the evidence of undated_alike merges them (here no passage)
+    nowhen = {"day": None, "published": None, "passage": ()}
+    assert not same_event(_report("e1", "a1", **nowhen), _report("e2", "a2", **nowhen))  # type: ignore[arg-type]
+
+
+def test_merging_dated_reports_need_one_story_and_one_thing_more_than_a_shared_name() -> None:
+    # "the president accused someone" in two articles a few days apart: one name in common
+    def accuse(rid: str, article: str, day: str | None, **kw: object) -> Report:
+        fields: dict[str, object] = {"type_": "ACCUSE", "mode": "allege", "published": "2025-03-12",
+                                     "actors": (("e-president", "source"),), "passage": ("e-president", "e-senate"),
+                                     **kw}
+        return _report(rid, article, day=day, **fields)  # type: ignore[arg-type]
+
+    a = accuse("e1", "a1", None)
+    assert not same_event(a, accuse("e2", "a2", None, published="2025-03-14"))
+    # both texts state the day: that agreement is the thing more
+    assert same_event(accuse("e1", "a1", "2025-03-10"), accuse("e2", "a2", "2025-03-11"))
+    # or a second actor in common
+    two = (("e-president", "source"), ("e-senate", "target"))
+    assert same_event(accuse("e1", "a1", None, actors=two), accuse("e2", "a2", None, actors=two))
+    # never passages that tell two stories, however much else agrees
+    assert not same_event(accuse("e1", "a1", "2025-03-10", actors=two),
+                          accuse("e2", "a2", "2025-03-10", actors=two, passage=("e-president", "e-court")))
+    # nor another doer named, even unresolved ("the mayor" accuses the senate, "the governor" too)
+    mayor = (("name:mayor", "source"), ("e-senate", "target"))
+    governor = (("name:governor", "source"), ("e-senate", "target"))
+    assert not same_event(accuse("e1", "a1", "2025-03-10", actors=mayor),
+                          accuse("e2", "a2", "2025-03-10", actors=governor))
 
 
 # Undated reports: nothing places them in time (no date in the text, no publication day).
@@ -111,7 +138,7 @@ def test_merging_an_undatable_report_never_joins_a_dated_one() -> None:
     dated = _report("e2", "a2", type_="COERCE", mode="arrest", actors=ARREST, passage=STORY)
     assert not same_event(_undated("e1", "a1"), dated)
     # a date the text states places an undated article's report: it is compared by that day
-    stated = _report("e3", "a3", type_="COERCE", mode="arrest", actors=ARREST, published=None)
+    stated = _report("e3", "a3", type_="COERCE", mode="arrest", actors=ARREST, published=None, passage=STORY)
     assert same_event(stated, dated) and not same_event(_undated("e1", "a1"), stated)
 
 
