@@ -38,6 +38,7 @@ def test_web_api_status_is_the_store_counts(client: TestClient, web_db: Path) ->
         counts = store.counts()
     status = _get(client, "/api/status")
     assert status["counts"] == counts and counts["articles"] == 21  # 16 examples, 4 reports, 1 hostile
+    assert all(kind.isidentifier() for kind in counts) and "event_reports" in counts
     assert status["last_run"]["new"] == 21
 
 

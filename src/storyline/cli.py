@@ -348,7 +348,7 @@ def status_cli(db: str = STORE_OPTION) -> None:
     table.add_column("records")
     table.add_column("count", justify="right")
     for kind, n in counts.items():
-        table.add_row(kind, str(n))
+        table.add_row(kind.replace("_", " "), str(n))
     out.print(table)
     if last:
         out.print(f"last ingest {last['finished_at']:%Y-%m-%d %H:%M} UTC by storyline {last['version']} "

@@ -45,7 +45,7 @@ from ..model import (
 from .migrations import available, migrate
 
 # DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
-LOCK_HINT = "another storyline process has this store open; wait for it or use another --db"
+LOCK_HINT = "another process (a storyline ingest?) has this store open; try again when it has finished"
 # A new text from an article's place that is less than this share of the stored revision's length
 # is taken for a summary of it (a feed entry beside the full page), not an edit: the fuller text
 # stands, and the input is noted as "shorter".
@@ -879,14 +879,15 @@ class Store:
     # ------------------------------------------------------------------ queries
 
     def counts(self) -> dict[str, int]:
-        """Rows per record kind; events are those merged across articles ("event reports" are
-        each article's own), once the store has them (migration 008)."""
+        """Rows per record kind (keys are identifiers, as the API gives them); events are those
+        merged across articles ("event_reports" are each article's own), once the store has them
+        (migration 008)."""
         merged = bool(self.con.execute("SELECT count(*) FROM information_schema.tables "
                                        "WHERE table_name = 'merged_events'").fetchone()[0])  # type: ignore[index]
         tables = {kind: kind for kind in ("articles", "mentions", "entities", "timexes", "events", "quotes",
                                           "conflicts", "stories", "rejected")}
         if merged:
-            tables = {**tables, "events": "merged_events", "event reports": "events"}
+            tables = {**tables, "events": "merged_events", "event_reports": "events"}
         out = {}
         for kind, table in tables.items():
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
