@@ -291,24 +291,35 @@ def _is_title_only(doc: Doc, m: _Mention) -> bool:
 
 def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
-    surnames: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    surnames: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
     for m in mentions:
         words = m.text(doc).split()
         if len(words) >= 2 and (m.label == "PERSON" or m.honorific):
-            surnames[fold(words[-1])].append((m.start, name_key(m.text(doc))))
+            surnames[fold(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
         key = name_key(text)
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
-            candidates = surnames[key]
-            before = [c for c in candidates if c[0] < m.start]
-            # The nearest full name before the surname is who the writer means; else the first after.
-            key = (before[-1] if before else candidates[0])[1]
+            key = _surname_owner(surnames[key], m)
             m.surname_only = True
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return _join_short_forms(clusters)
+
+
+def _surname_owner(candidates: list[tuple[int, str, int]], m: _Mention) -> str:
+    """Whose a bare surname is, among the article's full names ending in it ((token, key,
+    sentence start) each): a full name in the same sentence before it; else the one introduced
+    first, whom news keeps calling by the surname alone and tells the others by their full
+    names ("President Donald Trump ... first lady Melania Trump ... Trump said" is Donald);
+    with none before it, the first after."""
+    before = [c for c in candidates if c[0] < m.start]
+    if not before:
+        return candidates[0][1]
+    if before[-1][2] == m.sent_start:
+        return before[-1][1]
+    return before[0][1]
 
 
 def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
