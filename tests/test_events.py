@@ -710,3 +710,72 @@ def test_events_other_group_of_the_sources_country_is_a_target(nlp) -> None:  # 
     # the source itself is still never its own target
     [met] = _only(_annotate(nlp, "Chile held talks with Chile's neighbours."), "CONSULT")
     assert list(_roles(met).values()).count("target") <= 1
+
+
+@pytest.mark.model
+def test_events_firing_back_at_critics_is_a_retort(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _annotate(nlp, "The Chilean minister fired back at critics of the fishing accord on Friday.")
+    assert not _only(events, "ASSAULT")
+    [retort] = _only(events, "ACCUSE")
+    assert retort.mode == "disapprove"
+    said = _annotate(nlp, "The Peruvian premier fired back on Monday, saying the accord changes nothing.")
+    assert not _only(said, "ASSAULT") and _only(said, "ACCUSE")
+    # a volley at armed men stays a shooting
+    [shots] = _only(_annotate(nlp, "Chilean marines fired back at the smugglers from the pier."), "ASSAULT")
+    assert shots.mode == "firearms"
+
+
+@pytest.mark.model
+def test_events_phrasal_verbs_need_their_particle_after_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not _only(_annotate(nlp, "The Peruvian senator took to social media to thank the rescuers."), "PROTEST")
+    assert not _only(_annotate(nlp, "The Chilean mayor went on to win the next election."), "PROTEST")
+    [strike] = _only(_annotate(nlp, "Dock workers in Callao went on strike over wages."), "PROTEST")
+    assert strike.mode == "strike"
+    [march] = _only(_annotate(nlp, "Thousands of students took to the streets of Lima."), "PROTEST")
+    assert march.mode == "demo"
+    # a fronted "On Monday" is no "call on"; "call on X to do" asks rather than visits
+    assert not _only(_annotate(nlp, "On Monday, the Chilean president called the senator a liar."), "CONSULT")
+    events = _annotate(nlp, "Peru called on Chile to free the detained fishermen.")
+    assert not _only(events, "CONSULT")
+    [ask] = _only(events, "REQUEST")
+    assert _roles(ask) == {"Peru": "source", "Chile": "target"}
+
+
+@pytest.mark.model
+def test_events_attack_for_a_reason_is_verbal(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Peruvian lawmakers attacked the Chilean ambassador for his remarks about the border."
+    events = _annotate(nlp, text)
+    assert not _only(events, "ASSAULT")
+    [blame] = _only(events, "ACCUSE")
+    assert blame.mode == "disapprove"
+    assert not _only(_annotate(nlp, "The opposition will attack the funding of the new port."), "ASSAULT")
+    assert _only(_annotate(nlp, "Rebels attacked a Peruvian army post near the border."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_events_natural_forces_are_no_accusers(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not _annotate(nlp, "The storm slammed the Chilean coast on Sunday.")
+    [blame] = _only(_annotate(nlp, "Chilean fishermen slammed the minister over the new quotas."), "ACCUSE")
+    assert blame.mode == "disapprove"
+
+
+@pytest.mark.model
+def test_events_readiness_without_a_pledge_is_no_agreement(nlp) -> None:  # type: ignore[no-untyped-def]
+    [shot] = _only(_annotate(nlp, "The guard was prepared to shoot anyone at the gate."), "ASSAULT")
+    assert shot.status == "planned"
+    for text in (
+        "The guard was prepared to shoot anyone at the gate.",
+        "The Chilean government is fully committed to the economic recovery of the north.",
+        "The draft was prepared at the ministry in Santiago.",
+        "The prisoner committed suicide in his cell.",
+    ):
+        assert not _only(_annotate(nlp, text), "AGREE"), text
+    [pledge] = _only(_annotate(nlp, "Peru said it is prepared to resume talks with Chile."), "AGREE")
+    assert _roles(pledge) == {"Peru": "source", "Chile": "target"}
+
+
+@pytest.mark.model
+def test_events_pleading_guilty_is_no_request(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not _only(_annotate(nlp, "The Chilean captain pleaded guilty to smuggling charges."), "REQUEST")
+    [plea] = _only(_annotate(nlp, "Peru pleaded with Chile to release the fishermen."), "REQUEST")
+    assert _roles(plea) == {"Peru": "source", "Chile": "target"}

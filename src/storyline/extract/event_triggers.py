@@ -69,6 +69,32 @@ PARTNER_VERBS = frozenset({"talk", "discuss", "speak", "negotiate", "confer", "c
 OPPONENT_VERBS = frozenset({"fight", "clash", "battle", "storm", "capture", "retake", "overrun"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 PLURAL_PRONOUNS = frozenset({"we", "they", "both", "us", "them"})
+# Verbs that, with "back" or "out", are a retort rather than a blow: "fired back at critics, saying".
+RETORT_VERBS = frozenset({"fire", "hit", "strike", "shoot", "lash"})
+# What a retort is aimed at when it is words, not a target: "fired back at criticism of the plan".
+SPEECH_TARGETS = frozenset({
+    "criticism", "critic", "claim", "remark", "comment", "accusation", "allegation", "report", "statement",
+    "charge", "suggestion", "question", "tweet", "speech", "attack"
+})
+# What one "attacks" with words: "attacked the plan", "attack its funding".
+ABSTRACT_TARGETS = frozenset({
+    "plan", "policy", "law", "bill", "funding", "decision", "record", "proposal", "remark", "comment", "statement",
+    "idea", "program", "programme", "reform", "budget", "ruling", "handling", "response", "stance", "position",
+    "agenda", "deal", "tax"
+})
+# Natural forces are no party to an event: "the hurricane slammed the island", "the virus hit Italy".
+NATURAL_FORCES = frozenset({
+    "storm", "hurricane", "typhoon", "cyclone", "tornado", "earthquake", "quake", "tremor", "flood", "flooding",
+    "tsunami", "wildfire", "drought", "blizzard", "landslide", "avalanche", "heatwave", "eruption", "virus",
+    "pandemic", "epidemic", "outbreak", "disease", "rain", "wind", "snow"
+})
+# Objects that make "commit" a deed rather than a pledge: "committed suicide", "committing a crime".
+DEED_NOUNS = frozenset({
+    "suicide", "crime", "murder", "atrocity", "fraud", "offence", "offense", "genocide", "violation", "abuse",
+    "error", "mistake", "sin", "felony", "perjury", "treason", "act", "foul", "blunder"
+})
+# Event types an adjective of readiness does not commit to: "prepared to shoot" is no agreement.
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE"})
 # What a government "releases" without retreating from anything.
 DOCUMENT_NOUNS = frozenset(
     [
@@ -266,10 +292,20 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
     """The event a verb (with its particle or object) reports, or None."""
     lemma = _lemma(t)
     obj = _obj(t)
+    retort = _retort(t, lemma)
+    if retort is not None:
+        return retort
     # verb + particle or preposition ("call for", "step down", "open fire")
     for c in t.children:
-        if c.dep_ in PARTICLE_DEPS:
-            hit = lex.phrasal.get(f"{lemma} {c.lower_}") or lex.phrasal.get(f"{lemma} {_lemma(c)}")
+        # a preposition before the verb or naming a time heads an adjunct, not a phrasal verb: "On
+        # Monday he called her a liar", "fired back on Tuesday"
+        if c.dep_ in PARTICLE_DEPS and c.i > t.i and not _temporal(c):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            # a few pairs need their object ("went on strike", "took to the streets")
+            hit = lex.phrasal.get(f"{lemma} {c.lower_} {_lemma(pobj)}") if pobj is not None else None
+            hit = hit or lex.phrasal.get(f"{lemma} {c.lower_}") or lex.phrasal.get(f"{lemma} {_lemma(c)}")
+            if hit and hit[1] == "visit" and lex.intent_kind.get(lemma) == "request" and _has_infinitive(t, pobj):
+                hit = ("REQUEST", None)  # "called on Argentina to release the sailors" asks, not visits
             if hit and lemma in GIVING_VERBS and obj is not None and _gives_aid(obj):
                 hit = ("AID", None)  # "handed over 700 kg of medicine"
             if hit:
@@ -310,7 +346,46 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         if special == ("", None):
             return None
         etype, mode = special
+    if any(c.dep_ == "nsubj" and _lemma(c) in NATURAL_FORCES for c in t.children):
+        return None  # "the hurricane slammed the territory": no actor does anything
     return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, lex.intent_kind.get(lemma))
+
+
+def _temporal(prep: Token) -> bool:
+    """A preposition whose object is a date or time: "on Tuesday", "for three hours"."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _has_infinitive(verb: Token, pobj: Token | None) -> bool:
+    """A to-infinitive on the verb or its object: "called on Argentina to release them"."""
+    heads = (verb,) if pobj is None else (verb, pobj)
+    return any(
+        c.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+        and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+        for h in heads
+        for c in h.children
+    )
+
+
+def _retort(t: Token, lemma: str) -> Trigger | None:
+    """A retort ("fired back at critics", "hit out at the plan", "lashed out") is an accusation in
+    words; a volley at a physical target stays a shooting ("troops fired back at the gunmen")."""
+    if lemma not in RETORT_VERBS:
+        return None
+    parts = [c for c in t.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "out") and c.i > t.i]
+    if not parts:
+        return None
+    aims = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for g in c.children]
+    said = any(
+        c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and _lemma(c) in load_lexicon().speech)
+        for c in t.children
+    )
+    words = any(_lemma(a) in SPEECH_TARGETS or a.ent_type_ == "PERSON" for a in aims if a.dep_ == "pobj")
+    if parts[0].lower_ == "out" and lemma not in ("hit", "lash"):
+        return None  # "struck out the clause"
+    if not (said or words or lemma in ("hit", "lash")):
+        return None
+    return Trigger("ACCUSE", "disapprove", "verb", t.i, None, t.i, max(t.i, parts[0].i) + 1)
 
 
 def _gives_aid(obj: Token) -> bool:
@@ -346,6 +421,24 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         return ("", None)
     if lemma in ("hand", "give") and obj is not None and _gives_aid(obj):
         return ("AID", None)
+    if lemma == "attack" and (
+        (obj is not None and _lemma(obj) in ABSTRACT_TARGETS)
+        or any(
+            c.dep_ == "prep" and c.lower_ in ("for", "over") and not _temporal(c)
+            for h in (t, obj)
+            if h is not None
+            for c in h.children
+        )
+    ):
+        return ("ACCUSE", "disapprove")  # words: "attacked the premier for his response", "attack its funding"
+    if lemma == "commit" and obj is not None and _lemma(obj) in DEED_NOUNS:
+        return ("", None)  # "committed suicide" is a deed, not a pledge
+    if lemma == "commit" and not any(c.dep_ in ("xcomp", "dobj") for c in t.children):
+        to = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        if to and all(g.pos_ in ("NOUN", "PROPN") and noun_entry(lex, g) is None for g in to):
+            return ("", None)  # "committed to the recovery of the region": a stance, no pledge of an event
+    if lemma == "plead" and any(c.dep_ in ("acomp", "oprd") for c in t.children):
+        return ("", None)  # "pleaded guilty" answers a charge; "pleaded for mercy" asks
     if lemma == "protest":
         if any(c.dep_ in ("ccomp", "parataxis") for c in t.children) or t.dep_ == "parataxis":
             return ("ACCUSE", "disapprove")
@@ -417,9 +510,28 @@ def classify_adjective(lex: Lexicon, t: Token) -> Trigger | None:
         return None
     if _lemma(t) not in lex.commit_adjectives and t.lower_ not in lex.commit_adjectives:
         return None
-    if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in t.children):
+    if not any(_commits_to(lex, c) for c in t.children):
         return None
     return Trigger("AGREE", None, "adj", t.i, None, t.i, t.i + 1, "commit")
+
+
+def _commits_to(lex: Lexicon, c: Token) -> bool:
+    """The complement of a readiness adjective that makes it a commitment: an event that is not
+    hostile ("ready to resume talks", "committed to a ceasefire"); not "prepared to shoot", "ready to
+    be commander", "prepared at the ministry", "committed to the recovery of the region"."""
+    if c.dep_ == "prep":
+        if c.lower_ != "to":
+            return False
+        c = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), c)
+        if c.pos_ in ("NOUN", "PROPN"):
+            noun = noun_entry(lex, c)
+            return noun is not None and noun[0] not in HOSTILE_TYPES
+    elif c.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if c.pos_ not in ("VERB", "AUX"):
+        return False
+    event = classify_verb(lex, c)
+    return event is not None and event.type not in HOSTILE_TYPES
 
 
 def classify_token(lex: Lexicon, t: Token) -> Trigger | None:
