@@ -133,6 +133,38 @@ def test_merging_undated_reports_stay_apart_without_that_evidence() -> None:
     assert not same_event(_undated("e1", "a1", **velk), _undated("e2", "a2", **velk))
 
 
+def test_merging_undated_reports_with_no_actor_in_common_merge_on_one_story() -> None:
+    # "a man was arrested" in both, told in passages that name mostly the same people
+    told = ("e-police", "e-rovers", "e-coach", "e-club", "e-league")
+    man = {"actors": (("name:man", "target"),), "passage": told}
+    a = _undated("e1", "a1", **man)
+    assert same_event(a, _undated("e2", "a2", **man))
+    assert same_event(a, _undated("e2", "a2", actors=(), passage=(*told[:4], "e-mayor")))
+    # three names in common: an article recalling the team's other arrest names as many
+    assert not same_event(a, _undated("e2", "a2", **{**man, "passage": told[:3]}))
+    # four in common among many: the same few politicians are named in a month of news
+    crowded = (*told[:4], "e-p1", "e-p2", "e-p3", "e-p4", "e-p5", "e-p6")
+    assert not same_event(a, _undated("e2", "a2", **{**man, "passage": crowded}))
+    # the mode must be named and the same, and the ones arrested not named apart
+    assert not same_event(_undated("e1", "a1", **{**man, "mode": None}), _undated("e2", "a2", **{**man, "mode": None}))
+    assert not same_event(_undated("e1", "a1", **{**man, "actors": (("e-velk", "target"),)}),
+                          _undated("e2", "a2", **{**man, "actors": (("e-brenn", "target"),)}))
+
+
+def test_merging_undated_reports_merge_on_the_same_place_and_the_same_one_harmed() -> None:
+    # "a woman was killed in Queens" in both, passages naming nobody in common
+    queens, bronx = Place("Queens", None), Place("Bronx", None)
+    woman = {"type_": "ASSAULT", "mode": None, "actors": (("name:woman", "target"),), "place": queens}
+    assert same_event(_undated("e1", "a1", **woman, passage=("e-nypd",)), _undated("e2", "a2", **woman, passage=()))
+    assert not same_event(_undated("e1", "a1", **woman), _undated("e2", "a2", **{**woman, "place": bronx}))
+    man = {**woman, "actors": (("name:man", "target"),)}
+    assert not same_event(_undated("e1", "a1", **woman), _undated("e2", "a2", **man))
+    # the same place and victim, but another doer named
+    driver = {**woman, "actors": (("name:woman", "target"), ("name:driver", "source"))}
+    gunman = {**woman, "actors": (("name:woman", "target"), ("name:gunman", "source"))}
+    assert not same_event(_undated("e1", "a1", **driver), _undated("e2", "a2", **gunman))
+
+
 def test_merging_an_undatable_report_never_joins_a_dated_one() -> None:
     # through it two dated rounds months apart would become one connected group
     dated = _report("e2", "a2", type_="COERCE", mode="arrest", actors=ARREST, passage=STORY)

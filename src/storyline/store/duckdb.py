@@ -795,10 +795,13 @@ class Store:
         """Article events in no merged event yet (new articles, or merged events a revision undid)."""
         return [r[0] for r in self.con.execute("SELECT DISTINCT event_id FROM pending_events ORDER BY 1").fetchall()]
 
-    def event_links(self, ids: Sequence[str]) -> list[tuple[str, str, int]]:
+    def event_links(self, ids: Sequence[str], min_passage: int = 0) -> list[tuple[str, str, int]]:
         """Events of the same type in other articles that name an actor in common with these:
         (event, other, actors shared). Candidates come from the actor index, so the cost follows
-        these events, not the store."""
+        these events, not the store. With min_passage, events of articles with no publication day
+        are also paired (actors shared 0 when none is) with those of other such articles whose
+        passages (segments) name at least min_passage of the same people and organisations, or
+        that give the same place: undated crime reports often name no actor storyline resolves."""
         if not ids:
             return []
         rows = self.con.execute(
@@ -807,7 +810,40 @@ class Store:
             "JOIN event_keys AS o ON o.entity_id = k.entity_id AND o.article_id <> k.article_id "
             "JOIN events AS ea ON ea.id = k.event_id JOIN events AS eb ON eb.id = o.event_id AND eb.type = ea.type "
             "GROUP BY ALL ORDER BY ALL", [list(ids)]).fetchall()
-        return [(a, b, n) for a, b, n in rows]
+        links = {(a, b): n for a, b, n in rows}
+        if min_passage > 0:
+            for a, b in self._undated_event_links(ids, min_passage):
+                links.setdefault((a, b), 0)
+        return [(a, b, n) for (a, b), n in sorted(links.items())]
+
+    def _undated_event_links(self, ids: Sequence[str], min_passage: int) -> list[tuple[str, str]]:
+        """event_links' pairs of events of undated articles found through their passages' names
+        (the segment index) or their place, these events first."""
+        undated = "(SELECT id FROM articles WHERE published IS NULL OR published = '')"
+        rows = self.con.execute(
+            "WITH p AS (SELECT e.id AS event_id, e.article_id, e.type FROM events AS e "
+            f"WHERE e.id IN (SELECT unnest(?::VARCHAR[])) AND e.article_id IN {undated}), "
+            "mine AS (SELECT s.article_id, s.n, unnest(from_json(s.event_ids, '[\"VARCHAR\"]')) AS event_id "
+            "FROM segments AS s WHERE s.article_id IN (SELECT article_id FROM p)), "
+            "names AS (SELECT DISTINCT p.event_id, p.article_id, k.entity_id FROM p "
+            "JOIN mine AS m ON m.event_id = p.event_id "
+            "JOIN segment_keys AS k ON k.article_id = m.article_id AND k.n = m.n), "
+            "theirs AS (SELECT DISTINCT names.event_id, names.entity_id, o.article_id, o.n FROM names "
+            "JOIN segment_keys AS o ON o.entity_id = names.entity_id AND o.article_id <> names.article_id "
+            f"WHERE o.article_id IN {undated}), "
+            "other AS (SELECT t.event_id, t.entity_id, "
+            "unnest(from_json(s.event_ids, '[\"VARCHAR\"]')) AS other_id FROM theirs AS t "
+            "JOIN segments AS s ON s.article_id = t.article_id AND s.n = t.n), "
+            "named AS (SELECT o.event_id, o.other_id FROM other AS o JOIN events AS ea ON ea.id = o.event_id "
+            "JOIN events AS eb ON eb.id = o.other_id AND eb.type = ea.type "
+            "GROUP BY ALL HAVING count(DISTINCT o.entity_id) >= ?), "
+            "placed AS (SELECT ea.id, eb.id FROM p JOIN events AS ea ON ea.id = p.event_id "
+            "JOIN events AS eb ON eb.type = ea.type AND eb.article_id <> ea.article_id "
+            "AND lower(json_extract_string(eb.place, '$.name')) = lower(json_extract_string(ea.place, '$.name')) "
+            f"WHERE eb.article_id IN {undated}) "
+            "SELECT * FROM named UNION SELECT * FROM placed",
+            [list(ids), min_passage]).fetchall()
+        return [(a, b) for a, b in rows]
 
     def merged_of(self, member_ids: Sequence[str]) -> set[str]:
         """The merged events these article events belong to."""
