@@ -779,3 +779,18 @@ def test_events_pleading_guilty_is_no_request(nlp) -> None:  # type: ignore[no-u
     assert not _only(_annotate(nlp, "The Chilean captain pleaded guilty to smuggling charges."), "REQUEST")
     [plea] = _only(_annotate(nlp, "Peru pleaded with Chile to release the fishermen."), "REQUEST")
     assert _roles(plea) == {"Peru": "source", "Chile": "target"}
+
+
+@pytest.mark.model
+def test_events_verbs_that_are_a_contest_a_price_or_a_fuel_here(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a win, not a beating; a beating stays one
+    assert not _only(_annotate(nlp, "Lindholm beat Veldora 3-1 in the cup final on Sunday."), "ASSAULT")
+    assert not _only(_annotate(nlp, "The senator beat her rival in the primary by ten points."), "ASSAULT")
+    assert _only(_annotate(nlp, "Guards beat the prisoner with batons, his lawyer said."), "ASSAULT")
+    # a price, not a crime; a charge stays one
+    assert not _only(_annotate(nlp, "Insurers could charge older drivers higher rates next year."), "ACCUSE")
+    assert _only(_annotate(nlp, "Prosecutors charged the mayor with fraud on Monday."), "ACCUSE")
+    # fuel, not arson
+    assert not _only(_annotate(nlp, "The plant keeps burning coal despite the new rules."), "ASSAULT")
+    # a court striking down a rule assaults nobody
+    assert not _only(_annotate(nlp, "The Supreme Court struck down the ban on Tuesday."), "ASSAULT")

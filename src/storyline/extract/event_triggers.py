@@ -93,6 +93,27 @@ DEED_NOUNS = frozenset({
     "suicide", "crime", "murder", "atrocity", "fraud", "offence", "offense", "genocide", "violation", "abuse",
     "error", "mistake", "sin", "felony", "perjury", "treason", "act", "foul", "blunder"
 })
+# Words of a contest: "beat" among them is a win, not a beating ("beat the Rams 24-17", "beat
+# him in the primary").
+CONTEST_WORDS = frozenset({
+    "election", "race", "primary", "caucus", "vote", "poll", "runoff", "game", "match", "final", "season",
+    "championship", "tournament", "cup", "playoff", "point", "goal", "title", "contest", "nomination", "odds",
+    "expectation", "estimate", "forecast", "deadline", "rap",
+})
+# What a court or a legislature strikes down: a rule, not a person ("struck down the ban").
+RULE_NOUNS = frozenset({
+    "law", "rule", "ban", "policy", "measure", "statute", "regulation", "order", "provision", "mandate",
+    "requirement", "restriction", "limit", "ordinance", "act", "amendment", "program", "programme", "decision",
+    "ruling", "map", "conviction", "sentence", "tariff", "plan",
+})
+# What one charges as a price, not as a crime: "charge customers higher rates".
+PRICE_NOUNS = frozenset({
+    "rate", "fee", "price", "premium", "interest", "tariff", "toll", "rent", "tax", "dollar", "cent", "penny",
+    "pound", "euro", "money", "amount", "sum", "cost", "commission", "markup",
+})
+# What is burnt as fuel or energy, not set on fire as an attack: "burning coal", "burn calories".
+FUEL_NOUNS = frozenset({"coal", "oil", "gas", "fuel", "wood", "diesel", "petrol", "gasoline", "calorie", "energy",
+                        "cash", "money", "bridge", "candle", "midnight"})
 # Event types an adjective of readiness does not commit to: "prepared to shoot" is no agreement.
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "MOBILIZE", "PROTEST", "ACCUSE"})
 # What a government "releases" without retreating from anything.
@@ -351,6 +372,12 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
     return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, lex.intent_kind.get(lemma))
 
 
+def _contest(verb: Token) -> bool:
+    """Whether a verb's sentence is about a contest: a word of one or a score ("24-17")."""
+    sent = verb.sent
+    return any(_lemma(w) in CONTEST_WORDS or (w.like_num and "-" in w.text) for w in sent)
+
+
 def _temporal(prep: Token) -> bool:
     """A preposition whose object is a date or time: "on Tuesday", "for three hours"."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
@@ -437,6 +464,15 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         to = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
         if to and all(g.pos_ in ("NOUN", "PROPN") and noun_entry(lex, g) is None for g in to):
             return ("", None)  # "committed to the recovery of the region": a stance, no pledge of an event
+    if lemma == "beat" and (obj is None or obj.ent_type_ in ("ORG", "GPE", "NORP") or _contest(t)):
+        return ("", None)  # a win: "New England beat the Rams", "beat him in the primary"
+    if lemma == "charge" and obj is not None and (
+        _lemma(obj) in PRICE_NOUNS or obj.ent_type_ == "MONEY"
+        or any(c.dep_ == "dobj" and (_lemma(c) in PRICE_NOUNS or c.ent_type_ == "MONEY") for c in t.children)
+    ):
+        return ("", None)  # a price: "could charge people higher rates", "charged $20 a ticket"
+    if lemma == "burn" and obj is not None and _lemma(obj) in FUEL_NOUNS:
+        return ("", None)  # fuel: "burning coal"
     if lemma == "plead" and any(c.dep_ in ("acomp", "oprd") for c in t.children):
         return ("", None)  # "pleaded guilty" answers a charge; "pleaded for mercy" asks
     if lemma == "protest":
@@ -446,6 +482,8 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     if lemma == "strike":
         if any(_lemma(s) in WORKER_NOUNS for s in subjects):
             return ("PROTEST", "strike")
+        if obj is not None and _lemma(obj) in RULE_NOUNS and "down" in preps:
+            return ("REJECT", None)  # a court "struck down the ban"
         if obj is None and not preps & {"at", "against", "on"}:
             return ("", None)
         return None
