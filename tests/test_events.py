@@ -794,3 +794,12 @@ def test_events_verbs_that_are_a_contest_a_price_or_a_fuel_here(nlp) -> None:  #
     assert not _only(_annotate(nlp, "The plant keeps burning coal despite the new rules."), "ASSAULT")
     # a court striking down a rule assaults nobody
     assert not _only(_annotate(nlp, "The Supreme Court struck down the ban on Tuesday."), "ASSAULT")
+
+
+@pytest.mark.model
+def test_events_an_actor_named_by_a_common_noun_never_runs_over_a_line_break(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a photo credit closes the paragraph before; the parser hangs it on the next subject
+    text = ("Inspectors walk through the Lindholm port on June 3, 2025. VELDORA PRESS/Anna Holt\n\n"
+            "Police said they found a second device near the gate.")
+    said = _only(_annotate(nlp, text), "STATEMENT")
+    assert said and all("\n" not in a.name and "Holt" not in a.name for e in said for a in e.actors)

@@ -737,7 +737,7 @@ def _by_role(ctx: DocContext, h: Token, lemma: str) -> list[Who]:
 def _proper_name(h: Token) -> Who:
     """A name the NER missed ('Haroon Rashid Aswad'): the proper nouns it is made of."""
     parts = [c for c in h.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"] + [h]
-    first = min(parts, key=lambda t: t.i)
+    first = _on_its_line(min(parts, key=lambda t: t.i), h)
     # a Span's text, not doc.text: the latter rebuilds the whole document's string on every call
     return Who(None, h.doc[first.i : h.i + 1].text, first.idx, h.idx + len(h.text))
 
@@ -745,6 +745,17 @@ def _proper_name(h: Token) -> Who:
 def _common_noun_actor(h: Token) -> Who:
     """'Palestinian youths', 'riot police': the head with its adjectives and compounds."""
     left = [c for c in h.children if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i]
-    start_tok = min([h, *[t for c in left for t in c.subtree]], key=lambda t: t.i)
+    start_tok = _on_its_line(min([h, *[t for c in left for t in c.subtree]], key=lambda t: t.i), h)
     text = h.doc[start_tok.i : h.i + 1].text
     return Who(None, text, start_tok.idx, h.idx + len(h.text), named=False)
+
+
+def _on_its_line(first: Token, h: Token) -> Token:
+    """The first token from `first` to the head `h` on the head's line: the parser hangs a photo
+    credit ending the paragraph before on the next one's subject ("REUTERS/Jane Doe\n\nPolice
+    said"), and a name never runs over a line break."""
+    for i in range(h.i - 1, first.i - 1, -1):
+        t = h.doc[i]
+        if "\n" in t.text or "\n" in t.whitespace_:
+            return h.doc[i + 1]
+    return first
