@@ -643,6 +643,7 @@ def test_time_that_day_with_no_day_in_focus_is_not_the_publication_day() -> None
 
 
 def test_time_today_capitalised_inside_a_sentence_is_a_programme() -> None:
+    assert tag_text("Read more in our newsletter Overnight Defense.", REF) == []
     text = "He told BBC Radio 4’s Today programme. She told Today. Today the vote is held."
     assert [text[f.start:f.end] for f in tag_text(text, REF)] == ["Today"]
     assert [f.start for f in tag_text(text, REF)] == [text.rindex("Today")]

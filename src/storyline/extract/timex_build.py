@@ -592,8 +592,8 @@ def build_day_word(m: Match, ctx: Ctx) -> Built | None:
     word = clean(m["w"])
     if word == "today" and _TITLE_BEFORE_TODAY.search(ctx.text, max(0, m.start() - 20), m.start()):
         return None  # a newspaper or programme title
-    if m["w"] in ("Today", "Tonight") and _MID_SENTENCE.search(ctx.text, max(0, m.start() - 3), m.start()):
-        return None  # capitalised inside a sentence: a programme ("told Today", "The Tonight Show")
+    if m["w"] in ("Today", "Tonight", "Overnight") and _MID_SENTENCE.search(ctx.text, max(0, m.start() - 3), m.start()):
+        return None  # capitalised inside a sentence: a title ("told Today", "The Tonight Show", "Overnight Defense")
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     pod = PARTS_OF_DAY.get(clean(m["pod"])) or ("NI" if word in ("tonight", "overnight") else None)
