@@ -614,3 +614,24 @@ def test_quotes_model_manner_verb_with_its_own_object_attributes_nothing(nlp: La
     text = ("Arvid Lunde chairs the harbour board. “The ferries will keep sailing all winter.” "
             "Ingrid Valdemar echoed that promise on Monday.")
     assert not [q for q in _quotes(nlp, text) if q.cue == "echoed"]
+
+
+@pytest.mark.model
+def test_quotes_model_naming_oneself_is_no_statement(nlp: Language) -> None:
+    text = ("The rebels held Lysholm for a year. “Most of us want to go home,” said Tarek Haddad, a fighter who "
+            "called himself a farmer. “Many were tricked into joining.”")
+    quotes = _quotes(nlp, text)
+    assert all(q.cue != "called" for q in quotes), [(q.text, q.cue) for q in quotes]
+    q = _one(quotes, "Many were tricked into joining")
+    assert q.cue == "said"
+    assert q.speaker is not None
+    assert q.speaker.name == "Tarek Haddad"
+
+
+@pytest.mark.model
+def test_quotes_model_pronoun_skips_a_noun_a_participle_hangs_on(nlp: Language) -> None:
+    text = ("Bram Olsen has given the council a hard fight with his rhetoric accusing it of wasting money. "
+            "He did not say on Friday whether he would run again.")
+    q = _one(_quotes(nlp, text), "whether he would run again")
+    assert q.speaker is not None
+    assert q.speaker.name == "Bram Olsen"

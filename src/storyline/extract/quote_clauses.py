@@ -101,8 +101,12 @@ class Statement:
 
 
 def is_cue(tok: Token) -> bool:
-    """A speech verb used as a verb."""
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
+    """A speech verb used as a verb, not one naming its own subject ("who called himself Tarek",
+    "a group that calls itself the Front": a name taken, nothing said)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return not (tok.lemma_.lower() in NAMING_VERBS
+                and any(c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex", []) for c in tok.children))
 
 
 def is_quote_cue(tok: Token) -> bool:

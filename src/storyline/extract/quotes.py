@@ -29,6 +29,7 @@ from ..resolve.speakers import (
 from .quote_channels import find_channel
 from .quote_clauses import (
     FINITE_TAGS,
+    SUBJECT_DEPS,
     QuoteKind,
     Statement,
     according_to,
@@ -236,7 +237,7 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             entity_id = resolved.speaker.entity_id if resolved.speaker is not None else None
             if entity_id is not None:
                 earlier.append((resolved.start, sentence_at(index, f.speaker_head), entity_id))
-            elif resolved.speaker is not None and head.pos_ == "NOUN":
+            elif resolved.speaker is not None and head.pos_ == "NOUN" and _may_be_referred_to(head):
                 unnamed.append(UnnamedSpeaker(resolved.start, sentence_at(index, f.speaker_head),
                                               resolved.speaker.name, head.tag_ in PLURAL_TAGS))
         cue, cue_start, cue_end, channel = _cue_fields(doc, f, types)
@@ -247,6 +248,13 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             speaker_end=resolved.end if resolved is not None else None, channel=channel, gap=f.gap,
         ))
     return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
+
+
+def _may_be_referred_to(head: Token) -> bool:
+    """Whether a common-noun speaker can be what a later "he" or "they" refers to: the subject of a
+    verb ("a spokesman said", "said an aide, who ..."), not a noun a participle hangs on or one found
+    by position ("a statement accusing ...", "his rhetoric accusing ...": a text, not a person)."""
+    return head.dep_ in SUBJECT_DEPS or any(c.dep_ == "relcl" for c in head.children)
 
 
 def _realis(cue: Token) -> bool:
