@@ -635,3 +635,11 @@ def test_quotes_model_pronoun_skips_a_noun_a_participle_hangs_on(nlp: Language) 
     q = _one(_quotes(nlp, text), "whether he would run again")
     assert q.speaker is not None
     assert q.speaker.name == "Bram Olsen"
+
+
+@pytest.mark.model
+def test_quotes_model_an_age_noun_phrase_is_the_whole_speaker(nlp: Language) -> None:
+    text = '"We will go on with the appeal," said the 26-year-old from Lindholm.'
+    [q] = _quotes(nlp, text)
+    assert q.speaker_start is not None and q.speaker_end is not None
+    assert text[q.speaker_start:q.speaker_end] in ("the 26-year-old", "26-year-old")

@@ -39,7 +39,8 @@ TITLE_WINDOW_TOKENS = 6
 STEM_CHARS = 5
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Dependents that belong to a noun phrase's left side: "the Serbian lead negotiator".
-NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct"})
+NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct",
+                          "npadvmod"})  # "the 26-year-old": "year" hangs on "old" as npadvmod
 # Letters NFKD does not decompose into a base letter and a mark.
 EXTRA_FOLDS = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss",
                              "’": "'"})
