@@ -313,7 +313,7 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
     """The event a verb (with its particle or object) reports, or None."""
     lemma = _lemma(t)
     obj = _obj(t)
-    retort = _retort(t, lemma)
+    retort = _retort(lex, t, lemma)
     if retort is not None:
         return retort
     # verb + particle or preposition ("call for", "step down", "open fire")
@@ -394,7 +394,7 @@ def _has_infinitive(verb: Token, pobj: Token | None) -> bool:
     )
 
 
-def _retort(t: Token, lemma: str) -> Trigger | None:
+def _retort(lex: Lexicon, t: Token, lemma: str) -> Trigger | None:
     """A retort ("fired back at critics", "hit out at the plan", "lashed out") is an accusation in
     words; a volley at a physical target stays a shooting ("troops fired back at the gunmen")."""
     if lemma not in RETORT_VERBS:
@@ -404,7 +404,7 @@ def _retort(t: Token, lemma: str) -> Trigger | None:
         return None
     aims = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against") for g in c.children]
     said = any(
-        c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and _lemma(c) in load_lexicon().speech)
+        c.dep_ in ("ccomp", "parataxis") or (c.dep_ == "advcl" and _lemma(c) in lex.speech)
         for c in t.children
     )
     words = any(_lemma(a) in SPEECH_TARGETS or a.ent_type_ == "PERSON" for a in aims if a.dep_ == "pobj")
