@@ -657,6 +657,31 @@ def test_time_a_bare_clock_reading_needs_a_word_that_makes_it_a_time() -> None:
     assert [f.built.value for f in zone] == ["2025-06-10T20:00"]
 
 
+def test_time_a_month_named_last_or_next_skips_the_month_beside_the_reference() -> None:
+    # REF is in June: the May just gone would be "last month", so "last May" is a year back.
+    assert value_of("The deal was signed last May.", "last May") == "2024-05"
+    assert value_of("The deal was signed last April.", "last April") == "2025-04"
+    assert value_of("Talks resume next July.", "next July") == "2026-07"
+    assert value_of("Talks resume next August.", "next August") == "2025-08"
+
+
+def test_time_the_day_before_or_after_a_named_day_is_one_expression() -> None:
+    assert tags("The day before last Tuesday's hearing, he called.")[0][:3] == (
+        "The day before last Tuesday", "DATE", "2025-06-02")
+    assert value_of("They met the day after Christmas 2024.", "the day after Christmas 2024") == "2024-12-26"
+    assert value_of("The day before, they met.", "The day before") == "2025-06-09"
+
+
+def test_time_easter_week_is_the_week_that_ends_on_easter_sunday() -> None:
+    assert value_of("Pilgrims came for Holy Week 2025.", "Holy Week 2025") == "2025-W16"
+    assert value_of("The protests grew as Easter week began.", "Easter week") == "2025-W16"
+
+
+def test_time_the_first_two_quarters_of_a_year_are_its_first_half() -> None:
+    assert value_of("Losses will last the first two quarters of 2026.", "the first two quarters of 2026") == "2026-H1"
+    assert tags("Sales rose in the last two quarters.") == [("the last two quarters", "DURATION", "P2Q", None)]
+
+
 # --------------------------------------------------------------------------- records and publication date
 
 

@@ -380,6 +380,11 @@ def build_month(m: Match, ctx: Ctx) -> Built | None:
         year: int | None = ref.year + {"last": -1, "next": 1}.get(year_rel, 0)
     else:
         year = choose_year(ref, month_span(month), tense_at(ctx, m.start(), m.end()), relation)
+        # The month just gone is "last month"; named as "last February" in March, it is the
+        # February a year before (and "next April" in March the April a year on).
+        if year is not None and relation in ("last", "next"):
+            gap = abs((year - ref.year) * 12 + month - ref.month)
+            year += (-1 if relation == "last" else 1) if gap == 1 else 0
     if year is None or not valid_year(year):
         return None
     return relative(ctx, Point("month", year, month), unknown)
@@ -497,8 +502,11 @@ def build_quarter(m: Match, ctx: Ctx) -> Built | None:
     """'the third quarter', 'third-quarter', 'the fiscal first quarter of 1990', "this year's
     fourth quarter", 'the year-ago third quarter', 'Q3 2025', 'the first half of 2025'."""
     gd = m.groupdict()
-    kind = "quarter" if gd.get("qn") or "quarter" in m.group(0).lower() else "half"
-    n = int(gd["qn"]) if gd.get("qn") else _ordinal_number(gd.get("ord") or "", kind)
+    if gd.get("pair"):
+        kind, n = "half", 1 if gd["pair"].lower() == "first" else 2
+    else:
+        kind = "quarter" if gd.get("qn") or "quarter" in m.group(0).lower() else "half"
+        n = int(gd["qn"]) if gd.get("qn") else _ordinal_number(gd.get("ord") or "", kind)
     if not 1 <= n <= (4 if kind == "quarter" else 2):
         return None
     back = 1 if gd.get("ago") else 0
@@ -695,12 +703,21 @@ def build_weekday(m: Match, ctx: Ctx) -> Built | None:
 
 
 def build_holiday(m: Match, ctx: Ctx) -> Built | None:
-    """'Christmas', 'Thanksgiving Day', 'last Thanksgiving', 'Easter 2024'."""
+    """'Christmas', 'Thanksgiving Day', 'last Thanksgiving', 'Easter 2024', 'Easter week'."""
     name = m["hname"]
+    # Holy Week and Easter week run up to Easter Sunday: the ISO week that ends on it.
+    week = re.search(r"week$", name, re.I) is not None
+    if week:
+        name = "easter"
+
+    def point(d: dt.date) -> Point:
+        iso = d.isocalendar()
+        return Point("week", iso[0], week=iso[1]) if week else day_point(d)
+
     if m["year"]:
         d = holiday_date(name, int(m["year"]))
-        return absolute(day_point(d)) if d else None
-    unknown = Point("day")
+        return absolute(point(d)) if d else None
+    unknown = Point("week" if week else "day")
     if ctx.reference is None:
         return Built("DATE", format_value(unknown), None, unknown, None)
 
@@ -710,7 +727,7 @@ def build_holiday(m: Match, ctx: Ctx) -> Built | None:
 
     year = choose_year(ctx.reference, make, tense_at(ctx, m.start(), m.end()), clean(m["rel"]) or None)
     d = holiday_date(name, year) if year else None
-    return relative(ctx, day_point(d) if d else None, unknown)
+    return relative(ctx, point(d) if d else None, unknown)
 
 
 def build_year_end(m: Match, ctx: Ctx) -> Built | None:

@@ -240,12 +240,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         # "the third quarter", "this year's fourth quarter", "the third quarter of 1984": the
-        # noun, with "the" inside as TimeBank has it ("its", "a" stay outside).
+        # noun, with "the" inside as TimeBank has it ("its", "a" stay outside). "The first two
+        # quarters of 1990" are a half; "the last two quarters" alone are a rolling period.
         "quarter",
         _compile(
             rf"{B}(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year['’]s\s+|(?P<ypos>\d{{4}})(?:['’]s)?\s+)?{QUARTER_ADJ}"
-            rf"(?P<ord>{QUARTER_ORD})\s+(?:fiscal\s+)?(?:quarter|half)(?![\w-]|-(?:to|over))"
-            rf"(?:\s+of\s+(?:(?:fiscal|calendar|the\s+fiscal\s+year)\s+)?(?P<year>\d{{4}})(?!\d)|\s+of\s+the\s+year)?"
+            rf"(?:(?P<ord>{QUARTER_ORD})\s+(?:fiscal\s+)?(?:quarter|half)|(?P<pair>first|last|final|latter)\s+two\s+quarters(?=\s+of\s))"
+            rf"(?![\w-]|-(?:to|over))(?:\s+of\s+(?:(?:fiscal|calendar|the\s+fiscal\s+year)\s+)?(?P<year>\d{{4}})(?!\d)|\s+of\s+the\s+year)?"
         ),
         tb.build_quarter,
     ),
@@ -376,7 +377,7 @@ RULES: list[Rule] = [
         "holiday",
         _compile(
             rf"{B}(?:(?P<rel>last|next|this)\s+)?(?P<hname>(?-i:New\s+Year['’]s\s+Day|New\s+Year['’]s\s+Eve|Christmas\s+Day|Christmas\s+Eve|Christmas|Thanksgiving\s+Day|Thanksgiving"
-            r"|Easter\s+Sunday|Easter|Good\s+Friday|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Valentine['’]s\s+Day))(?!\w)"
+            r"|Easter\s+Sunday|Easter\s+[Ww]eek|Holy\s+Week|Easter|Good\s+Friday|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Valentine['’]s\s+Day))(?!\w)"
             rf"(?:,?\s+(?P<year>{YEAR4}))?"
         ),
         tb.build_holiday,
@@ -442,7 +443,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "first_day": _MONTH_STEMS, "century_part": ("century",),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly",
             "biweekly", "fortnightly", "biannually", "every", "each", "once", "twice", "thrice", "times"),
-    "holiday": ("christmas", "thanksgiving", "easter", "new year", "independence", "labor day",
+    "holiday": ("christmas", "thanksgiving", "easter", "holy week", "new year", "independence", "labor day",
                 "labour day", "memorial", "veterans", "election day", "halloween", "boxing day",
                 "bastille", "valentine", "good friday"),
     "year_end": ("year end", "year-end", "year's end", "year’s end"),

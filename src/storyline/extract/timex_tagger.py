@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from .timex_calendar import day_point, format_value, safe_date
 from .timex_lexicon import MONTHS, WEEKDAYS
 from .timex_resolve import Built, Ctx, Found, Tense, no_label, no_tense
 from .timex_rules import RULES
@@ -131,6 +132,23 @@ def _with_prefix(text: str, found: Found, floor: int) -> Found:
     return Found(m.start(), found.end, replace(b, mod=b.mod or mod))
 
 
+# "the day before Christmas", "the day after last Tuesday's hearing": a day counted from the
+# day named right after it, one expression as TimeBank has it.
+_DAY_SHIFT = re.compile(r"(?:(?<=\s)|^)(?:[Tt]he\s+)?day\s+(?P<dir>before|after)\s+$")
+
+
+def _with_day_shift(text: str, found: Found, floor: int) -> Found:
+    """The expression extended left over "the day before"/"the day after" when it names a day."""
+    p = found.built.point
+    d = safe_date(p.year, p.month, p.day) if p is not None and p.gran == "day" else None
+    m = _DAY_SHIFT.search(text, max(floor, found.start - PREFIX_WINDOW), found.start)
+    if d is None or m is None:
+        return found
+    shifted = d + dt.timedelta(days=-1 if m["dir"] == "before" else 1)
+    b = replace(found.built, value=format_value(day_point(shifted)), point=day_point(shifted), focus=False)
+    return Found(m.start(), found.end, b)
+
+
 def tag_text(
     text: str,
     reference: dt.date | None,
@@ -154,7 +172,7 @@ def tag_text(
         built = _build(i, m, ctx)
         if built is None:
             continue
-        found = _with_prefix(text, Found(s, e, built), floor)
+        found = _with_day_shift(text, _with_prefix(text, Found(s, e, built), floor), floor)
         ctx.history.append(found)
         floor = found.end
     return ctx.history
