@@ -21,6 +21,14 @@ def test_cli_help_teaches() -> None:
         assert command in result.output
 
 
+def test_cli_help_paragraphs_wrap_to_the_terminal_examples_keep_their_lines() -> None:
+    result = runner.invoke(app, ["events", "--help"], terminal_width=200)
+    # A docstring's paragraph is one line at this width, not broken where the source breaks it.
+    assert "name enough of the same people and organisations, fall within a few days" in result.output
+    serve = runner.invoke(app, ["serve", "--help"], terminal_width=200).output
+    assert "  curl -X POST" in serve and "\n" in serve[serve.index("curl") : serve.index("-d '")]
+
+
 def test_cli_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["status", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 2

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import re
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -435,9 +437,10 @@ def events_cli(
     status, date, place, who took part, how many outlets report it and how many conflicts
     their reports have.
 
-    Reports in different articles are one event when they are of the same type, name the same
-    people and organisations and fall within two days of each other; where they disagree (the
-    day, whether it happened, where) the event lists conflicts: see storyline conflicts."""
+    Reports in different articles are one event when they are of the same type, name enough of
+    the same people and organisations, fall within a few days of each other and are told in
+    passages that tell one story; where they disagree (the day, whether it happened, where) the
+    event lists conflicts: see storyline conflicts."""
     from .pipeline import rebuild_events
     from .query import list_events
 
@@ -620,8 +623,10 @@ def serve_cli(
 
     By default the server only reads: ingest into the same store meanwhile, and reload the page.
     With --ingest it also analyses and stores articles sent to it, e.g.
-    curl -X POST localhost:8765/api/articles -H 'content-type: application/json'
-    -d '{"articles": [{"text": "...", "published": "2025-06-10"}]}'.
+
+      curl -X POST localhost:8765/api/articles -H 'content-type: application/json'
+        -d '{"articles": [{"text": "...", "published": "2025-06-10"}]}'
+
     The REST API (JSON, the records of schema.md) is under /api; its schema is /openapi.json."""
     import uvicorn
 
@@ -861,6 +866,26 @@ def evaluate_published_cli(
 ) -> None:
     """Publication dates found in the text with the given date hidden: how many, how many right."""
     _evaluate("published", path, limit, model, fields=_fields(field))
+
+
+def _unwrap(doc: str) -> str:
+    """A docstring as help text: the lines of each paragraph joined, since Rich keeps the line
+    breaks of every paragraph after the first; an indented paragraph (an example) stays as it is."""
+    paragraphs = doc.split("\n\n")
+    return "\n\n".join(p if re.search(r"^\s", p, re.M) else " ".join(p.split("\n")) for p in paragraphs)
+
+
+def _unwrap_help(typer_app: typer.Typer) -> None:
+    """Every command's help from its docstring, unwrapped (see _unwrap)."""
+    for info in typer_app.registered_commands:
+        if info.help is None and info.callback is not None and info.callback.__doc__:
+            info.help = _unwrap(inspect.getdoc(info.callback) or "")
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _unwrap_help(group.typer_instance)
+
+
+_unwrap_help(app)
 
 
 def main() -> None:
