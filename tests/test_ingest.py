@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import io
 import json
@@ -370,6 +371,52 @@ def test_json_not_json_is_rejected(tmp_path: Path) -> None:
     assert rej == Rejected(path, f"{path}: malformed JSON: expected an object or an array")
 
 
+def _csv(*rows: list[str], delimiter: str = ",") -> str:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    return out.getvalue()
+
+
+def test_csv_reads_one_article_per_row_under_common_column_names(tmp_path: Path) -> None:
+    path = _write(tmp_path / "wire.csv", _csv(
+        ["", "date", "text", "source"],
+        ["3", "2025-06-10", BODY, "Northwind Post"],
+        ["4", "10 June 2025", "", "Northwind Post"],
+        ["5", "sometime", "Veldora replied on Wednesday, its envoy said.", "Ostrel Herald", "extra cell"],
+    ))
+    first, empty, last = _read(path)
+    assert first == RawDocument(origin=f"{path}#1", text=BODY, published="2025-06-10",
+                                published_from="metadata", source="Northwind Post")
+    assert empty == Rejected(f"{path}#2", f"{path}#2: no text or html field (fields: , date, source, text)")
+    assert isinstance(last, RawDocument) and last.origin == f"{path}#3"
+    assert last.warnings == ("unreadable published date 'sometime'",)
+
+
+def test_csv_tsv_gzip_cp1252_and_a_mapped_column(tmp_path: Path) -> None:
+    tsv = _write(tmp_path / "a.tsv", _csv(["body", "day"], [BODY, "2025-06-02"], delimiter="\t"))
+    options = Options(fields={"text": "body", "published": "day"})
+    assert [(d.text, d.published) for d in _docs(_read(tsv, options))] == [(BODY, "2025-06-02")]
+    packed = _write(tmp_path / "b.csv.gz", gzip.compress(_csv(["text"], [BODY]).encode("utf-8")))
+    assert [d.text for d in _docs(_read(packed))] == [BODY]
+    western = _write(tmp_path / "c.csv", _csv(["text"], ["Caf\u00e9 talks in Ostrel ended."]).encode("cp1252"))
+    assert [d.text for d in _docs(_read(western))] == ["Caf\u00e9 talks in Ostrel ended."]
+
+
+def test_csv_broken_quoting_rejects_the_row_and_the_rest_but_keeps_what_came_before(tmp_path: Path) -> None:
+    # A cell longer than the csv module allows by default (128 KiB) is still one article's text.
+    long_text = "Envoys met in Ostrel. " * 7000
+    rows = ['"Envoys met."', f'"{long_text}"', '"Karst said "no" and left."', '"Veldora agreed."']
+    path = _write(tmp_path / "d.csv", "text\n" + "\n".join(rows) + "\n")
+    results = _read(path)
+    assert [type(r) for r in results] == [RawDocument, RawDocument, Rejected]
+    assert results[1].text == long_text  # type: ignore[union-attr]
+    assert results[2].origin == f"{path}#3" and "malformed CSV" in results[2].reason  # type: ignore[union-attr]
+    empty = _write(tmp_path / "e.csv", "")
+    assert _read(empty) == [Rejected(empty, f"{empty}: empty file (no header row)")]
+    header_only = _write(tmp_path / "f.csv", "text,date\n")
+    assert _read(header_only) == [Rejected(header_only, f"{header_only}: no rows after the header")]
+
+
 def test_stdin_is_json_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(_jsonl({"text": BODY}) + "oops\n"))
     first, second = _read("-")
@@ -528,7 +575,7 @@ def _tree(root: Path) -> None:
     _write(root / "sub" / "c.jsonl", _jsonl({"text": BODY}))
     _write(root / "sub" / "deeper" / "d.md", ARTICLE)
     _write(root / "logo.png", b"\x89PNG\x00")
-    _write(root / "notes.csv", "a,b\n")
+    _write(root / "notes.xlsx", b"PK\x03\x04")
     _write(root / ".hidden.txt", ARTICLE)
     _write(root / ".cache" / "e.txt", ARTICLE)
 
@@ -577,12 +624,12 @@ def test_missing_path_raises_before_reading(tmp_path: Path) -> None:
 
 def test_explicit_unknown_files(tmp_path: Path) -> None:
     readme = _write(tmp_path / "ARTICLE", ARTICLE)
-    table = _write(tmp_path / "notes.csv", "a,b\n")
+    table = _write(tmp_path / "notes.dat", "a,b\n")
     doc, rej = _read([readme, table])
     assert isinstance(doc, RawDocument)
     assert doc.title == HEADLINE
     assert isinstance(rej, Rejected)
-    assert "unsupported format (text, extension .csv)" in rej.reason
+    assert "unsupported format (text, extension .dat)" in rej.reason
 
 
 def test_given_published_date_applies_to_every_format(tmp_path: Path) -> None:

@@ -266,3 +266,24 @@ def test_stories_a_nameless_lead_belongs_with_the_first_paragraph_that_names_som
     segments = stories.segments(analyse(nlp(text), article))
     assert len(segments) == 1 and segments[0].start == 0 and segments[0].end == len(text)
     assert segments[0].keys, "the one segment carries the names"
+
+
+def test_stories_span_the_articles_and_the_events_dated_to_a_day_week_or_month() -> None:
+    def date(value: str, start: str, end: str, granularity: str) -> str:
+        return json.dumps({"value": value, "start": start, "end": end, "granularity": granularity})
+
+    dates = {
+        "e1": date("2019-04-03", "2019-04-03", "2019-04-03", "day"),
+        "e2": date("2019-W16", "2019-04-15", "2019-04-21", "week"),
+        "e3": date("2018", "2018-01-01", "2018-12-31", "year"),  # background: "since 2018"
+        "e4": date("20", "2000-01-01", "2099-12-31", "unknown"),  # "this century"
+        "e5": None,
+    }
+    details = [{"keys": ["p1"], "event_ids": ["e1", "e2", "e3"], "day": "2019-04-10"},
+               {"keys": ["p1"], "event_ids": ["e4", "e5"], "day": "2019-04-12"}]
+    story, _ = stories.build_story([("a1", 0), ("a2", 0)], details, {"p1": "Ana"}, dates)
+    assert (story.start, story.end) == ("2019-04-03", "2019-04-21")
+    # Texts without a publication day and nothing finer: the years will do, never a century.
+    undated = [{"keys": ["p1"], "event_ids": ["e3", "e4"], "day": None}]
+    story, _ = stories.build_story([("a1", 0)], undated, {}, dates)
+    assert (story.start, story.end) == ("2018-01-01", "2018-12-31")

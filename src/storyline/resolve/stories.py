@@ -73,6 +73,8 @@ WINDOW_DAYS = 60
 TITLE_NAMES = 3
 # How many entity ids a story record lists.
 STORY_ENTITIES = 20
+# Event dates fine enough to mark where a story begins and ends.
+SPAN_GRANULARITIES = frozenset({"day", "week", "month"})
 
 _BLANK_LINE = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -280,13 +282,14 @@ def build_story(members: list[SegmentKey], details: list[dict[str, Any]], names:
 
 
 def _span(event_dates: Iterable[str | None], days: list[str]) -> tuple[str | None, str | None]:
-    """First and last day of a story: from its events' dates, else its articles' days."""
-    starts, ends = [], []
-    for raw in event_dates:
-        date = json.loads(raw) if raw else None
-        if date and date.get("start") and date.get("end"):
-            starts.append(date["start"])
-            ends.append(date["end"])
-    if not starts:
-        starts, ends = days, days
+    """First and last day of a story: its articles' days and the days, weeks and months its
+    events are dated to. A year or a century ("in 2003", "the worst crisis this century") is
+    background told in passing and would stretch the story over it; years only count when
+    nothing finer dates the story (a folder of undated texts)."""
+    dated = [d for raw in event_dates if raw and (d := json.loads(raw)).get("start") and d.get("end")]
+    fine = [d for d in dated if d.get("granularity") in SPAN_GRANULARITIES]
+    coarse = [d for d in dated if d.get("granularity") not in (*SPAN_GRANULARITIES, "unknown")]
+    chosen = fine if fine or days else coarse
+    starts = days + [d["start"] for d in chosen]
+    ends = days + [d["end"] for d in chosen]
     return (min(starts), max(ends)) if starts else (None, None)
