@@ -11,7 +11,7 @@ import pytest
 from storyline.config import Options
 from storyline.model import Actor, DateValue, EventReport, Place
 from storyline.pipeline import ingest, rebuild_events
-from storyline.query import list_conflicts, records, timeline
+from storyline.query import list_conflicts, records, tally, timeline
 from storyline.resolve.events import DATE_SLACK_DAYS, Report, merge, same_event, update_events
 from storyline.store.duckdb import Store
 
@@ -347,3 +347,9 @@ def test_merging_a_correction_ends_the_dispute(tmp_path: Path) -> None:
     assert store.query("SELECT count(*) AS n FROM event_members")[0]["n"] == \
         store.query("SELECT count(*) AS n FROM events")[0]["n"]
     store.close()
+
+
+def test_conflict_outlets_are_tallied_each_once_in_order() -> None:
+    assert tally(["Guardian", "BBC", "Guardian"]) == "Guardian (2), BBC"
+    assert tally(["Lindholm Post"]) == "Lindholm Post"
+    assert tally([]) == ""

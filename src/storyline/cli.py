@@ -474,7 +474,7 @@ def conflicts_cli(
     A conflict is recorded only between reports merged into one event (see storyline events),
     never between two events: "held on Monday" against "held on Tuesday", or "held" against
     "did not take place"."""
-    from .query import list_conflicts
+    from .query import list_conflicts, tally
 
     field = _choice(field, CONFLICT_FIELDS, "--field")
     with _store(db, read_only=True) as store:
@@ -483,7 +483,7 @@ def conflicts_cli(
     def said(v: dict[str, Any]) -> str:
         value = v["value"]
         shown = value.get("value") or value.get("name") if isinstance(value, dict) else value
-        return f"{shown}: {', '.join(v['outlets'])}"
+        return f"{shown}: {tally(v['outlets'])}"
 
     _print_records(rows, as_json, ("event date", "type", "actors", "field", "who says what"),
                    lambda r: [_day_value(r["event"]), r["event"]["type"], _actors(r["event"]), r["field"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -161,6 +162,13 @@ def list_conflicts(store: Store, field: str | None = None, limit: int = 50,
         for v in r["values"]:
             v["outlets"] = [outlets.get(a, a) for a in v["article_ids"]]
     return rows
+
+
+def tally(outlets: list[str]) -> str:
+    """Outlets as a reader scans them: each once, in the order given, with how many of its
+    articles say so when more than one ("Guardian (2), BBC")."""
+    counts = Counter(outlets)
+    return ", ".join(f"{o} ({counts[o]})" if counts[o] > 1 else o for o in dict.fromkeys(outlets))
 
 
 def _outlets(store: Store, article_ids: list[str]) -> dict[str, str]:

@@ -154,6 +154,7 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals.update(version=__version__, db_name=Path(path).name, can_add=ingest is not None)
     templates.env.filters["day"] = _day
+    templates.env.filters["tally"] = query.tally
 
     @app.exception_handler(HTTPException)
     async def errors(request: Request, exc: HTTPException) -> Response:
