@@ -11,7 +11,7 @@ import pytest
 from storyline.config import Options
 from storyline.model import Actor, DateValue, EventReport, Place
 from storyline.pipeline import ingest, rebuild_events
-from storyline.query import list_conflicts, records, tally, timeline
+from storyline.query import list_conflicts, readable_date, records, tally, timeline
 from storyline.resolve.events import DATE_SLACK_DAYS, Report, merge, same_event, update_events
 from storyline.store.duckdb import Store
 
@@ -353,3 +353,11 @@ def test_conflict_outlets_are_tallied_each_once_in_order() -> None:
     assert tally(["Guardian", "BBC", "Guardian"]) == "Guardian (2), BBC"
     assert tally(["Lindholm Post"]) == "Lindholm Post"
     assert tally([]) == ""
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2025-06-10", "2025-06-10"), ("2025-FA", "2025 autumn"), ("198", "1980s"), ("20", "21st century"),
+    ("10", "11th century"), ("FUTURE_REF", "(future)"), ("2025-W23", "2025-W23"), ("", ""),
+])
+def test_dates_read_as_words_where_a_value_is_cryptic(value: str, shown: str) -> None:
+    assert readable_date(value) == shown

@@ -155,18 +155,11 @@ def _actors(event: dict[str, Any]) -> str:
 
 
 # How a table shows the TIMEX3 codes a reader does not know by heart (JSON keeps the codes).
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
-_REFS = {"PAST_REF": "(past)", "PRESENT_REF": "(now)", "FUTURE_REF": "(future)"}
-
-
 def _day_value(record: dict[str, Any]) -> str:
-    """A record's date as a table shows it: its TIMEX3 value, with seasons and vague references
-    in words ("2025-FA" is "2025 autumn", FUTURE_REF "(future)"), or ''."""
-    value = str((record.get("date") or {}).get("value") or "")
-    if value in _REFS:
-        return _REFS[value]
-    year, _, part = value.partition("-")
-    return f"{year} {_SEASONS[part]}" if part in _SEASONS else value
+    """A record's date as a table shows it (query.readable_date), or ''."""
+    from .query import readable_date
+
+    return readable_date(str((record.get("date") or {}).get("value") or ""))
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:

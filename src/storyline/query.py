@@ -164,6 +164,26 @@ def list_conflicts(store: Store, field: str | None = None, limit: int = 50,
     return rows
 
 
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_REFS = {"PAST_REF": "(past)", "PRESENT_REF": "(now)", "FUTURE_REF": "(future)"}
+
+
+def readable_date(value: str) -> str:
+    """A TIMEX3 value as a reader takes it in: seasons, decades, centuries and vague references
+    in words ("2025-FA" is "2025 autumn", "198" "1980s", "20" "21st century", FUTURE_REF
+    "(future)"); any other value as it is."""
+    if value in _REFS:
+        return _REFS[value]
+    if value.isdigit() and len(value) == 3:
+        return f"{value}0s"
+    if value.isdigit() and len(value) == 2:
+        n = int(value) + 1
+        suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} century"
+    year, _, part = value.partition("-")
+    return f"{year} {_SEASONS[part]}" if part in _SEASONS else value
+
+
 def tally(outlets: list[str]) -> str:
     """Outlets as a reader scans them: each once, in the order given, with how many of its
     articles say so when more than one ("Guardian (2), BBC")."""

@@ -408,5 +408,5 @@ def _marked(text: str, mark: str | None) -> list[tuple[str, bool]]:
 
 
 def _day(record: dict[str, Any] | None) -> str:
-    """The TIMEX3 value of a record's date, or an empty string."""
-    return str(((record or {}).get("date") or {}).get("value") or "")
+    """A record's date as a reader takes it in (query.readable_date), or an empty string."""
+    return query.readable_date(str(((record or {}).get("date") or {}).get("value") or ""))
