@@ -223,3 +223,75 @@ def test_entities_glued_title_is_cut_only_before_two_name_words() -> None:
                         (["Christopher", "Judge"], ["Christopher", "Judge"])]:  # a name ending like a title
         doc = Doc(nlp.vocab, words=words)
         assert [t.text for t in doc[_after_glued_title(doc, 0, len(doc)):]] == kept
+
+
+# --------------------------------------------------------------------------- web page debris
+
+
+def test_entities_photo_credits_are_found_by_label_or_agency_slash() -> None:
+    import spacy
+
+    from storyline.extract.entities import _credit_tokens
+
+    nlp = spacy.blank("en")
+
+    def credited(text: str) -> str:
+        doc = nlp(text)
+        return " ".join(t.text for t in doc if t.i in _credit_tokens(doc))
+
+    assert credited("The mayor spoke.\nPhoto: Ines Marr/Reuters\nThe talks resumed.") == "Photo : Ines Marr / Reuters"
+    assert credited("Crowds in Lindholm. (AP Photo/Tomas Vell)") == "AP Photo / Tomas Vell"
+    assert credited("Credit: Tomas Vell for The Guardian\nThe talks resumed.") == \
+        "Credit : Tomas Vell for The Guardian"
+    assert credited("Crowds in Lindholm. Tomas Vell/Getty Images\n\nThe envoy spoke.") == "Tomas Vell / Getty Images"
+    # a poll, and a caption that goes on to say what happens, are not credits
+    assert credited("A Reuters/Ipsos poll found Marta Kell ahead.") == ""
+    assert credited("Photo: Minister Anna Berg greets the envoy in Oslo.") == ""
+
+
+def test_entities_page_furniture_names_nothing() -> None:
+    from storyline.extract.entities import _is_page_furniture
+
+    for text in ("Story Highlights", "STORY HIGHLIGHTS", "Privacy Policy and Terms", "Terms of Use", "Subscribe"):
+        assert _is_page_furniture(text), text
+    for text in ("Foreign Policy", "Veldan Courier", "Story", "Marta Kell"):
+        assert not _is_page_furniture(text), text
+
+
+def test_entities_speech_verb_after_a_quotation_is_no_given_name() -> None:
+    import spacy
+
+    from storyline.extract.entities import _inverted_speech_tag
+
+    nlp = spacy.blank("en")
+    doc = nlp("“We will win,” Said Marta Kell.")
+    assert _inverted_speech_tag(doc, [t.text for t in doc].index("Said"))
+    doc = nlp("Said Haddani met the envoy.")
+    assert not _inverted_speech_tag(doc, 0)
+
+
+@pytest.mark.model
+def test_entities_photographers_and_agencies_in_credits_are_not_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The envoy met the mayor on Tuesday.\nPhoto: Ines Marr/Reuters\nMarta Kell said the talks resume.",
+                 "Marta Kell arrives in Lindholm on Monday. (AP Photo/Tomas Vell)\nThe talks resumed.",
+                 "Crowds gather in Lindholm. Photograph: Ines Marr/AFP/Getty Images\nMarta Kell spoke.",
+                 "Credit: Tomas Vell for The Guardian\nMarta Kell met the envoy in Lindholm."):
+        mentions, ents = _run(nlp, text)
+        assert "Marta Kell" in ents, text
+        assert not any(w in m.text for m in mentions for w in ("Marr", "Vell", "Reuters", "Getty", "Guardian")), text
+
+
+@pytest.mark.model
+def test_entities_inverted_speech_tag_is_not_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, ents = _run(nlp, "“We will win,” Said Marta Kell on Friday.")
+    assert "Marta Kell" in ents and not any(m.text.startswith("Said") for m in mentions)
+    _, ents = _run(nlp, "Said Haddani met the envoy in Lindholm.")  # a given name stays one
+    assert "Said Haddani" in ents
+
+
+@pytest.mark.model
+def test_entities_story_highlights_heading_is_not_an_entity(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Story Highlights\nMarta Kell met the envoy in Lindholm.")
+    assert "Marta Kell" in ents and not any("Highlights" in name for name in ents)
+    _, ents = _run(nlp, "By signing up you agree to our Privacy Policy and Terms of Use.")
+    assert not ents

@@ -76,6 +76,8 @@ def _built(
         ".": "PUNCT",
         "DT": "DET",
         "RB": "PART",
+        "PRP": "PRON",
+        "VBP": "VERB",
     }
     pos = [pos_of[t] for t in tags]
     pos = ["AUX" if d in ("aux", "auxpass") else p for p, d in zip(pos, deps, strict=True)]
@@ -803,3 +805,93 @@ def test_events_an_actor_named_by_a_common_noun_never_runs_over_a_line_break(nlp
             "Police said they found a second device near the gate.")
     said = _only(_annotate(nlp, text), "STATEMENT")
     assert said and all("\n" not in a.name and "Holt" not in a.name for e in said for a in e.actors)
+
+
+# --------------------------------------------------------------------------- fights in words, the reader
+
+
+def test_events_clash_over_a_topic_between_talkers_is_no_fight() -> None:
+    doc, article = _built(
+        ["The", "senator", "clashed", "with", "reporters", "over", "the", "budget", "."],
+        [1, 2, 2, 2, 3, 2, 7, 5, 2],
+        ["det", "nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "punct"],
+        ["DT", "NN", "VBD", "IN", "NNS", "IN", "DT", "NN", "."],
+        ["the", "senator", "clash", "with", "reporter", "over", "the", "budget", "."],
+        ["O"] * 9,
+    )
+    assert not _events(doc, article)
+    # the same words with soldiers on one side: a fight
+    doc, article = _built(
+        ["Rebels", "clashed", "with", "soldiers", "over", "the", "bridge", "."],
+        [1, 1, 1, 2, 1, 6, 4, 1],
+        ["nsubj", "ROOT", "prep", "pobj", "prep", "det", "pobj", "punct"],
+        ["NNS", "VBD", "IN", "NNS", "IN", "DT", "NN", "."],
+        ["rebel", "clash", "with", "soldier", "over", "the", "bridge", "."],
+        ["O"] * 8,
+    )
+    [fight] = _events(doc, article)
+    assert fight.type == "ASSAULT"
+
+
+def test_events_you_outside_quotes_is_the_reader_not_a_party() -> None:
+    doc, article = _built(
+        ["You", "agree", "to", "the", "terms", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+        ["PRP", "VBP", "IN", "DT", "NNS", "."],
+        ["you", "agree", "to", "the", "term", "."],
+        ["O"] * 6,
+    )
+    assert not _events(doc, article)
+    doc, article = _built(
+        ["Serbia", "agreed", "to", "the", "terms", "."],
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+        ["NNP", "VBD", "IN", "DT", "NNS", "."],
+        ["Serbia", "agree", "to", "the", "term", "."],
+        ["B-GPE", "O", "O", "O", "O", "O"],
+    )
+    [agree] = _events(doc, article)
+    assert agree.type == "AGREE"
+
+
+@pytest.mark.model
+def test_events_verbal_clash_is_no_fight_a_physical_one_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Senator Ada Morrow clashed with reporters over the budget on Tuesday.",
+        "The two candidates clashed on health care during Thursday's debate.",
+    ):
+        assert not _only(_annotate(nlp, text), "ASSAULT"), text
+    for text in (
+        "Protesters clashed with police in Veldan, throwing stones at officers.",
+        "Karst troops fought Brovanian rebels near the river on Monday.",
+    ):
+        assert _only(_annotate(nlp, text), "ASSAULT"), text
+
+
+@pytest.mark.model
+def test_events_figurative_battles_and_fights_are_no_assault(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "The company launched a legal battle against the regulator.",
+        "The governor fought a long political battle with the legislature.",
+        "The battle over the budget continues.",
+        "The central bank is fighting against inflation.",
+        "The mayor is fighting the new tax in court.",
+    ):
+        assert not _only(_annotate(nlp, text), "ASSAULT"), text
+    assert _only(_annotate(nlp, "Troops fought a fierce battle with rebels outside the city."), "ASSAULT")
+    # fighting back at critics is a retort in words, as firing back at them is
+    [retort] = _only(_annotate(nlp, "Senator Ada Morrow fought back against critics of the plan."), "ACCUSE")
+    assert retort.mode == "disapprove"
+
+
+@pytest.mark.model
+def test_events_sign_up_boilerplate_is_no_agreement(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "By signing up you agree to our Privacy Policy and Terms of Use.",
+        "You agree to receive emails from the Veldan Courier.",
+    ):
+        assert not _only(_annotate(nlp, text), "AGREE"), text
+    # quoted, "you" is someone the speaker addresses; and a party agreeing stays an agreement
+    assert _only(_annotate(nlp, "“You agreed to this plan in March,” the minister told the envoy."), "AGREE")
+    assert _only(_annotate(nlp, "Brovania and Karst agreed to resume talks."), "AGREE")

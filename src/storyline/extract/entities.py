@@ -105,6 +105,46 @@ INSTITUTION_NOUNS = _words("""
 government delegation ministry parliament army police authorities cabinet embassy foreign
 military forces negotiating team side capital presidency administration leadership officials
 """)
+# Labels that open a photo credit: "Photo: Jane Doe/Reuters", "Credit: John Smith for The Guardian".
+CREDIT_LABELS = _words("""
+photo photos photograph photographs picture pictures image images credit credits illustration composite
+video footage
+""")
+# Photo agencies and the words of their credit lines: "(AP Photo/John Smith)", "Jane Doe/AFP via Getty
+# Images". A slash next to one of these joins a photographer to an agency.
+PHOTO_AGENCIES = _words("""
+reuters ap afp epa efe getty images shutterstock alamy pa bloomberg anadolu xinhua sipa zuma nurphoto sopa
+pool photo photos press rex tass sputnik upi dpa ansa kyodo yonhap unsplash
+""")
+# Small words a credit line runs through between its names: "John Smith for The Guardian".
+CREDIT_JOINERS = frozenset({"for", "via", "and", "&", "/", ",", "-", "the", "of", "de", "van", "von", "der",
+                            "al", "bin", "la", "le", "da", "di", "du"})
+# What may stand before a credit line: the start of a line, a bracket, a caption's full stop.
+CREDIT_OPENERS = frozenset({"(", "[", "|", ".", ":", "—", "–"})
+# What ends one: the end of its line or bracket, or a full stop.
+CREDIT_CLOSERS = frozenset({")", "]", "|", "."})
+# A credit names a photographer or two and an agency; longer runs of capitals are a headline.
+CREDIT_MAX_TOKENS = 16
+# Forms of speech verbs that open an inverted attribution after a quotation ("“We will win,” Said
+# Obama"): the tagger glues the capitalised verb to the name.
+SPEECH_TAGS = _words("""
+said says asked asks added adds told tells wrote writes replied replies explained continued noted notes
+declared recalled remarked warned argued answered responded insisted insists concluded conceded claimed
+shouted tweeted
+""")
+# Closing quotation marks, straight or curly.
+CLOSING_QUOTES = frozenset({'"', "”", "''", "’", "'", "»", "›"})
+# Words of page furniture: headings, links and notices a web page wraps around an article ("Story
+# Highlights", "Privacy Policy and Terms of Use"). A name made only of these names nothing.
+PAGE_FURNITURE = _words("""
+story stories highlights highlight privacy policy policies terms term use service conditions cookie cookies
+newsletter newsletters related articles article top most popular read more advertisement sponsored subscribe
+subscription comments comment share gallery video videos photos trending latest editor's editors picks
+recommended sign log up watch live updates key points takeaways summary menu search home contact and of & the
+our your
+""")
+# One furniture word alone is a name only too rarely to keep ("Subscribe", "Highlights").
+PAGE_FURNITURE_ALONE = _words("highlights subscribe unsubscribe advertisement newsletter trending")
 TYPE_PRIORITY = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
                                             "LAW"))}
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -144,7 +184,9 @@ class _Cluster:
 def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Entity]]:
     """Mentions with their article-level entities, types voted and roles attached."""
     raw = [m for m in (_trim(ent) for ent in doc.ents if ent.label_ in MENTION_TYPES) if m]
-    raw = [m for m in raw if not _is_title_only(doc, m)]
+    credits = _credit_tokens(doc)
+    raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
+           and not _is_page_furniture(m.text(doc))]
     _set_sentences(doc, raw)
     clusters = _cluster(doc, raw)
     media = _media_appositions(doc)
@@ -229,6 +271,8 @@ def _trim(ent: Span) -> _Mention | None:
     while start < end and doc[start].lower_ in HONORIFICS:
         honorific = True
         start += 1
+    if end - start >= 2 and _inverted_speech_tag(doc, start):
+        start += 1
     if ent.label_ == "PERSON":
         start = _after_glued_title(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
@@ -269,6 +313,98 @@ def _after_glued_title(doc: Doc, start: int, end: int) -> int:
     if any(doc[i].lower_ in ROLE_MODIFIERS for i in range(cut, end)):
         return start
     return cut
+
+
+def _inverted_speech_tag(doc: Doc, i: int) -> bool:
+    """'Said' in "“We will win,” Said Obama": a speech verb right after a closing quotation mark
+    (and its comma) opens an attribution, it is no given name ("Said Jalili met the envoy")."""
+    if doc[i].lower_ not in SPEECH_TAGS or i == 0:
+        return False
+    j = i - 1
+    if doc[j].text in (",", ":") and j > 0:
+        j -= 1
+    return doc[j].text in CLOSING_QUOTES
+
+
+def _is_page_furniture(text: str) -> bool:
+    """'Story Highlights', 'Privacy Policy and Terms': a web page's headings and notices, no name."""
+    words = [w.strip(".,:;!?|") for w in fold(text).split()]
+    words = [w for w in words if w]
+    if len(words) == 1:
+        return words[0] in PAGE_FURNITURE_ALONE
+    return bool(words) and all(w in PAGE_FURNITURE for w in words)
+
+
+def _credit_tokens(doc: Doc) -> set[int]:
+    """Token indices of photo credits: "Photo: Jane Doe/Reuters", "(AP Photo/John Smith)", "Credit:
+    John Smith for The Guardian", "John Smith/Getty Images". The names in them are the people and
+    agencies who took the picture, not anybody the article is about."""
+    found: set[int] = set()
+    for tok in doc:
+        if tok.lower_ in CREDIT_LABELS and _line_opening(doc, tok.i):
+            found.update(_labelled_credit(doc, tok.i))
+        elif tok.text == "/" and 0 < tok.i < len(doc) - 1 and (
+                doc[tok.i - 1].lower_ in PHOTO_AGENCIES or doc[tok.i + 1].lower_ in PHOTO_AGENCIES):
+            found.update(_slash_credit(doc, tok.i))
+    return found
+
+
+def _line_opening(doc: Doc, i: int) -> bool:
+    """Whether token i starts a line, a bracket or a caption's last sentence."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_ or before.text in CREDIT_OPENERS
+
+
+def _credit_end(doc: Doc, end: int) -> bool:
+    """Whether a credit line may stop before token `end`: its line, bracket or sentence ends there."""
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    return "\n" in after.text or after.text in CREDIT_CLOSERS or "\n" in doc[end - 1].whitespace_
+
+
+def _credit_run(doc: Doc, i: int) -> int:
+    """The end (exclusive) of the names, agencies and joiners of a credit line from token i."""
+    end = i
+    while end < len(doc) and end - i < CREDIT_MAX_TOKENS:
+        tok = doc[end]
+        if tok.is_space or tok.text in CREDIT_CLOSERS:
+            break
+        if not (tok.text[:1].isupper() or tok.lower_ in CREDIT_JOINERS):
+            break
+        end += 1
+        if "\n" in tok.whitespace_:
+            break
+    return end
+
+
+def _labelled_credit(doc: Doc, label: int) -> range:
+    """'Photo: ...', 'Photograph by ...', 'Photo credit: ...', 'Credit…': the label and the names
+    after it, when they fill the rest of the line; a caption ("Photo: Minister X greets ...") does not."""
+    i = label + 1
+    if i < len(doc) and doc[i].lower_ in ("credit", "credits"):
+        i += 1
+    if i >= len(doc) or doc[i].text not in (":", "by", "By", "…", "...", "-", "–", "—"):
+        return range(0)
+    end = _credit_run(doc, i + 1)
+    return range(label, end) if end > i + 1 and _credit_end(doc, end) else range(0)
+
+
+def _slash_credit(doc: Doc, slash: int) -> range:
+    """'Jane Doe/Reuters', 'REUTERS/Jane Doe', 'AP Photo/John Smith' standing alone on their line
+    or in brackets (not "a Reuters/Ipsos poll found")."""
+    start = slash
+    while start > 0 and slash - start < CREDIT_MAX_TOKENS:
+        tok = doc[start - 1]
+        if tok.is_space or "\n" in tok.whitespace_ or not (tok.text[:1].isupper() or tok.text == "/"):
+            break
+        start -= 1
+    end = _credit_run(doc, slash)
+    if start == slash or end <= slash + 1 or not _line_opening(doc, start) or not _credit_end(doc, end):
+        return range(0)
+    return range(start, end)
 
 
 def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:

@@ -41,6 +41,9 @@ CONDITIONAL_MARKS = frozenset({"if", "unless"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "they", "these"})
+# Outside quotation marks, "you" is the page talking to its reader (sign-up forms, privacy and
+# cookie notices, how-to boxes: "By signing up you agree to our Terms of Use"), never a party.
+READER_PRONOUNS = frozenset({"you", "yourself", "yourselves"})
 # Verbs that pass their object, not their subject, to an infinitive: "urged Serbia to talk".
 OBJECT_CONTROL = frozenset(
     {
@@ -531,10 +534,12 @@ def find_mentions(
                 statements.append(st)
             continue
         if tr.kind == "light" and tr.noun is not None:
+            if _addresses_reader(ctx, doc[tr.pred]):
+                continue
             mention = _noun_mention(ctx, sent, sent_index, f, doc[tr.pred], found)
         elif tr.kind == "noun":
             frame = _noun_frame(ctx, doc[i], found)
-            if frame is None or (
+            if frame is None or _addresses_reader(ctx, frame) or (
                 frame.i in found
                 and not found[frame.i].absorbed
                 and found[frame.i].trig.type not in ("STATEMENT",)
@@ -543,12 +548,23 @@ def find_mentions(
             ):
                 continue
             mention = _noun_mention(ctx, sent, sent_index, f, frame, found)
+        elif _addresses_reader(ctx, doc[tr.pred]):
+            continue
         else:
             mention = _verb_mention(ctx, sent, sent_index, f, found)
         if mention is not None:
             out.append(mention)
     out.extend(_speech_events(ctx, sent, sent_index, found))
     return _share_targets(ctx, out), statements
+
+
+def _addresses_reader(ctx: DocContext, pred: Token) -> bool:
+    """A predicate whose subject is "you" outside any quotation: the page asks its reader to agree
+    or subscribe, it reports nothing. Quoted, "you" is someone the speaker addresses."""
+    if ctx.quote_of[pred.i] >= 0:
+        return False
+    subs, _ = subjects(pred, ctx.dateline)
+    return bool(subs) and all(s.lower_ in READER_PRONOUNS for s in subs)
 
 
 def _share_targets(ctx: DocContext, mentions: list[EventMention]) -> list[EventMention]:

@@ -69,8 +69,70 @@ PARTNER_VERBS = frozenset({"talk", "discuss", "speak", "negotiate", "confer", "c
 OPPONENT_VERBS = frozenset({"fight", "clash", "battle", "storm", "capture", "retake", "overrun"})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 PLURAL_PRONOUNS = frozenset({"we", "they", "both", "us", "them"})
-# Verbs that, with "back" or "out", are a retort rather than a blow: "fired back at critics, saying".
-RETORT_VERBS = frozenset({"fire", "hit", "strike", "shoot", "lash"})
+# Verbs that, with "back" or "out", are a retort rather than a blow: "fired back at critics, saying",
+# "fought back against critics of the plan".
+RETORT_VERBS = frozenset({"fire", "hit", "strike", "shoot", "lash", "fight"})
+# Words of fighting that modern news uses as often for quarrels, lawsuits and campaigns as for
+# violence: "clashed with reporters over the budget", "a legal battle", "the fight for votes".
+DISPUTE_WORDS = frozenset({"fight", "battle", "clash", "fighting", "skirmish"})
+# Modifiers that make a battle one of words, votes, courts or markets: "a political battle".
+FIGURATIVE_MODIFIERS = frozenset({
+    "political", "legal", "court", "courtroom", "judicial", "legislative", "budget", "custody", "electoral",
+    "election", "ideological", "culture", "cultural", "partisan", "procedural", "regulatory", "bureaucratic",
+    "diplomatic", "verbal", "uphill", "constitutional", "copyright", "patent", "tax", "price", "bidding",
+    "takeover", "boardroom", "messaging", "rhetorical", "policy", "public", "primary", "campaign", "legislation",
+    "lawsuit", "funding", "spending", "debt", "trade", "tariff", "proxy", "media", "pr", "twitter", "nomination",
+    "confirmation", "convention", "turf", "fiscal", "reelection", "re-election", "redistricting", "impeachment",
+    "leadership", "succession", "shutdown", "ceiling", "appropriations", "ballot", "recount", "floor", "personal",
+    "immigration", "abortion", "ratings", "credentials", "rules",
+})
+# Prepositions whose object is what a quarrel is about ("clashed over the budget", "clashed on
+# health care"); "on" only when its object is no place ("clashed on the border").
+DISPUTE_TOPIC_PREPS = frozenset({"over", "about", "on", "regarding"})
+# Prepositions whose object is what one fights for or against: a cause when it is no party.
+AIM_PREPS = frozenset({"for", "against"})
+# Places a fight happens on, never what it is about: "clashed on the border".
+PLACE_NOUNS = frozenset({
+    "border", "frontier", "front", "frontline", "line", "street", "road", "highway", "bridge", "beach", "coast",
+    "shore", "bank", "island", "hill", "mountain", "ridge", "field", "ground", "outskirt", "edge", "square",
+    "campus", "sea", "river", "perimeter", "checkpoint", "crossing", "territory", "soil", "side", "estate",
+})
+# Where words are exchanged: "clashed during the debate", "clashed in an interview", "publicly".
+VERBAL_SETTINGS = frozenset({
+    "debate", "interview", "hearing", "exchange", "word", "remark", "comment", "tweet", "post", "podcast",
+    "broadcast", "show", "panel", "briefing", "conference", "meeting", "session", "speech", "letter",
+    "statement", "email", "television", "tv", "radio", "argument", "dispute", "disagreement", "row", "spat",
+    "feud", "rhetoric", "verbally", "publicly", "online", "twitter", "airwaves",
+})
+# Prepositions that set a fight somewhere: "during the debate", "on television".
+SETTING_PREPS = frozenset({"during", "in", "at", "on", "via", "through"})
+# Parties who fight with words and votes: "the senator clashed with reporters", "prime ministers
+# clash with presidents".
+TALKING_PARTIES = frozenset({
+    "reporter", "journalist", "critic", "moderator", "interviewer", "host", "anchor", "commentator", "pundit",
+    "candidate", "lawmaker", "senator", "legislator", "congressman", "congresswoman", "colleague", "panelist",
+    "judge", "lawyer", "attorney", "regulator", "shareholder", "investor", "board", "executive", "ceo",
+    "democrat", "republican", "conservative", "liberal", "progressive", "voter", "campaign", "president",
+    "minister", "premier", "governor", "mayor", "official", "leader", "chairman", "chairwoman", "speaker",
+    "secretary", "spokesman", "spokeswoman", "ambassador", "diplomat", "prosecutor", "justice", "administration",
+})
+# Words of bodily harm or armed force anywhere in the sentence keep a fight physical: "protesters
+# clashed with police, throwing stones", "the clashes left ten dead".
+VIOLENCE_WORDS = frozenset({
+    "police", "policeman", "policemen", "troop", "soldier", "army", "militia", "militiaman", "rebel",
+    "insurgent", "militant", "guerrilla", "fighter", "jihadist", "gunman", "terrorist", "protester",
+    "protestor", "demonstrator", "rioter", "mob", "gang", "hooligan", "commando", "sniper", "forces",
+    "kill", "killed", "dead", "death", "die", "wound", "wounded", "injure", "injured", "injury", "casualty",
+    "hurt", "bloody", "blood", "violent", "shoot", "shooting", "gunfire", "gun", "rifle",
+    "weapon", "artillery", "missile", "rocket", "bomb", "grenade", "bullet", "stone", "rock", "brick",
+    "bottle", "baton", "truncheon", "teargas", "knife", "machete", "stab", "airstrike", "mortar",
+    "ammunition", "firefight", "hostage", "arrest", "riot", "armed", "warplane", "shelling",
+})
+# How far either side of a fight word signs of violence are looked for: a clause or two, so a
+# run-on "sentence" of thousands of tokens is not rescanned for every fight word in it.
+VIOLENCE_WINDOW = 40
+# Plural nouns for people end in these ("invaders", "separatists"): parties, not causes.
+AGENT_SUFFIXES = ("ers", "ors", "ists", "ants", "ents", "ians")
 # What a retort is aimed at when it is words, not a target: "fired back at criticism of the plan".
 SPEECH_TARGETS = frozenset({
     "criticism", "critic", "claim", "remark", "comment", "accusation", "allegation", "report", "statement",
@@ -306,7 +368,10 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         if mods & {"hunger"}:
             return ("PROTEST", "hunger")
         return ("PROTEST", "strike")
-    return lex.nouns.get(lemma)
+    entry = lex.nouns.get(lemma)
+    if entry is not None and lemma in DISPUTE_WORDS and figurative_fight(lex, t):
+        return None  # "a legal battle", "the battle over the budget"
+    return entry
 
 
 def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
@@ -487,6 +552,8 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         if obj is None and not preps & {"at", "against", "on"}:
             return ("", None)
         return None
+    if lemma in DISPUTE_WORDS and figurative_fight(lex, t):
+        return ("", None)  # a quarrel, a lawsuit, a campaign: "clashed with reporters over the budget"
     if lemma in OPPONENT_VERBS:
         reciprocal = lemma in ("clash", "battle") and _plural_subject(subjects)
         if obj is None and not preps & OPPONENT_PREPS and not reciprocal:
@@ -530,6 +597,134 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     ):
         return ("RETREAT", "access")
     return None
+
+
+def figurative_fight(lex: Lexicon, t: Token) -> bool:
+    """A fight of words, votes, courts or causes rather than of force: "clashed with reporters over
+    the budget", "a legal battle", "the fight for votes", "fighting inflation". Any sign of violence
+    near it (police, troops, stones, the dead) keeps it a fight, and so does a named battle."""
+    if _lemma(t) not in DISPUTE_WORDS or _named_event(t) or _violent_near(t):
+        return False
+    heads = [t, *(c for c in t.children if c.dep_ in OBJECT_DEPS and _lemma(c) in DISPUTE_WORDS)]
+    clause = _clause_verb(t)
+    if any(_quarrel_cue(lex, h) for h in heads) or _about(clause, t) or _verbal_setting(t, clause):
+        return True
+    talking = [_talking(p) for p in _parties(t)]
+    # people who argue for a living clash in words ("clashed with reporters"); any fight is one of
+    # words when every side is such a person ("Reagan's battle with Ford")
+    return any(talking) if _lemma(t) == "clash" else bool(talking) and all(talking)
+
+
+def _named_event(t: Token) -> bool:
+    """'the Battle of Kursk': a battle the text names is a battle."""
+    return t.ent_type_ == "EVENT" or (t.text[:1].isupper() and not t.is_upper and not t.is_sent_start)
+
+
+def _violent_near(t: Token) -> bool:
+    """Words of armed force or bodily harm within VIOLENCE_WINDOW tokens, in t's sentence."""
+    sent = t.sent
+    words = t.doc[max(sent.start, t.i - VIOLENCE_WINDOW) : min(sent.end, t.i + VIOLENCE_WINDOW + 1)]
+    for w in words:
+        if w.lower_ in VIOLENCE_WORDS or _lemma(w) in VIOLENCE_WORDS:
+            return True
+        if w.lower_ == "gas" and w.i > 0 and w.doc[w.i - 1].lower_ == "tear":
+            return True
+    return False
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb of the clause a fight word is in: itself, or the verb its noun phrase hangs from
+    ("engaged in bitter battles ... over his support")."""
+    node = t
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _quarrel_cue(lex: Lexicon, h: Token) -> bool:
+    """What makes a fight word figurative: a modifier ("political battle"), a topic ("over the
+    budget"), a cause ("for votes", "against inflation") or an abstract opponent ("fought the law")."""
+    for c in h.children:
+        if c.dep_ in ("amod", "compound", "nmod") and FIGURATIVE_MODIFIERS & {c.lower_, _lemma(c)}:
+            return True
+        if c.dep_ == "prep" and not _temporal(c):
+            if c.lower_ in DISPUTE_TOPIC_PREPS and _topic_prep(c, h):
+                return True
+            if c.lower_ in AIM_PREPS and any(_abstract(lex, g) for g in c.children if g.dep_ == "pobj"):
+                return True
+        if c.dep_ in ("dobj", "obj") and h.pos_ == "VERB" and _lemma(c) not in DISPUTE_WORDS and _abstract(lex, c):
+            return True
+    return False
+
+
+def _about(clause: Token, t: Token) -> bool:
+    """'over X' or 'about X' on the verb a fight noun hangs from: "engaged in battles with the
+    secretary over his support" (not "apologised over the clash", whose object is the fight)."""
+    if clause.i == t.i:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("over", "about") and not _temporal(c) and _topic_prep(c, t)
+        for c in clause.children
+    )
+
+
+def _topic_prep(prep: Token, fight: Token) -> bool:
+    """Whether 'over', 'about' or 'on' introduces what a quarrel is about: a clause ("over how
+    the House should act") or a noun that is not a place, a time or the fight itself ("clashed
+    over the budget", not "clashed on the border", "fought over the weekend")."""
+    for g in prep.children:
+        if g.dep_ == "pcomp":
+            return True
+        if g.dep_ != "pobj" or g.i == fight.i or g.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if g.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or _lemma(g) in DISPUTE_WORDS:
+            continue
+        if prep.lower_ != "on" or _lemma(g) not in PLACE_NOUNS:
+            return True
+    return False
+
+
+def _abstract(lex: Lexicon, g: Token) -> bool:
+    """A common noun that names a cause or a thing, not a party or a place: "votes", "inflation",
+    "the new law" (not "the rebels", "invaders", "control of Bakhmut")."""
+    if g.pos_ != "NOUN" or g.ent_type_ or _lemma(g) in lex.actor_nouns or _lemma(g) in VIOLENCE_WORDS:
+        return False
+    if g.tag_ == "NNS" and g.lower_.endswith(AGENT_SUFFIXES):
+        return False
+    return not any(w.ent_type_ in ("GPE", "LOC", "FAC") for w in g.subtree)
+
+
+def _verbal_setting(t: Token, clause: Token) -> bool:
+    """Whether the fight is set in talk: "during the debate", "in an interview", "publicly". Only
+    its own phrases count, so an attribution ("..., the ministry said in a statement") does not."""
+    for h in {t.i: t, clause.i: clause}.values():
+        for c in h.children:
+            words = [g for g in c.children if g.dep_ == "pobj"] if c.lower_ in SETTING_PREPS else []
+            if c.dep_ == "advmod":
+                words.append(c)
+            if any(VERBAL_SETTINGS & {w.lower_, _lemma(w)} for w in words):
+                return True
+    return False
+
+
+def _parties(t: Token) -> list[Token]:
+    """The sides of a fight word: its subject, possessor or object and its 'with'/'between' objects."""
+    out = [c for c in t.children if c.dep_ in ("nsubj", "poss", "dobj")]
+    out += [
+        g
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return out + [x for p in out for x in p.conjuncts]
+
+
+def _talking(p: Token) -> bool:
+    """A named person or someone whose trade is talk and votes (reporters, candidates, ministers)."""
+    return p.ent_type_ == "PERSON" or p.lower_ in ("he", "she") or _lemma(p) in TALKING_PARTIES
 
 
 def _plural_subject(subjects: list[Token]) -> bool:
