@@ -643,3 +643,128 @@ def test_quotes_model_an_age_noun_phrase_is_the_whole_speaker(nlp: Language) -> 
     [q] = _quotes(nlp, text)
     assert q.speaker_start is not None and q.speaker_end is not None
     assert text[q.speaker_start:q.speaker_end] in ("the 26-year-old", "26-year-old")
+
+
+# --------------------------------------------------------------------------- audit of modern news
+
+
+def test_quotes_so_called_term_on_a_hand_built_parse() -> None:
+    # Dockers fear the so-called “quay cartel”.
+    words = ["Dockers", "fear", "the", "so", "-", "called", "“", "quay", "cartel", "”", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[True, True, True, False, False, True, False, True, False, False, False],
+              heads=[1, 1, 8, 5, 5, 8, 8, 8, 1, 8, 1],
+              deps=["nsubj", "ROOT", "det", "advmod", "punct", "amod", "punct", "compound", "dobj", "punct",
+                    "punct"],
+              pos=["NOUN", "VERB", "DET", "ADV", "PUNCT", "VERB", "PUNCT", "NOUN", "NOUN", "PUNCT", "PUNCT"],
+              tags=["NNS", "VBP", "DT", "RB", "HYPH", "VBN", "``", "NN", "NN", "''", "."],
+              lemmas=["docker", "fear", "the", "so", "-", "call", "“", "quay", "cartel", "”", "."])
+    article = _article(doc.text)
+    mentions, entities = simple_entities(doc, article)
+    assert extract_quotes(doc, article, mentions, entities, []) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "This is what psychologists call “availability bias”.",
+    "Dockers in Lysholm grumble about the so-called “quay cartel” every winter.",
+    "The weariness is known as “harbour blues” among the dockers of Lysholm.",
+])
+def test_quotes_model_a_term_in_quotation_marks_is_no_quote(nlp: Language, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+def test_quotes_model_a_term_leaves_its_clause_indirect(nlp: Language) -> None:
+    named = "Arvid Lunde unveiled a plan he dubbed “Operation Lighthouse” on Tuesday."
+    assert all(q.kind == "indirect" for q in _quotes(nlp, named))
+    said = "Arvid Lunde said the so-called “quay cartel” had raised prices again."
+    assert _one(_quotes(nlp, said), "quay cartel").kind == "indirect"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "fragment", "cue", "speaker"), [
+    ("Arvid Lunde called the ferry deal “a disaster” on Monday.", "a disaster", "called", "Arvid Lunde"),
+    ("Ingrid Valdemar attacked what she calls “a harbour of thieves” on Monday.", "a harbour of thieves",
+     "calls", "Ingrid Valdemar"),
+])
+def test_quotes_model_an_opinion_a_speaker_calls_something_stays_a_quote(
+        nlp: Language, text: str, fragment: str, cue: str, speaker: str) -> None:
+    q = _one(_quotes(nlp, text), fragment)
+    assert (q.kind, q.cue) == ("mixed", cue)
+    assert q.speaker is not None
+    assert q.speaker.name == speaker
+
+
+@pytest.mark.model
+def test_quotes_model_a_body_is_not_the_person_titled_with_it(nlp: Language) -> None:
+    text = ("Norland campaign chairman Arvid Lunde flew to Varby on Monday. "
+            "The campaign said the trip had been planned for months.")
+    q = _one(_quotes(nlp, text), "the trip had been planned")
+    assert q.speaker is not None
+    assert (q.speaker.entity_id, q.speaker.name) == (None, "The campaign")
+
+
+@pytest.mark.model
+def test_quotes_model_a_body_resolves_to_the_organisation_named_with_it(nlp: Language) -> None:
+    text = ("The Norlandic Ministry of Transport opened a new ferry line on Monday. Arvid Lunde cut the "
+            "ribbon. The ministry said the line would carry 2,000 passengers a day.")
+    q = _one(_quotes(nlp, text), "the line would carry")
+    assert q.speaker is not None
+    assert q.speaker.entity_id is not None
+    assert q.speaker.name == "Norlandic Ministry of Transport"
+    assert text[q.speaker_start:q.speaker_end] == "The ministry"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    ("The Justice Ministry opened a new court in Varby. The foreign ministry said the talks would resume "
+     "in May.", "the talks would resume", "The foreign ministry"),
+    ("Ingrid Valdemar's campaign manager Arvid Lunde spoke on Monday. Her campaign said the rally had "
+     "drawn 5,000 people.", "the rally had drawn", "Her campaign"),
+])
+def test_quotes_model_a_body_named_by_no_organisation_stays_a_phrase(nlp: Language, text: str, fragment: str,
+                                                                      speaker: str) -> None:
+    q = _one(_quotes(nlp, text), fragment)
+    assert q.speaker is not None
+    assert (q.speaker.entity_id, q.speaker.name) == (None, speaker)
+
+
+@pytest.mark.model
+def test_quotes_model_fact_check_labels(nlp: Language) -> None:
+    text = ("Arvid Lunde and Ingrid Valdemar debated in Varby on Tuesday. Here is a look at some of their "
+            "claims.\n\nLUNDE: “We have the busiest harbour in the north.”\n\nTHE FACTS: The harbour ranks "
+            "fifth in the region.\n\nVALDEMAR: “Ferry fares doubled under my opponent.”\n\n"
+            "THE FACTS: “Fares rose by a third,” the port authority said.")
+    quotes = _quotes(nlp, text)
+    lunde = _one(quotes, "We have the busiest harbour")
+    assert lunde.speaker is not None
+    assert lunde.speaker.name == "Arvid Lunde"
+    assert text[lunde.speaker_start:lunde.speaker_end] == "LUNDE"
+    assert lunde.channel is None
+    valdemar = _one(quotes, "Ferry fares doubled")
+    assert valdemar.speaker is not None
+    assert valdemar.speaker.name == "Ingrid Valdemar"
+    facts = _one(quotes, "Fares rose by a third")
+    assert "FACTS" not in facts.text
+    assert facts.speaker is not None
+    assert facts.speaker.name == "the port authority"
+    assert all(q.speaker is None or "FACTS" not in q.speaker.name for q in quotes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The harbour is dying,” as Arvid Lunde put it.", "Arvid Lunde"),
+    ("As Arvid Lunde put it, “the harbour is dying.”", "Arvid Lunde"),
+    ("Tomas Edlund, the mayor of Brekka, put it: “The harbour is dying.”", "Tomas Edlund"),
+])
+def test_quotes_model_as_someone_put_it(nlp: Language, text: str, speaker: str) -> None:
+    q = _one(_quotes(nlp, text), "harbour is dying")
+    assert (q.kind, q.cue) == ("direct", "put it")
+    assert q.speaker is not None
+    assert q.speaker.name == speaker
+
+
+@pytest.mark.model
+def test_quotes_model_put_it_with_a_place_is_no_cue(nlp: Language) -> None:
+    assert _quotes(nlp, "Arvid Lunde put it on the table and left the harbour office.") == []

@@ -17,6 +17,7 @@ from .quote_lexicon import (
     NAMING_VERBS,
     NOT_SOURCES,
     OBJECT_VERBS,
+    PHRASE_CUES,
     QUOTE_ONLY_VERBS,
     RETORT_PARTICLE,
     RETORT_VERBS,
@@ -72,6 +73,27 @@ PARTICLE_DEPS = frozenset({"prt", "advmod"})
 UNQUOTED_MESSAGE_DEPS = frozenset({"dobj", "ccomp", "xcomp"})
 # Dependents of a speech verb, after its clause, that belong to the clause in a misparse.
 DETACHED_DEPS = frozenset({"advcl", "dep", "xcomp", "npadvmod", "oprd"})
+# Punctuation that ends a phrase cue without "as" before the quote it attributes: "Lunde put it:".
+PHRASE_CUE_ENDS = frozenset({":", ","})
+# Verbs that only put a name on something ("nicknamed", "termed"); never speech verbs.
+PURE_NAMING_VERBS = frozenset({"name", "nickname", "term", "christen", "rename"})
+# Verbs that name something or, with a speaker, give an opinion ("called the deal a disaster",
+# "referred to him as “a liar”").
+NAME_GIVING_VERBS = NAMING_VERBS | PURE_NAMING_VERBS | {"refer"}
+# Subjects that stand for people in general rather than a source: "what we call", "what you might
+# call", "what people call" (a bare plural noun, "what psychologists call", counts too).
+GENERIC_PRONOUNS = frozenset({"we", "you", "one", "people", "some", "many"})
+# Tags of "what", "which", "who" and "that" as the object of a naming verb.
+WH_TAGS = frozenset({"WP", "WDT"})
+# How a participle hangs on the noun it names: "the so-called ...", "a group called ...".
+PARTICIPLE_DEPS = frozenset({"amod", "acl"})
+# Prepositions that make a naming verb a demand: "called for talks", "called on Congress to act".
+DEMAND_PREPS = frozenset({"for", "on", "upon"})
+# Tags of a verb in the present: a generic subject naming something habitually ("economists call").
+PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# Dependents that make a plural noun a particular group, not people in general: "these experts",
+# "two economists", "multiple lawmakers", "Republican senators".
+PARTICULAR_DEPS = frozenset({"det", "poss", "nummod", "amod", "compound"})
 
 
 class Sentences(Protocol):
@@ -102,19 +124,80 @@ class Statement:
 
 def is_cue(tok: Token) -> bool:
     """A speech verb used as a verb, not one naming its own subject ("who called himself Tarek",
-    "a group that calls itself the Front": a name taken, nothing said)."""
+    "a group that calls itself the Front": a name taken, nothing said) nor one giving a name
+    (gives_name: "the so-called “deep state”")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
         return False
     return not (tok.lemma_.lower() in NAMING_VERBS
-                and any(c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex", []) for c in tok.children))
+                and (any(c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex", []) for c in tok.children)
+                     or gives_name(tok)))
+
+
+def _generic(subject: Token) -> bool:
+    """Whether a subject is people in general: "we", "psychologists" (not "these psychologists")."""
+    if subject.lower_ in GENERIC_PRONOUNS:
+        return True
+    return subject.tag_ == "NNS" and not any(c.dep_ in PARTICULAR_DEPS for c in subject.children)
+
+
+def _bare_participle(v: Token) -> bool:
+    """Whether a verb is a participle naming with no speaker anywhere: "the so-called ...", "a
+    group called “...”", "is called ..." (not "has called", "and called": the speaker is elsewhere;
+    nor "called for", "called on": a demand). A participle with an object before the name ("Beruff,
+    a Scott ally, called Florida's standards “strong”") is a past tense the parser misread."""
+    if v.tag_ != "VBN" or any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in DEMAND_PREPS)
+                              for c in v.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in v.children):
+        return True
+    doc = v.doc
+    so_called = any(c.lower_ == "so" for c in v.lefts)
+    return v.dep_ in PARTICIPLE_DEPS and (so_called or (v.i + 1 < len(doc) and doc[v.i + 1].is_quote))
+
+
+def _has_agent(v: Token) -> bool:
+    """Whether a naming verb says who named: "called “...” by a professor" (the parser often hangs
+    the "by" on the name)."""
+    return any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+               for t in (v, *v.children) for c in t.children)
+
+
+def gives_name(v: Token) -> bool:
+    """Whether a naming verb names something rather than reports what someone called it: with no
+    speaker at all ("the so-called “deep state”", "a group called ...", "is known as"), or with
+    people in general naming something habitually ("what psychologists call “availability bias”").
+    "He called the deal “a disaster”" and "what he calls “hell”" report an opinion: a statement."""
+    if v.lemma_.lower() not in NAME_GIVING_VERBS or _has_agent(v):
+        return False
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return _bare_participle(v)
+    # Of two subjects ("who some call ..."), the one next to the verb. The thing named is a
+    # relative ("what", "which", "who"): "Calls men names" names nobody.
+    relative = v.dep_ == "relcl" or any(c.dep_ == "dobj" and c.tag_ in WH_TAGS for c in v.children)
+    return v.tag_ in PRESENT_TAGS and relative and _generic(subjects[-1])
+
+
+def is_phrase_cue(tok: Token) -> bool:
+    """Whether a verb and the word after it make a cue (PHRASE_CUES): "as Lunde put it", or
+    "Lunde put it:" right before a quote; "put it on the table" is not one."""
+    doc = tok.doc
+    word = PHRASE_CUES.get(tok.lemma_.lower())
+    if word is None or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != word or doc[tok.i + 1].head.i != tok.i:
+        return False
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    return as_clause or (tok.i + 2 < len(doc) and doc[tok.i + 2].text in PHRASE_CUE_ENDS)
 
 
 def is_quote_cue(tok: Token) -> bool:
     """A verb that attributes a quote next to it but reports no clause: a manner of speaking
-    ("barked", "chanted") or a retort ("shot back"), with a speaker of its own and no unquoted
-    message ("echoing some critics", "echoed that promise" attribute no quote)."""
+    ("barked", "chanted"), a retort ("shot back") or a phrase ("as she put it"), with a speaker of
+    its own and no unquoted message ("echoing some critics", "echoed that promise" attribute no
+    quote)."""
     if tok.pos_ != "VERB" or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return False
+    if is_phrase_cue(tok):
+        return True  # its object is part of the cue, not a message of its own
     lemma = tok.lemma_.lower()
     retort = lemma in RETORT_VERBS and any(c.dep_ in PARTICLE_DEPS and c.lower_ == RETORT_PARTICLE
                                            for c in tok.children)
@@ -318,7 +401,7 @@ def reported_range(doc: Doc, v: Token) -> TokenRange | None:
         # relative ("what he called a “breach”") names what was said and stays whole.
         a = v.i + 1
     a, b = _trim(doc, *_paragraph_clip(doc, v.i, a, b))
-    a = _after_dateline(doc, a, b)
+    a = _after_heading(doc, _after_dateline(doc, a, b), b)
     return (a, b) if count_words(doc, a, b) >= MIN_INDIRECT_WORDS else None
 
 
@@ -336,6 +419,19 @@ def _after_dateline(doc: Doc, a: int, b: int) -> int:
     return a
 
 
+def _after_heading(doc: Doc, a: int, b: int) -> int:
+    """Start of a clause without the heading in capitals that opens its paragraph ("THE FACTS: ...",
+    as AP fact checks put it before their verdict): the writer's label, not what was said."""
+    if a > 0 and "\n" not in doc[a - 1].text:
+        return a
+    for t in doc[a:min(b, a + DATELINE_MAX_TOKENS)]:
+        if t.text == ":":
+            return _trim(doc, t.i + 1, b)[0] if t.i > a and count_words(doc, t.i + 1, b) else a
+        if not (t.is_upper or t.is_punct):
+            return a
+    return a
+
+
 def according_to(doc: Doc, sents: Sentences, tok: Token) -> Statement | None:
     """"according to X": the statement is the clause it modifies, less the phrase itself; the
     speaker is X (unless X is a rule: "according to their respective roles")."""
@@ -349,7 +445,7 @@ def according_to(doc: Doc, sents: Sentences, tok: Token) -> Statement | None:
     before = _trim(doc, sent_a, phrase_a)
     after = _trim(doc, phrase_b, sent_b)
     a, b = max((before, after), key=lambda r: count_words(doc, *r))
-    a = _after_dateline(doc, a, b)
+    a = _after_heading(doc, _after_dateline(doc, a, b), b)
     if count_words(doc, a, b) < MIN_INDIRECT_WORDS:
         return None
     return Statement(a, b, *char_range(doc, a, b), "indirect", tok.i, speaker_head=source.i, according=True)

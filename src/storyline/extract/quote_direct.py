@@ -1,8 +1,9 @@
 """Direct quotes attributed to the cue next to them, or carried on from the statement before.
 
 “...,” Sørensen wrote  |  Petković said: “...”  |  Clinton released the following statement: “...”
-Rep. Gowdy: “...”  |  “...,” he said. “...”  |  “...” The foreign minister, X, said.  |  “...,” he barked
-a quote paragraph after an attributed one.
+Rep. Gowdy: “...”  |  TRUMP: “...” (a fact check's label)  |  “...,” he said. “...”  |  “...” The
+foreign minister, X, said.  |  “...,” he barked  |  as Lunde put it, “...”  |  a quote paragraph after
+an attributed one. Not quotes: titles (“Meet the Press”) and terms (the so-called “deep state”).
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .quote_clauses import SENTENCE_PUNCT, SUBJECT_DEPS, Sentences, Statement, count_words
+from .quote_clauses import (
+    NAME_GIVING_VERBS,
+    PURE_NAMING_VERBS,
+    SENTENCE_PUNCT,
+    SUBJECT_DEPS,
+    Sentences,
+    Statement,
+    count_words,
+    gives_name,
+)
 from .quote_marks import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # How many tokens may separate a quote that ends its sentence from the cue after it
 # (“... done.” Sørensen wrote.); beyond that the verb belongs to a new statement.
@@ -36,6 +46,29 @@ CONTINUING_END = frozenset(",—–-…:;")
 # Closing marks of a quote nested inside another one.
 NESTED_CLOSING = "’'\"”»›"
 TRAILING_STRIP = " \t\n,;:—–-"
+# The longest term a sentence puts in quotation marks as a name or coinage ("availability bias",
+# "a race to the bottom"); longer quoted words after a naming verb are more likely said.
+TERM_MAX_WORDS = 5
+# Verbs that name through "as": "known as", "referred to as" ("described as" gives an opinion).
+AS_NAMING_VERBS = frozenset({"know", "refer"})
+# Verbs whose quoted complement is always a name, never an opinion: "nicknamed “...”", "known as “...”".
+TERM_VERBS = PURE_NAMING_VERBS | {"know"}
+# Parts of speech of a quoted term's head: a noun phrase or a word that modifies one.
+TERM_HEAD_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PRON", "X"})
+SO_CALLED = "so-called"
+# Speech verbs that name when what they put in quotation marks is capitalised ("dubbed it
+# “Operation Freedom”"); not "call", which headlines capitalise with an opinion ("Calls Her ‘A
+# Disgrace’").
+TITLE_GIVING_VERBS = frozenset({"dub"})
+# Tags that open a heading rather than a name before a colon: "THE FACTS:", "THIS WEEK:".
+LABEL_DET_TAGS = frozenset({"DT", "PDT", "WDT", "WP"})
+# Words of the headings that fact checks and live pages put before a colon, never a speaker's name
+# ("FACT CHECK:", "CLAIM:", "BREAKING:", "EDITOR'S NOTE:").
+HEADING_WORDS = frozenset({
+    "fact", "facts", "claim", "check", "verdict", "ruling", "rating", "question", "answer", "update",
+    "correction", "context", "background", "analysis", "editor", "note", "breaking", "exclusive",
+    "related", "opinion", "live",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +111,47 @@ def is_title(doc: Doc, a: int, b: int) -> bool:
     not a statement."""
     words = [t for t in doc[a:b] if t.is_alpha and not t.is_stop]
     return bool(words) and all(t.is_title or t.is_upper for t in words)
+
+
+def _namer(doc: Doc, a: int, b: int) -> Token | None:
+    """The naming verb that introduces quoted words [a, b): right before their opening mark ("he
+    dubbed “...”", "known as “...”"), else the verb their head hangs on ("called it “...”")."""
+    i = a - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    candidates = [doc[i]] if i >= 0 else []
+    candidates.append(doc[a:b].root.head)
+    for t in candidates:
+        if t.lower_ == "as" and t.head.lemma_.lower() in AS_NAMING_VERBS:
+            return t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in NAME_GIVING_VERBS and not a <= t.i < b:
+            return t
+    return None
+
+
+def _after_so_called(doc: Doc, a: int) -> bool:
+    """Whether quoted words starting at token ``a`` follow "so-called" (one token or three)."""
+    i = a - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    return doc[max(0, i - 2):i + 1].text.replace(" ", "").lower().endswith(SO_CALLED)
+
+
+def is_term(doc: Doc, a: int, b: int) -> bool:
+    """Whether quoted words [a, b) are a term the writer's sentence uses as a noun phrase, not
+    something said: a few words, no clause, after "so-called" or a naming verb that gives a name
+    (gives_name: "what psychologists call “availability bias”"), that is no speech verb ("known as",
+    "nicknamed"), or that puts a capitalised name on something ("a plan he dubbed “Operation
+    Freedom”"). "He called the deal “a disaster”" stays a statement."""
+    if not 0 < count_words(doc, a, b) <= TERM_MAX_WORDS or doc[a:b].root.pos_ not in TERM_HEAD_POS:
+        return False
+    if _after_so_called(doc, a):
+        return True
+    namer = _namer(doc, a, b)
+    if namer is None:
+        return False
+    lemma = namer.lemma_.lower()
+    return gives_name(namer) or lemma in TERM_VERBS or (lemma in TITLE_GIVING_VERBS and is_title(doc, a, b))
 
 
 def ends_continuing(text: str, q: QuoteSpan) -> bool:
@@ -170,9 +244,19 @@ def cue_before(ctx: QuoteContext, q_start_tok: int, floor: int) -> tuple[int, in
     if root.pos_ == "VERB" and first <= root.i < prev and any(c.dep_ in SUBJECT_DEPS for c in root.children):
         return root.i, None
     words = doc[first:prev]
-    if len(words) and not any(t.pos_ in ("VERB", "AUX") for t in words) and words.root.pos_ == "PROPN":
-        return prev, words.root.i
-    return None
+    return (prev, words.root.i) if is_speaker_label(words) else None
+
+
+def is_speaker_label(words: Span) -> bool:
+    """Whether the words before a colon name who speaks: a name ("Rep. Gowdy:"), or a name in
+    capitals as AP fact checks label a claim ("TRUMP:", which the parser often takes for a common
+    noun); not a heading ("THE FACTS:", "FACT CHECK:"), which has a determiner or a heading word."""
+    if not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words) or words[0].tag_ in LABEL_DET_TAGS:
+        return False
+    if any(t.lower_ in HEADING_WORDS for t in words):
+        return False
+    letters = [t for t in words if t.is_alpha]
+    return words.root.pos_ == "PROPN" or (bool(letters) and all(t.is_upper for t in letters))
 
 
 def _paragraph_start(text: str, pos: int) -> int:

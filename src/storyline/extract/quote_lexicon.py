@@ -33,6 +33,9 @@ QUOTE_ONLY_VERBS = frozenset({
 # Verbs that attribute a quote only with the particle "back" (“Never,” she shot back).
 RETORT_VERBS = frozenset({"shoot", "fire", "hit", "push"})
 RETORT_PARTICLE = "back"
+# Verbs that attribute a quote only with this object, the two words being the cue: "as Lunde put
+# it, “...”", "Lunde put it: “...”". Not speech verbs: "put it on the table" says nothing.
+PHRASE_CUES = {"put": "it"}
 # Speech verbs whose object is what was said: "announced a plan", "denied the charges".
 OBJECT_VERBS = frozenset({"announce", "propose", "deny", "acknowledge", "recall", "mention", "demand",
                           "pledge", "promise", "decry", "condemn", "reject", "dismiss", "welcome",

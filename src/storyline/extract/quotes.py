@@ -6,6 +6,8 @@ Three kinds, found in one pass over a parsed article:
 - indirect: the clause a speech verb reports: said that ..., told reporters ..., accused X of
   ..., according to X, ... (quote_clauses.py);
 - mixed: a reported clause that quotes some of its words (said Sørensen had “a clear vision”).
+A term in quotation marks (the so-called “deep state”, what psychologists call “availability
+bias”) is the writer's words: neither a quote nor what makes a reported clause mixed.
 The speaker is the subject of the cue verb (or the agent of "according to"), resolved to an
 article entity by resolve/speakers.py; the channel comes from quote_channels.py; the date is the
 time expression that governs the cue verb, else the publication day.
@@ -37,6 +39,7 @@ from .quote_clauses import (
     char_range,
     count_words,
     is_cue,
+    is_phrase_cue,
     is_quote_cue,
     reported_range,
     speaker_of,
@@ -48,6 +51,7 @@ from .quote_direct import (
     cue_after,
     cue_before,
     inverted_after,
+    is_term,
     is_title,
 )
 from .quote_marks import QuoteSpan, find_quote_spans
@@ -181,7 +185,9 @@ def find_statements(doc: Doc, sents: Sentences) -> list[Statement]:
     for n, q in enumerate(spans):
         content = content_span(text, q)
         content_tokens = ctx.tokens(*content)
-        if count_words(doc, *content_tokens) == 0 or _absorb(found, doc, q, q_tokens[n], content):
+        if count_words(doc, *content_tokens) == 0 or is_term(doc, *content_tokens):
+            continue  # a term is the writer's words: it neither makes a clause mixed nor is said
+        if _absorb(found, doc, q, q_tokens[n], content):
             continue
         if is_title(doc, *content_tokens):
             continue  # a book, a show, a slogan: “Meet the Press”
@@ -214,7 +220,7 @@ def _cue_fields(doc: Doc, f: Statement, types: dict[int, tuple[int, int, str]],
     if f.cue is None:
         return None, None, None, None
     cue: Token = doc[f.cue]
-    last = doc[cue.i + 1] if f.according else cue  # "according to"
+    last = doc[cue.i + 1] if f.according or is_phrase_cue(cue) else cue  # "according to", "put it"
     channel = None if f.according else find_channel(doc, cue, _content_tokens(f.a, f.b, f.gap), types)
     return doc[cue.i:last.i + 1].text, cue.idx, last.idx + len(last.text), channel
 

@@ -4,8 +4,9 @@ Quote extraction finds the subject of a cue verb; this module says who that subj
 in the order a reader applies them: a named mention is its entity (a lone surname joins the
 full name it abbreviates); "he"/"she" is the nearest person before it who was speaking or was a
 sentence subject, outside quoted words; "it"/"they" the nearest organisation or group; a title
-("the minister") the person the article gave that title to. Pure: records and a parsed Doc in,
-records out.
+("the minister") the person the article gave that title to; a body ("the ministry", "Biden's
+campaign") only the organisation the article named with those words, never a person titled
+with them ("campaign chairman X"), else no entity. Pure: records and a parsed Doc in, records out.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity, Mention, Speaker
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Entity types that can speak; GPE covers "Serbia said", NORP "Democrats said".
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -45,6 +46,26 @@ NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "
 EXTRA_FOLDS = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss",
                              "’": "'"})
 POSSESSIVE_ENDINGS = ("'s", "'")
+# Nouns that name a body, not a person: "the campaign said" is the campaign speaking, never its
+# manager, so it resolves only to an organisation the article names with that noun.
+ORGANISATION_NOUNS = frozenset({
+    "campaign", "ministry", "department", "agency", "office", "administration", "government",
+    "committee", "commission", "council", "party", "company", "firm", "embassy", "bureau", "court",
+    "foundation", "institute", "university", "union", "organization", "organisation", "association",
+    "board", "cabinet", "parliament", "senate", "congress", "team", "service", "army", "military",
+    "police", "authority", "network", "newspaper", "bank", "fund", "corporation", "federation",
+    "league", "alliance", "coalition", "caucus", "secretariat", "directorate", "regulator", "watchdog",
+})
+# The entity types a body's noun can stand for: a ministry is no place (GPE) and no person.
+ORGANISATION_TYPES = frozenset({"ORG"})
+# Words that make a body's noun point at one body the text named: "the ministry", "this agency".
+DEFINITE_WORDS = frozenset({"the", "this", "that"})
+# "The departments said", "courts have ruled": several bodies or bodies in general, not one named.
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+# How far back, in sentences, "the ministry" looks for the ministry it stands for: news prose
+# re-names a body within a few paragraphs; further back, a body the article never named in full
+# ("the network" for RT, long after "Dish Network") is likelier.
+BODY_SENTENCES = 10
 
 
 def fold(s: str) -> str:
@@ -141,8 +162,12 @@ def _title_context(doc: Doc, sentences: Sentences, first: int, last: int) -> tup
         t = doc[i]
         if t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") or (t.is_punct and t.text not in "-’'"):
             break
+        if not heads and (t.pos_ == "DET" or t.tag_ == "POS"):
+            break  # "documents the AP", "his campaign's Tower Rent": a determiner or owner, no title
         words.add(fold(t.lemma_))
-        if t.pos_ == "NOUN":
+        if t.pos_ == "NOUN" and not heads:
+            # The title's head is the noun nearest the name; nouns before it qualify it: in
+            # "Clinton campaign chairman John Podesta" he is a chairman, not "the campaign".
             heads.add(fold(t.lemma_))
     appos = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos" and not heads:
@@ -264,8 +289,10 @@ def _antecedent(index: SpeakerIndex, char_pos: int, sentence: int, types: frozen
 
 def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_pos: int) -> str | None:
     """The person or organisation an article gave the title ``head`` to ("the minister"),
-    disambiguated by the phrase's other words ("the Serbian negotiator": the one near Serbia)."""
+    disambiguated by the phrase's other words ("the Serbian negotiator": the one near Serbia); a
+    body's noun ("the campaign") only ever titles an organisation."""
     noun = fold(head.lemma_)
+    types = ORGANISATION_TYPES if noun in ORGANISATION_NOUNS else TITLED_TYPES
     modifiers = {fold(t.lemma_)[:STEM_CHARS] for t in doc[start_tok:head.i] if t.is_alpha and not t.is_stop}
     best: tuple[int, int, str] | None = None
     latest: dict[str, int] = {}
@@ -275,12 +302,64 @@ def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_p
     for entity_id, heads in index.title_heads.items():
         if noun not in heads or entity_id not in latest:
             continue
-        if index.entities.get(entity_id) is None or index.entities[entity_id].type not in TITLED_TYPES:
+        if index.entities.get(entity_id) is None or index.entities[entity_id].type not in types:
             continue
         stems = {w[:STEM_CHARS] for w in index.titles.get(entity_id, frozenset())}
         key = (len(modifiers & stems), latest[entity_id], entity_id)
         best = key if best is None or key > best else best
     return best[2] if best is not None else None
+
+
+def _by_body_name(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_pos: int) -> str | None:
+    """The organisation a body's noun phrase stands for ("the ministry", "Biden's campaign"): the
+    latest organisation named within BODY_SENTENCES before it whose name holds the noun, every
+    other word of the phrase and more ("Ministry of Transport", "Biden campaign")."""
+    modifiers = doc[start_tok:head.i]
+    if not _definite_body(head, modifiers):
+        return None
+    noun = fold(head.lemma_)[:STEM_CHARS]
+    wanted = {noun} | {surname(t.text)[:STEM_CHARS] for t in modifiers if t.is_alpha and not t.is_stop}
+    first_sentence = sentence_at(index, head.i) - BODY_SENTENCES
+    hi = bisect.bisect_left(index.candidate_starts, char_pos)
+    for c in reversed(index.candidates[:hi]):
+        if c.sentence < first_sentence:
+            break
+        ent = index.entities.get(c.entity_id)
+        if ent is None or ent.type not in ORGANISATION_TYPES or _headline_words(doc, ent.name):
+            continue
+        words = ent.name.split()
+        # The noun must head the name ("Valdemar Campaign Committee" is a committee), and a name
+        # that says no more than the phrase ("Bank") names nothing the phrase does not.
+        if fold(_name_head(doc, words))[:STEM_CHARS] == noun and wanted < {fold(w)[:STEM_CHARS] for w in words}:
+            return ent.id
+    return None
+
+
+def _name_head(doc: Doc, words: Sequence[str]) -> str:
+    """The word an organisation's name is a kind of: its last word ("Congressional Budget Office"),
+    or the one before its first small function word ("Ministry of Transport")."""
+    for i, w in enumerate(words[1:], 1):
+        if w.islower() and doc.vocab[w].is_stop:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _definite_body(head: Token, modifiers: Span) -> bool:
+    """Whether a body's noun phrase points at one body: singular, with "the" or an owner's name
+    ("the ministry", "Biden's campaign", "the Biden campaign"); not "courts", "police", "a
+    commission", nor "her campaign", whose owner no name can be checked against."""
+    if head.tag_ in PLURAL_NOUN_TAGS:
+        return False
+    if any(t.pos_ == "PRON" and t.lower_ not in DEFINITE_WORDS for t in modifiers):
+        return False
+    return any(t.lower_ in DEFINITE_WORDS or t.pos_ == "PROPN" for t in modifiers)
+
+
+def _headline_words(doc: Doc, name: str) -> bool:
+    """Whether an organisation's name is a headline NER took for one ("Disputes Characterization Of
+    Network"): a function word after the first one is capitalised, which names do not do ("Bank of
+    America", "Commission on Presidential Debates")."""
+    return any(w[:1].isupper() and doc.vocab[w.lower()].is_stop for w in name.split()[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,12 +416,27 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
         return ResolvedSpeaker(None, start, end)  # "I", "we", "who": the writer or unresolvable
     first, last = noun_phrase(doc, head)
     span = doc[first:last]
-    if head.pos_ == "NOUN":
-        titled = _by_title(index, doc, head, first, head.idx)
-        if titled is not None:
-            return ResolvedSpeaker(Speaker(titled, index.entities[titled].name), span.start_char, span.end_char)
-    if head.pos_ == "PROPN":
-        full = index.by_surname.get(surname(head.text))
-        if full is not None:
-            return ResolvedSpeaker(Speaker(full, index.entities[full].name), span.start_char, span.end_char)
+    entity_id = _by_noun_phrase(index, doc, head, first)
+    if entity_id is not None:
+        return ResolvedSpeaker(Speaker(entity_id, index.entities[entity_id].name), span.start_char, span.end_char)
     return ResolvedSpeaker(Speaker(None, span.text), span.start_char, span.end_char)
+
+
+def _by_noun_phrase(index: SpeakerIndex, doc: Doc, head: Token, first: int) -> str | None:
+    """The entity a speaker's noun phrase (from token ``first`` to ``head``) names, if any: a
+    body ("the ministry") the organisation named with its noun, a title ("the minister") the one
+    given it, a capitalised surname ("Lunde", "TRUMP:" in a fact check) the full name."""
+    body = fold(head.lemma_) in ORGANISATION_NOUNS
+    if body:
+        # The parser often takes a body's noun for a name ("the foreign ministry" as PROPN), and
+        # "ministry" is the last word of every "X Ministry": never a surname.
+        found = _by_body_name(index, doc, head, first, head.idx)
+        if found is not None:
+            return found
+    if head.pos_ == "NOUN" or body:
+        titled = _by_title(index, doc, head, first, head.idx)
+        if titled is not None or body:
+            return titled
+    if head.pos_ == "PROPN" or head.is_title or head.is_upper:  # the parser takes "BIDEN" for a noun
+        return index.by_surname.get(surname(head.text))
+    return None
