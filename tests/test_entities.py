@@ -24,6 +24,14 @@ def test_entities_name_key_gives_shortened_given_names_their_formal_form() -> No
     assert name_key("Sørensen") == fold("Sørensen")
 
 
+def test_entities_name_key_drops_the_arabic_article_written_onto_a_name() -> None:
+    assert name_key("Bashar al-Assad") == name_key("Bashar Assad") == "bashar assad"
+    assert name_key("al-Assad") == name_key("Assad") == "assad"
+    assert name_key("Abdel Fattah el-Sisi") == "abdel fattah sisi"
+    # only the hyphenated article: "Al Gore" and hyphenated names stay as written
+    assert name_key("Al Gore") == "al gore" and name_key("Cal-Maine") == "cal-maine"
+
+
 def test_entities_canonical_name_keeps_the_fullest_form_with_diacritics() -> None:
     assert canonical_name(["Sorensen", "Peter Sorensen", "Peter Sørensen", "Sørensen"]) == "Peter Sørensen"
     assert canonical_name(["Halvorsen"]) == "Halvorsen"
@@ -73,6 +81,16 @@ def test_entities_roles_from_appositions(nlp) -> None:  # type: ignore[no-untype
     assert rinaldi.affiliation == "NATO"
     assert any(r.role.startswith("Commander") for r in rinaldi.roles)
     assert ents["Kenji Sato"].affiliation == "JPN"
+
+
+@pytest.mark.model
+def test_entities_a_bare_surname_joins_the_full_name_written_with_al(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Faris al-Qadri of Veldora met the envoy in Ostrel on Monday. "
+            "Qadri said the border would reopen. Later al-Qadri told reporters he was hopeful.")
+    mentions, ents = _run(nlp, text)
+    person = ents["Faris al-Qadri"]
+    assert {"Faris al-Qadri", "Qadri", "al-Qadri"} <= set(person.aliases)
+    assert len({m.entity_id for m in mentions if "Qadri" in m.text}) == 1
 
 
 @pytest.mark.model

@@ -138,11 +138,16 @@ def shortens(short: str, full: str) -> bool:
     return (given == their_given and len(other) > 2) or their_given in SHORT_FORMS.get(given, ())
 
 
+# The Arabic article written onto a name: "Bashar al-Assad" is "Assad" in a second reference and
+# "Bashar Assad" in another outlet's style; "Abdel Fattah el-Sisi" is "Sisi".
+_NAME_ARTICLE = re.compile(r"(?<![\w-])(?:al|el)-(?=\w\w)")
+
+
 def name_key(name: str) -> str:
-    """The key an entity is known by across articles: the folded name, with a shortened given
-    name in its formal form when more words follow ('Chuck Schumer' -> 'charles schumer'; a
-    lone 'Bill' stays 'bill')."""
-    key = fold(name)
+    """The key an entity is known by across articles: the folded name without the Arabic article
+    ('Bashar al-Assad' -> 'bashar assad'), with a shortened given name in its formal form when
+    more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill')."""
+    key = _NAME_ARTICLE.sub("", fold(name))
     first, _, rest = key.partition(" ")
     formal = NICKNAMES.get(first)
     return f"{formal} {rest}" if formal and rest else key

@@ -431,7 +431,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     for m in mentions:
         words = m.text(doc).split()
         if len(words) >= 2 and (m.label == "PERSON" or m.honorific):
-            surnames[fold(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start))
+            surnames[name_key(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
