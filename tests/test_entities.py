@@ -94,6 +94,14 @@ def test_entities_a_bare_surname_joins_the_full_name_written_with_al(nlp) -> Non
 
 
 @pytest.mark.model
+def test_entities_a_peoples_adjective_and_a_body_noun_are_one_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, _ = _run(nlp, "Children born into Islamic State families live in camps. Citizens backing "
+                            "Islamic State in Veldora were warned. The Russian President spoke.")
+    assert [(m.text, m.type) for m in mentions if "Islamic" in m.text] == [("Islamic State", "ORG")] * 2
+    assert ("Russian", "NORP") in [(m.text, m.type) for m in mentions]  # a title is no body
+
+
+@pytest.mark.model
 def test_entities_surname_joins_full_name_and_type_is_voted(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Croatia's chief negotiator Ivan Horvatović arrived in Zagreb. Horvatović said the talks would "
             "resume. Later, Horvatović told Vjesnik Dnevni, a Zagreb-based daily, that he was hopeful.")

@@ -145,6 +145,12 @@ our your
 """)
 # One furniture word alone is a name only too rarely to keep ("Subscribe", "Highlights").
 PAGE_FURNITURE_ALONE = _words("highlights subscribe unsubscribe advertisement newsletter trending")
+# Capitalised nouns that make a people's adjective before them the name of a body: the tagger
+# often labels only "Islamic" in "Islamic State" (NORP) and leaves the noun out.
+NORP_BODY_NOUNS = _words("""
+state party front army brotherhood jihad movement council guard guards forces republic union church
+league congress alliance emirate caliphate militia
+""")
 TYPE_PRIORITY = {t: i for i, t in enumerate(("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
                                             "LAW"))}
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -183,7 +189,7 @@ class _Cluster:
 
 def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Entity]]:
     """Mentions with their article-level entities, types voted and roles attached."""
-    raw = [m for m in (_trim(ent) for ent in doc.ents if ent.label_ in MENTION_TYPES) if m]
+    raw = [m for m in (_trim(ent) for ent in _named_spans(doc) if ent.label_ in MENTION_TYPES) if m]
     credits = _credit_tokens(doc)
     raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
            and not _is_page_furniture(m.text(doc))]
@@ -292,6 +298,38 @@ def _trim(ent: Span) -> _Mention | None:
     # abbreviation with inner dots ("U.S.").
     drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
     return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
+
+
+def _named_spans(doc: Doc) -> list[Span]:
+    """The tagger's entities, with a people's adjective and the body noun after it made one
+    organisation: the tagger often labels "Islamic" in "Islamic State" NORP and leaves "State"
+    out, or labels it ORG on its own."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if ent.label_ == "NORP" and _body_noun(doc, ent.end):
+            if nxt is not None and nxt.start == ent.end and nxt.label_ == "ORG":
+                out.append(Span(doc, ent.start, nxt.end, label="ORG"))  # "Islamic" + "State" (ORG)
+                i += 2
+                continue
+            if not doc[ent.end].ent_type_:
+                out.append(Span(doc, ent.start, ent.end + 1, label="ORG"))  # "Islamic" + "State"
+                i += 1
+                continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _body_noun(doc: Doc, i: int) -> bool:
+    """Whether token i is a capitalised noun for a body right after the token before it."""
+    return (i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in NORP_BODY_NOUNS
+            and doc[i - 1].whitespace_ == " ")
 
 
 # A title is cut off a PERSON span only when this many name words remain: "Prince Harry" or
