@@ -193,6 +193,10 @@ def test_joins_which_names_shorten_which() -> None:
     assert not shortens("george w. bush", "george h. w. bush")  # only a two-word name shortens
     assert not shortens("regina benjamin", "walter benjamin") and not shortens("mo cheeks", "mo cheeks")
     assert shortens("chris murphy", "christopher s. murphy")  # a short given name and a middle initial
+    # a surname opened by particles is the end of the fuller name, whatever its length
+    assert shortens("de mistura", "staffan de mistura") and shortens("von der leyen", "ursula von der leyen")
+    assert not shortens("de mistura", "de mistura") and not shortens("van dijk", "anna de dijk")
+    assert target("de mistura", {"staffan de mistura": 5, "de mistura": 3}) == "staffan de mistura"
     bushes = {"george bush": 10, "george w. bush": 60, "george h. w. bush": 30}
     assert full_form("george bush", bushes) is None  # W and H. W. are 60/40: no guess
     assert target("bush", bushes) is None

@@ -127,12 +127,24 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words that open a surname ("Staffan de Mistura" is "De Mistura" for short, "Ursula von der
+# Leyen" "von der Leyen"): never a given name.
+SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der",
+                               "den", "ter", "ten", "la", "le", "bin", "ibn", "abu"})
+
+
 def shortens(short: str, full: str) -> bool:
     """Whether a two-word person key can be a shorter way of naming another key of the same
     surname: the same given name with more before the surname ('regina benjamin', 'regina m
-    benjamin'), or a short given name for the other's ('mo cheeks', 'maurice cheeks')."""
+    benjamin'), or a short given name for the other's ('mo cheeks', 'maurice cheeks'); or a
+    surname opened by particles ('de mistura') the end of a fuller name."""
     words, other = short.split(), full.split()
-    if len(words) != 2 or len(other) < 2 or words[-1] != other[-1] or short == full:
+    if len(words) < 2 or len(other) < 2 or words[-1] != other[-1] or short == full:
+        return False
+    if all(w in SURNAME_PARTICLES for w in words[:-1]):
+        # "de mistura" is the surname of "staffan de mistura", "von der leyen" of "ursula von der leyen"
+        return len(other) > len(words) and other[-len(words):] == words
+    if len(words) != 2:
         return False
     given, their_given = words[0], other[0]
     return (given == their_given and len(other) > 2) or their_given in SHORT_FORMS.get(given, ())
