@@ -27,7 +27,7 @@ from storyline.evaluate.events import (
     read_petrarch,
     score,
 )
-from storyline.extract.event_context import Who
+from storyline.extract.event_context import Who, coarser_than_year
 from storyline.extract.event_lexicon import load_lexicon
 from storyline.extract.event_rules import EventMention, MentionActor
 from storyline.extract.events import extract_events, find_event_mentions, merge_mentions
@@ -895,3 +895,11 @@ def test_events_sign_up_boilerplate_is_no_agreement(nlp) -> None:  # type: ignor
     # quoted, "you" is someone the speaker addresses; and a party agreeing stays an agreement
     assert _only(_annotate(nlp, "“You agreed to this plan in March,” the minister told the envoy."), "AGREE")
     assert _only(_annotate(nlp, "Brovania and Karst agreed to resume talks."), "AGREE")
+
+
+def test_events_coarser_than_year_is_an_era_not_a_season() -> None:
+    assert coarser_than_year(DateValue("20", "2000-01-01", "2099-12-31", "unknown"))  # this century
+    assert coarser_than_year(DateValue("198", "1980-01-01", "1989-12-31", "unknown"))  # the 1980s
+    assert not coarser_than_year(DateValue("2018-WI", "2018-12-01", "2019-02-28", "season"))
+    assert not coarser_than_year(DateValue("2019-H1", "2019-01-01", "2019-06-30", "unknown"))
+    assert not coarser_than_year(DateValue("2019", "2019-01-01", "2019-12-31", "year"))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer import affiliation_code, country_of_state, fold
 from ..model import Article, DateValue, Entity, Mention, TimeExpr
 from .event_lexicon import Lexicon, load_lexicon
+from .event_triggers import PLACE_NOUNS
 from .quote_marks import find_quote_spans
 
 if TYPE_CHECKING:
@@ -296,6 +297,15 @@ def _timexes(doc: Doc, timexes: Sequence[TimeExpr]) -> list[TimexAt]:
     return out
 
 
+def coarser_than_year(d: DateValue) -> bool:
+    """A decade, a century or a millennium ('the 1990s', 'this century': TIMEX values '199', '20'):
+    it names an era, and no event a news story reports is dated that coarsely. Seasons and weeks
+    may straddle New Year but keep their own granularity."""
+    if d.granularity != "unknown" or not d.start or not d.end:
+        return False
+    return d.start[:4] != d.end[:4]
+
+
 def _who_of_mention(m: Mention, ents: dict[str, Entity]) -> Who:
     """A mention as an actor: its entity's name; a demonym stands for its country."""
     e = ents.get(m.entity_id or "")
@@ -401,7 +411,9 @@ def _quote_speaker(ctx: DocContext, first: int, end: int) -> tuple[Who | None, i
 def speaker_of_verb(ctx: DocContext, verb: Token) -> Who | None:
     """The one actor who says something with this verb ('Bislimi told ...', 'said Bislimi')."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+        # the subject of a passive speech verb is what is said or who is told ("his role was
+        # revealed by a Lima daily", "she has been told ..."), never who says it
+        if c.dep_ == "nsubj":
             if in_dateline(ctx, c.i) and any(
                 o.dep_ in ("nsubj", "nsubjpass") and not in_dateline(ctx, o.i) for o in verb.children
             ):
@@ -547,8 +559,8 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
     if h.pos_ == "PROPN" and h.is_title and lemma not in ctx.lex.actor_nouns:
         return [_proper_name(h)]
     if lemma not in ctx.lex.group_nouns and lemma not in ctx.lex.actor_nouns:
-        if h.pos_ not in ("NOUN", "PROPN"):
-            return []
+        if h.pos_ not in ("NOUN", "PROPN") or lemma in PLACE_NOUNS:
+            return []  # "near the Chilean border" says where, not who
         # "Palestinian homes", "Belarus's rulers": the entity the phrase belongs to
         for t in h.children:
             if t.dep_ in ("poss", "amod", "compound", "nmod") and mention_type(ctx, t.i) in ACTOR_TYPES:

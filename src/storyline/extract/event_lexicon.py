@@ -32,6 +32,7 @@ class Lexicon:
     intent_kind: dict[str, str]  # lemma -> commit | request | reject | threaten
     commit_adjectives: frozenset[str]
     control: dict[str, str]  # lemma -> status it gives its complement
+    control_nouns: dict[str, str]  # noun lemma -> status it gives the infinitive it takes
     occurrence: dict[str, str]  # lemma -> particle or object it needs ("take" -> "place"), or ""
     frames: dict[str, str]  # lemma -> "tense" or the status it gives its object
     frame_particles: dict[str, str]  # "lemma particle" -> the status it gives its event noun
@@ -90,6 +91,7 @@ def load_lexicon() -> Lexicon:
         intent_kind=intent,
         commit_adjectives=_words(raw["commit_adjectives"]),
         control=_plain(raw["control_verbs"]),
+        control_nouns=_plain(raw.get("control_nouns", {})),
         occurrence=_plain(raw["occurrence_verbs"]),
         frames=_plain(raw["frame_verbs"]),
         frame_particles=_plain(raw.get("frame_particles", {})),

@@ -11,12 +11,15 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..gazetteer import country_of_state
 from ..model import DateValue, Place
 from .event_context import (
     PLACE_TYPES,
     DocContext,
+    TimexAt,
     Who,
     bounded_subtree,
+    coarser_than_year,
     conjuncts,
     mention_type,
     np_extent,
@@ -27,7 +30,13 @@ from .event_context import (
     who_at,
 )
 from .event_lexicon import Lexicon
-from .event_triggers import OBJECT_DEPS, SUBJECT_DEPS, Trigger, classify_token, noun_entry
+from .event_triggers import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    Trigger,
+    classify_token,
+    noun_entry,
+)
 from .event_triggers import _lemma as _lemma
 
 if TYPE_CHECKING:
@@ -38,6 +47,8 @@ CONDITIONAL_MODALS = frozenset({"would", "could", "might", "may", "can", "'d", "
 OBLIGATION_MODALS = frozenset({"must", "should"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# Clauses that leave open whether something happens: conditions and "whether he supports them".
+OPEN_MARKS = CONDITIONAL_MARKS | {"whether"}
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom", "whose"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 ANAPHORIC_PRONOUNS = frozenset({"it", "this", "that", "they", "these"})
@@ -71,6 +82,10 @@ OBJECT_CONTROL = frozenset(
         "push",
         "appeal",
         "implore",
+        "enable",
+        "authorize",
+        "authorise",
+        "empower",
     }
 )
 # Meeting verbs whose subject hosts or brings others together: a mediator, not a side.
@@ -103,9 +118,20 @@ STATE_PASSIVES = frozenset(
 RESPONSE_NOUNS = frozenset(
     {"protest", "defiance", "opposition", "response", "retaliation", "reaction", "solidarity"}
 )
+# RETREAT modes whose passive subject is the one retreating ("were demobilized", "was withdrawn");
+# in the others it is acted on ("were freed", "was repatriated").
+SELF_RETREATS = frozenset({"withdraw", "disarm", "resign", None})
+# Nouns for armed forces: withdrawn or deployed, their owner acts ("withdraw US troops" is
+# something the US does, not something done to it).
+FORCE_NOUNS = frozenset({
+    "troop", "force", "soldier", "army", "military", "personnel", "contingent", "battalion", "unit", "brigade",
+    "warship", "navy", "jet", "aircraft", "peacekeeper", "marine",
+})
 # How many tokens after a trigger a target the parser did not attach may be looked for.
 LINEAR_TARGET_WINDOW = 10
 LINEAR_PREPS = frozenset({"to", "against", "with", "from", "on", "upon", "at", "into", "up", "as"})
+# Punctuation after which a new clause or an aside begins ("will pull out – even though the rebels ...").
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "--"})
 # How far back a subject the parser missed may be looked for.
 LEFT_SUBJECT_WINDOW = 8
 # A topic longer than this many tokens is cut: a topic is a short noun phrase, not a clause.
@@ -120,7 +146,7 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for"),
     "SANCTION": ("on", "against", "with", "to", "from", "of"),
     "COERCE": ("on", "against", "in", "of"),
-    "ASSAULT": ("on", "against", "at", "in", "into", "near"),
+    "ASSAULT": ("on", "against", "at", "in", "into", "near", "of"),
     "PROTEST": ("against", "outside", "over"),
     "AGREE": ("with", "to", "for"),
     "SUPPORT": ("with", "to", "for", "of"),
@@ -132,6 +158,10 @@ TARGET_PREPS: dict[str, tuple[str, ...]] = {
 }
 # Punctuation that ends a topic phrase.
 PHRASE_BREAKS = frozenset({",", ";", "(", ")", "—", "–", ":", "“", "”", '"'})
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’"})
+# Punctuation that joins the parts of one word ("large-scale", "and/or").
+WORD_JOINERS = frozenset({"-", "/"})
+OPENING_QUOTES = frozenset({"“", "‘"})
 # Prepositions whose objects inside a complement may be its target ("ready to host a meeting
 # between A and B": the sides of the meeting).
 DEEP_PREPS = frozenset({"to", "with", "against", "from", "for", "on", "into", "between"})
@@ -216,14 +246,18 @@ def _modal(t: Token) -> str | None:
 
 
 def _passive(t: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)
+    """'was freed', 'sanctions were imposed', and a participle clause with its agent ('Funded by
+    Bolivia, the militia ...'); not one that describes a noun ('a meeting hosted by the envoy')."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (
+        t.tag_ == "VBN" and t.dep_ == "advcl" and any(c.dep_ == "agent" for c in t.children)
+    )
 
 
 def _in_conditional(t: Token) -> bool:
-    """Whether t sits in an 'if'/'unless' clause (or is the head such a clause conditions)."""
+    """Whether t sits in an 'if'/'unless'/'whether' clause (or is the head such a clause conditions)."""
     node = t
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in node.children):
             return True
         if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or node.head.i == node.i:
             return False
@@ -280,7 +314,8 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
     whether the predicate is passive (then they are its patients); a subject in `skip` (the
     dateline's tokens) only when there is no other."""
     node = t
-    passive = _passive(t)
+    # "were rounded up and shot", "is thought to have been killed": passive without a subject of its own
+    passive = _passive(t) or _shared_passive(t)
     for _ in range(6):
         subs = _children(node, SUBJECT_DEPS)
         if subs:
@@ -289,7 +324,7 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             s = next((c for c in subs if not skip[0] <= c.i < skip[1]), subs[0])
             if s.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return [node.head], passive
-            return [s], passive and node.i == t.i
+            return [s], passive
         if node.dep_ == "relcl":
             return [node.head], passive
         if node.dep_ == "acl":
@@ -303,8 +338,13 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             objs = _children(head, frozenset({"dobj", "obj"}))
             if _lemma(head) in OBJECT_CONTROL and objs:
                 return [objs[0]], False
+            owner = _absolute_subject(head)
+            if owner is not None:
+                return [owner], False
             node = head
             continue
+        if node.dep_ == "pcomp" and (done_to := _object_of_gerund(node)) is not None:
+            return [done_to], False
         if node.dep_ in ("conj", "pcomp", "prep") and node.head.i != node.i:
             node = node.head  # "resorted to throwing stones"
             continue
@@ -312,12 +352,49 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
     return [], passive
 
 
+def _shared_passive(t: Token) -> bool:
+    """A participle coordinated with a passive verb, with no auxiliary or subject of its own:
+    "two fishermen were detained and beaten" (beaten, too, is done to them)."""
+    if t.dep_ != "conj" or t.tag_ != "VBN" or t.head.i == t.i:
+        return False
+    own = {"aux", "auxpass", "nsubj", "nsubjpass"}
+    return not any(c.dep_ in own for c in t.children) and _passive(t.head)
+
+
+def _absolute_subject(head: Token) -> Token | None:
+    """'With floods and strikes threatening to undo the reform, the bishops warned ...': a clause
+    hanging from a preposition that has its own object is said of that object, not of the main
+    clause's subject."""
+    if head.pos_ != "ADP":
+        return None
+    return next((c for c in head.children if c.dep_ == "pobj"), None)
+
+
+# Prepositions after a verb and its object that introduce what the object did or does: "accused
+# Chile of arming", "thanked Peru for helping", "stopped the troops from entering".
+GERUND_PREPS = frozenset({"of", "for", "from", "against", "into", "with", "about", "on"})
+
+
+def _object_of_gerund(pcomp: Token) -> Token | None:
+    """The object of the verb a gerund's preposition hangs from: in "Bolivia accused Chile of
+    arming the smugglers" Chile does the arming. None when the verb has no object ("resorted to
+    throwing stones": the subject throws)."""
+    prep = pcomp.head
+    if prep.lower_ not in GERUND_PREPS or prep.head.i == prep.i or prep.head.pos_ != "VERB":
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("dobj", "obj")), None)
+
+
 def agents(t: Token) -> list[Token]:
-    """'by X' of a passive verb or an event noun."""
+    """'by X' of a passive verb or an event noun, and 'at the hands of X'."""
     out: list[Token] = []
     for c in t.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             out.extend(_children(c, frozenset({"pobj"})))
+        elif c.dep_ == "prep" and c.lower_ == "at":
+            hands = [g for g in c.children if g.dep_ == "pobj" and g.lower_ == "hands"]
+            owners = [g for h in hands for g in h.children if g.dep_ == "prep" and g.lower_ == "of"]
+            out.extend(o for g in owners for o in _children(g, frozenset({"pobj"})))
     return out
 
 
@@ -447,6 +524,10 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
         # subject: the verb above it frames the meeting
         head, dep = up, "nsubjpass" if n.head.dep_ == "csubjpass" else "nsubj"
     hl = _lemma(head)
+    if _names_it(head, hl) or (hl == "be" and found[n.i].trig.type == "THREATEN"):
+        # "called the threat of a strike dangerous", "is called a threat", "the threat is not
+        # over": words about a threat, no threat made
+        return None
     if _particle_status(lex, head) is not None and (dep in OBJECT_DEPS or dep in SUBJECT_DEPS):
         return head  # "the talks were called off", "put off the summit"
     if dep in SUBJECT_DEPS:
@@ -469,10 +550,30 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
             return head
         return None
     if dep == "attr" and _lemma(head) == "be":
-        return head
+        return None if _describes_subject(ctx, n, head, found) else head
     if dep in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
         return head
     return None
+
+
+def _names_it(head: Token, hl: str) -> bool:
+    """'call' with a second complement names or judges its object ("called the talks a farce",
+    "was called a threat"): it neither plans nor calls for anything."""
+    return hl == "call" and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "prt" and c.lower_ == "out") for c in head.children
+    )  # "called out the attack" condemns it
+
+
+def _describes_subject(ctx: DocContext, n: Token, be: Token, found: dict[int, _Found]) -> bool:
+    """'The gang is a threat to the harbour', 'Lindholm is not a battle the allies can lose': an
+    event noun after 'be' that says what its subject is. A threat always does ('this is a threat':
+    dangerous, not threatened); other nouns when the subject is a party, a place or an event named
+    already ('It was the first meeting since May' reports a meeting)."""
+    if found[n.i].trig.type == "THREATEN":
+        return True
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    # "the raids on the port were not mere raids on ships": one event, said of itself
+    return subj is not None and (mention_type(ctx, subj.i) is not None or subj.i in found)
 
 
 def _planning(lex: Lexicon, v: Token) -> bool:
@@ -533,6 +634,8 @@ def find_mentions(
             if st is not None:
                 statements.append(st)
             continue
+        if tr.kind != "noun" and tr.type in AGENT_TYPES and (_non_agent(ctx, doc[tr.pred]) or _at_risk(ctx, f)):
+            continue
         if tr.kind == "light" and tr.noun is not None:
             if _addresses_reader(ctx, doc[tr.pred]):
                 continue
@@ -556,6 +659,74 @@ def find_mentions(
             out.append(mention)
     out.extend(_speech_events(ctx, sent, sent_index, found))
     return _share_targets(ctx, out), statements
+
+
+# Verbal types that need someone to act: said of a thing or a clause, their verbs only describe
+# it ("the drought threatens to ruin the harvest", "this would allow ...", "repairing the dam will
+# require money", "the flood of claims was putting pressure on the courts").
+AGENT_TYPES = frozenset({"THREATEN", "REQUEST", "CONCEDE", "REJECT", "AGREE", "SUPPORT", "AID"})
+# Subjects that name a state of affairs, not someone who acts ("the drought threatens ...", "the
+# new law allows ...", "rising prices threaten ...").
+THING_NOUNS = frozenset({
+    "law", "change", "conflict", "war", "crisis", "situation", "fact", "price", "cost", "move", "plan", "policy",
+    "rule", "problem", "issue", "dispute", "tension", "violence", "hunger", "poverty", "influx", "shortage",
+    "weather", "climate", "economy", "market", "growth", "inflation", "evidence", "data", "idea", "trend", "rise",
+    "fall", "increase", "decline", "event", "process", "strategy", "approach", "step", "talk", "decision",
+    "document", "letter", "bill", "text", "constitution", "treaty", "resolution", "measure", "development", "use",
+})
+# Endings of abstract nouns: "involvement", "rebuilding", "the situation", "scarcity".
+ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ing", "age", "ure", "cy")
+# Pronouns that point at a thing or a situation, never at a party.
+THING_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what"})
+
+
+def _non_agent(ctx: DocContext, pred: Token) -> bool:
+    """Whether an active predicate's subject cannot act: a clause ("To delay the vote threatens
+    ..."), a pronoun for a thing ("This would allow ..."), or a common noun that names no party,
+    no group and no event ("floods and strikes ... threatening", "the new law allows")."""
+    if pred.dep_ == "acl":
+        return False  # "a special law recognizing the victories": an act of those who passed it
+    subs, passive = subjects(pred, ctx.dateline)
+    if passive:
+        # "pressed by the fact that the vote was near"
+        by = agents(pred)
+        return bool(by) and all(_thing(ctx, a) for a in by)
+    if not subs:
+        return False
+    if any(c.dep_ in ("csubj", "csubjpass") for c in pred.children):
+        return True
+    return all(_thing(ctx, s) for x in subs for s in conjuncts(x))
+
+
+def _at_risk(ctx: DocContext, f: _Found) -> bool:
+    """'threaten' in its sense of risk: "the storm threatens to become a crisis", "the truce is
+    being threatened", "Lima feels threatened by the new port": nobody named threatens anyone."""
+    if f.trig.type != "THREATEN" or f.trig.kind != "verb":
+        return False
+    pred = ctx.doc[f.trig.pred]
+    if any(c.dep_ == "xcomp" and _lemma(c) in ("be", "become") for c in pred.children):
+        return True
+    adjectival = pred.dep_ in ("acomp", "oprd", "amod")
+    if not (_passive(pred) or adjectival):
+        return False
+    return not any(w.named or _lemma(a) in ctx.lex.actor_nouns for a in agents(pred) for w in resolve(ctx, a))
+
+
+def _thing(ctx: DocContext, s: Token) -> bool:
+    """A subject that is a thing: 'this', 'the move', 'rising prices', 'involvement in the talks'."""
+    if s.pos_ == "PRON":
+        return s.lower_ in THING_PRONOUNS
+    if s.pos_ != "NOUN" or s.ent_type_ or mention_type(ctx, s.i) is not None:
+        return False
+    lemma = _lemma(s)
+    if lemma in ctx.lex.actor_nouns or lemma in ctx.lex.group_nouns or noun_entry(ctx.lex, s) is not None:
+        return False
+    # "Chile's navy", "the regime's money": a thing of a party acts for it
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and mention_type(ctx, c.i) is not None for c in s.children):
+        return False
+    # people are not listed ("his father", "her sister, Jessica"); abstract nouns show by their
+    # endings ("involvement", "rebuilding", "the situation"), the commonest concrete ones are listed
+    return lemma in THING_NOUNS or (lemma.endswith(ABSTRACT_SUFFIXES) and lemma not in ctx.lex.actor_nouns)
 
 
 def _addresses_reader(ctx: DocContext, pred: Token) -> bool:
@@ -613,6 +784,8 @@ def _statement(
     for c in v.children:
         if c.dep_ in ("ccomp", "dobj") and c.pos_ in ("NOUN", "VERB", "AUX"):
             topic = _phrase(c) if c.pos_ == "NOUN" else None
+    if topic is None and not any(c.dep_ == "ccomp" for c in v.children):
+        topic = _topic_of_preps(ctx, v)  # "warned of a severe food shortage"
     status = verb_status(ctx, v, False)
     return _finish(
         ctx, sent, si, f.trig, status, None, [MentionActor(who, "source")], {v.i}, found, None, topic=topic
@@ -634,6 +807,8 @@ def _verb_mention(
     actors = _verb_roles(ctx, tr, pred, noun, f, speaker)
     if not actors and pred.dep_ in ("pcomp", "acl", "pobj", "relcl") and noun is None:
         return None
+    if _journey(ctx, tr, pred, actors):
+        return None  # "she travelled to Lima", "the family was flown home": a journey
     status = verb_status(ctx, pred, speech is not None or ctx.quote_of[pred.i] >= 0)
     if noun is not None:
         status = _modifier_status(ctx.lex, noun, status)
@@ -655,7 +830,8 @@ def _verb_mention(
         found,
         speech,
         topic=_topic(ctx, tr, pred, noun, f),
-        anaphoric=_pronoun_only(doc, pred, noun, f),
+        # "they met again" points back at a meeting; "they bombed the hospital" reports a new act
+        anaphoric=_pronoun_only(doc, pred, noun, f) and (noun is not None or tr.type == "CONSULT"),
     )
 
 
@@ -671,8 +847,8 @@ def _verb_roles(
     subj_toks = [s for s in subj_toks if same_segment(ctx, pred.i, s.i)]
     if passive and _lemma(pred) in STATE_PASSIVES and not agents(pred):
         passive = False  # "Israel is opposed to ...": a stance, not something done to Israel
-    if passive and tr.type == "RETREAT" and not agents(pred):
-        passive = False  # "the guerrillas have been demobilized": they retreat
+    if passive and tr.type == "RETREAT" and tr.mode in SELF_RETREATS and not agents(pred):
+        passive = False  # "the guerrillas have been demobilized": they retreat ("were freed": not)
     if passive:
         targets = _actors_of(ctx, subj_toks, speaker)
         sources = _actors_of(ctx, agents(pred), speaker)
@@ -682,9 +858,17 @@ def _verb_roles(
             sources = [speaker]  # "Hosted a long meeting ...," Sørensen wrote
         elif not subj_toks:
             sources = _left_subject(ctx, pred)
+        if not sources and pred.tag_ == "VBG":
+            # "his killing at the hands of smugglers": a gerund used as a noun names its doer so
+            sources = _actors_of(ctx, agents(pred), speaker)
     objs = [
         c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and (noun is None or c.i != noun.i)
     ]
+    if tr.type in ("RETREAT", "MOBILIZE"):
+        forces = [o for o in objs if _lemma(o) in FORCE_NOUNS]
+        objs = [o for o in objs if o not in forces]
+        if not sources:
+            sources = _actors_of(ctx, forces, speaker)  # "US troops were withdrawn"
     if not passive:
         for o in objs:
             targets.extend(resolve(ctx, o, speaker))
@@ -724,6 +908,37 @@ def _verb_roles(
         targets.extend(_place_target(ctx, heads, speaker))
     targets = [t for w in targets if (t := _other_side(ctx, w, sources)) is not None]
     return _assign_roles(ctx, tr, pred, noun, f, sources, targets)
+
+
+# Verbs of going somewhere: a visit (PLOVER CONSULT) only when a state, an organisation or an
+# office holder goes.
+TRAVEL_VERBS = frozenset({"travel", "fly", "go", "head", "journey"})
+# Common nouns for people who act for a state or an organisation when they go somewhere.
+OFFICE_NOUNS = frozenset({
+    "minister", "president", "delegation", "envoy", "official", "diplomat", "leader", "ambassador", "secretary",
+    "premier", "chancellor", "king", "queen", "prince", "emir", "sheikh", "monarch", "commander", "general",
+    "negotiator", "mediator", "senator", "lawmaker", "mp", "mayor", "governor", "spokesman", "spokeswoman",
+    "representative", "chief", "head", "team", "mission", "inspector", "observer", "pope",
+})
+
+
+def _journey(ctx: DocContext, tr: Trigger, pred: Token, actors: list[MentionActor]) -> bool:
+    """A 'visit' read off a verb of going whose traveller holds no office: a private journey."""
+    if tr.type != "CONSULT" or tr.mode != "visit" or _lemma(pred) not in TRAVEL_VERBS:
+        return False
+    return not any(a.role == "source" and _official(ctx, a.who) for a in actors)
+
+
+def _official(ctx: DocContext, who: Who) -> bool:
+    """A state, an organisation, a person the article gives an office, or an office holder named
+    by their office ('the foreign minister'); not a private person ('Jihadi Jack', 'the family')."""
+    e = ctx.entities.get(who.entity_id or "")
+    if e is not None:
+        return e.type != "PERSON" or any(r.article_id == ctx.article.id for r in e.roles)
+    if who.named:
+        return country_of_state(who.name) is not None  # "Chilean" read as Chile; not a missed name
+    words = who.name.lower().split()
+    return bool(words) and words[-1].rstrip("s") in OFFICE_NOUNS
 
 
 def _other_side(ctx: DocContext, w: Who, sources: list[Who]) -> Who | None:
@@ -808,9 +1023,7 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who
     for i in range(start, end):
         t = doc[i]
         if (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound", "aux", "auxpass")) or t.text in (
-            ",",
-            ";",
-            ":",
+            CLAUSE_BREAKS
         ):
             return []
         if t.pos_ == "ADP" and t.dep_ != "prt" and t.lower_ not in LINEAR_PREPS:
@@ -927,9 +1140,13 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     """occurred, planned, failed, cancelled, negated, hypothetical or ongoing, from the verb's
     auxiliaries, the verbs it is the complement of, conditions and negation."""
     lex = ctx.lex
-    negated = _negated(pred)
+    negated = _negated(pred) or _nobody(pred)
     modal = _modal(pred)
-    status: str | None = None
+    status: str | None = _intended_by_noun(lex, pred)
+    if _purpose(lex, pred):
+        # "would not send boats to rescue the crew": a purpose stands as its act does
+        modal = modal or _modal(pred.head)
+        negated = negated or _negated(pred.head)
     node = pred
     for _ in range(4):
         if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
@@ -943,6 +1160,12 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             continue
         if dep == "xcomp" and hl == "be":
             status = "planned"  # "is to visit"
+            break
+        if dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children):
+            negated = True  # "too weak to pull out of the deal"
+            break
+        if dep == "xcomp" and hl in lex.speech and hl not in lex.control and _addressed(head):
+            status = "planned"  # "radio messages telling them to disarm": asked for, not done
             break
         if hl in lex.control and (dep == "xcomp" or hl in ("expect", "plan", "hope", "want", "intend")):
             status = lex.control[hl]
@@ -970,6 +1193,8 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             status = "planned"
     if _in_conditional(pred):
         status = "hypothetical"
+    if negated and status in (None, "occurred") and _not_yet(pred):
+        return "planned"  # "the strike has not begun yet"
     if negated and status in (None, "occurred", "planned", "ongoing"):
         return "negated"
     if status is None:
@@ -983,14 +1208,65 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     return status
 
 
+# Subjects that say nobody did it: "No one is making such promises", "nobody came".
+NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+
+
+def _nobody(pred: Token) -> bool:
+    """A subject or object that denies the act: 'no one has made offers', 'nobody came',
+    'offered no concessions', 'killed no one'."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and (c.lower_ in NOBODY or any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+        for c in pred.children
+    )
+
+
+def _addressed(v: Token) -> bool:
+    """A speech verb with someone it speaks to ('told us to', 'warned them to'), not a report
+    about what happened ('is said to have', 'claimed to have destroyed')."""
+    return not _passive(v) and any(c.dep_ in ("dobj", "dative") for c in v.children)
+
+
+def _purpose(lex: Lexicon, pred: Token) -> bool:
+    """'to rescue the crew' hanging from the verb it is the purpose of (not from a verb that
+    says how its complement stands, 'refused to', 'told them to', 'agreed to')."""
+    if pred.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+        return False
+    hl = _lemma(pred.head)
+    return hl not in lex.control and hl not in lex.speech and hl not in lex.intent_kind
+
+
+def _not_yet(pred: Token) -> bool:
+    """'has not started yet', 'not yet signed': still to happen, not denied."""
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in pred.children)
+
+
+def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
+    """How an infinitive stands that says what a noun of intent is for: 'the plot to kill'
+    (planned), 'the refusal to hand them over' (negated), 'the ability to strike' (hypothetical)."""
+    if pred.dep_ == "pcomp" and pred.head.head.pos_ == "NOUN":
+        return lex.control_nouns.get(_lemma(pred.head.head))  # "some interest in repatriating"
+    to = next((c for c in pred.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if pred.dep_ != "acl" or to is None:
+        return None
+    # the parser often hangs the infinitive higher ("news of the plot to kill"): the noun
+    # right before "to" is the one it completes
+    before = pred.doc[to.i - 1] if to.i > 0 else pred.head
+    return lex.control_nouns.get(_lemma(pred.head)) or lex.control_nouns.get(_lemma(before))
+
+
 def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
-    """'the next round', 'a postponed meeting', 'the failed talks' say how an event stands."""
+    """'the next round', 'a postponed meeting', 'the failed talks' say how an event stands; a
+    comparison does not ('a longer than expected siege')."""
     mods = {
-        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss")
+        c.lower_
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "advmod", "nummod", "det", "poss") and not _compared(c)
     }
     for c in noun.children:
         if c.dep_ == "amod":
-            mods |= {g.lower_ for g in c.children}
+            mods |= {g.lower_ for g in c.children if not _compared(g)}
     if mods & lex.failed_mods:
         return "failed"
     if mods & lex.cancelled_mods:
@@ -1003,6 +1279,11 @@ def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
     if "no" in mods and status == "occurred":
         return "negated"
     return status
+
+
+def _compared(t: Token) -> bool:
+    """'than expected': a modifier that measures the event against a plan, not a plan."""
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in t.children)
 
 
 def _pronoun_only(doc: object, pred: Token, noun: Token | None, f: _Found) -> bool:
@@ -1086,6 +1367,8 @@ def _noun_mention(
             st = "negated"
     else:
         st = verb_status(ctx, frame, in_speech)
+        if st == "negated" and _described(n, frame):
+            st = "occurred"  # "the raid was not a reprisal", "the talks were not a success"
     st = _modifier_status(lex, n, st)
     if st in ("planned", "occurred"):
         st = _failure_after(ctx, sent, n, st)
@@ -1115,6 +1398,17 @@ def _noun_mention(
         speech,
         topic=_topic(ctx, tr, frame, n, f),
         anaphoric=anaphoric,
+    )
+
+
+def _described(n: Token, frame: Token) -> bool:
+    """An event noun that is the subject of 'be' with something said of it: a negation denies
+    what is said ('not about revenge', 'not a success'), not that the event happened."""
+    return (
+        _lemma(frame) == "be"
+        and n.dep_ == "nsubj"
+        and n.head.i == frame.i
+        and any(c.dep_ in ("attr", "acomp", "prep") for c in frame.children)
     )
 
 
@@ -1227,7 +1521,7 @@ def _noun_roles(
         frame.i == n.i
         or tr.kind == "noun"
         or (own is not None and own[0] == tr.type)
-        or (own is None and light)
+        or (own is None and (light or _lemma(n) in FORCE_NOUNS))
     ):
         sources.extend(owners)
     else:
@@ -1521,15 +1815,25 @@ def _phrase(h: Token) -> str:
         )
     )
     toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-    # keep a contiguous run from the phrase's first token
+    # keep a contiguous run from the phrase's first token; quotation marks inside a noun phrase
+    # are part of it ('the “gravest food shortage” in decades')
     run = [toks[0]]
     for t in toks[1:]:
-        if t.i != run[-1].i + 1 or len(run) >= MAX_TOPIC_TOKENS or t.text in PHRASE_BREAKS:
+        if t.i != run[-1].i + 1 or len(run) >= MAX_TOPIC_TOKENS or t.text in PHRASE_BREAKS - QUOTE_MARKS:
             break
         run.append(t)
-    while run and run[-1].is_punct:
+    doc = h.doc
+    if run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in QUOTE_MARKS and not _closes_quote(run):
+        run.append(doc[run[-1].i + 1])  # the parser hung the closing mark elsewhere
+    while run and run[-1].is_punct and not _closes_quote(run):
         run.pop()
     return _span_text(run or [h])
+
+
+def _closes_quote(run: list[Token]) -> bool:
+    """Whether the run ends with a quotation mark that closes one opened inside it."""
+    marks = [t for t in run if t.text in QUOTE_MARKS]
+    return run[-1].text in QUOTE_MARKS and len(marks) % 2 == 0
 
 
 def _clause_phrase(v: Token, with_subject: bool = False) -> str:
@@ -1538,8 +1842,12 @@ def _clause_phrase(v: Token, with_subject: bool = False) -> str:
     skip = {"mark", "punct", "advcl", "relcl", "cc", "conj", "ccomp", "parataxis"}
     if not with_subject:
         skip |= {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
-    toks = [v, *bounded_subtree(v, limit=MAX_TOPIC_TOKENS * 2, skip_deps=frozenset(skip))]
-    toks = sorted({t.i: t for t in toks if t.dep_ not in skip or t.i == v.i}.values(), key=lambda t: t.i)
+    # a hyphen inside a word is punctuation to the parser: "a full-scale strike" stays whole
+    toks = [v, *bounded_subtree(v, limit=MAX_TOPIC_TOKENS * 2, skip_deps=frozenset(skip - {"punct"}))]
+    toks = sorted(
+        {t.i: t for t in toks if t.dep_ not in skip or t.i == v.i or t.text in WORD_JOINERS}.values(),
+        key=lambda t: t.i,
+    )
     start = 0 if with_subject else next((k for k, t in enumerate(toks) if t.i == v.i), 0)
     run = [toks[start]]
     for t in toks[start + 1 :]:
@@ -1643,37 +1951,122 @@ def _place_candidates(t: Token, depth: int) -> list[Token]:
 
 
 def _date(
-    ctx: DocContext, sent: Span, tokens: set[int], found: dict[int, _Found], status: str
+    ctx: DocContext, sent: Span, tokens: set[int], found: dict[int, _Found], status: str, pred: int
 ) -> tuple[DateValue | None, str | None, int]:
     """The time expression that governs the event: in its own clause, else in its sentence, else
-    (for what has happened) the publication date."""
-    doc = ctx.doc
+    (for what has happened) the publication date. An event set in a decade or a century has no
+    date at all: neither the era nor the day the article appeared says when it happened."""
     trigger_tokens = {i for i, f in found.items()} | {
         f.trig.noun for f in found.values() if f.trig.noun is not None
     }
     own: list[tuple[int, DateValue, str]] = []
     free: list[tuple[int, DateValue, str]] = []
+    era = False
     anchor = min(tokens)
     for tx in ctx.timexes:
-        if tx.root < sent.start or tx.root >= sent.end:
-            continue
-        if _dates_something_else(doc[tx.root], trigger_tokens, ctx.lex):
-            continue
-        owner = _owner(doc[tx.root], trigger_tokens)
-        dist = abs(tx.root - anchor)
-        if owner is not None and owner in tokens:
-            own.append((dist, tx.date, tx.timex.text))
-        elif owner is None or owner not in trigger_tokens or _lemma(doc[owner]) in ctx.lex.speech:
-            free.append((dist, tx.date, tx.timex.text))
+        if sent.start <= tx.root < sent.end:
+            kind = _timex_kind(ctx, tx, tokens, trigger_tokens, pred)
+            era = era or kind == "era"
+            if kind in ("own", "free"):
+                (own if kind == "own" else free).append((abs(tx.root - anchor), tx.date, tx.timex.text))
     if own:
         _, d, text = min(own, key=lambda p: p[0])
         return d, text, 3
     if free:
         _, d, text = min(free, key=lambda p: p[0])
         return d, text, 2
-    if status not in ("planned", "hypothetical") and ctx.published is not None:
+    if status not in ("planned", "hypothetical") and ctx.published is not None and not era:
         return ctx.published, None, 1
     return None, None, 0
+
+
+def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: set[int], pred: int) -> str:
+    """What a time expression of the event's sentence is to it: 'own' (its clause's), 'free' (the
+    sentence's), 'era' (a decade or century set on its clause) or '' (another thing's time)."""
+    doc = ctx.doc
+    t = doc[tx.root]
+    clause = _relative_clause(doc[pred])
+    if clause is not None and tx.first <= clause.head.i < tx.end and not coarser_than_year(tx.date):
+        return "own"  # "the crisis of 2016, when Chile expelled a diplomat": the clause says what 2016 saw
+    if _dates_something_else(t, trigger_tokens, ctx.lex) or _starts_period(t):
+        return ""
+    owner = _owner(t, trigger_tokens)
+    mine = owner is not None and owner in tokens
+    if mine and owner is not None and _said(ctx.lex, t, doc[owner]):
+        return ""  # "said the ferry would sail on Friday": the sailing is on Friday
+    if coarser_than_year(tx.date):
+        return "era" if mine else ""
+    if mine:
+        return "own"
+    sentence_wide = owner is None or owner not in trigger_tokens or _reports(ctx.lex, t, doc[owner], doc[pred])
+    # a relative clause keeps its own time; a time in a quotation dates nothing outside it
+    inside = (clause is None or _within(t, clause)) and ctx.quote_of[tx.root] in (-1, ctx.quote_of[pred])
+    return "free" if sentence_wide and inside else ""
+
+
+# Prepositions whose time expression opens a period the event falls in, not the event's own time:
+# "forty aid workers have been abducted since 2015".
+PERIOD_STARTS = frozenset({"since"})
+
+
+def _starts_period(t: Token) -> bool:
+    """'since 2015': the start of a stretch of time in which the event happened, not its date."""
+    return t.dep_ == "pobj" and t.head.lower_ in PERIOD_STARTS
+
+
+def _said(lex: Lexicon, t: Token, owner: Token) -> bool:
+    """Whether a time expression sits in the clause a speech verb reports ("warned that prices
+    were rising this year", "said the ferry would sail on Friday"): it dates what is said."""
+    return _said_clause(lex, t, owner) is not None
+
+
+def _said_clause(lex: Lexicon, t: Token, owner: Token) -> Token | None:
+    """The reported clause of a speech verb that token t sits in, if any."""
+    if _lemma(owner) not in lex.speech:
+        return None
+    node = t
+    for _ in range(12):
+        if node.head.i == owner.i:
+            return node if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.i != owner.i else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _reports(lex: Lexicon, t: Token, owner: Token, pred: Token) -> bool:
+    """A time expression on a speech verb dates what it reports ("said on Monday that the talks
+    failed"); one inside what is said dates nothing outside it ('saying "tomorrow we sail home" and
+    urging calm ...')."""
+    if _lemma(owner) not in lex.speech:
+        return False
+    said = _said_clause(lex, t, owner)
+    return said is None or _within(pred, said)
+
+
+def _relative_clause(t: Token) -> Token | None:
+    """The relative or participial clause a predicate belongs to, if any ("the sailors that the
+    navy detained", "the party funding the militia"): it describes a thing, with a time of its own."""
+    node = t
+    for _ in range(12):
+        if node.dep_ in ("relcl", "acl"):
+            return node
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis"):
+            return None
+        node = node.head
+    return None
+
+
+def _within(t: Token, clause: Token) -> bool:
+    """Whether token t lies in the subtree of clause."""
+    node = t
+    for _ in range(12):
+        if node.i == clause.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # Dependencies by which a time expression describes a thing rather than an act ("a 2011 protocol").
@@ -1690,13 +2083,16 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
     verb ("which decides how water is shared in summer", "since she presented credentials in May")."""
     if t.dep_ in NOMINAL_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in trigger_tokens:
         return True
+    if _qualifies_noun(t, trigger_tokens):
+        return True
     node = t
     for _ in range(12):
         if node.i in trigger_tokens and node.i != t.i:
             return False
         if node.pos_ in ("VERB", "AUX") and node.i != t.i:
-            if node.dep_ == "relcl":
-                # "a meeting that had been planned for Tuesday": the plan dates the meeting
+            if node.dep_ in ("relcl", "acl"):
+                # "a meeting that had been planned for Tuesday": the plan dates the meeting; "the
+                # envoy kidnapped ten years ago": the kidnapping, not the sentence
                 return not (lex is not None and node.head.i in trigger_tokens and _planning(lex, node))
             if node.dep_ in OWN_CLAUSES and any(
                 c.dep_ == "mark" and c.lower_ in ANCHOR_MARKS for c in node.children
@@ -1706,6 +2102,25 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
             return False
         node = node.head
     return False
+
+
+# Nouns for parts of time: "the small hours of Sunday", "the end of May".
+TIME_NOUNS = frozenset({
+    "hour", "morning", "afternoon", "evening", "night", "day", "week", "month", "year", "end", "beginning",
+    "start", "middle", "part", "course", "eve", "dawn", "weekend", "spring", "summer", "autumn", "winter", "fall",
+})
+
+
+def _qualifies_noun(t: Token, trigger_tokens: set[int]) -> bool:
+    """'the worst flood of this century', 'the crisis of 2008': an 'of' phrase says which
+    thing is meant, not when an event happened."""
+    prep = t.head
+    if t.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return False
+    noun = prep.head
+    if noun.ent_type_ in ("DATE", "TIME") or _lemma(noun) in TIME_NOUNS:
+        return False  # "the small hours of Sunday" is a time
+    return noun.pos_ in ("NOUN", "PROPN") and noun.i not in trigger_tokens
 
 
 def _owner(t: Token, trigger_tokens: set[int]) -> int | None:
@@ -1736,7 +2151,7 @@ def _finish(
 ) -> EventMention:
     """Date, place and offsets for a mention whose type, status and actors are known."""
     doc = ctx.doc
-    date, date_text, rank = _date(ctx, sent, tokens, found, status)
+    date, date_text, rank = _date(ctx, sent, tokens, found, status, tr.pred)
     if (
         date is not None
         and rank >= 2

@@ -192,8 +192,10 @@ DOCUMENT_NOUNS = frozenset(
         "list",
         "study",
         "findings",
+        "finding",
         "result",
         "details",
+        "detail",
         "information",
         "image",
         "photo",
@@ -368,10 +370,26 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         if mods & {"hunger"}:
             return ("PROTEST", "hunger")
         return ("PROTEST", "strike")
+    if lemma == "warning":
+        # a warning is a threat only when it says what the warner would do ("a warning of
+        # sanctions", "a warning that it would retaliate"); else an alert or a notice
+        of = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "about")]
+        threat = _threat_clause(lex, t) or any(_threat_object(lex, c) for c in of)
+        return ("THREATEN", None) if threat else None
+    if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ in ("great", "good") for c in t.children):
+        return None  # "a great deal of work": a quantity
+    if lemma == "raid" and {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod")} & AIR_WORDS:
+        return ("ASSAULT", "aerial")  # "a bombing raid", "an air raid"
+    if lemma == "blockade" and _armed(t):
+        return ("COERCE", "restrict")
     entry = lex.nouns.get(lemma)
     if entry is not None and lemma in DISPUTE_WORDS and figurative_fight(lex, t):
         return None  # "a legal battle", "the battle over the budget"
     return entry
+
+
+# Modifiers that make a raid an attack from the air.
+AIR_WORDS = frozenset({"air", "bombing", "bomb", "aerial", "drone", "missile", "rocket"})
 
 
 def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
@@ -381,6 +399,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
     retort = _retort(lex, t, lemma)
     if retort is not None:
         return retort
+    if lemma == "warn":
+        return _warning(lex, t)
     # verb + particle or preposition ("call for", "step down", "open fire")
     for c in t.children:
         # a preposition before the verb or naming a time heads an adjunct, not a phrasal verb: "On
@@ -392,8 +412,10 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
             hit = hit or lex.phrasal.get(f"{lemma} {c.lower_}") or lex.phrasal.get(f"{lemma} {_lemma(c)}")
             if hit and hit[1] == "visit" and lex.intent_kind.get(lemma) == "request" and _has_infinitive(t, pobj):
                 hit = ("REQUEST", None)  # "called on Argentina to release the sailors" asks, not visits
-            if hit and lemma in GIVING_VERBS and obj is not None and _gives_aid(obj):
-                hit = ("AID", None)  # "handed over 700 kg of medicine"
+            if hit and hit[1] != "disarm" and lemma in GIVING_VERBS and obj is not None and _gives_aid(obj):
+                hit = ("AID", None)  # "handed over 700 kg of medicine" (but "gave up their weapons")
+            if hit and f"{lemma} {c.lower_}" in TRANSITIVE_PHRASAL and (obj is None or _lemma(obj) in TIME_WORDS):
+                hit = None
             if hit:
                 end = max(t.i, c.i) + 1
                 return Trigger(
@@ -413,9 +435,10 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         if lemma in lex.light_verbs or lemma in lex.frames:
             noun = noun_entry(lex, obj)
             head = obj
-            if noun is None:
+            if noun is None and _lemma(obj) in CONTAINER_NOUNS:
                 # "undertook a mediation mission", "launched a mediation effort": the compound
-                # names the event, the head noun carries its parties ("... between A and B")
+                # names the event, the head noun carries its parties ("... between A and B");
+                # not any noun ("a protest vote" is no protest)
                 for c in obj.children:
                     if c.dep_ in ("compound", "amod") and (noun := noun_entry(lex, c)) is not None:
                         break
@@ -434,7 +457,9 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         etype, mode = special
     if any(c.dep_ == "nsubj" and _lemma(c) in NATURAL_FORCES for c in t.children):
         return None  # "the hurricane slammed the territory": no actor does anything
-    return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, lex.intent_kind.get(lemma))
+    # a statement commits, asks or threatens nothing: its content is an event of its own
+    intent = lex.intent_kind.get(lemma) if etype != "STATEMENT" else None
+    return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, intent)
 
 
 def _contest(verb: Token) -> bool:
@@ -480,6 +505,93 @@ def _retort(lex: Lexicon, t: Token, lemma: str) -> Trigger | None:
     return Trigger("ACCUSE", "disapprove", "verb", t.i, None, t.i, max(t.i, parts[0].i) + 1)
 
 
+# Modals that make a clause something that will or would happen.
+PROSPECTIVE_MODALS = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "'d", "wo"})
+# Subjects that may stand for the warner's own side ("warned that it would retaliate", "that
+# the navy will seize unlicensed trawlers"); not "this" or "there", which predict.
+AGENT_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they"})
+# What one warns of that one would inflict: "warned of serious consequences", "of retaliation".
+REPRISAL_NOUNS = frozenset({
+    "consequence", "retaliation", "reprisal", "response", "punishment", "revenge", "vengeance", "countermeasure",
+    "action", "measure", "force", "retribution",
+})
+# Event types whose noun, warned of, is what the warner would do: "warned of sanctions", "of arrests".
+IMPOSED_TYPES = frozenset({"SANCTION", "COERCE"})
+# Entity labels of parties a warning may be addressed to.
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "prove"})
+
+
+def _warning(lex: Lexicon, t: Token) -> Trigger:
+    """'warn' is a threat (PLOVER THREATEN: a source threatens action against a target) when it is
+    addressed to a party ("warned Peru that it would face sanctions"), when what it announces is an
+    act of the warner's side ("warned that the navy will seize unlicensed trawlers") or a penalty
+    ("warned of sanctions"); otherwise it is a prediction or an alert ("warned that prices were
+    rising", "warned of a food shortage"), which is a statement."""
+    of = next(
+        (c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i > t.i and not _temporal(c)),
+        None,
+    )
+    end = max(t.i, of.i) + 1 if of is not None else t.i + 1
+    if _warns_party(lex, t) or _threat_clause(lex, t) or (of is not None and _threat_object(lex, of)):
+        return Trigger("THREATEN", None, "verb", t.i, None, t.i, end, None if of is not None else "threaten")
+    return Trigger("STATEMENT", None, "verb", t.i, None, t.i, end)
+
+
+def _party(lex: Lexicon, n: Token) -> bool:
+    """A named party or one a pronoun or a national group noun stands for ('Peru', 'them', 'the
+    Chilean government'); not 'residents' or 'others', whom a warning alerts."""
+    if n.ent_type_ in PARTY_ENTS or n.pos_ == "PROPN" or n.lower_ in ("him", "her", "them", "us"):
+        return True
+    return _lemma(n) in lex.group_nouns and any(
+        c.ent_type_ in PARTY_ENTS for c in n.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
+
+
+def _warns_party(lex: Lexicon, t: Token) -> bool:
+    """'warned Peru ...', 'Peru was warned ...'."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and _party(lex, c) for c in t.children)
+
+
+def _threat_clause(lex: Lexicon, t: Token) -> bool:
+    """A 'that' clause announcing what the warner's side will do ("that it would retaliate",
+    "that the navy will seize unlicensed trawlers"), a penalty ("that protesters would be
+    arrested") or an imposition ("there will be fines")."""
+    for c in t.children:
+        if c.dep_ not in ("ccomp", "acl") or c.pos_ not in ("VERB", "AUX") or _lemma(c) == "warn":
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in PROSPECTIVE_MODALS for a in c.children):
+            continue
+        subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is None:
+            continue
+        if subj.dep_ == "expl":
+            if any(a.dep_ == "attr" and _threat_noun(lex, a) for a in c.children):
+                return True
+            continue
+        event = classify_verb(lex, c)
+        if subj.dep_ == "nsubjpass":
+            if event is not None and event.type in HOSTILE_TYPES:
+                return True
+            continue
+        agent = subj.lower_ in AGENT_PRONOUNS or _lemma(subj) in lex.actor_nouns | lex.group_nouns
+        acts = any(g.dep_ in ("dobj", "obj") for g in c.children) or (event is not None and event.type != "STATEMENT")
+        if agent and acts and _lemma(c) not in COPULAS:
+            return True
+    return False
+
+
+def _threat_noun(lex: Lexicon, n: Token) -> bool:
+    """'sanctions', 'arrests', 'serious consequences', 'retaliation': what a warner would impose."""
+    entry = noun_entry(lex, n)
+    return _lemma(n) in REPRISAL_NOUNS or (entry is not None and entry[0] in IMPOSED_TYPES)
+
+
+def _threat_object(lex: Lexicon, prep: Token) -> bool:
+    """'warned of sanctions', 'warned of a military response'."""
+    return any(g.dep_ == "pobj" and _threat_noun(lex, g) for g in prep.children)
+
+
 def _gives_aid(obj: Token) -> bool:
     """'700 kg of medicine', 'tons of emergency food aid', 'arms': what aid is made of."""
     for t in (obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]):
@@ -495,6 +607,26 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and t.dep_ in ("xcomp", "conj"):
         subjects = [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+    if lemma == "ask" and _question(t, obj):
+        return ("", None)  # "asked why the port closed", "asked about the case": a question, not a request
+    if lemma == "demonstrate" and (obj is not None or any(c.dep_ == "ccomp" for c in t.children)):
+        return ("", None)  # "demonstrated the new radar": shown, not a demonstration
+    if lemma == "burn" and obj is None:
+        return ("", None)  # "the warehouse burned for hours", "candles were burning": no arson
+    if lemma == "defend" and obj is not None and obj.lower_ in REFLEXIVES:
+        return ("", None)  # "defend ourselves": no support given to anyone
+    if lemma in ("blockade", "barricade") and _armed(t):
+        return ("COERCE", "restrict")  # a siege, not a protest
+    if lemma == "prosecute" and obj is not None and _lemma(obj) in WAR_NOUNS:
+        return ("", None)  # "prosecute the war": wage it
+    if lemma == "freeze" and (obj is None or _lemma(obj) not in FREEZABLE):
+        return ("", None)  # "freezing temperatures", "the river froze"
+    if lemma == "insist" and _asserts(t):
+        return ("STATEMENT", None)  # "insisted the accord covered the northern ports"
+    if lemma in HELPING_VERBS and obj is None and any(c.dep_ in ("xcomp", "ccomp") for c in t.children):
+        return ("", None)  # "helped speed up the reform", "helping to plan a raid": the act is the complement
+    if lemma == "add" and obj is not None and obj.pos_ == "NOUN":
+        return ("", None)  # "the flood has added pressure": no words said
     if lemma in ("welcome", "receive"):
         if obj is None:
             return ("", None) if lemma == "receive" else ("SUPPORT", None)
@@ -597,6 +729,76 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     ):
         return ("RETREAT", "access")
     return None
+
+
+# Nouns an event-noun compound can name an event through ("a mediation mission", "a bombing
+# campaign").
+CONTAINER_NOUNS = frozenset({
+    "mission", "effort", "process", "campaign", "operation", "initiative", "programme", "program", "plan", "bid",
+    "drive", "tour", "trip", "round", "push", "attempt", "session", "meeting", "exercise", "action",
+})
+# Phrasal verbs that only mean their event with what is given up or handed over ("gave up their
+# weapons"); without it they mean quitting ("will not give up this time", "gave up on the plan").
+TRANSITIVE_PHRASAL = frozenset({"give up", "lay down", "hand over", "hand back"})
+# Objects that are really adverbs of time ("will not give up this time").
+TIME_WORDS = frozenset({"time", "moment", "day", "week", "month", "year", "now"})
+# Verbs of helping: with a verb complement and nobody helped they only say who took part in it.
+HELPING_VERBS = frozenset({"help", "assist"})
+
+
+# What one wages rather than takes to court: "prosecute the war".
+WAR_NOUNS = frozenset({"war", "campaign", "conflict", "fight", "offensive", "operation", "insurgency", "struggle"})
+# What a sanction freezes: money, dealings and talks.
+FREEZABLE = frozenset({
+    "asset", "fund", "account", "aid", "relation", "tie", "talk", "negotiation", "membership", "payment", "loan",
+    "program", "programme", "cooperation", "contact", "property", "money", "budget", "credit", "export", "import",
+    "trade", "deal", "agreement", "assistance", "holding", "reserve", "visa", "recruitment", "hiring", "process",
+})
+REFLEXIVES = frozenset({"myself", "ourselves", "yourself", "yourselves", "himself", "herself", "itself", "themselves"})
+# What a question asks for: "asking questions", "asked the question".
+QUESTION_NOUNS = frozenset({"question", "query"})
+QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "which", "why", "how", "when", "where", "whether", "if"})
+# Words of armed force that make a blockade a siege: "rebel groups", "forces", "troops", "naval".
+ARMED_WORDS = frozenset({
+    "troop", "soldier", "army", "militia", "rebel", "insurgent", "militant", "fighter", "forces", "force", "navy",
+    "naval", "warship", "siege", "artillery", "shelling", "airstrike", "regime", "military", "offensive", "jihadist",
+})
+
+
+def _question(t: Token, obj: Token | None) -> bool:
+    """'ask' with a question for its content ("asked why the port closed", "asking questions",
+    "asked about the case", or none: 'asked: "Who pays?"'), not with what is asked for."""
+    if any(c.dep_ in ("xcomp", "dative") for c in t.children) or any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "to") for c in t.children
+    ):
+        return False
+    if obj is not None and _lemma(obj) not in QUESTION_NOUNS and obj.dep_ != "nsubjpass":
+        return False
+    # "asked that the talks resume" asks for something; "asked why the port closed" asks a question
+    return not any(c.dep_ == "ccomp" and c.left_edge.lower_ not in QUESTION_WORDS for c in t.children)
+
+
+def _armed(t: Token) -> bool:
+    """Whether a word of armed force is near (the same window as _violent_near)."""
+    sent = t.sent
+    words = t.doc[max(sent.start, t.i - VIOLENCE_WINDOW) : min(sent.end, t.i + VIOLENCE_WINDOW + 1)]
+    return any(w.lower_ in ARMED_WORDS or _lemma(w) in ARMED_WORDS for w in words)
+
+
+def _asserts(t: Token) -> bool:
+    """'insisted that the soldiers were not involved', 'insists she knew nothing': a 'that' clause
+    stating a fact (a finite verb without a modal of obligation) is an assertion, not a demand
+    ('insisted that the government grant', 'insisted that Peru should release them')."""
+    for c in t.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
+        if any(a.tag_ == "MD" for a in auxes):
+            return not any(a.lower_ in ("should", "must", "shall") for a in auxes)
+        finite = c.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("VBD", "VBZ", "VBP") for a in auxes)
+        if finite:
+            return True
+    return False
 
 
 def figurative_fight(lex: Lexicon, t: Token) -> bool:

@@ -168,7 +168,10 @@ def _event(article: Article, c: list[EventMention]) -> Event:
     for m in c[1:]:
         if m.status in ("failed", "cancelled") or (status == "planned" and m.status == "occurred"):
             status = m.status
-    dated = max(c, key=lambda m: (m.date_rank, -m.start))
+    # a mention that joined only for naming no party ("bare", not "the attack" or "it") may be
+    # another event of the same type: it neither dates this one nor says how it was done
+    donors = [m for m in c if m is primary or m.anaphoric or not m.bare]
+    dated = max(donors, key=lambda m: (m.date_rank, -m.start))
     roles: dict[str, MentionActor] = {}
     for m in c:
         for a in m.actors:
@@ -178,7 +181,7 @@ def _event(article: Article, c: list[EventMention]) -> Event:
     actors = sorted(roles.values(), key=lambda a: (ROLE_RANK[a.role], a.who.start))
     if primary.type == "CONSULT" and any(a.role == "mediator" for a in actors):
         actors = [a if a.role == "mediator" else MentionActor(a.who, "participant") for a in actors]
-    modes = [m.mode for m in c if m.mode]
+    modes = [m.mode for m in donors if m.mode]
     mode = min(modes, key=lambda x: MODE_RANK.get(x, len(MODE_RANK))) if modes else None
     place = next((m.place for m in c if m.place), None)
     if place is not None:
