@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.extract.entities import extract_entities
-from storyline.extract.events import extract_events
-from storyline.extract.time import extract_timexes
-from storyline.model import Article, Event, article_id
+from storyline.model import Event
+from test_events import _annotate, _only
 
 pytestmark = pytest.mark.model
 
@@ -20,15 +18,7 @@ PUBLISHED = "2025-03-04"
 
 
 def _events(nlp, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
-    """Run the entity, time and event stages as the pipeline does."""
-    doc = nlp(text)
-    article = Article(article_id(text), text, "test", published=PUBLISHED)
-    mentions, entities = extract_entities(doc, article)
-    return extract_events(doc, article, mentions, entities, extract_timexes(doc, article))
-
-
-def _only(events: list[Event], etype: str) -> list[Event]:
-    return [e for e in events if e.type == etype]
+    return _annotate(nlp, text, PUBLISHED)
 
 
 def _roles(event: Event, role: str) -> list[str]:
