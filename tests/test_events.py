@@ -391,6 +391,22 @@ def test_events_hosted_trilateral_with_mediator_place_and_date(nlp) -> None:  # 
 
 
 @pytest.mark.model
+def test_events_pronoun_actor_skips_a_person_of_the_other_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The last person named before "She" is Mr. Brown; the title makes him no "she".
+    text = "Ms. Smith met Mr. Brown on Monday. She accused him of lying."
+    [event] = _only(_annotate(nlp, text), "ACCUSE")
+    assert _roles(event) == {"Smith": "source", "Brown": "target"}
+
+
+@pytest.mark.model
+def test_events_pronoun_actor_of_unknown_gender_is_the_last_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Nothing says who is a woman (no first-name list): "She" is the last person named, as before.
+    text = "Mary Smith met John Brown on Monday. She accused him of lying."
+    [event] = _only(_annotate(nlp, text), "ACCUSE")
+    assert _roles(event)["John Brown"] == "source"
+
+
+@pytest.mark.model
 def test_events_separate_meetings_are_bilateral(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Last week, Ingrid Solberg met Pablo Ortega and Rosa Quispe separately in Oslo."
     [event] = _only(_annotate(nlp, text), "CONSULT")

@@ -27,6 +27,7 @@ from storyline.evaluate.quotes import (
 from storyline.extract.quote_marks import UNCLOSED_MAX_CHARS, find_quote_spans
 from storyline.extract.quote_mentions import simple_entities
 from storyline.extract.quotes import extract_quotes
+from storyline.genders import person_genders, pronoun_agrees, title_gender
 from storyline.model import Article, DateValue, Entity, Mention, Quote, TimeExpr, article_id, short_hash
 from storyline.resolve.speakers import fold, surname
 
@@ -122,9 +123,9 @@ def test_quotes_fold_and_surname() -> None:
 
 
 def _doc(words: list[str], spaces: list[bool], heads: list[int], deps: list[str], pos: list[str],
-         lemmas: list[str], ents: list[str]) -> Doc:
+         lemmas: list[str], ents: list[str], tags: list[str] | None = None) -> Doc:
     return Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
-               lemmas=lemmas, ents=ents)
+               lemmas=lemmas, ents=ents, tags=tags)
 
 
 def test_quotes_indirect_speech_on_a_hand_built_parse() -> None:
@@ -169,6 +170,49 @@ def test_quotes_direct_with_pronoun_on_a_hand_built_parse() -> None:
     assert q.speaker.name == "Mira Holt"
     assert doc.text[q.speaker_start:q.speaker_end] == "she"
     assert q.date is None  # no time expression, no publication day
+
+
+def test_quotes_gender_words() -> None:
+    assert [title_gender(w) for w in ("Mr.", "Mrs", "Ms.", "Queen", "wife", "spokeswoman")] == [
+        "male", "female", "female", "female", "female", "female"]
+    assert title_gender("chairman") is None  # news writes it for women too
+    assert pronoun_agrees("She", "female")
+    assert not pronoun_agrees("he", "female")
+    assert pronoun_agrees("he", None)
+    assert pronoun_agrees("they", "male")
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "tags", "expected"), [
+    # Holt said he would stay.
+    (["Holt", "said", "he", "would", "stay", "."], [1, 1, 4, 4, 1, 1],
+     ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"], ["PROPN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+     ["NNP", "VBD", "PRP", "MD", "VB", "."], "male"),
+    # Holt defended her record.
+    (["Holt", "defended", "her", "record", "."], [1, 1, 3, 1, 1],
+     ["nsubj", "ROOT", "poss", "dobj", "punct"], ["PROPN", "VERB", "PRON", "NOUN", "PUNCT"],
+     ["NNP", "VBD", "PRP$", "NN", "."], "female"),
+    # Mrs. Holt arrived.
+    (["Mrs.", "Holt", "arrived", "."], [1, 2, 2, 2],
+     ["compound", "nsubj", "ROOT", "punct"], ["PROPN", "PROPN", "VERB", "PUNCT"],
+     ["NNP", "NNP", "VBD", "."], "female"),
+    # Holt told Dunn he would stay: "he" may be either of them.
+    (["Holt", "told", "Dunn", "he", "would", "stay", "."], [1, 1, 1, 5, 5, 1, 1],
+     ["nsubj", "ROOT", "dobj", "nsubj", "aux", "ccomp", "punct"],
+     ["PROPN", "VERB", "PROPN", "PRON", "AUX", "VERB", "PUNCT"], ["NNP", "VBD", "NNP", "PRP", "MD", "VB", "."],
+     None),
+    # Holt praised her: an object pronoun is someone else.
+    (["Holt", "praised", "her", "."], [1, 1, 1, 1],
+     ["nsubj", "ROOT", "dobj", "punct"], ["PROPN", "VERB", "PRON", "PUNCT"], ["NNP", "VBD", "PRP", "."], None),
+])
+def test_quotes_gender_from_the_article_on_hand_built_parses(
+        words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str],
+        expected: str | None) -> None:
+    holt = words.index("Holt")
+    doc = _doc(words, [True] * (len(words) - 2) + [False, False], heads, deps, pos,
+               [w.lower() for w in words], ["O"] * len(words), tags)
+    people = [(holt, holt + 1, "holt")] + [(i, i + 1, "dunn") for i, w in enumerate(words) if w == "Dunn"]
+    genders = person_genders(doc, people, {"holt": "Holt", "dunn": "Dunn"})
+    assert genders.get("holt") == expected
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -256,6 +300,43 @@ def test_quotes_model_he_said_resolves_to_the_last_speaker(nlp: Language) -> Non
     assert q.speaker is not None
     assert q.speaker.name == "Tomas Edlund"
     assert text[q.speaker_start:q.speaker_end] == "He"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("pronoun", "speaker"), [("She", "Smith"), ("He", "Brown")])
+def test_quotes_model_pronoun_skips_a_person_of_the_other_gender(nlp: Language, pronoun: str, speaker: str,
+                                                                 ) -> None:
+    text = f"Mr. Brown met Ms. Smith on Monday. {pronoun} said the port would reopen in the spring."
+    q = _one(_quotes(nlp, text), "the port would reopen")
+    assert q.speaker is not None
+    assert q.speaker.name == speaker
+    assert text[q.speaker_start:q.speaker_end] == pronoun
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("pronoun", ["She", "He"])
+def test_quotes_model_pronoun_of_unknown_gender_takes_the_subject(nlp: Language, pronoun: str) -> None:
+    # Nothing in the text says who is a man or a woman, and no list of first names is consulted:
+    # either pronoun takes the sentence subject, as before gender was read.
+    text = f"Mary Smith met John Brown. {pronoun} said the port would reopen in the spring."
+    q = _one(_quotes(nlp, text), "the port would reopen")
+    assert q.speaker is not None
+    assert q.speaker.name == "Mary Smith"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # "he" bound by "Hansen said he ..." makes Hansen a man, so "She" passes over him.
+    "Laura Mills met Peter Hansen in Brekka on Monday. Hansen said he would pay for the new bridge. "
+    "She said the ferry would keep sailing.",
+    # Mr. Peter Olsen makes Peter a man's name in this article, so Peter Hansen is one too.
+    "Mr. Peter Olsen retired last year. On Monday, Peter Hansen met Laura Mills in Brekka. "
+    "She said the ferry would keep sailing.",
+])
+def test_quotes_model_gender_read_from_the_article(nlp: Language, text: str) -> None:
+    q = _one(_quotes(nlp, text), "the ferry would keep sailing")
+    assert q.speaker is not None
+    assert q.speaker.name == "Laura Mills"
 
 
 @pytest.mark.model

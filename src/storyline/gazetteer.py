@@ -242,3 +242,4 @@ def city_country(name: str) -> str | None:
 def place_country(name: str) -> str | None:
     """Country of a place name: a country itself, or a city in the gazetteer."""
     return country_of_state(name) or city_country(name)
+

@@ -1,16 +1,18 @@
 """What the event rules need to know about one article beyond the parse: which tokens name which
 entity, who speaks each quotation, where each time expression sits, and how to turn a noun phrase
-into an actor ("the Serbian delegation" acts for Serbia, "he" is the last person named)."""
+into an actor ("the Serbian delegation" acts for Serbia, "he" is the last person named whom the
+article does not show to be a woman)."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer import affiliation_code, country_of_state, fold
+from ..genders import Gender, person_genders, pronoun_agrees
 from ..model import Article, DateValue, Entity, Mention, TimeExpr
 from .event_lexicon import Lexicon, load_lexicon
 from .event_triggers import PLACE_NOUNS
@@ -32,6 +34,10 @@ MAX_CONJUNCTS = 12
 ATTRIBUTION_WINDOW = 12
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+# How many sentences back "he" or "she" passes over people the article shows to be of the other
+# gender to find one of its own: the reach quote speakers give a pronoun
+# (resolve/speakers.py, PERSON_PRONOUN_SENTENCES); further back it is likelier someone unnamed.
+PRONOUN_SENTENCES = 3
 # Entity labels of words that are never actors ("on Tuesday", "52 members").
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 # Shortest country-name stem a demonym may be read back to ("Peru").
@@ -115,6 +121,8 @@ class DocContext:
     published: DateValue | None
     segment: list[tuple[int, int]]  # token -> (first, end) of its sentence, cut at line breaks
     dateline: tuple[int, int] = (0, 0)  # tokens of a "CITY, Date (Agency) –" opening, end exclusive
+    segment_starts: list[int] = field(default_factory=list)  # first token of each sentence, sorted
+    genders: dict[str, Gender] = field(default_factory=dict)  # entity id -> gender the article shows
 
 
 def country_name(code: str) -> str:
@@ -153,6 +161,7 @@ def build_context(
     ents = {e.id: e for e in entities}
     mention_at: dict[int, tuple[Mention, int, int]] = {}
     persons: list[tuple[int, Who]] = []
+    people: list[tuple[int, int, str]] = []
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or m.type not in ACTOR_TYPES:
@@ -160,7 +169,10 @@ def build_context(
         for i in range(span.start, span.end):
             mention_at.setdefault(i, (m, span.start, span.end))
         if _mention_type(m, ents) == "PERSON":
-            persons.append((span.start, _who_of_mention(m, ents)))
+            who = _who_of_mention(m, ents)
+            persons.append((span.start, who))
+            if who.entity_id is not None:
+                people.append((span.start, span.end, who.entity_id))
     persons.sort(key=lambda p: p[0])
     ctx = DocContext(
         doc=doc,
@@ -181,8 +193,10 @@ def build_context(
     )
     ctx.segment = [(0, len(doc))] * len(doc)
     for seg in sentences(doc):
+        ctx.segment_starts.append(seg.start)
         for i in range(seg.start, seg.end):
             ctx.segment[i] = (seg.start, seg.end)
+    ctx.genders = person_genders(doc, people, {e.id: e.name for e in entities if e.type == "PERSON"})
     ctx.dateline = _dateline(doc)
     _index_quotes(ctx)
     return ctx
@@ -444,9 +458,26 @@ def speaker_at(ctx: DocContext, i: int) -> Who | None:
 
 
 def last_person_before(ctx: DocContext, i: int) -> Who | None:
-    """The last person named before token i: what 'he' or 'she' most often points at in news."""
+    """The last person named before token i that the pronoun at i can refer to: what 'he' or 'she'
+    most often points at in news. People the article shows to be of the other gender are passed
+    over, back to PRONOUN_SENTENCES sentences before; the latest person of unknown gender is taken,
+    however far back, as no evidence says otherwise."""
     k = bisect.bisect_left(ctx.person_starts, i)
-    return ctx.person_at[k - 1] if k > 0 else None
+    pronoun = ctx.doc[i].lower_
+    oldest = _sentence_start(ctx, i, PRONOUN_SENTENCES)
+    for j in range(k - 1, -1, -1):
+        if j < k - 1 and ctx.person_starts[j] < oldest:
+            break
+        who = ctx.person_at[j]
+        if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")):
+            return who
+    return None
+
+
+def _sentence_start(ctx: DocContext, i: int, back: int) -> int:
+    """First token of the sentence ``back`` sentences before the one holding token i."""
+    k = bisect.bisect_right(ctx.segment_starts, i) - 1
+    return ctx.segment_starts[max(0, k - back)] if ctx.segment_starts else 0
 
 
 def conjuncts(tok: Token) -> list[Token]:

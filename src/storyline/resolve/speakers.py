@@ -3,7 +3,8 @@
 Quote extraction finds the subject of a cue verb; this module says who that subject is. Rules,
 in the order a reader applies them: a named mention is its entity (a lone surname joins the
 full name it abbreviates); "he"/"she" is the nearest person before it who was speaking or was a
-sentence subject, outside quoted words; "it"/"they" the nearest organisation or group; a title
+sentence subject, outside quoted words, and whom the article does not show to be of the other
+gender ("Mr. Brown met Ms. Lund. She said" is Lund); "it"/"they" the nearest organisation or group; a title
 ("the minister") the person the article gave that title to; a body ("the ministry", "Biden's
 campaign") only the organisation the article named with those words, never a person titled
 with them ("campaign chairman X"), else no entity. Pure: records and a parsed Doc in, records out.
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..genders import Gender, person_genders, pronoun_agrees
 from ..model import Entity, Mention, Speaker
 
 if TYPE_CHECKING:
@@ -140,6 +142,7 @@ class SpeakerIndex:
     title_heads: dict[str, frozenset[str]]  # entity id -> folded title nouns
     by_surname: dict[str, str]  # folded surname -> entity id with the fullest name, people first
     sentences: Sentences
+    genders: dict[str, Gender]  # entity id -> gender, for the people the article shows it of
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -195,6 +198,7 @@ def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Ent
     titles: dict[str, set[str]] = {}
     title_heads: dict[str, set[str]] = {}
     by_surname: dict[str, str] = {}
+    people: list[tuple[int, int, str]] = []
     sentences = sentences if sentences is not None else Sentences.of(doc)
     for e in entities:
         # People first; a multi-word ORG too, since NER often types a foreign person's name as one.
@@ -216,6 +220,8 @@ def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Ent
         type_ = _entity_type(by_id, m)
         if type_ not in SPEAKER_TYPES or m.entity_id is None:
             continue
+        if type_ == "PERSON":
+            people.append((span.start, span.end, m.entity_id))
         if type_ in TITLED_TYPES:
             words, heads = _title_context(doc, sentences, span.start, span.end - 1)
             titles.setdefault(m.entity_id, set()).update(words)
@@ -232,6 +238,7 @@ def index_speakers(doc: Doc, mentions: Sequence[Mention], entities: Sequence[Ent
         titles={k: frozenset(v) for k, v in titles.items()},
         title_heads={k: frozenset(v) for k, v in title_heads.items()},
         by_surname=by_surname, sentences=sentences,
+        genders=person_genders(doc, people, {e.id: e.name for e in entities if e.type == "PERSON"}),
     )
 
 
@@ -265,23 +272,24 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
     return start, head.i + 1
 
 
-def _antecedent(index: SpeakerIndex, char_pos: int, sentence: int, types: frozenset[str],
+def _antecedent(index: SpeakerIndex, pronoun: str, char_pos: int, sentence: int, types: frozenset[str],
                 window: int, earlier: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """The entity a pronoun at ``char_pos`` refers to, as (prominence, offset, entity id): the
     latest earlier speaker or sentence subject of the right type within ``window`` sentences,
-    else the latest such mention."""
+    else the latest such mention; never someone the article shows to be of the other gender."""
     first_sentence = max(0, sentence - window)
     best: tuple[int, int, str] | None = None  # (prominence, start, entity id)
     hi = bisect.bisect_left(index.candidate_starts, char_pos)
     for c in reversed(index.candidates[:hi]):
         if c.sentence < first_sentence:
             break
-        if c.type in types:
+        if c.type in types and pronoun_agrees(pronoun, index.genders.get(c.entity_id)):
             key = (int(c.prominent), c.start, c.entity_id)
             best = key if best is None or key > best else best
     for start, sent, entity_id in earlier:
         ent = index.entities.get(entity_id)
-        if start < char_pos and sent >= first_sentence and ent is not None and ent.type in types:
+        if (start < char_pos and sent >= first_sentence and ent is not None and ent.type in types
+                and pronoun_agrees(pronoun, index.genders.get(entity_id))):
             key = (1, start, entity_id)
             best = key if best is None or key > best else best
     return best
@@ -404,7 +412,7 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
         person = lower in PERSON_PRONOUNS
         sentence = sentence_at(index, head.i)
         window = PERSON_PRONOUN_SENTENCES if person else GROUP_PRONOUN_SENTENCES
-        found = _antecedent(index, head.idx, sentence, frozenset({"PERSON"}) if person else GROUP_TYPES,
+        found = _antecedent(index, lower, head.idx, sentence, frozenset({"PERSON"}) if person else GROUP_TYPES,
                             window, earlier)
         other = _unnamed_antecedent(lower, head.idx, sentence, window, unnamed)
         if other is not None and (found is None or other.start > found[1]):
