@@ -163,6 +163,25 @@ def test_entities_spans_are_trimmed(nlp) -> None:  # type: ignore[no-untyped-def
 
 
 @pytest.mark.model
+def test_entities_an_opening_preposition_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger takes "Inside" and "Beyond" into the names; the names end their phrases at a comma.
+    text = ("Inside Karvona, burnt-out trucks lay along the road. Beyond Ostrell, crowdfunding has grown.\n\n"
+            "Via Lindpost\n\nOstrell said on Friday that Karvona would be rebuilt.")
+    mentions, _ = _run(nlp, text)
+    assert not any(m.text.split()[0] in ("Inside", "Beyond", "Via") for m in mentions)
+    assert (text.index("Ostrell"), "Ostrell") in {(m.start, m.text) for m in mentions}
+    # A company named with a preposition keeps it when it is the subject ("Beyond Meat shares rose").
+    assert _opening_preposition_kept(nlp, "Beyond Meat shares rose sharply on Monday.")
+
+
+def _opening_preposition_kept(nlp, text: str) -> bool:  # type: ignore[no-untyped-def]
+    from storyline.extract.entities import _opening_preposition
+
+    doc = nlp(text)
+    return not _opening_preposition(doc, 0, 2)
+
+
+@pytest.mark.model
 def test_entities_title_glued_to_a_name_is_cut_off_and_kept_as_a_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Comedian Ellen DeGeneres will host the ceremony, organisers said on Monday. "
             "DeGeneres said she was thrilled.")

@@ -67,6 +67,15 @@ ROLE_NOISE = frozenset({"new", "newly", "appointed", "incoming", "then", "curren
 # Honorifics before a name: strong evidence of a person, never part of the name.
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "he.", "sir",
                         "dame", "prof", "prof.", "mme", "mme.", "m.", "lord", "lady", "hon.", "rev."})
+# Prepositions that open a sentence and that the tagger takes into the name they govern ("Inside
+# Baghouz, oil tankers lay ...", "Beyond Collins, ...", "Via Mediaite, ..."). Cut only when the
+# name ends its phrase at a comma or a line end: a company called "Beyond Meat" or "Under Armour"
+# is the subject of its sentence ("Beyond Meat shares rose") and keeps its first word.
+LEADING_PREPOSITIONS = _words("""
+inside outside near across throughout within beyond despite among amid amidst under after before
+during since until into over around behind along towards toward through between against like
+unlike via upon from with without
+""")
 # Nouns that make an apposition say "this is a news outlet" ("Koha Ditore, a Kosovo-based daily").
 MEDIA_NOUNS = _words("""
 daily newspaper paper outlet portal agency broadcaster channel website site weekly magazine
@@ -279,6 +288,8 @@ def _trim(ent: Span) -> _Mention | None:
         start += 1
     if end - start >= 2 and _inverted_speech_tag(doc, start):
         start += 1
+    if end - start >= 2 and _opening_preposition(doc, start, end):
+        start += 1
     if ent.label_ == "PERSON":
         start = _after_glued_title(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
@@ -298,6 +309,16 @@ def _trim(ent: Span) -> _Mention | None:
     # abbreviation with inner dots ("U.S.").
     drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
     return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
+
+
+def _opening_preposition(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) begins with the preposition that opens its sentence
+    and governs it ("Inside Baghouz, ..."): the phrase ends at a comma or at the end of the line."""
+    first = doc[start]
+    if first.lower_ not in LEADING_PREPOSITIONS or not (start == 0 or first.is_sent_start):
+        return False
+    last = doc[end - 1]
+    return end == len(doc) or doc[end].text == "," or "\n" in last.whitespace_ or doc[end].is_space
 
 
 def _named_spans(doc: Doc) -> list[Span]:
