@@ -176,3 +176,92 @@ def test_events_guardian_plot_and_whether_leave_it_open(nlp) -> None:  # type: i
     hikers = "The mayor said she would not use the fire brigade to rescue the stranded hikers."
     [rescue] = _only(_events(nlp, hikers), "AID")
     assert rescue.status == "negated"
+
+
+# --------------------------------------------------------------------------- war reporting
+
+
+def test_events_guardian_strikes_by_armies_are_attacks(nlp) -> None:  # type: ignore[no-untyped-def]
+    [hit] = _only(_events(nlp, "Russian strikes hit Kharkiv overnight."), "ASSAULT")
+    assert _roles(hit, "source") == ["Russia"] and _roles(hit, "target") == ["Kharkiv"]
+    [launched] = _only(_events(nlp, "Israel launched strikes against Hezbollah positions in Lebanon."), "ASSAULT")
+    assert _roles(launched, "source") == ["Israel"]
+    for text in (
+        "The strikes killed 12 civilians in the port.",
+        "Israel carried out strikes on the town of Rafah.",
+        "The strikes were launched by the military on Tuesday.",
+    ):
+        events = _events(nlp, text)
+        assert _only(events, "ASSAULT") and not _only(events, "PROTEST"), text
+
+
+def test_events_guardian_the_strikes_of_a_war_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Missile strikes destroyed a power station near Odesa on Monday. "
+        "One such strike took place hours before the minister spoke."
+    )
+    events = _events(nlp, text)
+    assert not _only(events, "PROTEST")  # "the strike" is the missile strike named before
+    text = "Warplanes dropped bombs on the refinery at dawn. The strike took place hours before the talks."
+    assert not _only(_events(nlp, text), "PROTEST")  # a report on bombs, with no word of work
+
+
+def test_events_guardian_stoppages_stay_protests(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Teachers went on strike on Monday.",
+        "The unions called a general strike.",
+        "Rail workers staged a 24-hour strike over pay.",
+        "The dockers launched a strike over pay.",
+    ):
+        events = _events(nlp, text)
+        assert _only(events, "PROTEST") and not _only(events, "ASSAULT"), text
+    text = "The dockworkers' strike entered its third week. The strike took place despite threats."
+    assert not _only(_events(nlp, text), "ASSAULT")
+
+
+def test_events_guardian_weapons_strikes_read_alike(nlp) -> None:  # type: ignore[no-untyped-def]
+    for noun in ("air strikes", "drone strikes", "missile strikes", "shelling", "bombardment"):
+        [killed] = _only(_events(nlp, f"Russian {noun} killed five people in Kharkiv."), "ASSAULT")
+        assert _roles(killed, "source") == ["Russia"] and killed.mode is not None, noun
+        carried = _events(nlp, f"Israel carried out {noun} against Hezbollah.")
+        assert [e.type for e in carried] == ["ASSAULT"], noun
+
+
+def test_events_guardian_captured_people_are_detained(nlp) -> None:  # type: ignore[no-untyped-def]
+    [took] = _only(_events(nlp, "Rebels captured two soldiers near the dam."), "COERCE")
+    assert took.mode == "arrest" and _roles(took, "source") == ["Rebels"]
+    for text in (
+        "The soldier was captured near Bakhmut.",
+        "Marta Olsen was captured by militants in 2014.",
+        "The gunmen who captured him were later arrested.",
+    ):
+        events = _events(nlp, text)
+        assert _only(events, "COERCE") and not _only(events, "ASSAULT"), text
+    text = "The reporter Marta Olsen travelled to Raqqa in 2013. Olsen was captured by militants there."
+    assert _only(_events(nlp, text), "COERCE")  # a surname the entity stage knows for a person
+    [town] = _only(_events(nlp, "Government forces captured the town after a week of fighting."), "ASSAULT")
+    assert not _only(_events(nlp, "Government forces captured the town."), "COERCE") and town
+    assert _only(_events(nlp, "The army recaptured the village."), "ASSAULT")
+    assert not _events(nlp, "The beheadings were captured on film.")
+    assert not _events(nlp, "The song captured the public mood.")
+
+
+def test_events_guardian_fighting_with_allies(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "British volunteers have fought with the Kurdish YPG against Islamic State."
+    [fought] = _only(_events(nlp, text), "ASSAULT")
+    assert _roles(fought, "target") == ["Islamic State"]
+    text = "Kurdish militias that had fought with Washington in the war against Islamic State were attacked."
+    assert all("Washington" not in _roles(e, "target") for e in _events(nlp, text))
+    text = "Marta Olsen fought with the rebels for two years."
+    assert all(not _roles(e, "target") for e in _only(_events(nlp, text), "ASSAULT"))
+    text = "Lars Berg joined the militia and fought with them against the army."
+    assert all("militia" not in _roles(e, "target") for e in _events(nlp, text))
+
+
+def test_events_guardian_fighting_with_police_is_a_clash(nlp) -> None:  # type: ignore[no-untyped-def]
+    [clash] = _only(_events(nlp, "Protesters were fighting with police in the square."), "ASSAULT")
+    assert _roles(clash, "target") == ["police"]
+    [clash] = _only(_events(nlp, "Protesters clashed with police in Cairo."), "ASSAULT")
+    assert _roles(clash, "target") == ["police"]
+    [battle] = _only(_events(nlp, "Government troops fought with rebels near the border."), "ASSAULT")
+    assert _roles(battle, "target") == ["rebels"]

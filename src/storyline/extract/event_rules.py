@@ -34,7 +34,9 @@ from .event_triggers import (
     OBJECT_DEPS,
     SUBJECT_DEPS,
     Trigger,
+    captive_of,
     classify_token,
+    fight_sides,
     noun_entry,
 )
 from .event_triggers import _lemma as _lemma
@@ -345,6 +347,8 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             continue
         if node.dep_ == "pcomp" and (done_to := _object_of_gerund(node)) is not None:
             return [done_to], False
+        if node.dep_ == "pcomp" and node.head.lower_ in MEANS_PREPS and _passive(node.head.head):
+            return [], False  # "civilians were killed in shelling": the victims did not shell
         if node.dep_ in ("conj", "pcomp", "prep") and node.head.i != node.i:
             node = node.head  # "resorted to throwing stones"
             continue
@@ -370,6 +374,8 @@ def _absolute_subject(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ == "pobj"), None)
 
 
+# Prepositions of a gerund that is how or amid what a passive verb's subject suffered.
+MEANS_PREPS = frozenset({"in", "by", "during", "amid"})
 # Prepositions after a verb and its object that introduce what the object did or does: "accused
 # Chile of arming", "thanked Peru for helping", "stopped the troops from entering".
 GERUND_PREPS = frozenset({"of", "for", "from", "against", "into", "with", "about", "on"})
@@ -417,6 +423,23 @@ def _actors_of(
         if anchor is None or same_segment(ctx, anchor, t.i):
             out.extend(resolve(ctx, t, speaker))
     return out
+
+
+def _owners_of_event(ctx: DocContext, n: Token, speaker: Who | None) -> list[Who]:
+    """Whose an event noun is: its possessor, a named modifier or its 'by' phrase ("Israel's
+    strikes", "Russian shelling", "strikes by the coalition")."""
+    out: list[Who] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            out.extend(resolve(ctx, c, speaker))
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            # "Russian drone strikes" is often parsed with "Russian" on "drone"
+            for m in (c, *(g for g in c.children if g.dep_ in ("amod", "compound"))):
+                who = who_at(ctx, m.i) if mention_type(ctx, m.i) is not None else None
+                if who is not None:
+                    out.append(who)
+                    break
+    return out + _actors_of(ctx, agents(n), speaker)
 
 
 def _inner_actors(ctx: DocContext, t: Token) -> list[Who]:
@@ -548,12 +571,19 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
             return head
         if hl == "be":
             return head
+        if found[n.i].trig.type == "ASSAULT" and hl in IMPACT_VERBS and not _negated(head):
+            return head  # "Russian strikes hit Kharkiv", "shelling rocked the town": the attack landed
         return None
     if dep == "attr" and _lemma(head) == "be":
         return None if _describes_subject(ctx, n, head, found) else head
     if dep in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
         return head
     return None
+
+
+# Verbs outside the lexicon that say an attack named by their subject landed ("air strikes hit
+# the city", "shelling rocked the town"); they report nothing of other subjects ("prices hit a record").
+IMPACT_VERBS = frozenset({"hit", "target", "rock", "slam", "batter", "devastate", "ravage"})
 
 
 def _names_it(head: Token, hl: str) -> bool:
@@ -802,6 +832,10 @@ def _verb_mention(
     doc = ctx.doc
     tr = f.trig
     pred = doc[tr.pred]
+    if tr.type == "ASSAULT" and _captures_person(ctx, pred):
+        # a person the parser did not know for one ("Cantlie was captured by Isis"): detained, as
+        # the trigger rules code "captured two soldiers" (PLOVER COERCE)
+        tr = f.trig = dataclasses.replace(tr, type="COERCE", mode="arrest")
     noun = doc[tr.noun] if tr.noun is not None else None
     speaker, speech = speaker_for(ctx, pred)
     actors = _verb_roles(ctx, tr, pred, noun, f, speaker)
@@ -813,6 +847,9 @@ def _verb_mention(
     if noun is not None:
         status = _modifier_status(ctx.lex, noun, status)
     mode = _mode(ctx, tr, pred, noun)
+    if mode is None and f.subject_event is not None:
+        # "Russian shelling killed three people": the weapon is the attack's, not the verb's
+        mode = found[f.subject_event.i].trig.mode if f.subject_event.i in found else None
     tokens = (
         {pred.i}
         | ({noun.i} if noun is not None else set())
@@ -833,6 +870,25 @@ def _verb_mention(
         # "they met again" points back at a meeting; "they bombed the hospital" reports a new act
         anaphoric=_pronoun_only(doc, pred, noun, f) and (noun is not None or tr.type == "CONSULT"),
     )
+
+
+# Verbs whose "with" names the other side of a fight ("clashed with police"), unless it is an ally.
+RIVAL_VERBS = frozenset({"fight", "clash", "battle"})
+
+
+def _captures_person(ctx: DocContext, pred: Token) -> bool:
+    """A capture verb whose captive the entity stage knows for a person: a surname met before in
+    full ("Cantlie was captured"), a name the parser took for a place ("Kotey, who was captured")."""
+    captive = captive_of(pred)
+    if captive is None:
+        return False
+    if captive.pos_ != "PROPN":
+        return False  # "captured part of a Karen stronghold": a name inside the phrase is not the captive
+    for w in resolve(ctx, captive):
+        entity = ctx.entities.get(w.entity_id or "")
+        if entity is not None and entity.type == "PERSON":
+            return True
+    return mention_type(ctx, captive.i) == "PERSON"
 
 
 def _verb_roles(
@@ -861,6 +917,10 @@ def _verb_roles(
         if not sources and pred.tag_ == "VBG":
             # "his killing at the hands of smugglers": a gerund used as a noun names its doer so
             sources = _actors_of(ctx, agents(pred), speaker)
+        if not sources and f.subject_event is not None:
+            # "Russian shelling killed three people", "Israel's strikes killed ...": whose the
+            # attack is did the killing
+            sources = _owners_of_event(ctx, f.subject_event, speaker)
     objs = [
         c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and (noun is None or c.i != noun.i)
     ]
@@ -871,6 +931,8 @@ def _verb_roles(
             sources = _actors_of(ctx, forces, speaker)  # "US troops were withdrawn"
     if not passive:
         for o in objs:
+            if o.lower_ in RELATIVE_PRONOUNS and pred.dep_ == "relcl":
+                o = pred.head  # "the fighters that we captured": the clause is said of the fighters
             targets.extend(resolve(ctx, o, speaker))
     if targets and not any(w.named for w in targets):
         targets = _named_party(ctx, pred, speaker) or targets
@@ -878,9 +940,19 @@ def _verb_roles(
     heads = [pred] + ([noun] if noun is not None else [])
     if f.subject_event is not None:
         heads.append(f.subject_event)
+    # "fought with the Kurds against IS": the Kurds are a side, IS the opponent
+    allies, opponents = fight_sides(pred, [] if passive else subj_toks)
+    if not targets and tr.type == "ASSAULT" and _lemma(pred) in RIVAL_VERBS:
+        # "clashed with police in Cairo": whom one fights before where
+        sides = {a.i for a in allies}
+        rivals = [w for w in prep_objects(pred, ("against", "with")) if w.i not in sides]
+        targets.extend(_actors_of(ctx, rivals, speaker))
     for h in heads:
         if not targets:
             targets.extend(_actors_of(ctx, prep_objects(h, preps), speaker))
+    if not targets:
+        targets.extend(_actors_of(ctx, opponents, speaker))
+    ally_keys = {w.key for w in _actors_of(ctx, allies, speaker)}
     keys = {w.key for w in sources}
     if not targets:
         # "in protest of X's refusal" says outright whom the act answers: before any party
@@ -907,6 +979,7 @@ def _verb_roles(
     if not targets and tr.type in MATERIAL_TYPES:
         targets.extend(_place_target(ctx, heads, speaker))
     targets = [t for w in targets if (t := _other_side(ctx, w, sources)) is not None]
+    targets = [w for w in targets if w.key not in ally_keys]
     return _assign_roles(ctx, tr, pred, noun, f, sources, targets)
 
 
@@ -1481,6 +1554,9 @@ def _noun_roles(
             continue  # part of the name ("the Friendship Bridge")
         if c.dep_ == "poss":
             owners.extend(resolve(ctx, c, speaker))
+        elif c.dep_ == "compound" and mention_type(ctx, c.i) is None and tr.type == "ASSAULT":
+            # "Ukrainian drone strikes": the parser hangs the owner on the weapon
+            owners.extend(_owners_of_event(ctx, c, speaker))
         elif c.dep_ in ("compound", "amod", "nmod") and mention_type(ctx, c.i) is not None:
             who = who_at(ctx, c.i)
             if who is not None:

@@ -66,7 +66,32 @@ RECEIVE_ACCESS = frozenset({"observer", "inspector", "mission", "monitor", "peac
 PARTNER_VERBS = frozenset({"talk", "discuss", "speak", "negotiate", "confer", "consult"})
 # Verbs for fighting that need an opponent ("fought the rebels", "clashed with police"): "fight for
 # the Serbian people" is not an attack.
-OPPONENT_VERBS = frozenset({"fight", "clash", "battle", "storm", "capture", "retake", "overrun"})
+OPPONENT_VERBS = frozenset({"fight", "clash", "battle", "storm", "capture", "recapture", "retake", "overrun"})
+# Verbs of taking by force: people taken are detained (COERCE), places taken are attacked (ASSAULT).
+CAPTURE_VERBS = frozenset({"capture", "recapture"})
+# People one captures: "captured two soldiers", "a journalist captured in 2012", "captured alive".
+CAPTIVE_NOUNS = frozenset({
+    "soldier", "fighter", "prisoner", "civilian", "journalist", "reporter", "hostage", "man", "woman", "men",
+    "women", "child", "boy", "girl", "militant", "rebel", "insurgent", "jihadist", "extremist", "terrorist",
+    "gunman", "commander", "leader", "member", "officer", "troop", "volunteer", "citizen", "national",
+    "foreigner", "suspect", "pilot", "sailor", "crew", "crewman", "family", "people", "person", "mercenary",
+    "recruit", "conscript", "marine", "paratrooper", "sniper", "agent", "spy", "guard", "worker", "tourist",
+    "colonel", "general", "captain", "sergeant", "lieutenant", "defender", "serviceman", "servicemen",
+    "deserter", "defector", "son", "daughter", "brother", "sister", "wife", "husband", "father", "mother",
+    "resident", "villager", "teenager", "youth", "student", "doctor", "nurse", "priest", "activist", "briton",
+    "pair", "duo", "couple",
+})
+# Personal pronouns that stand for captives ("captured him"); "it" and "them" may be towns.
+CAPTIVE_PRONOUNS = frozenset({"him", "her", "me", "us", "he", "she", "i", "we", "who", "whom"})
+# What records a scene: "captured on video" is filmed, not taken.
+RECORDING_NOUNS = frozenset({"film", "camera", "video", "tape", "cctv", "footage", "audio", "photo", "phone",
+                             "picture", "record"})
+# What a phrase or a campaign "captures" without taking anyone: "captured the public mood".
+FIGURATIVE_CAPTURES = frozenset({
+    "mood", "imagination", "attention", "essence", "spirit", "heart", "zeitgeist", "predicament", "atmosphere",
+    "sense", "feeling", "market", "share", "interest", "moment", "nuance", "dilemma", "tension", "frustration",
+    "anger", "reality", "experience", "magic", "image", "public", "mind", "vote", "nomination", "title",
+})
 OPPONENT_PREPS = frozenset({"against", "with", "between"})
 PLURAL_PRONOUNS = frozenset({"we", "they", "both", "us", "them"})
 # Verbs that, with "back" or "out", are a retort rather than a blow: "fired back at critics, saying",
@@ -361,15 +386,10 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         if mods & {"phone", "telephone", "video", "conference"}:
             return ("CONSULT", "phone")
         return None
-    if lemma == "strike" or lemma == "hunger":
-        mods = {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
-        if lemma == "hunger":
-            return ("PROTEST", "hunger") if t.head.lemma_ == "strike" else None
-        if mods & {"air", "drone", "missile", "military", "aerial", "airstrike", "rocket", "artillery"}:
-            return ("ASSAULT", "aerial" if mods & {"air", "aerial"} else None)
-        if mods & {"hunger"}:
-            return ("PROTEST", "hunger")
-        return ("PROTEST", "strike")
+    if lemma == "hunger":
+        return ("PROTEST", "hunger") if t.head.lemma_ == "strike" else None
+    if lemma == "strike":
+        return strike_entry(t)
     if lemma == "warning":
         # a warning is a threat only when it says what the warner would do ("a warning of
         # sanctions", "a warning that it would retaliate"); else an alert or a notice
@@ -390,6 +410,183 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
 
 # Modifiers that make a raid an attack from the air.
 AIR_WORDS = frozenset({"air", "bombing", "bomb", "aerial", "drone", "missile", "rocket"})
+
+
+# ----------------------------------------------------------------------------- "strike": attack or stoppage
+
+# Modifiers that make a strike a military one, with the mode each gives (as "launch airstrike" and
+# "fire missile" have it in the lexicon): "air strikes", "a drone strike", "missile strikes".
+STRIKE_WEAPONS: dict[str, str | None] = {
+    "air": "aerial", "aerial": "aerial", "airstrike": "aerial", "drone": "aerial", "bombing": "aerial",
+    "missile": "heavy-weapons", "rocket": "heavy-weapons", "artillery": "heavy-weapons",
+    "cruise": "heavy-weapons", "ballistic": "heavy-weapons", "military": None, "precision": None,
+    "retaliatory": None, "punitive": None, "surgical": None, "pre-emptive": None, "preemptive": None,
+    "nuclear": None, "naval": None, "assassination": None, "counter": None,
+}
+# Modifiers of a stoppage of work: "a general strike", "rolling strikes", "a national rail strike".
+LABOUR_MODIFIERS = frozenset({
+    "general", "wildcat", "national", "nationwide", "indefinite", "rolling", "sympathy", "token", "labour",
+    "labor", "industrial", "rail", "railway", "postal", "tube", "bus", "school", "university", "pay", "pension",
+    "student", "taxi", "transport", "port",
+})
+# What a stoppage is over or for: "a strike over pay", "strikes against pension cuts".
+LABOUR_AIMS = frozenset({
+    "pay", "wage", "salary", "pension", "condition", "contract", "job", "overtime", "bonus", "staffing",
+    "cut", "redundancy", "layoff", "reform", "austerity", "privatisation", "privatization", "hour",
+})
+# Units of a stoppage's length ("a 24-hour strike", "a three-day strike"); attacks are not measured so.
+DURATION_UNITS = frozenset({"hour", "day", "week", "month"})
+# Verbs that frame a stoppage ("organised a strike", "staged a strike", "voted for strikes").
+LABOUR_FRAMES = frozenset({"organize", "organise", "stage", "hold", "vote", "ballot", "picket", "call"})
+# Who strikes from the air or with guns: owners, subjects of "launched" or "carried out".
+ARMED_ACTORS = frozenset({
+    "army", "military", "force", "forces", "troop", "soldier", "rebel", "insurgent", "militant", "militia",
+    "jihadist", "navy", "regime", "warplane", "warship", "drone", "airforce", "jet", "aircraft", "gunship",
+})
+# What strikes "on" or "against" hit when they are attacks: places, positions, armed groups.
+STRIKE_TARGETS = ARMED_ACTORS | frozenset({
+    "position", "target", "base", "depot", "facility", "refinery", "infrastructure", "camp", "compound",
+    "headquarters", "convoy", "stronghold", "hideout", "airfield", "airbase", "city", "town", "village",
+    "district", "neighbourhood", "neighborhood", "area", "hospital", "grid", "building", "home", "house",
+    "site", "installation", "arsenal", "bunker", "tunnel", "launcher", "enclave", "province", "region",
+    "territory", "capital", "suburb", "outskirt", "bridge", "boat", "vessel", "ship", "cell",
+})
+# Weapons anywhere near a strike make it an attack: "strikes with missiles and drones".
+STRIKE_WEAPON_WORDS = frozenset({
+    "missile", "rocket", "drone", "bomb", "bombing", "bomber", "artillery", "warplane", "airstrike", "shelling",
+    "munition", "explosive", "bombardment", "warship", "mortar", "interceptor", "airstrikes", "gunship",
+})
+# Words of work and its disputes: an article with them and no weapons is about stoppages.
+LABOUR_WORDS = frozenset({
+    "union", "picket", "walkout", "wage", "salary", "pension", "employer", "employee", "payrise", "overtime",
+    "striker",
+})
+# Verbs of harm a strike does: "the strikes killed 12 civilians", "died in strikes".
+HARM_VERBS = frozenset({
+    "kill", "wound", "injure", "maim", "die", "flatten", "raze", "level", "obliterate", "demolish", "pound",
+})
+# Verbs that fit both readings: one more sign is needed ("strikes hit Paris", "launched strikes").
+STRIKE_WEAK_VERBS = frozenset({
+    "hit", "target", "destroy", "damage", "launch", "carry", "conduct", "order", "authorize", "authorise",
+})
+# Verbs a stoppage is "on": "went on strike", "are on strike" (not "relied on strikes").
+ON_STRIKE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
+# Entity labels of a state or a people: a sign of an attack that needs another ("Russian strikes hit Kharkiv").
+STATE_ENTS = frozenset({"GPE", "NORP"})
+# How many signs that fit both readings make a strike an attack ("Russian strikes hit Kharkiv").
+WEAK_STRIKE_SIGNS = 2
+
+
+def strike_entry(t: Token) -> tuple[str, str | None]:
+    """"strike" as a military attack (ASSAULT) or a stoppage of work (PROTEST), from its own phrase
+    and, when that says nothing, from the other strikes of the article: "the strikes" in a report
+    that spoke of "missile strikes" are the missile strikes."""
+    mods = {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+    if "hunger" in mods:
+        return ("PROTEST", "hunger")
+    reading = _strike_reading(t)
+    if reading is None:
+        reading = _strike_in_article(t)
+    if reading == "attack":
+        return ("ASSAULT", next((STRIKE_WEAPONS[m] for m in sorted(mods) if STRIKE_WEAPONS.get(m)), None))
+    return ("PROTEST", "strike")
+
+
+def _strike_reading(t: Token) -> str | None:
+    """"attack", "labour" or None (the phrase does not say) for one "strike" noun."""
+    mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if any(_lemma(m) in STRIKE_WEAPONS for m in mods):
+        return "attack"  # "air strikes", "a drone strike"
+    frame = t.head if t.dep_ in OBJECT_DEPS or t.dep_ in SUBJECT_DEPS else None
+    doers = [c for c in t.children if c.dep_ == "poss"] + [m for m in mods if m.pos_ in ("NOUN", "PROPN")]
+    if frame is not None and t.dep_ in OBJECT_DEPS:
+        doers += [c for c in frame.children if c.dep_ == "nsubj"]
+        doers += [g for c in frame.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if t.dep_ == "pobj" and t.head.lower_ == "on" and _lemma(t.head.head) in ON_STRIKE_VERBS:
+        return "labour"  # "went on strike", "are on strike"
+    # who strikes: workers stop work; states, armies and rebels attack
+    if any(_worker(d) for d in doers) or any(_lemma(m) in LABOUR_MODIFIERS for m in mods):
+        return "labour"
+    if any(_lemma(m) in DURATION_UNITS or any(_lemma(g) in DURATION_UNITS for g in m.children) for m in mods):
+        return "labour"  # "a 24-hour strike"
+    aims = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("over", "for", "against") for g in c.children]
+    if any(_lemma(g) in LABOUR_AIMS for g in aims if g.dep_ == "pobj"):
+        return "labour"  # "a strike over pay"
+    if any(_lemma(d) in ARMED_ACTORS for d in doers):
+        return "attack"  # "the army's strikes", "the military launched strikes"
+    if frame is not None and t.dep_ in OBJECT_DEPS and any(d.ent_type_ == "GPE" for d in doers if d.dep_ == "nsubj"):
+        return "attack"  # "Israel carried out strikes": a state's workers strike, not the state
+    weak = 0
+    for c in t.children:
+        if c.dep_ != "prep" or c.lower_ not in ("on", "against") or _temporal(c):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if g.ent_type_ in ("GPE", "LOC", "NORP") or _lemma(g) in STRIKE_TARGETS:
+                return "attack"  # "strikes on Gaza", "strikes against Hezbollah positions"
+            if g.ent_type_ in ("ORG", "FAC"):
+                weak += 1  # "strikes on Hezbollah" but also "strikes on Southern Rail"
+    if _harms(t):
+        return "attack"
+    if _weapons_near(t):
+        return "attack"
+    if frame is not None and _lemma(frame) in LABOUR_FRAMES and t.dep_ in OBJECT_DEPS:
+        return "labour"  # "organised a strike", "called a strike"
+    # "Russian strikes", "US strikes"; "Palestinians launched strikes" (a people may stop work)
+    weak += any(d.ent_type_ in STATE_ENTS and d.dep_ != "poss" for d in (*doers, *mods))
+    weak += sum(1 for d in doers if d.dep_ == "poss" and d.ent_type_ == "GPE")  # "Britain's strikes"
+    if frame is not None and _lemma(frame) in STRIKE_WEAK_VERBS:
+        weak += 1
+    return "attack" if weak >= WEAK_STRIKE_SIGNS else None
+
+
+def _worker(d: Token) -> bool:
+    """A worker, a union or strikers: 'teachers', 'the dockworkers'', 'the RMT union'."""
+    lemma = _lemma(d)
+    return lemma in WORKER_NOUNS or lemma.endswith(("worker", "union", "striker"))
+
+
+def _harms(t: Token) -> bool:
+    """A strike that kills or razes: its verb ("the strikes killed", "strikes that killed") or
+    the verb it is the means of ("were killed in strikes", "died in a strike")."""
+    verbs = [t.head] if t.dep_ in ("nsubj", "csubj") else []
+    verbs += [c for c in t.children if c.dep_ in ("relcl", "acl")]
+    if t.dep_ == "pobj" and t.head.lower_ in ("in", "by") and t.head.head.pos_ == "VERB":
+        verbs.append(t.head.head)
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":
+        verbs.append(t.head.head)
+    return any(_lemma(v) in HARM_VERBS for v in verbs)
+
+
+def _weapons_near(t: Token) -> bool:
+    """Words of weapons within VIOLENCE_WINDOW tokens in t's sentence (soldiers and police go with
+    stoppages too: "the army was called in to break the strike")."""
+    sent = t.sent
+    words = t.doc[max(sent.start, t.i - VIOLENCE_WINDOW) : min(sent.end, t.i + VIOLENCE_WINDOW + 1)]
+    return any(w.lower_ in STRIKE_WEAPON_WORDS or _lemma(w) in STRIKE_WEAPON_WORDS for w in words)
+
+
+def _strike_in_article(t: Token) -> str | None:
+    """The reading of the nearest other strike of the article whose own phrase decides it,
+    earlier ones first: news names a strike fully, then calls it "the strikes". Failing that, the
+    article's words: weapons and no word of work ("a strike ... before Trump's tweet" in a report
+    on missiles fired at Syria) or the reverse."""
+    doc = t.doc
+    for w in (*reversed(doc[: t.i]), *doc[t.i + 1 :]):
+        lemma = w.lemma_.lower()
+        if lemma == "airstrike":
+            return "attack"
+        if lemma == "strike" and w.pos_ in ("NOUN", "PROPN"):
+            reading = _strike_reading(w)
+            if reading is not None:
+                return reading
+    weapons = any(w.lemma_.lower() in STRIKE_WEAPON_WORDS for w in doc)
+    # common nouns only: "the European Union" has no members on strike
+    work = any(w.pos_ == "NOUN" and w.lemma_.lower() in LABOUR_WORDS for w in doc)
+    if weapons != work:
+        return "attack" if weapons else "labour"
+    return None
 
 
 def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
@@ -430,6 +627,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
                 )
     if obj is not None:
         hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
+        if hit and _lemma(obj) == "strike":
+            hit = strike_entry(obj)  # "launched air strikes" attack, "launched a strike over pay" stops work
         if hit:
             return Trigger(hit[0], hit[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
         if lemma in lex.light_verbs or lemma in lex.frames:
@@ -460,6 +659,142 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
     # a statement commits, asks or threatens nothing: its content is an event of its own
     intent = lex.intent_kind.get(lemma) if etype != "STATEMENT" else None
     return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, intent)
+
+
+# ----------------------------------------------------------------------------- "fought with": on whose side
+
+# Verbs of joining a side: "joined the YPG and fought with them", "travelled to Syria to fight with Isis".
+JOINING_VERBS = frozenset({"join", "enlist", "volunteer", "sign", "travel", "go", "leave", "head"})
+# People who go to fight for a side not their own: "volunteers fighting with the Kurdish forces".
+RECRUIT_NOUNS = frozenset({
+    "volunteer", "mercenary", "recruit", "foreigner", "jihadist", "jihadi", "extremist", "briton", "national",
+    "citizen", "man", "woman", "soldier", "fighter", "veteran", "medic",
+})
+# Sides one joins: an armed group, not the police or a person one brawls with.
+ARMED_SIDES = frozenset({
+    "force", "forces", "militia", "rebel", "army", "unit", "brigade", "battalion", "group", "faction",
+    "resistance", "coalition", "opposition", "guerrilla", "insurgent", "militant", "jihadist", "partisan",
+    "mujahideen", "kurd", "troop", "regiment", "legion", "ranks", "movement", "organisation", "organization",
+})
+# Words of policing: fighting "with police" is a clash ("fans fought with police").
+POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "security", "riot", "guard", "steward"})
+# Clausal dependents searched no further for an opponent: their "against" is their own.
+OWN_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "appos"})
+
+
+def fight_sides(t: Token, subjects: list[Token]) -> tuple[list[Token], list[Token]]:
+    """For "fight": who fights alongside the subject and whom they fight. "With X" is a side,
+    not an opponent, when the clause names the opponent ("fought with the Kurds against IS",
+    "in the fight against IS"), when the fighter joined ("joined the YPG and fought with them") or
+    when a lone fighter or a volunteer is "with" an armed group ("he fought with the rebels for two
+    years"); "alongside X" and "on the side of X" always are. "Fought with police" stays a clash."""
+    if _lemma(t) != "fight":
+        return [], []
+    allies: list[Token] = []
+    withs: list[Token] = []
+    for c in t.children:
+        if c.dep_ != "prep":
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        objs += [x for g in objs for x in g.conjuncts]
+        if c.lower_ == "alongside":
+            allies += objs
+        elif c.lower_ == "with":
+            withs += objs
+        elif c.lower_ == "on" and any(_lemma(g) == "side" for g in objs):
+            allies += [x for g in objs for p in g.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+    opponents = _opponents(t)
+    if withs and (
+        opponents
+        or _joined(t)
+        or (any(_recruit(s) for s in subjects) and all(_armed_side(w) for w in withs))
+    ):
+        allies += withs
+    return allies, opponents
+
+
+def _opponents(t: Token) -> list[Token]:
+    """Objects of 'against' in t's own clause, on the verb or deeper in its phrases ("fought with
+    the Kurdish forces against IS", "fought with US forces in the fight against IS")."""
+    out: list[Token] = []
+    stack = list(t.children)
+    while stack:
+        c = stack.pop()
+        if c.dep_ in OWN_CLAUSE_DEPS:
+            continue
+        if c.dep_ == "prep" and c.lower_ in ("against", "versus"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+        stack.extend(c.children)
+    return sorted(out, key=lambda g: g.i)
+
+
+def _joined(t: Token) -> bool:
+    """'joined the YPG and fought with them', 'volunteered to fight with', 'after joining the
+    militia, he fought with them'."""
+    if t.dep_ in ("conj", "xcomp", "advcl") and _lemma(t.head) in JOINING_VERBS:
+        return True
+    return any(c.dep_ == "advcl" and _lemma(c) in JOINING_VERBS for c in t.children)
+
+
+def _recruit(s: Token) -> bool:
+    """One who joins a side: a named person, 'he' or 'she', a single fighter, a volunteer, a
+    mercenary or people named by nationality ("Britons who fought with the YPG")."""
+    if s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i"):
+        return True
+    if s.ent_type_ == "NORP" and s.pos_ in ("NOUN", "PROPN") and s.dep_ != "amod":
+        return True
+    lemma = _lemma(s)
+    if lemma not in RECRUIT_NOUNS:
+        return False
+    # one soldier with a militia has joined it; "soldiers fought with rebels" clash
+    return lemma not in ("soldier", "fighter", "man", "woman") or s.tag_ in ("NN", "NNP") or any(
+        c.lower_ == "foreign" for c in s.children
+    )
+
+
+def _armed_side(w: Token) -> bool:
+    """An armed group one may join: a named group or a word for one, never the police."""
+    words = {x.lower_ for x in w.subtree} | {_lemma(w)}
+    if words & POLICE_WORDS:
+        return False
+    if w.ent_type_ in ("ORG", "NORP") or (w.pos_ == "PROPN" and w.ent_type_ not in ("PERSON", "GPE")):
+        return True
+    return _lemma(w) in ARMED_SIDES
+
+
+def captive_of(t: Token) -> Token | None:
+    """Who or what a capture verb ("captured", "recaptured") takes, or None for other words."""
+    return _captive(t, _obj(t)) if _lemma(t) in CAPTURE_VERBS else None
+
+
+def _captive(t: Token, obj: Token | None) -> Token | None:
+    """Who or what a capture verb takes: its object or passive subject, or for a relative pronoun
+    ("the fighters that we captured", "who was captured") the noun the clause hangs from."""
+    if obj is None and t.dep_ == "acl" and t.tag_ == "VBN":
+        return t.head  # "a journalist captured in 2012"
+    if obj is not None and obj.lower_ in ("that", "which", "who", "whom") and t.dep_ == "relcl":
+        return t.head
+    return obj
+
+
+def _person(n: Token) -> bool:
+    """A person or people: a name, a personal pronoun, a nationality ("two Britons") or a noun
+    for people ("soldiers", "a British journalist"), or anyone "captured alive"."""
+    if n.ent_type_ in ("PERSON", "NORP") and n.pos_ in ("NOUN", "PROPN"):
+        return True
+    if n.lower_ in CAPTIVE_PRONOUNS or _lemma(n) in CAPTIVE_NOUNS:
+        return True
+    return any(c.lower_ == "alive" for c in n.head.children) and n.dep_ in ("nsubjpass", "dobj")
+
+
+def _recorded(t: Token) -> bool:
+    """'captured on video', 'captured on camera': recorded, not taken."""
+    doc = t.doc
+    # the words just after "on" (the parser may hang "video" elsewhere: "captured on video taunting")
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(_lemma(g) in RECORDING_NOUNS for g in doc[c.i + 1 : c.i + 3])
+        for c in t.children
+    )
 
 
 def _contest(verb: Token) -> bool:
@@ -677,7 +1012,7 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
             return ("ACCUSE", "disapprove")
         return None
     if lemma == "strike":
-        if any(_lemma(s) in WORKER_NOUNS for s in subjects):
+        if any(_worker(s) for s in subjects):
             return ("PROTEST", "strike")
         if obj is not None and _lemma(obj) in RULE_NOUNS and "down" in preps:
             return ("REJECT", None)  # a court "struck down the ban"
@@ -686,6 +1021,14 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         return None
     if lemma in DISPUTE_WORDS and figurative_fight(lex, t):
         return ("", None)  # a quarrel, a lawsuit, a campaign: "clashed with reporters over the budget"
+    if lemma in CAPTURE_VERBS:
+        captive = _captive(t, obj)
+        if _recorded(t) or (captive is not None and _lemma(captive) in FIGURATIVE_CAPTURES):
+            return ("", None)  # "captured on video", "captured the public mood"
+        if captive is not None and _person(captive):
+            # PLOVER codes taking people (detaining, taking prisoner) as COERCE, as the lexicon
+            # does "detain"; taking a town stays a military ASSAULT ("captured the stronghold")
+            return ("COERCE", "arrest")
     if lemma in OPPONENT_VERBS:
         reciprocal = lemma in ("clash", "battle") and _plural_subject(subjects)
         if obj is None and not preps & OPPONENT_PREPS and not reciprocal:
