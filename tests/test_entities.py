@@ -174,6 +174,26 @@ def test_entities_an_opening_preposition_is_no_part_of_the_name(nlp) -> None:  #
     assert _opening_preposition_kept(nlp, "Beyond Meat shares rose sharply on Monday.")
 
 
+@pytest.mark.model
+def test_entities_spans_that_name_nothing_are_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A clitic the tagger called a place, a legal form cut off by a comma, the department word of a
+    # title: none is an entity. The people the titles belong to are.
+    text = ("Karst hasn’t signed the accord and Veldora didn’t either. Defense Secretary Oskar Brenn "
+            "met Secretary of State Lena Dravic.\n\nCopyright © 2025 The Lindholm Post, LLC.")
+    _, entities = _run(nlp, text)
+    assert not {"n’t", "LLC", "Defense", "State"} & set(entities)
+    assert {"Oskar Brenn", "Lena Dravic"} <= set(entities)
+
+
+@pytest.mark.model
+def test_entities_a_platform_is_an_organisation_and_a_name_bound_to_he_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Marek Tovin took to Twitter on Monday. Later, Tovin’s decision to wait was criticised. "
+            "Tovin said he would not resign.")
+    _, entities = _run(nlp, text)
+    assert entities["Twitter"].type == "ORG"
+    assert entities["Marek Tovin"].type == "PERSON"
+
+
 def _opening_preposition_kept(nlp, text: str) -> bool:  # type: ignore[no-untyped-def]
     from storyline.extract.entities import _opening_preposition
 

@@ -243,3 +243,12 @@ def place_country(name: str) -> str | None:
     """Country of a place name: a country itself, or a city in the gazetteer."""
     return country_of_state(name) or city_country(name)
 
+
+# Social platforms, by folded surface form, with the one name storyline reports. Twitter was
+# renamed X in 2023: one channel, one name, so `--channel X` finds posts from before and after.
+PLATFORMS = {
+    "x": "X", "twitter": "X", "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok",
+    "telegram": "Telegram", "youtube": "YouTube", "linkedin": "LinkedIn", "threads": "Threads",
+    "bluesky": "Bluesky", "truth social": "Truth Social", "weibo": "Weibo", "reddit": "Reddit",
+    "snapchat": "Snapchat", "whatsapp": "WhatsApp", "mastodon": "Mastodon", "vk": "VK",
+}

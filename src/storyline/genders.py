@@ -104,7 +104,7 @@ def person_genders(doc: Doc, people: Sequence[tuple[int, int, str]],
         entity id -> gender, for the people whose gender the evidence settles.
     """
     votes: dict[str, Counter[Gender]] = {}
-    for entity, gender, weight in _gender_evidence(doc, people):
+    for entity, gender, weight in gender_evidence(doc, people):
         votes.setdefault(entity, Counter())[gender] += weight
     genders = {e: g for e, v in votes.items() if (g := _settled(v)) is not None}
     # Whoever has evidence of their own keeps it, even evidence that settles nothing.
@@ -112,7 +112,7 @@ def person_genders(doc: Doc, people: Sequence[tuple[int, int, str]],
     return {**_by_first_name(genders, names, unseen), **genders}
 
 
-def _gender_evidence(doc: Doc, people: Sequence[tuple[int, int, str]]) -> Iterator[tuple[str, Gender, int]]:
+def gender_evidence(doc: Doc, people: Sequence[tuple[int, int, str]]) -> Iterator[tuple[str, Gender, int]]:
     """Each piece of evidence the article gives of a person's gender, as (entity id, gender, weight):
     the titles beside their names, then the pronouns the sentences bind to them."""
     for first, end, entity in people:

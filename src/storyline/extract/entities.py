@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..gazetteer import (
+    PLATFORMS,
     affiliation_code,
     canonical_name,
     country_of_state,
@@ -23,6 +24,7 @@ from ..gazetteer import (
     organisation_code,
     shortens,
 )
+from ..genders import gender_evidence
 from ..model import MENTION_TYPES, Article, Entity, Mention, Role, entity_id
 
 if TYPE_CHECKING:
@@ -109,6 +111,14 @@ VOTE_COORDINATED = 1.0  # "between Veldora and Karst": coordinated with a place,
 # "Veldora's chief negotiator", "Veldora's delegation": who owns a negotiator or a government is
 # a state or a body, not a person; strong enough to outvote a mislabelled mention or two.
 VOTE_POSSESSOR = 2.0
+# A social platform is an organisation, whatever the tagger makes of "took to Twitter".
+VOTE_PLATFORM = 3.0
+# "Trump ... his administration": a name the sentence binds "he", "his" or "she" to is a person's,
+# whatever label the tagger gave it ("Trump's decision" as ORG).
+VOTE_PRONOUN = 3.0
+# Legal forms that name no one on their own ("The Washington Times, LLC", cut at the comma).
+LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "corp", "plc", "co", "gmbh", "llp", "lp", "ag", "nv", "bv", "sa",
+                         "pty", "pte", "srl", "spa", "limited", "incorporated", "corporation"})
 # Bodies only states and organisations have.
 INSTITUTION_NOUNS = _words("""
 government delegation ministry parliament army police authorities cabinet embassy foreign
@@ -201,9 +211,10 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     raw = [m for m in (_trim(ent) for ent in _named_spans(doc) if ent.label_ in MENTION_TYPES) if m]
     credits = _credit_tokens(doc)
     raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
-           and not _is_page_furniture(m.text(doc))]
+           and not _is_page_furniture(m.text(doc)) and _is_a_name(doc, m)]
     _set_sentences(doc, raw)
     clusters = _cluster(doc, raw)
+    bound = {key for key, _, _ in gender_evidence(doc, [(m.start, m.end, m.key) for m in raw if m.label in PERSONISH])}
     media = _media_appositions(doc)
     owners = _role_possessors(doc)
     person_roles: dict[int, list[tuple[str, str | None, int, int]]] = defaultdict(list)
@@ -227,6 +238,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             text = m.text(doc)
             if _names_an_outlet(text):
                 cluster.votes["ORG"] += VOTE_MEDIA
+            if fold(text) in PLATFORMS:
+                cluster.votes["ORG"] += VOTE_PLATFORM
             if country_of_state(text) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
             elif organisation_code(text):
@@ -239,6 +252,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 # known organisation ("NATO's commander"); a longer one keeps its own label.
                 single = m.end - m.start == 1 and not organisation_code(text)
                 cluster.votes["GPE" if single or m.label == "PERSON" else m.label] += VOTE_POSSESSOR
+        if cluster.key in bound:
+            cluster.votes["PERSON"] += VOTE_PRONOUN
     mentions: list[Mention] = []
     entities: list[Entity] = []
     for cluster in clusters.values():
@@ -474,6 +489,22 @@ def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
         while k < len(bounds) - 1 and bounds[k][1] <= m.start:
             k += 1
         m.sent_start, m.sent_end = bounds[k] if bounds else (0, len(doc))
+
+
+def _is_a_name(doc: Doc, m: _Mention) -> bool:
+    """Whether a span can name someone: it has a capital letter (not "n’t" from "didn’t", which the
+    tagger has called a place), is more than a legal form ("LLC") and is not the department word
+    of a title ("Secretary of State John Kerry", "Defense Secretary Jim Mattis")."""
+    text = m.text(doc)
+    if not any(c.isupper() for c in text) or fold(text).rstrip(".") in LEGAL_FORMS:
+        return False
+    if m.label != "ORG" or m.end - m.start != 1:
+        return True
+    after = doc[m.end] if m.end < len(doc) else None
+    if after is not None and after.lower_ in ROLE_NOUNS and after.is_title:
+        return False  # "Defense Secretary Jim Mattis"
+    before = doc[m.start - 2 : m.start]
+    return not (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ROLE_NOUNS)
 
 
 def _is_title_only(doc: Doc, m: _Mention) -> bool:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 from typing import TYPE_CHECKING
 
+from ..gazetteer import PLATFORMS
 from .quote_lexicon import (
     BARE_CHANNEL_NOUNS,
     CHANNEL_NOUNS,
     MEDIA_NOUNS,
     OUTLET_NAME_WORDS,
     PLATFORM_CUES,
-    PLATFORMS,
 )
 
 if TYPE_CHECKING:

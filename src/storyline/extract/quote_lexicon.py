@@ -60,14 +60,6 @@ THAT_VERBS = frozenset({"maintain", "indicate", "signal", "estimate", "hold", "p
 NOT_SOURCES = frozenset({"rule", "role", "plan", "law", "schedule", "procedure", "tradition", "standard",
                          "principle", "guideline", "protocol", "regulation", "constitution", "custom",
                          "instruction", "need", "size", "age", "type", "order", "design"})
-# Social platforms, by folded surface form, with the one name storyline reports. Twitter was
-# renamed X in 2023: one channel, one name, so `--channel X` finds posts from before and after.
-PLATFORMS = {
-    "x": "X", "twitter": "X", "facebook": "Facebook", "instagram": "Instagram", "tiktok": "TikTok",
-    "telegram": "Telegram", "youtube": "YouTube", "linkedin": "LinkedIn", "threads": "Threads",
-    "bluesky": "Bluesky", "truth social": "Truth Social", "weibo": "Weibo", "reddit": "Reddit",
-    "snapchat": "Snapchat", "whatsapp": "WhatsApp", "mastodon": "Mastodon", "vk": "VK",
-}
 # Cues that name their platform themselves.
 PLATFORM_CUES = {"tweet": "X"}
 # Occasions and documents a statement is made in or at: "in a statement", "at a press conference".
