@@ -205,9 +205,15 @@ def test_time_rates_are_not_time_expressions() -> None:
 
 
 def test_time_the_past_year_is_the_year_before() -> None:
-    assert tags("Exports fell over the past year.") == [("the past year", "DATE", "2024", None)]
-    assert tags("Exports fell over the past year.", None)[0][2] == "XXXX"
+    assert tags("The past year was the worst for exports.") == [("The past year", "DATE", "2024", None)]
+    assert tags("The past year was the worst for exports.", None)[0][2] == "XXXX"
     assert tags("Exports fell over the past two years.")[0][1:3] == ("DURATION", "P2Y")
+
+
+def test_time_over_the_past_year_is_the_twelve_months_up_to_now() -> None:
+    # "fell over the past year" in June 2025 spans June 2024 to June 2025, not the calendar 2024
+    assert tags("Exports fell over the past year.") == [("the past year", "DURATION", "P1Y", None)]
+    assert tags("He has been held for the last year.") == [("the last year", "DURATION", "P1Y", None)]
 
 
 def test_time_the_future_of_something_is_no_time() -> None:
@@ -777,6 +783,221 @@ def test_time_reads_timeml(tmp_path: Path) -> None:
         (tmp_path / part / f"{part.lower()}.tml").write_text(tml.read_text(encoding="utf-8"), encoding="utf-8")
     assert sorted((d.name, d.part) for d in iter_timeml(tmp_path)) == [("doc1", ""), ("parta", "PartA"),
                                                                        ("partb", "PartB")]
+
+
+# --------------------------------------------------------------------------- audit on modern news
+
+
+def perfect_infinitive(governing: str, lemma: str) -> Doc:
+    """'The raid is <governing> to have happened on 3 May.', hand-parsed."""
+    return parsed(f"""
+        The DT DET det 1 the
+        raid NN NOUN nsubjpass 3 raid
+        is VBZ AUX auxpass 3 be
+        {governing} VBN VERB ROOT 3 {lemma}
+        to TO PART aux 6 to
+        have VB AUX aux 6 have
+        happened VBN VERB xcomp 3 happen
+        on IN ADP prep 6 on
+        3 CD NUM nummod 9 3
+        May NNP PROPN pobj 7 May
+        . . PUNCT punct 3 .
+    """)
+
+
+def test_time_a_perfect_infinitive_reports_what_is_done() -> None:
+    # published in June 2025: what "is thought to have happened" on 3 May is behind; what
+    # "is expected to have happened" by then may lie ahead
+    assert weekday_values(perfect_infinitive("thought", "think")) == ["2025-05-03"]
+    assert weekday_values(perfect_infinitive("expected", "expect")) == ["2026-05-03"]
+
+
+def test_time_the_same_period_is_a_quarter_only_in_a_report_on_quarters() -> None:
+    casualties = "Shelling killed 40 people in the past 48 hours and raids killed nine in the same period."
+    assert [t for t, *_ in tags(casualties)] == ["the past 48 hours"]
+    report = "Profit rose in the third quarter. Sales fell 3% in the same period."
+    assert value_of(report, "the same period") == "2024-Q3"
+
+
+def test_time_later_in_the_day_goes_on_with_the_day_of_the_story() -> None:
+    # published on Wednesday 11 June 2025
+    story = "On Tuesday, the minister posted a video. Later in the day, the premier thanked her."
+    assert value_of(story, "Later in the day", dt.date(2025, 6, 11)) == "2025-06-10"
+    ahead = "Later in the day, the premier will speak."
+    assert value_of(ahead, "Later in the day", dt.date(2025, 6, 11)) == "2025-06-11"
+
+
+def test_time_this_weekend_told_in_the_past_is_the_one_just_gone() -> None:
+    # REF is a Tuesday: a weekend told in the past is the one before it, a coming one ahead
+    assert value_of("Officials met in the capital this weekend.", "this weekend") == "2025-W23-WE"
+    assert value_of("Officials will meet in the capital this weekend.", "this weekend") == "2025-W24-WE"
+
+
+def test_time_this_week_in_a_sunday_paper_looks_ahead_to_the_working_week() -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert value_of("The senators will vote this week.", "this week", sunday) == "2025-W25"
+    assert value_of("The senators voted this week.", "this week", sunday) == "2025-W24"
+
+
+def hearing(verb: str, lemma: str, preposition: str) -> Doc:
+    """'The hearing was <verb> <preposition> Friday.', hand-parsed."""
+    return parsed(f"""
+        The DT DET det 1 the
+        hearing NN NOUN nsubjpass 3 hearing
+        was VBD AUX auxpass 3 be
+        {verb} VBN VERB ROOT 3 {lemma}
+        {preposition} IN ADP prep 3 {preposition}
+        Friday NNP PROPN pobj 4 Friday
+        . . PUNCT punct 3 .
+    """)
+
+
+def test_time_a_day_a_thing_was_set_for_may_still_lie_ahead() -> None:
+    # REF is a Tuesday: set for Friday is the coming Friday; held on Friday, the one gone
+    assert weekday_values(hearing("set", "set", "for")) == ["2025-06-13"]
+    assert weekday_values(hearing("held", "hold", "on")) == ["2025-06-06"]
+
+
+def test_time_now_and_then_is_no_present_reference() -> None:
+    assert tags("Every now and then the two leaders meet for dinner.") == []
+    assert tags("Now and again a shell lands near the port.") == []
+
+
+def test_time_may_is_the_person_where_the_text_names_one() -> None:
+    text = "Prime Minister Jane May faced a revolt. Farmers sent a letter to May demanding help. The vote came in May."
+    assert [(t, v) for t, _, v, _ in tags(text)] == [("May", "2025-05")]
+    assert [f.start for f in tag_text(text, REF)] == [text.index("in May") + 3]
+
+
+def test_time_a_vote_named_by_its_month_lies_ahead_unless_told_as_past() -> None:
+    # published in June 2025
+    assert value_of("It is still a long way until the November election.", "November") == "2025-11"
+    assert value_of("Pollsters disagree on November's midterms.", "November") == "2025-11"
+    assert value_of("Voters punished the party in the November election.", "November") == "2024-11"
+    # just after the vote, the present tense still speaks of the one just held
+    winner = "The winner of the November election is a governor."
+    assert value_of(winner, "November", dt.date(2025, 12, 20)) == "2025-11"
+
+
+def test_time_a_month_before_an_event_noun_is_a_date() -> None:
+    # published in February 2025: a deadline named by its month lies ahead
+    feb = dt.date(2025, 2, 20)
+    assert value_of("Convoys leave before the official April deadline.", "April", feb) == "2025-04"
+    assert value_of("After the sudden December announcement, talks stalled.", "December", feb) == "2024-12"
+    assert tags("April showers came early.", feb) == []
+    # told in the past, a deadline may still lie ahead, unless it was missed
+    assert value_of("Trucks left before the April deadline.", "April", feb) == "2025-04"
+    assert value_of("The government missed the January deadline.", "January", feb) == "2025-01"
+
+
+def test_time_until_after_a_negated_past_lies_behind() -> None:
+    # "did not ... until March 18" tells when it first happened; a delay still looks ahead
+    assert value_of("He did not file the claim until March 18.", "March 18") == "2025-03-18"
+    assert value_of("He didn’t file the claim until March 18.", "March 18") == "2025-03-18"
+    assert value_of("The merger was delayed until at least February.", "February") == "2026-02"
+
+
+def test_time_through_and_between_now_and_end_a_span_still_running() -> None:
+    sunday = dt.date(2025, 6, 15)
+    assert value_of("The bill would fund the agencies through February.", "February") == "2026-02"
+    assert value_of("Fighting raged through February.", "February") == "2025-02"
+    assert value_of("They campaign hard between now and Tuesday.", "Tuesday", sunday) == "2025-06-17"
+
+
+def test_time_today_opening_a_line_is_a_date() -> None:
+    text = "Miners remember the strike of 1984\nToday, she says, the valley is quiet."
+    assert ("Today", "DATE", "2025-06-10", None) in tags(text)
+
+
+def test_time_a_count_label_on_the_year_of_one_thing_is_overruled() -> None:
+    # the parser took "2016" for a count; before a singular noun it is the operation's year
+    words = ["In", "a", "2016", "military", "operation", ",", "troops", "took", "2000", "villages", "."]
+    spaces = [True] * 9 + [False, False]
+    tags_ = ["IN", "DT", "CD", "JJ", "NN", ",", "NNS", "VBD", "CD", "NNS", "."]
+    pos = ["ADP", "DET", "NUM", "ADJ", "NOUN", "PUNCT", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"]
+    deps = ["prep", "det", "nummod", "amod", "pobj", "punct", "nsubj", "ROOT", "nummod", "dobj", "punct"]
+    heads = [7, 4, 4, 4, 0, 7, 7, 7, 9, 7, 7]
+    ents = ["O", "O", "B-CARDINAL", "O", "O", "O", "O", "O", "B-CARDINAL", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, tags=tags_, pos=pos, deps=deps,
+              heads=heads, lemmas=[w.lower() for w in words], ents=ents)
+    assert weekday_values(doc) == ["2016"]
+
+
+def test_time_since_a_date_means_it_has_begun() -> None:
+    # in late December the past tense's slack must not carry "since January" into next year
+    late = dt.date(2025, 12, 28)
+    assert value_of("Prices have risen since January.", "January", late) == "2025-01"
+    assert value_of("He has travelled often since his inauguration in January.", "January", late) == "2025-01"
+    assert value_of("Prices have risen since Dec. 30.", "Dec. 30", late) == "2024-12-30"
+
+
+def test_time_in_some_quarters_is_no_period() -> None:
+    assert tags("The plan is praised in some quarters as bold.") == []
+    assert tags("Sales fell for several quarters.")[0][1:3] == ("DURATION", "PXQ")
+
+
+def test_time_a_year_with_an_apostrophe_s_is_the_years() -> None:
+    assert tags("Critics recalled 2013's chemical attack.") == [("2013", "DATE", "2013", None)]
+    assert tags("Music of the 1990's returned.")[0][2] == "199"
+
+
+def test_time_a_story_told_about_another_year_lends_it_to_dates_without_one() -> None:
+    story = ("On 31 August 2022, the president asked Congress to act. By Labor Day, lawmakers had "
+             "returned. In September, the House balked.")
+    assert value_of(story, "Labor Day") == "2022-09-05"
+    assert value_of(story, "September") == "2022-09"
+    # a year that only qualifies a noun tells no story, and a date near the reference is news
+    assert value_of("The Oct. 19, 1987, crash haunts traders. Stocks fell on Oct. 13.", "Oct. 13") == "2024-10-13"
+    assert value_of("On 31 May 2022, talks began. On June 2, the deal collapsed.", "June 2") == "2025-06-02"
+
+
+def test_time_a_week_later_does_not_skip_back_over_a_month_just_named() -> None:
+    text = "The court sits tomorrow. In late April, police raided her home. A week later, she resigned."
+    assert value_of(text, "A week later") == "XXXX-WXX"
+    assert value_of("Police raided her home on June 3. A week later, she resigned.", "A week later") == "2025-W24"
+
+
+def council_meeting(aux: str, aux_tag: str) -> Doc:
+    """'The council, meeting on Monday, <aux> divided.', hand-parsed."""
+    return parsed(f"""
+        The DT DET det 1 the
+        council NN NOUN nsubj 7 council
+        , , PUNCT punct 7 ,
+        meeting VBG VERB advcl 7 meet
+        on IN ADP prep 3 on
+        Monday NNP PROPN pobj 4 Monday
+        , , PUNCT punct 7 ,
+        {aux} {aux_tag} AUX ROOT 7 be
+        divided JJ ADJ acomp 7 divided
+        . . PUNCT punct 7 .
+    """)
+
+
+def test_time_a_bare_participle_in_a_present_clause_takes_the_nearer_day() -> None:
+    # published on a Sunday: the council meeting on Monday meets tomorrow, unless told as past
+    assert weekday_values(council_meeting("is", "VBZ"), "2025-06-15") == ["2025-06-16"]
+    assert weekday_values(council_meeting("was", "VBD"), "2025-06-15") == ["2025-06-09"]
+
+
+def test_time_ranges_and_counted_long_durations_are_whole_expressions() -> None:
+    assert tags("The two-year-long siege ended.") == [("two-year-long", "DURATION", "P2Y", None)]
+    assert [t for t, *_ in tags("Troops leave within the next 60-100 days.")] == ["the next 60-100 days"]
+    assert [t for t, *_ in tags("She saw him seven or eight months ago.")] == ["seven or eight months ago"]
+
+
+def test_time_vague_references_of_modern_news() -> None:
+    assert tags("Years from now, the rebels will hold the valley.") == [("Years from now", "DATE", "FUTURE_REF", None)]
+    assert tags("Not long ago, the town was quiet.")[0][2] == "PAST_REF"
+
+
+def test_time_holidays_of_us_politics() -> None:
+    assert value_of("Crowds gathered on Presidents' Day.", "Presidents' Day", dt.date(2025, 2, 20)) == "2025-02-17"
+    assert value_of("Polls on election day were wrong.", "election day", dt.date(2025, 2, 20)) == "2024-11-05"
+
+
+def test_time_a_half_of_a_match_is_no_half_year() -> None:
+    assert tags("The striker put the team ahead early in the first half.") == []
+    assert value_of("Profit rose in the first half.", "the first half") == "2025-H1"
 
 
 # --------------------------------------------------------------------------- with the model

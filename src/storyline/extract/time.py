@@ -99,6 +99,13 @@ def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | Non
     if "to" in words:
         head = verb.head
         governing = _governing_verb(head) if head.i != verb.i else None
+        # A perfect infinitive reports what is done ("is believed to have taken place on 10
+        # January", "appears to have died Sunday"), unless an intent governs it ("expects to
+        # have finished by Friday").
+        if verb.tag_ == "VBN" and words & {"have", "'ve"} and (
+            governing is None or governing.lemma_.lower() not in FUTURE_GOVERNORS
+        ):
+            return "past"
         above = governing is not None and governing.i != verb.i and depth < MAX_VERB_CLIMB
         outer = _verb_tense(governing, depth + 1) if governing is not None and above else None
         # "had been due to expire Friday" looks back; "planned to leave Thursday" ahead.
@@ -249,6 +256,10 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
                 return "future"
             # A participle or gerund without auxiliaries says nothing: ask the verb it hangs on.
             direct = root is not None and verb is not None and _hangs_on(root, verb)
+            # "The congress, meeting in Sochi on Monday, is boycotted": a bare participle that
+            # carries the date, in a clause about the present, tells an event on either side.
+            bare_ing = verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl") \
+                and direct and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
             for _ in range(MAX_VERB_CLIMB):
                 if verb is None:
                     break
@@ -256,6 +267,12 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
                 if found is not None or verb.head.i == verb.i:
                     break
                 verb, direct = _governing_verb(verb.head), False
+            if found == "past" and root is not None and root.dep_ == "pobj" and root.head.lower_ == "for":
+                # "for" names the time something is meant for ("were set for Friday", "called
+                # a meeting for Wednesday"): told in the past, it may still lie ahead.
+                found = "open"
+            if found == "present" and bare_ing:
+                found = "open"
             cache[key] = found
         return cache[key]
 

@@ -54,6 +54,8 @@ from .timex_resolve import (
     resolve_weekday,
     sentence_end,
     sentence_start,
+    since_lead,
+    story_year,
     tense_at,
     two_digit_year,
 )
@@ -67,7 +69,7 @@ DATE_LEAD_WORDS = frozenset(
         "after", "of", "early", "late", "mid", "last", "next", "this", "between", "and", "to", "or",
         "around", "circa", "for", "on", "at", "as", "into", "within", "over", "per", "like", "about",
         "toward", "towards", "against", "the", "a", "an", "its", "their", "his", "her", "our", "your",
-        "whose", "each", "every", "until",
+        "whose", "each", "every", "until", "least",
     ]
 )
 # Entity labels that say a four-digit number is a quantity or a name, not a year.
@@ -116,8 +118,9 @@ UNIT_GRAN = {
 
 
 # Titles that contain a day word: "USA Today", "The Sunday Times", "Saturday Night Live".
-# The end of the text before a word when that word is inside a sentence, not opening one.
-_MID_SENTENCE = re.compile(r"[\w,’']\s?$")
+# The end of the text before a word when that word is inside a sentence, not opening one (a
+# line break opens a new line, as a caption or a paragraph does: "...Reagan\nToday, he says").
+_MID_SENTENCE = re.compile(r"[\w,’'][ \t]?\Z")
 _TITLE_BEFORE_TODAY = re.compile(r"(?-i:USA|VOA|China|Russia|Psychology|Music|Christianity)\s*$")
 _TITLE_AFTER_WEEKDAY = re.compile(
     r"\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Star|Sport"
@@ -209,11 +212,47 @@ def clean(s: str | None) -> str:
     return re.sub(r"\s+", " ", (s or "").lower()).strip()
 
 
+# The years of modern news: a number the parser took for a count that falls here and qualifies
+# one thing ("whose 2015 military intervention", "a 2016 cross-border operation") is a year.
+MODERN_YEARS_FROM = 1900
+# How many years past the reference such a number may lie (plans, targets).
+MODERN_YEARS_AHEAD = 10
+# Words before a number that make it a quantity.
+_QUANTITY_BEFORE = frozenset({
+    "of", "than", "about", "some", "nearly", "over", "under", "around", "approximately", "almost",
+    "roughly", "just", "only", "exactly", "total", "additional", "another", "least", "most", "with",
+})
+# Words after such a number, up to the noun they qualify.
+_WORD_AFTER = re.compile(r"\s+(?P<w>[a-z]+(?:-[a-z]+)*)")
+# How many words after the number the qualified noun may be ("2015 military intervention").
+MAX_NOUN_WORDS = 3
+
+
+def _dates_a_noun(ctx: Ctx, start: int, end: int, year: int) -> bool:
+    """Whether a number labelled a count qualifies a singular noun as its year ("a 2016
+    operation", "the failed 2016 military coup"): a count of that size would take a plural.
+    Asks the parse for the noun that ends the phrase."""
+    top = ctx.reference.year + MODERN_YEARS_AHEAD if ctx.reference else BARE_YEAR_RANGE[1]
+    if not MODERN_YEARS_FROM <= year <= top or prev_word(ctx, start) in _QUANTITY_BEFORE:
+        return False
+    pos, noun = end, ""
+    for _ in range(MAX_NOUN_WORDS):
+        w = _WORD_AFTER.match(ctx.text, pos)
+        if w is None:
+            break
+        kind = ctx.pos(w.start("w"), w.end("w"))
+        if kind not in ("NOUN", "ADJ", "PROPN"):
+            break
+        noun, pos = (w["w"] if kind == "NOUN" else noun), w.end()
+    return bool(noun) and (not noun.endswith("s") or noun.endswith("ss"))
+
+
 def year_ok(ctx: Ctx, start: int, end: int, year: int) -> bool:
     """Whether a bare four-digit number is a year here (not a count, an amount or an id)."""
     if not BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1] or ctx.text[start] == "0":
         return False
-    if ctx.label(start, end) in NOT_YEAR_LABELS:
+    label = ctx.label(start, end)
+    if label in NOT_YEAR_LABELS and not (label == "CARDINAL" and _dates_a_noun(ctx, start, end, year)):
         return False
     if prev_word(ctx, start) in IDENTIFIER_WORDS:
         return False
@@ -254,7 +293,12 @@ def _day_without_year(month: int, day: int, m: Match, ctx: Ctx) -> Built:
         closed = _closing_day(ctx.reference, month, day)
         y: int | None = closed.year if closed else None
     else:
-        y = choose_year(ctx.reference, day_span(month, day), tense_at(ctx, m.start(), m.end()))
+        since = "since" if since_lead(ctx, m.start()) else None
+        tense = tense_at(ctx, m.start(), m.end())
+        y = choose_year(ctx.reference, day_span(month, day), tense, since)
+        told = story_year(ctx, m.start(), day_span(month, day), y, tense)
+        if told is not None and (d_told := safe_date(told[0], month, day)) is not None:
+            return Built("DATE", format_value(day_point(d_told)), None, day_point(d_told), told[1])
     d = safe_date(y, month, day) if y is not None else None
     return relative(ctx, day_point(d) if d else None, unknown)
 
@@ -352,6 +396,69 @@ def build_month_year(m: Match, ctx: Ctx) -> Built | None:
     return absolute(Point("month", year, month))
 
 
+# A person named May in the text: a capitalised word before "May" that is not a date's lead
+# ("Theresa May", "Mrs May", "Prime Minister May"; not "In May", "Friday May 3").
+_MAY_PERSON = re.compile(
+    r"(?<![\w.])(?!(?:In|Since|Until|Till|By|From|Through|During|Before|After|Early|Late|Mid|Last|Next"
+    r"|This|Of|And|Or|To|On|For|At|The|Between|Around|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b)[A-Z][a-z]+\.?\s+May\b(?!\s*\d)"
+)
+# Where the text names a person May, the words that still make a bare "May" the month.
+MAY_DATE_LEADS = frozenset({
+    "in", "since", "until", "till", "from", "through", "throughout", "during", "early", "late",
+    "mid", "last", "next", "this", "between", "of", "end",
+})
+
+
+# Nouns of events that a month before them dates ("the supposed April deadline", "Trump's
+# surprise December announcement"): the month is a date whatever word comes before it.
+_EVENT_AFTER = re.compile(
+    r"['’]?s?\s+(?:elections?|midterms?|polls?|ballot|referendum|runoff|primary|primaries|caucus(?:es)?"
+    r"|vote|deadline|summit|announcement|decision|ruling|meeting|talks|visit|speech|interview"
+    r"|attacks?|offensive|ceasefire|truce|deal|agreement|raid|strikes?|coup|uprising|protests?"
+    r"|budget|report|statement|shooting|bombing|massacre|invasion|debate|rally|crackdown|decree"
+    r"|hearing|trial|indictment|verdict|launch|deployment|withdrawal|incursion|operation)\b"
+)
+# A vote or a deadline named by its month ("the November election", "November's midterms",
+# "the April deadline"): a fixed event on the calendar, which news names mostly while it lies
+# ahead.
+_VOTE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:general|presidential|parliamentary|congressional|legislative|local|snap"
+    r"|national|federal|state|mayoral|midterm|runoff|primary)\s+)?(?:elections?|midterms?|polls?"
+    r"|ballots?|referendum|runoffs?|primary|primaries|caucus(?:es)?|vote|deadline)\b"
+)
+# How long after a vote its month is still "the November election" of the present tense ("the
+# winner of the November election is..."): its aftermath, the count and the transition.
+VOTE_AFTERMATH_DAYS = 75
+# Words before a month that open the noun phrase the month qualifies ("the November election").
+_PHRASE_DET = re.compile(r"\b(?:the|this|next|last|a|an)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# Words before a deadline that say it has passed ("missed the March deadline").
+_DEADLINE_PASSED = re.compile(r"\b(?:missed|passed|met|beat|ignored|extended|expired|blew)\b[^.;]*$", re.IGNORECASE)
+
+
+def _vote_year(ctx: Ctx, m: Match, noun_end: int, month: int) -> int | None:
+    """The year of a vote or deadline named by its month: by the tense of the clause it is in
+    ("won the November election" is behind), else the coming one unless the last one is only
+    just over ("is still a long way until the November election")."""
+    ref = ctx.reference
+    if ref is None:
+        return None
+    det = _PHRASE_DET.search(ctx.text, max(0, m.start() - 24), m.start())
+    start = det.start() if det else m.start()
+    tense = tense_at(ctx, m.start(), m.end()) or tense_at(ctx, start, noun_end)
+    lead = ctx.text[max(0, start - 40) : start]
+    if tense == "past" and ctx.text[m.end() : noun_end].endswith("deadline") and not _DEADLINE_PASSED.search(lead):
+        # "trucks left before the April deadline": a deadline told of may still lie ahead
+        return choose_year(ref, month_span(month), "open")
+    if tense in ("past", "future"):
+        return choose_year(ref, month_span(month), tense)
+    last = choose_year(ref, month_span(month), "past")
+    span = interval(Point("month", last, month)) if last is not None else None
+    if span is not None and span[1] < ref and (ref - span[1]).days > VOTE_AFTERMATH_DAYS:
+        return choose_year(ref, month_span(month), "future")
+    return last
+
+
 def build_month(m: Match, ctx: Ctx) -> Built | None:
     """'June', 'last May', 'July last year', 'January this year': a month near the reference."""
     month = month_number(m["month"])
@@ -367,19 +474,36 @@ def build_month(m: Match, ctx: Ctx) -> Built | None:
         if re.match(r"\s+(?-i:[A-Z])", tail) and not re.match(r"\s+(?-i:I\b)", tail):
             return None
         if word not in DATE_LEAD_WORDS and (
-            m["month"].lower() in ("may", "march") or not re.match(r"\s*[,.;:)]", tail)
+            m["month"].lower() in ("may", "march")
+            or not (re.match(r"\s*[,.;:)]", tail) or _EVENT_AFTER.match(ctx.text, m.end()))
         ):
             return None
         if m["month"].lower() == "may" and ctx.pos(m.start(), m.end()) in ("AUX", "VERB"):
             return None
+        if ctx.label(m.start(), m.end()) == "PERSON":
+            return None
+        event = word == "the" and _EVENT_AFTER.match(ctx.text, m.end()) is not None  # "the May elections"
+        if m["month"] == "May" and word not in MAY_DATE_LEADS and not event and _MAY_PERSON.search(ctx.text):
+            return None  # "a letter to May", "call on May" where the text names Theresa May
     unknown = Point("month", None, month)
     ref = ctx.reference
     if ref is None:
         return relative(ctx, None, unknown)
     if year_rel:
         year: int | None = ref.year + {"last": -1, "next": 1}.get(year_rel, 0)
+    elif not relation and (vote := _VOTE_AFTER.match(ctx.text, m.end())) is not None:
+        year = _vote_year(ctx, m, vote.end(), month)
     else:
-        year = choose_year(ref, month_span(month), tense_at(ctx, m.start(), m.end()), relation)
+        since = "since" if relation is None and since_lead(ctx, m.start()) else relation
+        tense = tense_at(ctx, m.start(), m.end())
+        year = choose_year(ref, month_span(month), tense, since)
+        # A month is coarse: only a story of this or the sentence before lends it a year
+        # ("Castro took power on Jan. 1, 1959 ... Her boat sank in late November" is not 1958).
+        told = story_year(ctx, m.start(), month_span(month), year, tense,
+                          sentence_start(ctx.text, m.start(), 1)) if since is None else None
+        if told is not None:
+            p = Point("month", told[0], month)
+            return Built("DATE", format_value(p), None, p, told[1])
         # The month just gone is "last month"; named as "last February" in March, it is the
         # February a year before (and "next April" in March the April a year on).
         if year is not None and relation in ("last", "next"):
@@ -498,6 +622,21 @@ def _ordinal_number(word: str, kind: str) -> int:
     return ORDINALS.get(w, 0)
 
 
+# Words that put a half or a quarter in a game, not in a year.
+_GAME_WORDS = re.compile(
+    r"\b(?:match|striker|goalkeeper|scored|kick-?off|half-?time|penalty|touchdown|referee"
+    r"|whistle|innings?|stoppage\s+time|equali[sz]er)\b",
+    re.IGNORECASE,
+)
+
+
+def _in_a_match(ctx: Ctx, m: Match) -> bool:
+    """Whether the sentence around a half or quarter tells a game ("put Syria ahead with a
+    strike early in the first half")."""
+    lo, hi = sentence_start(ctx.text, m.start()), sentence_end(ctx.text, m.end())
+    return _GAME_WORDS.search(ctx.text, lo, hi) is not None
+
+
 def build_quarter(m: Match, ctx: Ctx) -> Built | None:
     """'the third quarter', 'third-quarter', 'the fiscal first quarter of 1990', "this year's
     fourth quarter", 'the year-ago third quarter', 'Q3 2025', 'the first half of 2025'."""
@@ -509,6 +648,8 @@ def build_quarter(m: Match, ctx: Ctx) -> Built | None:
         n = int(gd["qn"]) if gd.get("qn") else _ordinal_number(gd.get("ord") or "", kind)
     if not 1 <= n <= (4 if kind == "quarter" else 2):
         return None
+    if not (gd.get("year") or gd.get("ypos") or gd.get("yrel")) and _in_a_match(ctx, m):
+        return None  # "scored early in the first half": a half or a quarter of a game
     back = 1 if gd.get("ago") else 0
     yrel = clean(gd.get("yrel"))
     year_text = gd.get("year") or gd.get("ypos")
@@ -557,6 +698,12 @@ def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
     found = found or focus_point(ctx, m.start(), ("quarter",), that, relative_only=True, window=PERIOD_WINDOW)
     found = found or focus_point(ctx, m.start(), ("quarter",), that, window=PERIOD_WINDOW)
     focus = found.built.point if found else None
+    if noun == "period" and not explicit and not back and re.search(r"same|comparable|corresponding", det) \
+            and "quarter" not in ctx.text[max(0, m.start() - PERIOD_WINDOW) : m.start()].lower():
+        # "the same period" points back at whatever span was just named ("in the past 24 hours
+        # ... in the same period"); only in a report about quarters is that a quarter. (The
+        # words, not the history: builders are first tried without it.)
+        return None
     if explicit:
         year = int(explicit.group(0))
         if not valid_year(year):
@@ -649,6 +796,8 @@ def build_ref_word(m: Match, ctx: Ctx) -> Built | None:
             _CURRENT_TERMS, after(ctx, m.end(), 25), re.I
         ):
             return None  # "current account", "current affairs" are terms
+        if re.match(r"\s+and\s+(?:then|again)\b", after(ctx, m.end(), 15), re.I):
+            return None  # "every now and then", "now and again": from time to time, not the present
     elif m["past"]:
         value = "PAST_REF"
     else:
@@ -725,7 +874,11 @@ def build_holiday(m: Match, ctx: Ctx) -> Built | None:
         d = holiday_date(name, year)
         return (d, d) if d else None
 
-    year = choose_year(ctx.reference, make, tense_at(ctx, m.start(), m.end()), clean(m["rel"]) or None)
+    tense = tense_at(ctx, m.start(), m.end())
+    year = choose_year(ctx.reference, make, tense, clean(m["rel"]) or None)
+    told = story_year(ctx, m.start(), make, year, tense) if not m["rel"] else None
+    if told is not None and (d_told := holiday_date(name, told[0])) is not None:
+        return Built("DATE", format_value(point(d_told)), None, point(d_told), told[1])
     d = holiday_date(name, year) if year else None
     return relative(ctx, point(d) if d else None, unknown)
 
@@ -770,6 +923,8 @@ def deictic_point(ref: dt.date, unit: str, n: int) -> Point | None:
     return shift(cur, steps, gran) if steps else cur
 
 
+# ISO number of Sunday, the last day of an ISO week.
+SUNDAY = 7
 ANAPHORIC_RELATIONS = frozenset({
     "the following", "the next", "the previous", "the preceding", "the prior", "the same", "that",
     "that same", "the very same",
@@ -825,9 +980,17 @@ def build_deictic(m: Match, ctx: Ctx) -> Built | None:
         return relative(ctx, replace(day_point(d), gran="pod", pod=pod), unknown, "TIME")
     if gran == "weekend" and rel in ("the", "this"):
         week = week_of(ref)
-        if rel == "the" and ref.isoweekday() < 6 and tense_at(ctx, m.start(), m.end()) != "future":
+        tense = tense_at(ctx, m.start(), m.end())
+        if rel == "the" and ref.isoweekday() < 6 and tense != "future":
             direction = -1  # "over the weekend" in a weekday's paper: the one just past
+        if rel == "this" and ref.isoweekday() < 6 and tense == "past":
+            direction = -1  # "officials met this weekend" in Monday's paper: the one just past
         return relative(ctx, shift(Point("weekend", week.year, week=week.week), direction, "week"), unknown)
+    sunday = ref.isoweekday() == SUNDAY
+    if rel == "this" and unit == "week" and sunday and tense_at(ctx, m.start(), m.end()) == "future":
+        # A Sunday paper's "will meet this week" is the working week that starts tomorrow: the
+        # ISO week of the reference ends that Sunday.
+        direction = 1
     return relative(ctx, deictic_point(ref, unit, direction), unknown)
 
 
@@ -883,6 +1046,14 @@ def build_in_the_unit(m: Match, ctx: Ctx) -> Built | None:
     unit = m["unit"].lower()
     mod = "START" if m["el"].lower().startswith("earl") else "END"
     gran = UNIT_GRAN[unit]
+    # A story told about another day goes on with that day: "On Tuesday, she posted a video.
+    # Later in the day, he thanked her" is later on Tuesday, not on the day of publication.
+    found = anchor_point(ctx, m.start(), "day" if unit == "day" else gran,
+                         since=sentence_start(ctx.text, m.start(), 1))
+    span = interval(found[0]) if found else None
+    if found is not None and span is not None:
+        p0 = truncate(day_point(span[0]), gran)
+        return Built("DATE", format_value(p0), mod, p0, found[1], focus=False)
     p = deictic_point(ctx.reference, unit, 0) if ctx.reference else None
     return relative(ctx, p, Point(gran), mod=mod)
 
@@ -938,6 +1109,8 @@ def build_duration(m: Match, ctx: Ctx) -> Built | None:
     fraction = num_text in ("a", "an", "one", "two", "three")
     if unit == "quarter" and fraction and re.match(r"\s+of\b", after(ctx, m.end(), 6)):
         return None  # "three quarters of the vote"
+    if unit == "quarter" and count is None and prev_word(ctx, m.start()) in ("in", "from", "among"):
+        return None  # "viewed in some quarters as a reformer": circles of opinion, not periods
     if count is not None and count == 0:
         return None
     if num_text in ("a", "an") and m.group(0)[:2].lower() in ("a ", "an") and is_rate(ctx, m.start()):
@@ -952,9 +1125,13 @@ def build_century_part(m: Match, ctx: Ctx) -> Built | None:
 
 
 def build_long(m: Match, ctx: Ctx) -> Built | None:
-    """'day-long', 'yearlong', 'decades-long'."""
+    """'day-long', 'yearlong', 'decades-long', 'two-year-long'."""
     unit_text = m["unit"].lower()
     count = None if unit_text.endswith("s") else Fraction(1)
+    if m["num"] and count is not None:
+        count = parse_count(clean(m["num"]))
+        if count is None or count == 0:
+            return None
     return Built("DURATION", duration_value(count, unit_of(unit_text)), None, None, None)
 
 
@@ -966,12 +1143,17 @@ def build_vague_duration(m: Match, ctx: Ctx) -> Built | None:
     return Built("DURATION", duration_value(None, unit_of(unit)), None, None, None)
 
 
+# Words before "the past year" that make it the twelve months up to the reference, not the
+# calendar year before ("grew over the past year", "has been held for the past year").
+SPAN_LEADS = frozenset({"over", "during", "throughout", "for"})
+
+
 def build_past_units(m: Match, ctx: Ctx) -> Built | None:
     """'the past few weeks' (an unknown number of units), 'the past year' (one)."""
     if m["unit"]:
         return build_vague_duration(m, ctx)
     unit = unit_of(m["unit1"])
-    if unit == "year":
+    if unit == "year" and prev_word(ctx, m.start()) not in SPAN_LEADS:
         # TimeBank reads a singular "the past year" like "last year": the calendar year before.
         ref = ctx.reference
         return relative(ctx, deictic_point(ref, unit, -1) if ref else None, Point("year"))
@@ -998,7 +1180,7 @@ def build_bare_units(m: Match, ctx: Ctx) -> Built | None:
 def build_vague_ref(m: Match, ctx: Ctx) -> Built | None:
     """'recent years', 'in coming months', 'the weeks ahead', 'months ago': past or future."""
     word = clean(m["vw"])
-    value = "FUTURE_REF" if word in ("coming", "ahead", "later", "upcoming") else "PAST_REF"
+    value = "FUTURE_REF" if word in ("coming", "ahead", "later", "upcoming", "from now") else "PAST_REF"
     return Built("DATE", value, None, None, "published" if ctx.reference else None, focus=False)
 
 
@@ -1023,7 +1205,11 @@ def build_offset(m: Match, ctx: Ctx) -> Built | None:
             base = q.built.point
     elif not deictic:
         found = anchor_point(ctx, m.start(), gran)
-        if found is not None:
+        latest = focus_point(ctx, m.start(), window=m.start() - sentence_start(ctx.text, m.start(), 1))
+        coarse = latest is not None and latest.built.point is not None and found is not None \
+            and GRANULARITIES.index(latest.built.point.gran) < GRANULARITIES.index(gran) \
+            and latest.start > int(found[1].split(":")[1])
+        if found is not None and not coarse:
             base, anchor = found
     if base is None and not deictic and gran in ("year", "decade", "century"):
         found_any = focus_point(ctx, m.start())

@@ -82,11 +82,13 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "independence day": (7, 4), "valentine's day": (2, 14), "halloween": (10, 31),
     "veterans day": (11, 11), "armistice day": (11, 11), "bastille day": (7, 14),
-    "may day": (5, 1), "st. patrick's day": (3, 17), "labour day": (5, 1),
+    "may day": (5, 1), "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "labour day": (5, 1),
 }
 # Holidays defined as the n-th (or last, -1) weekday of a month: month, weekday, n.
 WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int]] = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "election day": (11, 2, 1), "martin luther king day": (1, 1, 3),
-    "presidents' day": (2, 1, 3), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
+    "presidents' day": (2, 1, 3), "presidents day": (2, 1, 3), "president's day": (2, 1, 3),
+    "martin luther king jr. day": (1, 1, 3), "martin luther king jr day": (1, 1, 3),
+    "martin luther king, jr. day": (1, 1, 3), "mother's day": (5, 7, 2), "father's day": (6, 7, 3),
 }

@@ -43,6 +43,8 @@ FUTURE_SLACK_DAYS = 7
 FUTURE_WEIGHT = 2
 # How far after an expression led by "until" a past perfect ("had not called") is looked for.
 PERFECT_WINDOW = 40
+# How far before "until" a negation ("did not ... until") is looked for.
+NEGATION_WINDOW = 80
 # Pivot for two-digit years ('98 -> 1998, '05 -> 2005) when there is no reference date.
 TWO_DIGIT_PIVOT = 30
 
@@ -99,9 +101,35 @@ class Ctx:
 _FUTURE_LEAD = re.compile(
     r"(?:\buntil|\btill|\bas\s+(?:soon|early|late)\s+as|\bno\s+later\s+than|\bpayable|\beffective"
     r"|\bof\s+record|\bexpires?|\bexpiring|\b(?:scheduled|slated|due)\s+(?:for|on)|\bstarting"
-    r"|\bbeginning)\s+(?:on\s+|in\s+)?$",
+    r"|\bbeginning|\bbetween\s+now\s+and)\s+(?:at\s+(?:the\s+)?(?:least|earliest)\s+)?(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
+# "through" ends a span that is still running unless the clause is told in the past ("will pay
+# for operations through September"; "fighting raged through September").
+_THROUGH_LEAD = re.compile(r"\bthrough\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+# A negated past before "until": "did not see a doctor until March 18" says when she first did,
+# which is behind; not a negated expectation ("was not expected until Friday"), nor a negated
+# future ("will not leave until Friday").
+_NOT_UNTIL = re.compile(
+    r"\b(?:(?:did|was|were)(?:\s+not\b|n['’]t\b)|never\s+\w+ed\b)"
+    r"(?![^.;]*\b(?:expected|due|scheduled|set|likely|supposed)\b)[^.;]*\b(?:until|till)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "since" a few words before a date ("since January", "since his inauguration in January"):
+# the date has begun by the reference, whatever slack the past tense allows.
+_SINCE_LEAD = re.compile(
+    r"\bsince\s+(?:(?!will\b|would\b|to\b)[\w’'-]+\s+){0,4}?(?:(?:in|on)\s+)?$", re.IGNORECASE
+)
+# How far back "since" is looked for.
+SINCE_WINDOW = 45
+
+
+def since_lead(ctx: Ctx, start: int) -> bool:
+    """Whether "since" leads up to the date at start, with only words between (no punctuation:
+    "Since 2010, prices rose in January" is no "since January")."""
+    return _SINCE_LEAD.search(ctx.text, max(0, start - SINCE_WINDOW), start) is not None
 
 
 def tense_at(ctx: Ctx, start: int, end: int) -> Tense | None:
@@ -112,10 +140,14 @@ def tense_at(ctx: Ctx, start: int, end: int) -> Tense | None:
         # "Until Thursday, they had not called him" and "it had been due to expire Friday" look
         # back all the same: a past perfect puts the deadline itself in the past.
         perfect = re.search(r"\bhad\b", ctx.text[max(0, start - PERFECT_WINDOW) : end + PERFECT_WINDOW])
-        if ctx.tense(start, end) == "past" and perfect:
+        negated = _NOT_UNTIL.search(ctx.text, max(0, start - NEGATION_WINDOW), start)
+        if negated or (perfect and ctx.tense(start, end) == "past"):
             return "past"
         return "future"
-    return ctx.tense(start, end)
+    tense = ctx.tense(start, end)
+    if tense in (None, "present", "open") and _THROUGH_LEAD.search(lead):
+        return "future"
+    return tense
 
 
 # A rule's builder: a match and the context in, a normalised expression (or None: not one) out.
@@ -167,6 +199,9 @@ def choose_year(
         return None
     if relation == "this":
         return ref.year
+    if relation == "since":
+        begun = [s for s in spans if s[1] <= ref]
+        return max(begun, key=lambda s: s[1])[0] if begun else None
     if relation in ("last", "past", "this past", "previous"):
         before = [s for s in spans if s[2] < ref or (s[1] <= ref and s[0] < ref.year)]
         return max(before, key=lambda s: s[1])[0] if before else None
@@ -191,6 +226,60 @@ def choose_year(
         return max(gap, 0), s[0]
 
     return min(spans, key=distance)[0]
+
+
+# A story told about another year ("On 31 August 2013, the president ... By Labor Day, ...")
+# lends its year to a date named without one, when that date lies this close to the story's.
+STORY_CARRY_DAYS = 62
+# ... and only when the publication date would put it at least this far from the reference: a
+# date near the reference is the news of the day, however old the story told before it.
+STORY_REFERENCE_DAYS = 60
+
+
+def story_year(ctx: Ctx, pos: int, make: Callable[[int], tuple[dt.date, dt.date] | None],
+               year: int | None, tense: Tense | None, since: int = 0) -> tuple[int, str] | None:
+    """The year of the story told just before pos, for a date named without a year there (with
+    the anchor that gives it), when it differs from ``year`` (the one the reference gives):
+    the last date before pos that names its own year, as a day or a month, within
+    NARRATIVE_WINDOW, if the date falls within STORY_CARRY_DAYS of it and the reference's year
+    puts it more than STORY_REFERENCE_DAYS from the reference (dates before ``since`` do not
+    count)."""
+    ref = ctx.reference
+    if ref is None or tense == "future":
+        return None
+    if year is not None and (span := make(year)) is not None and _gap(span, ref, ref) <= STORY_REFERENCE_DAYS:
+        return None
+    for f in reversed(ctx.history):
+        if pos - f.end > NARRATIVE_WINDOW or f.start < since:
+            break
+        b, p = f.built, f.built.point
+        # a date the story names with its year, or one it lent its year to; not a date that
+        # only qualifies a noun ("the Oct. 19, 1987, crash"), which the clause does not tell
+        told_here = b.anchor is None or b.anchor.startswith("offset:")
+        if f.end > pos or not told_here or not b.focus or b.type not in ("DATE", "TIME"):
+            continue
+        if p is None or p.year is None or p.gran not in ("day", "pod", "time", "month"):
+            continue
+        if ctx.tense(f.start, f.end) is None:
+            continue
+        told = interval(p)
+        if told is None:
+            return None
+        near = [(y, span) for y in (p.year - 1, p.year, p.year + 1) if (span := make(y)) is not None]
+        best = min(near, key=lambda c: _gap(c[1], told[0], told[1]), default=None)
+        if best is None or _gap(best[1], told[0], told[1]) > STORY_CARRY_DAYS or best[0] == year:
+            return None
+        return best[0], f"offset:{f.start}"
+    return None
+
+
+def _gap(span: tuple[dt.date, dt.date], start: dt.date, end: dt.date) -> int:
+    """Days between an interval and the interval start..end (0 when they overlap)."""
+    if span[1] < start:
+        return (start - span[1]).days
+    if span[0] > end:
+        return (span[0] - end).days
+    return 0
 
 
 def month_span(month: int) -> Callable[[int], tuple[dt.date, dt.date] | None]:

@@ -87,6 +87,10 @@ DURATION_LEAD = (
 )
 
 
+# The upper end of a range of counts: "two to three weeks", "seven or eight months", "60-100 days".
+RANGE = rf"(?:(?:\s+(?:to|or)\s+|\s*[-–]\s*){COUNT_RE})?"
+
+
 QUARTER_ORD = r"first|second|third|fourth|final|last|latter|[1-4](?:st|nd|rd|th)"
 QUARTER_ADJ = (
     r"(?:(?:(?P<ago>year-ago|year-earlier|year\s+ago|prior-year|previous-year)|fiscal|calendar|latest"
@@ -202,7 +206,8 @@ RULES: list[Rule] = [
         "year",
         _compile(
             rf"{B}(?:(?P<lead>(?:the\s+)?(?:fiscal(?:[\s-]+year)?|calendar(?:[\s-]+year)?|FY|the\s+year|model\s+year)\s*)?"
-            rf"(?P<year>\d{{4}})(?![\d%]|,\d|\.\d|\s*(?:-|–)\s*\d{{2}}\b|['’]?s\b)"
+            # "2013's" is the year's (a decade is "1990s", and "1990's" may be one too)
+            rf"(?P<year>\d{{4}})(?![\d%]|,\d|\.\d|\s*(?:-|–)\s*\d{{2}}\b|s\b|(?<=0)['’]s\b)"
             rf"|(?:fiscal\s+|FY\s*)'?(?P<year2>\d{{2}})(?!\d))"
         ),
         tb.build_year,
@@ -288,7 +293,7 @@ RULES: list[Rule] = [
         "ref_word",
         _compile(
             rf"{B}(?:(?P<present>right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present|the\s+present(?!\s+\w)|current(?=\s+[a-z]))"
-            rf"|(?P<past>recently|lately|the\s+past(?!\s+(?:\d|{COUNT_RE}|few|several|many|week|month|year|decade|century|quarter|summer|winter|spring|fall)))"
+            rf"|(?P<past>recently|lately|not\s+(?:so\s+)?long\s+ago|the\s+past(?!\s+(?:\d|{COUNT_RE}|few|several|many|week|month|year|decade|century|quarter|summer|winter|spring|fall)))"
             rf"|(?P<future>as\s+soon\s+as\s+possible|soon|the\s+near\s+future|the\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|one\s+day|some\s+day|someday)){END}"
         ),
         tb.build_ref_word,
@@ -305,7 +310,7 @@ RULES: list[Rule] = [
     Rule(
         "offset",
         _compile(
-            rf"{B}{NUM}\s+(?:(?:more|full|long|short|calendar|trading|business)\s+)?(?P<unit>{UNIT_ANY})(?:\s+or\s+so)?\s+"
+            rf"{B}{NUM}{RANGE}\s+(?:(?:more|full|long|short|calendar|trading|business)\s+)?(?P<unit>{UNIT_ANY})(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|later|from\s+now|hence|back|previously){END}"
         ),
         tb.build_offset,
@@ -313,7 +318,7 @@ RULES: list[Rule] = [
     Rule(
         "duration",
         _compile(
-            rf"{B}{DURATION_LEAD}{NUM}(?:\s+(?:to|or|-|–)\s+{COUNT_RE})?\s+{UNIT_ADJ}"
+            rf"{B}{DURATION_LEAD}{NUM}{RANGE}\s+{UNIT_ADJ}"
             rf"(?P<unit>{UNIT_ANY})(?![\w-])(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?"
         ),
         tb.build_duration,
@@ -330,7 +335,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "duration_long",
-        _compile(rf"{B}(?P<unit>day|week|month|year|decade|hour|night|decades|years|months|weeks|hours)-?long{END}"),
+        _compile(rf"{B}(?:(?P<num>\d{{1,3}}|{COUNT_RE})-)?(?P<unit>day|week|month|year|decade|hour|night|decades|years|months|weeks|hours)-?long{END}"),
         tb.build_long,
     ),
     Rule(
@@ -353,7 +358,7 @@ RULES: list[Rule] = [
     Rule(
         # "months ago", "years earlier": some time back
         "units_ago",
-        _compile(rf"{B}(?P<unit>days|weeks|months|years|decades)\s+(?P<vw>ago|earlier){END}"),
+        _compile(rf"{B}(?P<unit>days|weeks|months|years|decades)\s+(?P<vw>ago|earlier|from\s+now){END}"),
         tb.build_vague_ref,
     ),
     Rule(
@@ -377,7 +382,8 @@ RULES: list[Rule] = [
         "holiday",
         _compile(
             rf"{B}(?:(?P<rel>last|next|this)\s+)?(?P<hname>(?-i:New\s+Year['’]s\s+Day|New\s+Year['’]s\s+Eve|Christmas\s+Day|Christmas\s+Eve|Christmas|Thanksgiving\s+Day|Thanksgiving"
-            r"|Easter\s+Sunday|Easter\s+[Ww]eek|Holy\s+Week|Easter|Good\s+Friday|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Halloween|Boxing\s+Day|Bastille\s+Day|Valentine['’]s\s+Day))(?!\w)"
+            r"|Easter\s+Sunday|Easter\s+[Ww]eek|Holy\s+Week|Easter|Good\s+Friday|Independence\s+Day|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|[Ee]lection\s+day|Halloween|Boxing\s+Day|Bastille\s+Day|Valentine['’]s\s+Day"
+            r"|Presidents['’]?\s+Day|President['’]s\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day|St\.?\s+Patrick['’]s\s+Day|Armistice\s+Day))(?!\w)"
             rf"(?:,?\s+(?P<year>{YEAR4}))?"
         ),
         tb.build_holiday,
@@ -439,13 +445,13 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "offset": ("ago", "earlier", "later", "from now", "hence", "back", "previously"),
     "duration_adj": ("-",), "duration_long": ("long",),
     "past_units": ("past", "last", "next", "previous", "following", "ensuing", "preceding", "first"),
-    "vague_span": ("recent", "coming", "ahead", "to come"), "units_ago": ("ago", "earlier"),
+    "vague_span": ("recent", "coming", "ahead", "to come"), "units_ago": ("ago", "earlier", "from now"),
     "first_day": _MONTH_STEMS, "century_part": ("century",),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly",
             "biweekly", "fortnightly", "biannually", "every", "each", "once", "twice", "thrice", "times"),
     "holiday": ("christmas", "thanksgiving", "easter", "holy week", "new year", "independence", "labor day",
                 "labour day", "memorial", "veterans", "election day", "halloween", "boxing day",
-                "bastille", "valentine", "good friday"),
+                "bastille", "valentine", "good friday", "president", "luther king", "patrick", "armistice"),
     "year_end": ("year end", "year-end", "year's end", "year’s end"),
     "in_the_unit": ("earlier in", "later in"), "week_of": ("week of", "weekend of"),
     "the_unit_before": ("before", "after", "earlier", "later"),
