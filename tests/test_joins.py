@@ -196,6 +196,9 @@ def test_joins_which_names_shorten_which() -> None:
     # a surname opened by particles is the end of the fuller name, whatever its length
     assert shortens("de mistura", "staffan de mistura") and shortens("von der leyen", "ursula von der leyen")
     assert not shortens("de mistura", "de mistura") and not shortens("van dijk", "anna de dijk")
+    # a middle name joins its initial, the form news writes; never the other way, nor another initial
+    assert shortens("donald john trump", "donald j. trump") and shortens("george walker bush", "george w bush")
+    assert not shortens("donald j. trump", "donald john trump") and not shortens("george walker bush", "george h. bush")
     assert target("de mistura", {"staffan de mistura": 5, "de mistura": 3}) == "staffan de mistura"
     bushes = {"george bush": 10, "george w. bush": 60, "george h. w. bush": 30}
     assert full_form("george bush", bushes) is None  # W and H. W. are 60/40: no guess

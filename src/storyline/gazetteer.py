@@ -137,13 +137,18 @@ def shortens(short: str, full: str) -> bool:
     """Whether a two-word person key can be a shorter way of naming another key of the same
     surname: the same given name with more before the surname ('regina benjamin', 'regina m
     benjamin'), or a short given name for the other's ('mo cheeks', 'maurice cheeks'); or a
-    surname opened by particles ('de mistura') the end of a fuller name."""
+    surname opened by particles ('de mistura') the end of a fuller name. A three-word key with a
+    middle name is also the same name with its initial ('donald john trump', 'donald j trump'):
+    the initial is how news writes the middle name, so that form is the one to join."""
     words, other = short.split(), full.split()
     if len(words) < 2 or len(other) < 2 or words[-1] != other[-1] or short == full:
         return False
     if all(w in SURNAME_PARTICLES for w in words[:-1]):
         # "de mistura" is the surname of "staffan de mistura", "von der leyen" of "ursula von der leyen"
         return len(other) > len(words) and other[-len(words):] == words
+    if len(words) == len(other) == 3 and words[0] == other[0] and len(other[1].rstrip(".")) == 1:
+        middle = words[1]
+        return len(middle) > 2 and middle.isalpha() and middle[0] == other[1][0] and middle not in SURNAME_PARTICLES
     if len(words) != 2:
         return False
     given, their_given = words[0], other[0]
