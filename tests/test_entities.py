@@ -194,6 +194,24 @@ def test_entities_a_platform_is_an_organisation_and_a_name_bound_to_he_a_person(
     assert entities["Marek Tovin"].type == "PERSON"
 
 
+def test_entities_an_owner_glued_by_a_possessive_is_cut_off() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.extract.entities import _Mention, _split_possessives
+
+    words = ["Tovin", "spoke", ".", "Tovin", "’s", "Lindholm", "Office", "and", "Tovin", "’s", "op-ed",
+             "and", "Martha", "’s", "Vineyard"]
+    tags = ["NNP", "VBD", ".", "NNP", "POS", "NNP", "NNP", "CC", "NNP", "POS", "NN", "CC", "NNP", "POS", "NNP"]
+    doc = Doc(Vocab(), words=words, tags=tags)
+    raw = [_Mention(0, 1, "PERSON"), _Mention(3, 7, "PERSON"), _Mention(8, 11, "PERSON"), _Mention(12, 15, "GPE")]
+    got = [(doc[m.start:m.end].text, m.label) for m in _split_possessives(doc, raw)]
+    # the owner named alone is cut off (with its own label; the owned office is no person), an
+    # owned common noun leaves the owner, and a name with no owner named alone keeps its possessive
+    assert got == [("Tovin", "PERSON"), ("Tovin", "PERSON"), ("Lindholm Office", "ORG"), ("Tovin", "PERSON"),
+                   ("Martha ’s Vineyard", "GPE")]
+
+
 def _opening_preposition_kept(nlp, text: str) -> bool:  # type: ignore[no-untyped-def]
     from storyline.extract.entities import _opening_preposition
 

@@ -212,6 +212,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     credits = _credit_tokens(doc)
     raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
            and not _is_page_furniture(m.text(doc)) and _is_a_name(doc, m)]
+    raw = _split_possessives(doc, raw)
     _set_sentences(doc, raw)
     clusters = _cluster(doc, raw)
     bound = {key for key, _, _ in gender_evidence(doc, [(m.start, m.end, m.key) for m in raw if m.label in PERSONISH])}
@@ -489,6 +490,47 @@ def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
         while k < len(bounds) - 1 and bounds[k][1] <= m.start:
             k += 1
         m.sent_start, m.sent_end = bounds[k] if bounds else (0, len(doc))
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.tag_ == "POS" or tok.lower_ in ("'s", "’s")
+
+
+def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
+    """Names the tagger glued to their owner across a possessive: "Trump’s White House" is Trump
+    and the White House, "China’s Ministry of Commerce" China and the ministry, "Cotton’s op-ed"
+    and "Trump’s 2016" are Cotton and Trump. A name that has a possessive inside it keeps it
+    ("Martha’s Vineyard", "Moody’s Analytics", "Democratic People's Republic of Korea"): only an
+    owner the article also names on its own, or a known country or organisation, is cut off."""
+    alone: dict[str, str] = {}  # folded name -> its label, of the names the article gives alone
+    for m in raw:
+        if not any(_possessive(t) for t in doc[m.start:m.end]):
+            name = fold(m.text(doc))
+            alone.setdefault(name, m.label)
+            alone.setdefault(name.split()[-1] if name else name, m.label)  # "May" of "Theresa May"
+    out: list[_Mention] = []
+    for m in raw:
+        while m.start < m.end and _possessive(doc[m.start]):
+            m.start += 1  # "’s son": the owner was left outside the span
+        k = next((i for i in range(m.start + 1, m.end - 1) if _possessive(doc[i])), None)
+        if k is None:
+            if m.start < m.end and _is_a_name(doc, m):
+                out.append(m)
+            continue
+        owner = doc[m.start:k].text
+        owned = doc[k + 1:m.end]
+        if owned[0].like_num or not any(t.text[:1].isupper() for t in owned):
+            m.end = k  # "Cotton’s op-ed", "Trump’s 2016": the owner is the name
+            out.append(m)
+        elif fold(owner) in alone or country_of_state(owner) or organisation_code(owner):
+            label = "GPE" if country_of_state(owner) else alone.get(fold(owner), m.label)
+            # The tagger labelled the whole by its owner: a person's "White House" is no person.
+            fallback = "ORG" if m.label == "PERSON" else m.label
+            out.append(_Mention(m.start, k, label, m.honorific))
+            out.append(_Mention(k + 1, m.end, alone.get(fold(owned.text), fallback)))
+        else:
+            out.append(m)
+    return out
 
 
 def _is_a_name(doc: Doc, m: _Mention) -> bool:
