@@ -116,6 +116,9 @@ VOTE_PLATFORM = 3.0
 # "Trump ... his administration": a name the sentence binds "he", "his" or "she" to is a person's,
 # whatever label the tagger gave it ("Trump's decision" as ORG).
 VOTE_PRONOUN = 3.0
+# Titles named by a department ("Secretary of State", "Defense Secretary", "Minister of Finance"):
+# the department word is part of the title, not a body the sentence names.
+DEPARTMENT_TITLES = frozenset({"secretary", "minister", "undersecretary"})
 # Legal forms that name no one on their own ("The Washington Times, LLC", cut at the comma).
 LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "corp", "plc", "co", "gmbh", "llp", "lp", "ag", "nv", "bv", "sa",
                          "pty", "pte", "srl", "spa", "limited", "incorporated", "corporation"})
@@ -534,19 +537,24 @@ def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
 
 
 def _is_a_name(doc: Doc, m: _Mention) -> bool:
-    """Whether a span can name someone: it has a capital letter (not "n’t" from "didn’t", which the
-    tagger has called a place), is more than a legal form ("LLC") and is not the department word
-    of a title ("Secretary of State John Kerry", "Defense Secretary Jim Mattis")."""
+    """Whether a span can name someone: not a clitic or function words ("n’t" from "didn’t", which
+    the tagger has called a place), not a person written without a capital ("doc"), more than a
+    legal form ("LLC") and not the department word of a title ("Secretary of State John Kerry",
+    "Defense Secretary Jim Mattis"). Bodies may be lowercase: "the navy", "washingtonpost.com"."""
     text = m.text(doc)
-    if not any(c.isupper() for c in text) or fold(text).rstrip(".") in LEGAL_FORMS:
+    if not any(c.isupper() for c in text) and (
+        m.label == "PERSON" or all(t.is_stop or "'" in t.text or "’" in t.text for t in doc[m.start:m.end])
+    ):
+        return False
+    if fold(text).rstrip(".") in LEGAL_FORMS:
         return False
     if m.label != "ORG" or m.end - m.start != 1:
         return True
     after = doc[m.end] if m.end < len(doc) else None
-    if after is not None and after.lower_ in ROLE_NOUNS and after.is_title:
-        return False  # "Defense Secretary Jim Mattis"
+    if after is not None and after.lower_ in DEPARTMENT_TITLES and after.is_title:
+        return False  # "Defense Secretary Jim Mattis" (but "the Oscars host" names the Oscars)
     before = doc[m.start - 2 : m.start]
-    return not (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in ROLE_NOUNS)
+    return not (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in DEPARTMENT_TITLES)
 
 
 def _is_title_only(doc: Doc, m: _Mention) -> bool:
