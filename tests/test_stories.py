@@ -287,3 +287,15 @@ def test_stories_span_the_articles_and_the_events_dated_to_a_day_week_or_month()
     undated = [{"keys": ["p1"], "event_ids": ["e3", "e4"], "day": None}]
     story, _ = stories.build_story([("a1", 0)], undated, {}, dates)
     assert (story.start, story.end) == ("2018-01-01", "2018-12-31")
+
+
+def test_stories_title_prefers_the_names_that_tell_it_apart() -> None:
+    from storyline.resolve import stories
+
+    names = {"p": "President Vell", "c": "Cora Lind", "m": "Mats Orr", "s": "Senate"}
+    details = [{"keys": {"p": 9, "s": 5, "c": 4, "m": 2}, "event_ids": [], "day": "2019-04-10"}]
+    story, _ = stories.build_story([("a1", 0)], details, names, {}, common={"p", "s"})
+    # the store's common names (in every story of their time) come after the story's own
+    assert story.title == "Cora Lind, Mats Orr, President Vell"
+    story, _ = stories.build_story([("a1", 0)], details, names, {})
+    assert story.title == "President Vell, Senate, Cora Lind"

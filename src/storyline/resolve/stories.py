@@ -40,6 +40,7 @@ class StoryStore(Protocol):
     def story_members(self, story_ids: Sequence[str]) -> dict[str, list[SegmentKey]]: ...
     def segment_details(self, segments: Sequence[SegmentKey]) -> list[dict[str, Any]]: ...
     def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
+    def common_among(self, ids: Sequence[str]) -> set[str]: ...
     def event_dates(self, ids: Sequence[str]) -> dict[str, str | None]: ...
     def replace_stories(self, old_ids: Sequence[str], stories: Sequence[tuple[Story, list[SegmentKey]]]
                         ) -> None: ...
@@ -246,9 +247,11 @@ def update_stories(store: StoryStore) -> int:
     # Everything the story records need, in three queries for the whole batch, not per story.
     parts = list(groups.groups().values())
     details = {d["segment"]: d for d in store.segment_details([m for ms in parts for m in ms])}
-    names = store.entity_names(sorted({k for d in details.values() for k in d["keys"]}))
+    keys = sorted({k for d in details.values() for k in d["keys"]})
+    names = store.entity_names(keys)
+    common = store.common_among(keys)
     dates = store.event_dates(sorted({e for d in details.values() for e in d["event_ids"]}))
-    stories = [build_story(members, [details[m] for m in members if m in details], names, dates)
+    stories = [build_story(members, [details[m] for m in members if m in details], names, dates, common)
                for members in parts]
     store.replace_stories(sorted(old_stories), stories)
     return len(stories)
@@ -261,9 +264,14 @@ def story_id(members: Iterable[SegmentKey]) -> str:
 
 
 def build_story(members: list[SegmentKey], details: list[dict[str, Any]], names: dict[str, str],
-                dates: dict[str, str | None]) -> tuple[Story, list[SegmentKey]]:
+                dates: dict[str, str | None], common: frozenset[str] | set[str] = frozenset()
+                ) -> tuple[Story, list[SegmentKey]]:
     """The Story record of a group of segments (given their details, the names of the entities
-    and the dates of the events they hold), and the segments themselves."""
+    and the dates of the events they hold, and which of those names are common in the store), and
+    the segments themselves. The title names the story's most-named people and organisations that
+    are not common: in a store of Trump-era politics every story names Trump most, and a title
+    tells stories apart only by their own names ("Susan Collins, Michael Cohen"); common names
+    fill the title when the story has too few of its own."""
     keys: Counter[str] = Counter()
     event_ids: set[str] = set()
     days: list[str] = []
@@ -273,7 +281,8 @@ def build_story(members: list[SegmentKey], details: list[dict[str, Any]], names:
         if d["day"]:
             days.append(d["day"])
     ranked = sorted(keys, key=lambda k: (-keys[k], names.get(k, k)))
-    title = ", ".join(names.get(k, k) for k in ranked[:TITLE_NAMES]) or "(no names)"
+    telling = sorted(ranked, key=lambda k: k in common)  # stable: most-named first within each side
+    title = ", ".join(names.get(k, k) for k in telling[:TITLE_NAMES]) or "(no names)"
     start, end = _span((dates.get(e) for e in sorted(event_ids)), days)
     story = Story(id=story_id(members), title=title,
                   article_ids=tuple(sorted({a for a, _ in members})), event_ids=tuple(sorted(event_ids)),

@@ -756,6 +756,12 @@ class Store:
                                 [list(ids)]).fetchall()
         return dict(rows)
 
+    def common_among(self, ids: Sequence[str]) -> set[str]:
+        """Which of these entities are common names (named in too many articles to tell stories apart)."""
+        rows = self.con.execute("SELECT entity_id FROM common_names WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(ids)]).fetchall()
+        return {e for (e,) in rows}
+
     def event_dates(self, ids: Sequence[str]) -> dict[str, str | None]:
         """The date (JSON) of each of these events."""
         rows = self.con.execute("SELECT id, date FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))",
