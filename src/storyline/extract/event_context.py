@@ -433,6 +433,10 @@ def speaker_of_verb(ctx: DocContext, verb: Token) -> Who | None:
             ):
                 continue  # the dateline the parser made a second subject
             found = resolve(ctx, c)
+            if not found and c.pos_ in ("NOUN", "PRON"):
+                # "a whistleblower working inside the White House has told Congress": the place the
+                # speaker works in is not the speaker, whom the text does not name
+                return None
             if not found:
                 # "The Red Cross operating in Iraq said": the parser made the participle the subject
                 found = [
@@ -442,13 +446,22 @@ def speaker_of_verb(ctx: DocContext, verb: Token) -> Who | None:
                     for w in [who_at(ctx, t.i)]
                     if w is not None
                 ][:1]
-            return found[0] if found else None
+            # "The chairman of the committee, Rep. Elijah Cummings, said", parsed as a list: one
+            # person speaks, not the committee the title names
+            people = [w for w in found if _person_entity(ctx, w)]
+            return (people or found)[0] if found else None
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
                     found = resolve(ctx, g)
                     return found[0] if found else None
     return None
+
+
+def _person_entity(ctx: DocContext, w: Who) -> bool:
+    """Whether an actor is an entity of type PERSON."""
+    e = ctx.entities.get(w.entity_id or "")
+    return e is not None and e.type == "PERSON"
 
 
 def speaker_at(ctx: DocContext, i: int) -> Who | None:
@@ -580,6 +593,9 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
     ]
     if named:
         return list({w.key: w for w in named}.values())
+    loose = _loose_apposition(ctx, h)
+    if loose is not None:
+        return [loose]
     if h.pos_ == "PROPN":
         known = _by_surname(ctx, h)
         if known is not None:
@@ -620,7 +636,7 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                     for g in c.children:
-                        if g.dep_ == "pobj" and same_segment(ctx, h.i, g.i):
+                        if g.dep_ == "pobj" and same_segment(ctx, h.i, g.i) and not _office_of_state(g):
                             found = [
                                 w for x in conjuncts(g) for w in _resolve_one(ctx, x, speaker, depth - 1)
                             ]
@@ -629,7 +645,7 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
         return []
     for t in inner:
         if t.dep_ in ("poss", "compound", "amod", "nmod", "pobj") and mention_type(ctx, t.i) in ACTOR_TYPES:
-            if t.dep_ == "pobj" and t.head.lower_ not in OWNER_PREPS:
+            if t.dep_ == "pobj" and (t.head.lower_ not in OWNER_PREPS or _office_of_state(t)):
                 continue
             if t.dep_ == "pobj":
                 return [w for c in conjuncts(t) if (w := who_at(ctx, c.i)) is not None]
@@ -710,6 +726,40 @@ def noun_lemma(ctx: DocContext, h: Token) -> str:
 
 # How many links a name may sit below the head it names ("the envoy, Ambassador Peter Sørensen").
 NAMING_DEPTH = 6
+
+
+# Words a title between a role noun's comma and the name may be made of ("former U.S. Attorney").
+TITLE_POS = frozenset({"PROPN", "ADJ", "DET", "NOUN", "PUNCT"})
+# How far after the comma the name of an apposition may start.
+APPOSITION_REACH = 5
+
+
+def _loose_apposition(ctx: DocContext, h: Token) -> Who | None:
+    """'supported Moore's rival, U.S. Senator Luther Strange,' and 'slammed the Democratic
+    candidate, former U.S. Attorney Doug Jones,' with the name the parser hung from the verb: a
+    role noun followed by a comma and a person's name set off as an apposition names that person."""
+    if h.pos_ != "NOUN":
+        return None
+    doc = ctx.doc
+    comma = h.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != "," or not same_segment(ctx, h.i, comma):
+        return None
+    for k in range(comma + 1, min(comma + 1 + APPOSITION_REACH, len(doc))):
+        hit = ctx.mention_at.get(k)
+        if hit is not None and mention_type(ctx, k) == "PERSON":
+            root = doc[hit[1] : hit[2]].root
+            after = doc[hit[2]] if hit[2] < len(doc) else None
+            if root.dep_ in ("npadvmod", "appos") and root.head.i != h.i and (after is None or after.is_punct):
+                return who_at(ctx, k)
+            return None
+        if doc[k].pos_ not in TITLE_POS or doc[k].text == ",":
+            return None
+    return None
+
+
+def _office_of_state(t: Token) -> bool:
+    """'state' in a title: "secretary of state", "undersecretary of state", "head of state"."""
+    return t.lower_ == "state" and t.head.lower_ == "of"
 
 
 def _is_naming(t: Token, head: Token) -> bool:

@@ -142,7 +142,7 @@ MAX_TOPIC_TOKENS = 14
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "to"),
     "REQUEST": ("on", "upon", "to", "from", "of"),
-    "ACCUSE": ("against", "over", "about", "on", "to"),
+    "ACCUSE": ("against", "at", "over", "about", "on", "to"),
     "REJECT": ("by", "from", "of", "to"),
     "THREATEN": ("against", "with", "to", "on"),
     "AID": ("to", "for"),
@@ -235,15 +235,31 @@ def _children(t: Token, deps: frozenset[str] | set[str]) -> list[Token]:
 
 
 def _negated(t: Token) -> bool:
-    """'did not', 'never', 'no' on this token."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+    """'did not', 'never', 'no' on this token; not 'did not just attack', which says it did more."""
+    for c in t.children:
+        if c.dep_ == "det" and c.lower_ == "no":
+            return True
+        if c.dep_ == "neg" and not _merely_after(c):
+            return True
+    return False
+
+
+# Adverbs that turn "not" into "not only": "didn't just attack the DNC, they went after ...".
+NOT_ONLY = frozenset({"just", "only", "merely", "simply", "solely"})
+
+
+def _merely_after(neg: Token) -> bool:
+    """'not just', 'not only', 'not merely': the word right after the negation."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in NOT_ONLY
 
 
 def _modal(t: Token) -> str | None:
     """The modal auxiliary of this verb, lower case ('will', 'would', 'must')."""
     for c in t.children:
-        if c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ in FUTURE_MODALS):
-            return c.lower_
+        word = c.lower_.replace("’", "'")  # "they’ll" is "they'll"
+        if c.dep_ == "aux" and (c.tag_ == "MD" or word in FUTURE_MODALS):
+            return word
     return None
 
 
@@ -256,15 +272,49 @@ def _passive(t: Token) -> bool:
 
 
 def _in_conditional(t: Token) -> bool:
-    """Whether t sits in an 'if'/'unless'/'whether' clause (or is the head such a clause conditions)."""
+    """Whether t sits in an 'if'/'unless'/'whether' clause (or is the head such a clause conditions),
+    or in one that says the same without 'if': "should the president lose", "in case he pardons him"."""
     node = t
     for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in node.children) or _open_without_if(node):
             return True
         if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+# Auxiliaries that open a condition when they come before their subject: "Should talks fail, ...",
+# "Had he known, ...", "Were the court to rule ...".
+INVERTED_CONDITIONS = frozenset({"should", "had", "were"})
+
+
+def _open_without_if(v: Token) -> bool:
+    """A clause that is a condition without 'if': an auxiliary before its subject ("should the
+    president lose") or 'in case' ("in case Trump pardons him")."""
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if v.dep_ in ("acl", "relcl") and v.head.lower_ == "case" and v.head.head.lower_ == "in":
+        return True  # "to face prison in case Trump pardons him", the clause hung on "case"
+    if subj is None or v.dep_ not in ("advcl", "ccomp", "conj"):
+        return False
+    first = subj.left_edge.i
+    if first >= 2 and v.doc[first - 2].lower_ == "in" and v.doc[first - 1].lower_ == "case":
+        return True  # "in case Trump pardons him", with "in case" hung elsewhere
+    for c in v.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTED_CONDITIONS and c.i < subj.i:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i < subj.i and any(g.lower_ == "case" for g in c.children):
+            return True
+    return False
+
+
+def _conditioned(v: Token) -> bool:
+    """A verb with an 'if' or 'unless' clause of its own: "they would destroy him, if it wasn't for
+    your show" says what would happen, not what anyone plans."""
+    return any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in c.children)
+        for c in v.children
+    )
 
 
 def _past(t: Token) -> bool:
@@ -327,6 +377,12 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             if s.lower_ in RELATIVE_PRONOUNS and node.dep_ == "relcl":
                 return [node.head], passive
             return [s], passive
+        if node.dep_ in ("relcl", "acl") and _infinitive(node) and node.head.dep_ == "attr" and (
+            _lemma(node.head.head) == "be"
+        ):
+            # "Pompeo is the highest official to meet with a North Korean leader": what is said of
+            # the noun is said of the copula's subject
+            return _children(node.head.head, frozenset({"nsubj"}))[:1], passive
         if node.dep_ == "relcl":
             return [node.head], passive
         if node.dep_ == "acl":
@@ -347,6 +403,8 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             continue
         if node.dep_ == "pcomp" and (done_to := _object_of_gerund(node)) is not None:
             return [done_to], False
+        if node.dep_ == "pcomp" and (owner := _owner_of_noun(node)) is not None:
+            return [owner], False  # "Trump's motivation in striking a deal": Trump strikes it
         if node.dep_ == "pcomp" and node.head.lower_ in MEANS_PREPS and _passive(node.head.head):
             return [], False  # "civilians were killed in shelling": the victims did not shell
         if node.dep_ in ("conj", "pcomp", "prep") and node.head.i != node.i:
@@ -354,6 +412,28 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             continue
         break
     return [], passive
+
+
+def _infinitive(v: Token) -> bool:
+    """A to-infinitive without a subject of its own ("the first official to meet ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
+        c.dep_ in SUBJECT_DEPS for c in v.children
+    )
+
+
+def _owner_of_noun(pcomp: Token) -> Token | None:
+    """The possessor of the noun a gerund's 'in' hangs from: "Trump's motivation in striking a
+    deal", "Russia's role in arming the rebels"."""
+    prep = pcomp.head
+    noun = prep.head
+    if prep.lower_ != "in" or noun.i == prep.i:
+        return None
+    if noun.pos_ in ("VERB", "AUX"):
+        # "understood Trump's motivation in striking a deal", the phrase hung on the verb
+        noun = next((c for c in noun.children if c.dep_ in ("dobj", "obj") and c.i == prep.i - 1), noun)
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _shared_passive(t: Token) -> bool:
@@ -404,13 +484,25 @@ def agents(t: Token) -> list[Token]:
     return out
 
 
+# Where something is said or shown, never whom it is aimed at: "fired back at critics on Twitter".
+CHANNEL_WORDS = frozenset({
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "television", "tv", "radio", "air", "airwaves",
+    "podcast", "camera", "tape", "video", "website", "blog", "truth",
+})
+
+
 def prep_objects(t: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Token]:
-    """Objects of the given prepositions attached to t, in the order of `preps`."""
+    """Objects of the given prepositions attached to t, in the order of `preps` (not a channel
+    after 'on': "on Twitter", "on television")."""
     found: list[tuple[int, Token]] = []
     order = {p: k for k, p in enumerate(preps)}
     for c in t.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in order:
-            found.extend((order[c.lower_], g) for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            found.extend(
+                (order[c.lower_], g)
+                for g in c.children
+                if g.dep_ in ("pobj", "pcomp") and not (c.lower_ == "on" and g.lower_ in CHANNEL_WORDS)
+            )
     return [g for _, g in sorted(found, key=lambda p: p[0])]
 
 
@@ -513,8 +605,13 @@ def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
         comps = [
             c
             for c in _children(t, frozenset({"xcomp", "ccomp"}))
-            if not (c.dep_ == "ccomp" and c.i > t.i and _lemma(c) in lex.speech)
-        ]  # not "..., an aide said"
+            if not (
+                c.dep_ == "ccomp"
+                and c.i > t.i
+                and _lemma(c) in lex.speech
+                and not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            )
+        ]  # not "..., an aide said"; but "demanded that the agency explain" asks for the explaining
         obj = next((c for c in t.children if c.dep_ in ("dobj", "obj") and c.i in found), None)
         preps = [
             g
@@ -547,7 +644,11 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
         # subject: the verb above it frames the meeting
         head, dep = up, "nsubjpass" if n.head.dep_ == "csubjpass" else "nsubj"
     hl = _lemma(head)
-    if _names_it(head, hl) or (hl == "be" and found[n.i].trig.type == "THREATEN"):
+    if _names_it(head, hl) or (hl == "be" and found[n.i].trig.type == "THREATEN") or (
+        hl == "call" and found[n.i].trig.type == "ACCUSE" and _definite(n)
+    ):
+        # ... and "calling the allegations against him dirty politics": one calls allegations
+        # names, never calls them (as one calls a meeting)
         # "called the threat of a strike dangerous", "is called a threat", "the threat is not
         # over": words about a threat, no threat made
         return None
@@ -664,7 +765,9 @@ def find_mentions(
             if st is not None:
                 statements.append(st)
             continue
-        if tr.kind != "noun" and tr.type in AGENT_TYPES and (_non_agent(ctx, doc[tr.pred]) or _at_risk(ctx, f)):
+        if tr.kind != "noun" and tr.type in AGENT_TYPES | FORCE_TYPES and (
+            _non_agent(ctx, doc[tr.pred], tr.type) or _at_risk(ctx, f)
+        ):
             continue
         if tr.kind == "light" and tr.noun is not None:
             if _addresses_reader(ctx, doc[tr.pred]):
@@ -703,29 +806,74 @@ THING_NOUNS = frozenset({
     "weather", "climate", "economy", "market", "growth", "inflation", "evidence", "data", "idea", "trend", "rise",
     "fall", "increase", "decline", "event", "process", "strategy", "approach", "step", "talk", "decision",
     "document", "letter", "bill", "text", "constitution", "treaty", "resolution", "measure", "development", "use",
+    # what politics news makes the subject of its verbs: "the ordinance permits", "the Senate bid
+    # would offer", "imports threaten", "the role of party leader could prevent", "the outcome
+    # requires an audit", "the ruling allows"
+    "bid", "role", "ordinance", "mechanism", "provision", "upgrade", "import", "export", "outcome", "result",
+    "advantage", "program", "programme", "system", "ruling", "order", "regulation", "requirement", "restriction",
+    "reform", "legislation", "amendment", "statute", "budget", "tariff", "tax", "fee", "mandate", "subsidy",
+    "benefit", "money", "report", "study", "poll", "survey", "proposal", "package", "loophole", "clause",
+    "agenda", "platform", "ad", "video", "book", "nepotism", "scandal", "record", "version", "model",
 })
+# Of those, the ones that are rules and papers: they never attack, arrest or sanction anyone
+# ("the law is destroying jobs", "the deal restricting access"), while a war or violence may kill.
+POLICY_NOUNS = frozenset({
+    "law", "policy", "rule", "plan", "bill", "measure", "tax", "tariff", "price", "cost", "regulation", "ordinance",
+    "mandate", "program", "programme", "reform", "legislation", "amendment", "statute", "budget", "subsidy",
+    "provision", "requirement", "restriction", "ruling", "order", "document", "letter", "text", "constitution",
+    "treaty", "resolution", "proposal", "package", "market", "economy", "import", "export", "role",
+})
+# Types besides the verbal ones that need someone to act (a thing restricts, bans or sanctions
+# nobody); for ASSAULT only rules and papers count as things (see POLICY_NOUNS).
+FORCE_TYPES = frozenset({"COERCE", "SANCTION", "MOBILIZE", "ASSAULT"})
 # Endings of abstract nouns: "involvement", "rebuilding", "the situation", "scarcity".
 ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ness", "ity", "ance", "ence", "ism", "ing", "age", "ure", "cy")
 # Pronouns that point at a thing or a situation, never at a party.
 THING_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what"})
 
 
-def _non_agent(ctx: DocContext, pred: Token) -> bool:
+def _non_agent(ctx: DocContext, pred: Token, etype: str) -> bool:
     """Whether an active predicate's subject cannot act: a clause ("To delay the vote threatens
     ..."), a pronoun for a thing ("This would allow ..."), or a common noun that names no party,
-    no group and no event ("floods and strikes ... threatening", "the new law allows")."""
-    if pred.dep_ == "acl":
+    no group and no event ("floods and strikes ... threatening", "the new law allows"). For an
+    attack, only a rule or a paper ("the law is destroying jobs"): a war, a bomb or violence kills."""
+    if pred.dep_ == "acl" and not any(c.dep_ in SUBJECT_DEPS for c in pred.children):
         return False  # "a special law recognizing the victories": an act of those who passed it
+    strict = etype == "ASSAULT"
     subs, passive = subjects(pred, ctx.dateline)
     if passive:
         # "pressed by the fact that the vote was near"
         by = agents(pred)
-        return bool(by) and all(_thing(ctx, a) for a in by)
+        return bool(by) and all(_thing(ctx, a, strict) for a in by)
     if not subs:
         return False
     if any(c.dep_ in ("csubj", "csubjpass") for c in pred.children):
+        return not strict
+    listed = [s for x in subs for s in conjuncts(x)]
+    # "imports of steel and aluminum—and automobiles— threaten": one thing, and nothing that acts
+    return any(_thing(ctx, s, strict) for s in listed) and not any(_could_act(ctx, s) for s in listed)
+
+
+def _could_act(ctx: DocContext, s: Token) -> bool:
+    """A subject that may be a party: a name, a person, a group, an event ("the strikes killed")."""
+    if s.pos_ == "PRON":
+        return s.lower_ not in THING_PRONOUNS
+    if s.pos_ != "NOUN" or s.ent_type_ or mention_type(ctx, s.i) is not None:
         return True
-    return all(_thing(ctx, s) for x in subs for s in conjuncts(x))
+    lemma = _lemma(s)
+    if lemma in THING_NOUNS:
+        return False
+    entry = noun_entry(ctx.lex, s)
+    if entry is not None:
+        return entry[0] != "AGREE"
+    if lemma in ctx.lex.actor_nouns or lemma in ctx.lex.group_nouns:
+        return True
+    # "voters", "demonstrators", "allies' opponents": plural nouns for people
+    return s.tag_ == "NNS" and s.lower_.endswith(PEOPLE_PLURALS) and not s.lower_.endswith("ments")
+
+
+# Endings of plural nouns for people ("voters", "demonstrators", "opponents", "Ukrainians").
+PEOPLE_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "ies")
 
 
 def _at_risk(ctx: DocContext, f: _Found) -> bool:
@@ -742,15 +890,23 @@ def _at_risk(ctx: DocContext, f: _Found) -> bool:
     return not any(w.named or _lemma(a) in ctx.lex.actor_nouns for a in agents(pred) for w in resolve(ctx, a))
 
 
-def _thing(ctx: DocContext, s: Token) -> bool:
-    """A subject that is a thing: 'this', 'the move', 'rising prices', 'involvement in the talks'."""
+def _thing(ctx: DocContext, s: Token, strict: bool = False) -> bool:
+    """A subject that is a thing: 'this', 'the move', 'rising prices', 'involvement in the talks';
+    when `strict`, only a rule or a paper ('the law', 'the deal')."""
     if s.pos_ == "PRON":
-        return s.lower_ in THING_PRONOUNS
+        return s.lower_ in THING_PRONOUNS and not strict
     if s.pos_ != "NOUN" or s.ent_type_ or mention_type(ctx, s.i) is not None:
         return False
     lemma = _lemma(s)
-    if lemma in ctx.lex.actor_nouns or lemma in ctx.lex.group_nouns or noun_entry(ctx.lex, s) is not None:
+    entry = noun_entry(ctx.lex, s)
+    if entry is not None and entry[0] == "AGREE":
+        return True  # "the agreement allows", "the deal would restrict access": a paper, not a party
+    if strict:
+        return lemma in POLICY_NOUNS
+    if lemma in ctx.lex.actor_nouns or lemma in ctx.lex.group_nouns or entry is not None:
         return False
+    if lemma in THING_NOUNS:
+        return True  # "the president's law", "the Fremont ordinance": a party's thing is still a thing
     # "Chile's navy", "the regime's money": a thing of a party acts for it
     if any(c.dep_ in ("poss", "compound", "amod", "nmod") and mention_type(ctx, c.i) is not None for c in s.children):
         return False
@@ -1105,7 +1261,7 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who
             continue
         if t.ent_type_ in ("DATE", "TIME") or (
             t.head.lower_ in PLACE_PREPS and mention_type(ctx, i) in PLACE_TYPES
-        ):
+        ) or (t.head.lower_ == "on" and t.lower_ in CHANNEL_WORDS):
             continue
         found = [w for w in resolve(ctx, t, speaker) if w.named]
         if found:
@@ -1217,9 +1373,19 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     modal = _modal(pred)
     status: str | None = _intended_by_noun(lex, pred)
     if _purpose(lex, pred):
-        # "would not send boats to rescue the crew": a purpose stands as its act does
+        # "would not send boats to rescue the crew": a purpose stands as its act does, and so does
+        # one hanging from an adjective ("could make it harder for prosecutors to bring charges")
         modal = modal or _modal(pred.head)
+        if pred.head.pos_ == "ADJ" and pred.head.head.i != pred.head.i:
+            modal = modal or _modal(pred.head.head)
         negated = negated or _negated(pred.head)
+    governing = _gerund_governor(pred)
+    if governing is not None:
+        # "will play an active role in assisting the party", "beyond condemning the tariffs,
+        # Congress could pass a law": the gerund stands as the clause it serves
+        modal = modal or _modal(governing)
+    if status is None and _subjunctive(lex, pred):
+        status = "planned"  # "suggested that ICE arrest them", "demanded that the agency explain"
     node = pred
     for _ in range(4):
         if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
@@ -1233,6 +1399,11 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             continue
         if dep == "xcomp" and hl == "be":
             status = "planned"  # "is to visit"
+            break
+        if dep == "ccomp" and hl == "be" and any(
+            c.dep_ == "nsubj" and _lemma(c) in POSSIBILITY_NOUNS for c in head.children
+        ):
+            status = "hypothetical"  # "one possibility is that they backed off": a guess
             break
         if dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children):
             negated = True  # "too weak to pull out of the deal"
@@ -1251,6 +1422,8 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
                 status = "planned"
             break
         break
+    if status is None and modal == "would" and not in_speech and _narrated_later(pred):
+        status = "occurred"  # "an inquiry would later condemn the administration": told from before
     if status is None and modal is not None:
         if modal in FUTURE_MODALS:
             status = "planned"
@@ -1259,12 +1432,12 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
                 return "failed"
             status = (
                 "planned"
-                if modal in ("would", "'d") and in_speech and not _in_conditional(pred)
+                if modal in ("would", "'d") and in_speech and not _in_conditional(pred) and not _conditioned(pred)
                 else "hypothetical"
             )
         elif modal in OBLIGATION_MODALS:
             status = "planned"
-    if _in_conditional(pred):
+    if _in_conditional(pred) or (status is None and _generic_when(pred)):
         status = "hypothetical"
     if negated and status in (None, "occurred") and _not_yet(pred):
         return "planned"  # "the strike has not begun yet"
@@ -1279,6 +1452,79 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             return "ongoing"
         return "occurred"
     return status
+
+
+# Prepositions whose gerund serves the clause it hangs from ("a role in assisting", "beyond
+# condemning"), so stands as that clause does; not "accused of helping", "thanked for helping".
+SERVING_PREPS = frozenset({"in", "beyond", "besides"})
+# Adverbs with "would" that tell what happened next from an earlier point: "would later condemn".
+LATER_ADVERBS = frozenset({"later", "eventually", "subsequently", "afterwards", "afterward", "ultimately"})
+
+
+def _gerund_governor(pred: Token) -> Token | None:
+    """The verb a gerund serves through 'in', 'beyond' or 'besides' (up through a noun: "will play a
+    role in assisting"), or None."""
+    if pred.dep_ != "pcomp" or pred.tag_ != "VBG" or pred.head.lower_ not in SERVING_PREPS:
+        return None
+    node = pred.head.head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i or node.dep_ not in ("dobj", "obj", "pobj", "prep", "attr"):
+            return None
+        node = node.head
+    return None
+
+
+def _subjunctive(lex: Lexicon, pred: Token) -> bool:
+    """A bare verb in a 'that' clause of a verb of asking or proposing ("demanded that the agency
+    explain", "suggested that ICE arrest them"): asked for, not reported as done."""
+    while pred.dep_ == "conj" and pred.head.i != pred.i and pred.tag_ == "VB":
+        pred = pred.head  # "that ICE identify them and arrest them"
+    if pred.dep_ not in ("ccomp", "acl") or pred.tag_ != "VB" or pred.head.i == pred.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in pred.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in pred.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children):
+        return False
+    hl = _lemma(pred.head)
+    if pred.head.pos_ == "NOUN":
+        return hl in lex.control_nouns or hl in MANDATIVE_NOUNS  # "the suggestion that ICE arrest them"
+    return lex.intent_kind.get(hl) == "request" or hl in MANDATIVE_VERBS
+
+
+# Verbs whose 'that' clause with a bare verb says what should be done ("suggested that ICE arrest").
+MANDATIVE_VERBS = frozenset({"suggest", "propose", "recommend", "insist", "advise", "move", "ask"})
+MANDATIVE_NOUNS = frozenset({"suggestion", "recommendation", "insistence", "idea", "motion"})
+
+
+# Words that open a clause of time: with a verb in the present, what may happen at any time.
+WHEN_WORDS = frozenset({"when", "whenever"})
+
+
+def _generic_when(pred: Token) -> bool:
+    """'when a woman is assaulted', 'whenever the senate votes': a clause of time in the present
+    says what happens in general (or will), not what was reported to have happened."""
+    # the parser may hang "when" on a coordinated verb: "when a woman is assaulted and loses ..."
+    words = [*pred.children, *(g for c in pred.children if c.dep_ == "conj" for g in c.children)]
+    if pred.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_WORDS for c in words):
+        return False
+    tensed = [pred, *(c for c in pred.children if c.dep_ in ("aux", "auxpass"))]
+    return tensed[-1].tag_ in ("VBZ", "VBP") and not any(t.tag_ in ("VBD", "MD") for t in tensed)
+
+
+def _narrated_later(pred: Token) -> bool:
+    """'would later', 'would eventually': a past told from before it, not a condition."""
+    return any(c.dep_ == "advmod" and c.lower_ in LATER_ADVERBS for c in pred.children) and not _in_conditional(pred)
+
+
+# Subjects of "be" whose 'that' clause is a guess, not a report: "one possibility is that ...".
+POSSIBILITY_NOUNS = frozenset({
+    "possibility", "theory", "hypothesis", "scenario", "explanation", "fear", "worry", "concern", "hope",
+    "risk", "danger", "question", "suspicion", "speculation", "guess", "assumption",
+})
 
 
 # Subjects that say nobody did it: "No one is making such promises", "nobody came".
@@ -1326,7 +1572,10 @@ def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     # the parser often hangs the infinitive higher ("news of the plot to kill"): the noun
     # right before "to" is the one it completes
     before = pred.doc[to.i - 1] if to.i > 0 else pred.head
-    return lex.control_nouns.get(_lemma(pred.head)) or lex.control_nouns.get(_lemma(before))
+    status = lex.control_nouns.get(_lemma(pred.head)) or lex.control_nouns.get(_lemma(before))
+    if status == "planned" and any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children):
+        return "negated"  # "there were no plans to evacuate the embassy"
+    return status
 
 
 def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
@@ -1425,8 +1674,8 @@ def _noun_mention(
             st = fst
     elif n.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
         st = verb_status(ctx, frame, in_speech)
-        if st == "negated" or lex.occurrence[fl] == "failed":
-            st = "failed"  # "did not take place", "the talks collapsed"
+        if st == "negated" or (lex.occurrence[fl] == "failed" and st != "hypothetical"):
+            st = "failed"  # "did not take place", "the talks collapsed" (not "should talks fail")
     elif fl in lex.frames and lex.frames[fl] != "tense" and not (fl in ANNOUNCING and tr.type != "CONSULT"):
         st = lex.frames[fl]
         fst = verb_status(ctx, frame, in_speech)
@@ -1442,6 +1691,8 @@ def _noun_mention(
         st = verb_status(ctx, frame, in_speech)
         if st == "negated" and _described(n, frame):
             st = "occurred"  # "the raid was not a reprisal", "the talks were not a success"
+        elif st == "occurred" and _judged_idea(n, frame):
+            st = "hypothetical"  # "an assault weapons ban is critical": an idea weighed, no ban
     st = _modifier_status(lex, n, st)
     if st in ("planned", "occurred"):
         st = _failure_after(ctx, sent, n, st)
@@ -1483,6 +1734,17 @@ def _described(n: Token, frame: Token) -> bool:
         and n.head.i == frame.i
         and any(c.dep_ in ("attr", "acomp", "prep") for c in frame.children)
     )
+
+
+def _judged_idea(n: Token, frame: Token) -> bool:
+    """An indefinite event noun that 'be' gives an adjective ("a ban is critical", "a deal is
+    possible"): the idea of such an event judged, none reported. A definite one ("the attack was
+    brutal") is an event the text knows."""
+    if _lemma(frame) != "be" or n.dep_ != "nsubj" or n.head.i != frame.i:
+        return False
+    if not any(c.dep_ == "acomp" for c in frame.children):
+        return False
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "such") for c in n.children)
 
 
 def _wanted_by(ctx: DocContext, frame: Token, speaker: Who | None) -> list[MentionActor]:
@@ -1728,6 +1990,8 @@ def _obligations(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found])
     for t in sent:
         if t.pos_ not in ("VERB", "AUX") or _modal(t) not in OBLIGATION_MODALS or _negated(t):
             continue
+        if _in_conditional(t) or _asked_how(t):
+            continue  # "should the president lose", "about how Fox News should prepare"
         speaker, speech = speaker_for(ctx, t)
         if speaker is None:
             continue
@@ -1753,6 +2017,27 @@ def _obligations(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found])
     return out
 
 
+# Verbs that make their complement possible, not done: "allows voters to cheat".
+ENABLING_VERBS = frozenset({"allow", "permit", "enable", "let", "help", "encourage", "invite", "tempt", "make"})
+
+
+def _enabled(v: Token) -> bool:
+    """A verb that is the complement of a verb of enabling ("allows voters to cheat")."""
+    return v.dep_ in ("xcomp", "ccomp") and v.head.i != v.i and _lemma(v.head) in ENABLING_VERBS
+
+
+# Words that open an indirect question: "how Fox should prepare" asks, it demands nothing.
+WH_WORDS = frozenset({"how", "what", "whether", "why", "when", "where", "which", "who", "whom"})
+
+
+def _asked_how(v: Token) -> bool:
+    """A clause that is an indirect question ("about how Fox News should prepare")."""
+    first = v.doc[v.left_edge.i]
+    return v.dep_ != "ROOT" and (first.lower_ in WH_WORDS or any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in WH_WORDS and c.i < v.i for c in v.children
+    ))
+
+
 def _speech_events(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found]) -> list[EventMention]:
     """Accusations and demands made in speech: a quoted speaker saying someone 'sabotaged' the
     process accuses them; saying someone 'must' do something demands it."""
@@ -1768,6 +2053,10 @@ def _speech_events(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found
             continue
         speaker, speech = speaker_for(ctx, t)
         if speaker is None:
+            continue
+        if verb_status(ctx, t, True) not in ("occurred", "ongoing") or _enabled(t):
+            # "will block any attempt", "if Iran starts to cheat", "mail ballots allow voters to
+            # cheat": no deed to blame yet, only one that may come
             continue
         subs, passive = subjects(t, ctx.dateline)
         who = _actors_of(ctx, subs, speaker)
@@ -1870,6 +2159,8 @@ def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
                         continue
                     if g.lower_ in CIRCUMSTANCE_NOUNS or _lemma(g) in CIRCUMSTANCE_NOUNS:
                         continue
+                    if prep == "on" and g.lower_ in CHANNEL_WORDS:
+                        continue  # "blasted the deal on Twitter": where, not what about
                     if (
                         g.dep_ == "pobj"
                         and (prep != "of" or g.pos_ == "NOUN")
@@ -2157,6 +2448,8 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
     """Whether a time expression belongs to a thing or a clause other than any event: a noun it
     modifies ("broke a 2011 protocol", "the 2019 mandate") or a relative or temporal clause with its own
     verb ("which decides how water is shared in summer", "since she presented credentials in May")."""
+    if _stolen_date(t):
+        return False  # "on Sunday McConnell said", parsed with "Sunday" on "McConnell"
     if t.dep_ in NOMINAL_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in trigger_tokens:
         return True
     if _qualifies_noun(t, trigger_tokens):
@@ -2178,6 +2471,20 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
             return False
         node = node.head
     return False
+
+
+def _stolen_date(t: Token) -> bool:
+    """A date the parser made a modifier of the noun after it though the preposition before it
+    hangs from the verb with no object of its own: "on Sunday McConnell said"."""
+    first = t.left_edge.i
+    prev = t.doc[first - 1] if first > 0 else None
+    return (
+        t.dep_ in NOMINAL_MODIFIERS
+        and prev is not None
+        and prev.dep_ == "prep"
+        and prev.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("pobj", "pcomp") for c in prev.children)
+    )
 
 
 # Nouns for parts of time: "the small hours of Sunday", "the end of May".

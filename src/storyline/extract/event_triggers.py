@@ -163,12 +163,80 @@ SPEECH_TARGETS = frozenset({
     "criticism", "critic", "claim", "remark", "comment", "accusation", "allegation", "report", "statement",
     "charge", "suggestion", "question", "tweet", "speech", "attack"
 })
-# What one "attacks" with words: "attacked the plan", "attack its funding".
+# What one "attacks" with words: "attacked the plan", "attack its funding", "an attack on the
+# press", "an agenda to attack the Second Amendment". ("position" is a stance only without a
+# party's name on it: "Hamas positions" are dug in.)
 ABSTRACT_TARGETS = frozenset({
     "plan", "policy", "law", "bill", "funding", "decision", "record", "proposal", "remark", "comment", "statement",
     "idea", "program", "programme", "reform", "budget", "ruling", "handling", "response", "stance", "position",
-    "agenda", "deal", "tax"
+    "agenda", "deal", "tax", "amendment", "right", "freedom", "liberty", "constitution", "democracy", "press",
+    "media", "legislation", "measure", "nominee", "nomination", "candidacy", "character", "integrity",
+    "credibility", "patriotism", "motive", "judgment", "judgement", "leadership", "tenure", "presidency",
+    "platform", "credential", "rhetoric", "science",
 })
+# What speaks for someone: an attack made by one of these is made in words ("a new ad attacking
+# the governor", "the statement attacked the ruling").
+SPEECH_CARRIERS = frozenset({
+    "ad", "advert", "advertisement", "commercial", "spot", "video", "statement", "letter", "op-ed", "editorial",
+    "column", "article", "tweet", "post", "speech", "mailer", "flyer", "leaflet", "memo", "email", "website",
+    "podcast", "book", "report", "campaign", "message", "remark", "comment",
+})
+# What is "destroyed" without anyone being attacked: "the law is destroying jobs".
+FIGURATIVE_DAMAGE = frozenset({
+    "job", "economy", "career", "reputation", "credibility", "democracy", "chance", "hope", "trust",
+    "confidence", "relationship", "brand", "industry", "market", "institution", "norm",
+    "argument", "case", "narrative", "myth", "morale", "dream", "future", "legacy", "presidency", "party",
+    "coalition", "consensus", "agenda", "prospect", "growth", "incentive", "value", "wealth", "middle",
+})
+# What one "seizes" that nobody held: "seized the opportunity", "seize the moment" (not "seized
+# power", which PLOVER codes as a coup's COERCE).
+SEIZED_CHANCES = FIGURATIVE_CAPTURES | frozenset({
+    "opportunity", "chance", "initiative", "momentum", "advantage", "occasion", "spotlight", "limelight",
+    "headline", "narrative", "mantle", "day", "lead",
+})
+# What military reinforcements strengthen: "reinforced the border", "reinforce their positions";
+# "reinforce a fear", "reinforce one another" strengthen nothing armed.
+REINFORCED_NOUNS = frozenset({
+    "troop", "force", "forces", "soldier", "army", "unit", "garrison", "position", "defence", "defense",
+    "border", "line", "front", "frontline", "base", "presence", "outpost", "perimeter", "checkpoint", "flank",
+    "contingent", "battalion", "brigade", "division", "fleet", "navy", "post",
+})
+# What one "offers" that commits to nothing: information, a view, a comparison ("offered no
+# evidence", "offers a sharp contrast", "offered few details"). A chance, a way out or an option
+# may be a real offer to a party and are left out.
+OFFERED_VIEWS = frozenset({
+    "evidence", "proof", "detail", "explanation", "contrast", "example", "glimpse", "insight", "view", "comment",
+    "thought", "opinion", "assessment", "analysis", "reason", "justification", "answer", "account",
+    "description", "picture", "window", "platform", "perspective", "hint", "clue", "testimony", "rebuttal",
+    "defense", "defence", "remark", "argument", "critique", "criticism", "prediction", "forecast", "estimate",
+    "figure", "number", "data", "specific", "lesson", "take", "preview", "look", "model", "template",
+})
+# What one "offers" that backs someone: PLOVER SUPPORT ("offered a full-throated endorsement").
+OFFERED_BACKING = frozenset({"endorsement", "backing", "praise", "congratulation", "blessing", "approval", "tribute"})
+# Modifiers that make a rally a candidate's meeting with voters, not a protest ("a campaign rally",
+# "an election rally").
+CAMPAIGN_WORDS = frozenset({
+    "campaign", "reelection", "re-election", "election", "primary", "caucus", "fundraising", "fund-raising",
+    "stump", "victory", "inaugural", "midterm", "pep",
+})
+# Words of campaigning anywhere near a rally ("would not campaign for Moore but is to hold a rally").
+CAMPAIGN_CUES = frozenset({
+    "campaign", "candidate", "candidacy", "voter", "fundraiser", "stump", "reelection", "re-election", "nominee",
+})
+# Words that keep a rally a protest whatever else is near: "rallied against the ruling".
+PROTEST_CUES = frozenset({
+    "protest", "protester", "protestor", "demonstrator", "demonstration", "against", "oppose", "opposition",
+    "demand", "denounce", "condemn", "outrage", "anger", "march", "strike", "boycott", "dissident",
+})
+# Prepositions that make "rally" a show of support: "rallied behind the president".
+BACKING_PREPS = frozenset({"behind", "around", "round"})
+# Event nouns whose reading (noun_entry) a verb + object pair must not override: an attack in
+# words, a candidate's rally.
+READ_NOUNS = frozenset({"attack", "rally"})
+# Weapons an "assault" noun or verb names, not an attack: "assault weapons", "assault rifles".
+ASSAULT_GEAR = frozenset({"weapon", "rifle", "gun", "vehicle", "boat", "craft", "helicopter", "team", "ship"})
+# Sources a journalist grants: asking for anonymity is how a source talks, not a request of anyone.
+ANONYMITY_NOUNS = frozenset({"anonymity", "anonymous"})
 # Natural forces are no party to an event: "the hurricane slammed the island", "the virus hit Italy".
 NATURAL_FORCES = frozenset({
     "storm", "hurricane", "typhoon", "cyclone", "tornado", "earthquake", "quake", "tremor", "flood", "flooding",
@@ -192,6 +260,13 @@ RULE_NOUNS = frozenset({
     "law", "rule", "ban", "policy", "measure", "statute", "regulation", "order", "provision", "mandate",
     "requirement", "restriction", "limit", "ordinance", "act", "amendment", "program", "programme", "decision",
     "ruling", "map", "conviction", "sentence", "tariff", "plan",
+})
+# What a figurative "kill", "shoot down" or "torpedo" ends: a rule or a proposal, not a person
+# ("Republicans killed the bill", "shot down the proposal": PLOVER REJECT).
+REJECTED_NOUNS = RULE_NOUNS | frozenset({
+    "bill", "proposal", "deal", "agreement", "nomination", "idea", "legislation", "motion", "resolution",
+    "reform", "effort", "initiative", "plan", "request", "offer", "bid", "appeal", "project", "pipeline",
+    "merger", "compromise", "talk", "negotiation", "amendment", "package",
 })
 # What one charges as a price, not as a crime: "charge customers higher rates".
 PRICE_NOUNS = frozenset({
@@ -232,6 +307,45 @@ DOCUMENT_NOUNS = frozenset(
         "film",
         "song",
         "version",
+        # what a government, a campaign or a court makes public: "released his tax returns", "the
+        # deal was released late Wednesday", "released new guidelines"
+        "summary",
+        "return",
+        "email",
+        "memo",
+        "letter",
+        "guideline",
+        "guidance",
+        "text",
+        "draft",
+        "deal",
+        "agreement",
+        "proposal",
+        "bill",
+        "framework",
+        "poll",
+        "survey",
+        "ad",
+        "advert",
+        "advertisement",
+        "analysis",
+        "estimate",
+        "forecast",
+        "record",
+        "tape",
+        "audio",
+        "evidence",
+        "note",
+        "message",
+        "memoir",
+        "platform",
+        "manifesto",
+        "regulation",
+        "rule",
+        "name",
+        "schedule",
+        "agenda",
+        "file",
     ]
 )
 # Verbs that give aid when what they give is aid ("handed over medicine", "will provide food").
@@ -402,6 +516,12 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         return ("ASSAULT", "aerial")  # "a bombing raid", "an air raid"
     if lemma == "blockade" and _armed(t):
         return ("COERCE", "restrict")
+    if lemma == "promise" and t.tag_ == "NN" and not any(c.dep_ in MASS_NOUN_BLOCKERS for c in t.children):
+        return None  # "back then, he had promise": what one may become, not a pledge
+    if lemma == "attack" and _verbal_attack_noun(t):
+        return ("ACCUSE", "disapprove")  # "made a partisan attack on the president"
+    if lemma == "rally" and _campaign_rally(t):
+        return None  # "a campaign rally in Ohio": a candidate meets voters
     entry = lex.nouns.get(lemma)
     if entry is not None and lemma in DISPUTE_WORDS and figurative_fight(lex, t):
         return None  # "a legal battle", "the battle over the budget"
@@ -598,6 +718,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         return retort
     if lemma == "warn":
         return _warning(lex, t)
+    if _asks_anonymity(lex, t, lemma, obj):
+        return None  # "officials who asked for anonymity": how a source speaks, not a request
     # verb + particle or preposition ("call for", "step down", "open fire")
     for c in t.children:
         # a preposition before the verb or naming a time heads an adjunct, not a phrasal verb: "On
@@ -611,8 +733,15 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
                 hit = ("REQUEST", None)  # "called on Argentina to release the sailors" asks, not visits
             if hit and hit[1] != "disarm" and lemma in GIVING_VERBS and obj is not None and _gives_aid(obj):
                 hit = ("AID", None)  # "handed over 700 kg of medicine" (but "gave up their weapons")
-            if hit and f"{lemma} {c.lower_}" in TRANSITIVE_PHRASAL and (obj is None or _lemma(obj) in TIME_WORDS):
-                hit = None
+            if hit and f"{lemma} {c.lower_}" in TRANSITIVE_PHRASAL and (
+                obj is None or _lemma(obj) in TIME_WORDS or obj.lower_ in UNSAID_OBJECTS
+            ):
+                hit = None  # "will not give up this time", "what we just gave up"
+            if hit and hit[0] == "ASSAULT" and obj is not None and _lemma(obj) in REJECTED_NOUNS:
+                hit = ("REJECT", None)  # "shot down the proposal"
+            if hit and hit[0] == "SANCTION" and lemma == "cut" and (obj is None or _lemma(obj) not in FREEZABLE):
+                hit = None  # "cut back their hours", "cut back on spending": no dealings cut with anyone
+
             if hit:
                 end = max(t.i, c.i) + 1
                 return Trigger(
@@ -629,6 +758,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
         if hit and _lemma(obj) == "strike":
             hit = strike_entry(obj)  # "launched air strikes" attack, "launched a strike over pay" stops work
+        elif hit and _lemma(obj) in READ_NOUNS:
+            hit = noun_entry(lex, obj)  # "held a campaign rally", "made a personal attack on the governor"
         if hit:
             return Trigger(hit[0], hit[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
         if lemma in lex.light_verbs or lemma in lex.frames:
@@ -981,15 +1112,73 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     if lemma in ("hand", "give") and obj is not None and _gives_aid(obj):
         return ("AID", None)
     if lemma == "attack" and (
-        (obj is not None and _lemma(obj) in ABSTRACT_TARGETS)
+        (obj is not None and _abstract_target(obj))
         or any(
             c.dep_ == "prep" and c.lower_ in ("for", "over") and not _temporal(c)
             for h in (t, obj)
             if h is not None
             for c in h.children
         )
+        or _attack_in_words(t, _attacker(t, subjects), obj)
     ):
         return ("ACCUSE", "disapprove")  # words: "attacked the premier for his response", "attack its funding"
+    if lemma == "hail" and "from" in preps:
+        return ("", None)  # "the senator hails from Ohio": where she comes from, no praise
+    if lemma == "oppose" and _as_opposed(t):
+        return ("", None)  # "fair trade, as opposed to free trade": a contrast
+    seized_on = obj is None and any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") and not _temporal(c) for c in t.children
+    )
+    if lemma == "seize" and (seized_on or (obj is not None and _lemma(obj) in SEIZED_CHANCES)):
+        return ("", None)  # "seized on the report", "seized the opportunity": made use of, took nothing
+    if lemma == "seize" and obj is not None and _won_control(t, obj, subjects):
+        return ("", None)  # "Democrats seized control of the House": won a vote, took nothing by force
+    if lemma == "shoot" and obj is None and "to" in preps:
+        return ("", None)  # "the candidate shot to the top of the polls"
+    if lemma == "reinforce" and (obj is None or _lemma(obj) not in REINFORCED_NOUNS):
+        return ("", None)  # "reinforce a fear", "reinforce one another": no troops sent
+    if lemma == "compromise" and obj is not None:
+        return ("", None)  # "records were compromised", "compromised the inquiry": damaged, nothing conceded
+    if lemma == "demonstrate" and any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in t.children):
+        return ("", None)  # "as Cowen demonstrates in his book": shows, no demonstration
+    if lemma == "offer" and obj is not None:
+        if _lemma(obj) in OFFERED_BACKING:
+            return ("SUPPORT", None)  # "offered a full-throated endorsement of the deal"
+        if _lemma(obj) in OFFERED_VIEWS:
+            return ("", None)  # "offered no evidence", "offers a sharp contrast": no commitment
+    if lemma == "summon" and _has_infinitive(t, None) and (obj is None or _lemma(obj) not in ENVOY_NOUNS):
+        # "summoned the director to testify" asks for testimony; "summoned Niger's ambassador to
+        # complain" is the diplomatic protest PLOVER codes ACCUSE
+        return ("REQUEST", None)
+    if lemma == "confirm" and (
+        (obj is not None and (obj.ent_type_ == "PERSON" or _lemma(obj) in APPOINTEES or obj.lower_ in CAPTIVE_PRONOUNS))
+        or "as" in preps
+    ):
+        return ("", None)  # "the Senate confirmed Lind as attorney general": a vote on a nominee, not words
+    if lemma == "rally":
+        if preps & BACKING_PREPS:
+            return ("SUPPORT", None)  # "the base rallied behind the president"
+        if _campaign_rally(t):
+            return ("", None)
+    if lemma in ("kill", "shoot") and obj is not None and _lemma(obj) in REJECTED_NOUNS:
+        return ("REJECT", None)  # "Senate Republicans killed the bill"
+    if lemma == "destroy" and obj is not None and _lemma(obj) in FIGURATIVE_DAMAGE:
+        return ("", None)  # "the law is destroying jobs"
+    if lemma == "bombard" and _bombarded_with_words(t):
+        return ("", None)  # "bombarded voters with ads"
+    if lemma == "allege" and t.dep_ in ("amod", "acomp", "oprd") and not any(
+        c.dep_ in ("auxpass", "nsubjpass", "nsubj") for c in t.children
+    ):
+        return ("", None)  # "published alleged documents": an adjective, no allegation made here
+    if lemma == "assault" and obj is not None and obj.i == t.i + 1 and _lemma(obj) in ASSAULT_GEAR:
+        return ("", None)  # "the law bans assault weapons", parsed as a verb and its object
+    if lemma == "occupy" and (
+        (obj is not None and _lemma(obj) in HELD_PLACES)
+        or any(_lemma(g) in TENANTS for c in t.children if c.dep_ == "agent" for g in c.children)
+    ):
+        return ("", None)  # "the address is occupied by a law firm", "occupies a seat on the board"
+    if lemma == "prevent" and not _prevents_someone(lex, obj, preps):
+        return ("", None)  # "upgrades to prevent hacking": nobody restrained
     if lemma == "commit" and obj is not None and _lemma(obj) in DEED_NOUNS:
         return ("", None)  # "committed suicide" is a deed, not a pledge
     if lemma == "commit" and not any(c.dep_ in ("xcomp", "dobj") for c in t.children):
@@ -1057,6 +1246,8 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     ):
         return ("CONCEDE", None) if _lemma(obj) in ("demand", "condition", "requirement") else ("", None)
     released = t.head if t.dep_ == "acl" else obj  # "a report released on Tuesday"
+    if t.dep_ == "conj" and t.head.dep_ == "acl" and obj is None:
+        released = t.head.head  # "the deal, negotiated by leaders and released late Wednesday"
     if (
         lemma in ("free", "release", "publish")
         and released is not None
@@ -1119,6 +1310,158 @@ def _question(t: Token, obj: Token | None) -> bool:
         return False
     # "asked that the talks resume" asks for something; "asked why the port closed" asks a question
     return not any(c.dep_ == "ccomp" and c.left_edge.lower_ not in QUESTION_WORDS for c in t.children)
+
+
+# Whom a state summons to protest to: a summons of one of these is a diplomatic complaint.
+ENVOY_NOUNS = frozenset({"ambassador", "envoy", "diplomat", "charge", "chargé", "consul", "attaché", "attache"})
+# What one "occupies" by living, working or sitting in it, not by force.
+HELD_PLACES = frozenset({
+    "address", "seat", "post", "position", "role", "space", "floor", "suite", "apartment", "flat", "niche", "spot",
+    "slot", "chair", "office", "job", "place", "lane", "ground", "mind", "attention", "time",
+})
+# Who occupies a place by renting it: "is occupied by a law firm".
+TENANTS = frozenset({
+    "firm", "company", "business", "tenant", "family", "store", "shop", "restaurant", "bank", "office",
+})
+# Dependents that make "promise" a countable pledge ("a promise", "his promise to", "promises of aid").
+MASS_NOUN_BLOCKERS = frozenset({"det", "poss", "amod", "prep", "acl", "relcl", "ccomp", "nummod", "compound"})
+# Who a senate confirms: a person or the post they are named to.
+APPOINTEES = frozenset({
+    "nominee", "pick", "appointee", "judge", "justice", "secretary", "ambassador", "director", "chairman",
+    "chairwoman", "chair", "candidate", "commissioner", "administrator", "attorney", "general", "nomination",
+})
+# Objects of a verb that name nothing given up ("what we just gave up").
+UNSAID_OBJECTS = frozenset({"what", "which", "that", "everything", "nothing", "something", "anything", "much"})
+
+
+def _asks_anonymity(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> bool:
+    """'asked for anonymity', 'requested anonymity', 'asking not to be named because ...': how a
+    source speaks to a reporter, not a request of anyone the story is about."""
+    if lex.intent_kind.get(lemma) != "request":
+        return False
+    asked = [obj] if obj is not None else []
+    asked += [g for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ == "for" for g in c.children]
+    return any(a is not None and _lemma(a) in ANONYMITY_NOUNS for a in asked)
+
+
+def _as_opposed(t: Token) -> bool:
+    """'as opposed to': the participle right after 'as', with 'to' after it."""
+    doc = t.doc
+    before = doc[t.i - 1].lower_ if t.i > 0 else ""
+    after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+    return before == "as" and after == "to"
+
+
+def _attacker(t: Token, subjects: list[Token]) -> Token | None:
+    """Who attacks: the verb's subject, or the noun a participle describes ("a new ad attacking")."""
+    if subjects:
+        return subjects[0]
+    if t.dep_ == "acl" and t.tag_ == "VBG":
+        return t.head
+    return None
+
+
+def _abstract_target(obj: Token) -> bool:
+    """A target one attacks in words: a law ("the Second Amendment"), a policy, a record, the press;
+    "positions" only when no party's name is on them ("Hamas positions" are dug in)."""
+    if obj.ent_type_ == "LAW":
+        return True
+    lemma = _lemma(obj)
+    if lemma not in ABSTRACT_TARGETS:
+        return False
+    if lemma == "position":
+        return not any(
+            c.dep_ == "compound" or (c.dep_ in ("amod", "poss", "nmod") and (c.ent_type_ or c.pos_ == "PROPN"))
+            for c in obj.children
+        )  # "rebel positions", "Hamas positions" are dug in; "his position" is a stance
+    return True
+
+
+def _attack_in_words(t: Token, attacker: Token | None, target: Token | None) -> bool:
+    """An attack made in words: by an ad, a statement or a speech ("a new ad attacking the
+    governor"), set in talk ("in a speech", "on Twitter"), or between people whose trade is talk
+    ("Trump attacked Biden", "the senator attacked the governor"). Any sign of violence or arms
+    near it keeps it an attack."""
+    if _violent_near(t) or _armed(t):
+        return False
+    if attacker is not None and _lemma(attacker) in SPEECH_CARRIERS:
+        return True
+    if _verbal_setting(t, _clause_verb(t)):
+        return True
+    return attacker is not None and target is not None and _talking(attacker) and _talking(target)
+
+
+def _verbal_attack_noun(t: Token) -> bool:
+    """'a personal attack on the governor', 'his attacks on the press', 'Trump's attacks on Biden':
+    an attack noun of words (a figurative modifier, an abstract target, or a talker attacking a
+    talker), when nothing violent or armed is near."""
+    if _violent_near(t) or _armed(t):
+        return False
+    if any(c.dep_ in ("amod", "compound", "nmod") and FIGURATIVE_MODIFIERS & {c.lower_, _lemma(c)} for c in t.children):
+        return True
+    targets = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for g in c.children
+               if g.dep_ == "pobj"]
+    if any(_abstract_target(g) for g in targets):
+        return True
+    owners = [c for c in t.children if c.dep_ == "poss"]
+    return bool(owners and targets) and _talking(owners[0]) and _talking(targets[0])
+
+
+def _campaign_rally(t: Token) -> bool:
+    """A candidate's rally, not a protest: named so ("a campaign rally", "a reelection rally") or
+    held in a sentence about campaigning ("would not campaign for Moore but is to hold a rally"),
+    with nothing of protest near ("rallied against the ruling")."""
+    sent = t.sent
+    words = t.doc[max(sent.start, t.i - VIOLENCE_WINDOW) : min(sent.end, t.i + VIOLENCE_WINDOW + 1)]
+    lemmas = {_lemma(w) for w in words} | {w.lower_ for w in words}
+    if lemmas & PROTEST_CUES:
+        return False
+    mods = {_lemma(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+    return bool(mods & CAMPAIGN_WORDS) or bool(lemmas & CAMPAIGN_CUES)
+
+
+# What a party wins in a vote: "seized control of the House", "seized the majority".
+CONTROL_NOUNS = frozenset({"control", "majority", "seat", "governorship", "chamber"})
+# Chambers and offices won by votes.
+CHAMBER_NOUNS = frozenset({
+    "house", "senate", "congress", "legislature", "chamber", "assembly", "parliament", "council", "governorship",
+    "statehouse", "majority",
+})
+# Who wins a chamber: parties and their members.
+PARTY_WORDS = frozenset({
+    "democrat", "republican", "party", "conservative", "liberal", "labour", "labor", "tory", "gop", "progressive",
+})
+
+
+def _won_control(t: Token, obj: Token, subjects: list[Token]) -> bool:
+    """'Democrats seized control of the House', 'Republicans seized the majority': a party wins a
+    chamber at the polls; nothing armed is near ("rebels seized control of parliament" stays)."""
+    if _lemma(obj) not in CONTROL_NOUNS or _violent_near(t) or _armed(t):
+        return False
+    of = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    chamber = _lemma(obj) == "majority" or any(_lemma(g) in CHAMBER_NOUNS for g in of)
+    party = any(_lemma(s) in PARTY_WORDS or s.ent_type_ == "NORP" for s in subjects)
+    return chamber and (party or _contest(t))
+
+
+def _bombarded_with_words(t: Token) -> bool:
+    """'bombarded voters with ads', 'with questions': a flood of words, not shells."""
+    withs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return bool(withs) and not any(_lemma(g) in STRIKE_WEAPON_WORDS or _lemma(g) in VIOLENCE_WORDS for g in withs)
+
+
+def _prevents_someone(lex: Lexicon, obj: Token | None, preps: set[str]) -> bool:
+    """'prevented the protesters from marching', 'prevented the demonstration': someone or some
+    event is restrained; "to prevent hacking" restrains nobody the text names."""
+    if "from" in preps:
+        return True
+    if obj is None:
+        return False
+    if obj.ent_type_ in PARTY_ENTS or obj.pos_ == "PROPN" or obj.lower_ in CAPTIVE_PRONOUNS | {"them", "us"}:
+        return True
+    lemma = _lemma(obj)
+    known = lemma in lex.actor_nouns or lemma in lex.group_nouns or lemma in CAPTIVE_NOUNS
+    return known or noun_entry(lex, obj) is not None
 
 
 def _armed(t: Token) -> bool:

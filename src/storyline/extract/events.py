@@ -141,12 +141,24 @@ def _compatible(c: list[EventMention], m: EventMention) -> bool:
             return False
         if o.place and m.place and o.place.name != m.place.name:
             return False
+    if _reversed(c, m):
+        return False
     first = c[0].status
     if first != m.status:
         pair = (first, m.status)
         if pair not in STATUS_UPDATES or (not m.anaphoric and pair != ("occurred", "ongoing")):
             return False
     return True
+
+
+def _reversed(c: list[EventMention], m: EventMention) -> bool:
+    """A party that is the source in one and the target in the other: "Trump endorsed Moore" and
+    "Moore thanked Trump" are two acts, however close, not one."""
+    roles = {(a.who.key, a.role) for o in c for a in o.actors}
+    flip = {"source": "target", "target": "source"}
+    return any(
+        (a.who.key, flip[a.role]) in roles and (a.who.key, a.role) not in roles for a in m.actors if a.role in flip
+    )
 
 
 def _same_event(c: list[EventMention], m: EventMention) -> bool:
