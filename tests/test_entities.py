@@ -46,6 +46,9 @@ def test_entities_affiliation_codes() -> None:
     assert affiliation_code("us") is None  # the pronoun, not the country
     assert affiliation_code("US") == "USA"
     assert place_country("Brussels") == "BEL"
+    # country codes count only in capitals: "Kim", "Ben" and "Can" are people and words
+    assert affiliation_code("GBR") == "GBR" and affiliation_code("KiM") == "XKX"
+    assert affiliation_code("Kim") is None and affiliation_code("Ben") is None and affiliation_code("Can") is None
 
 
 def test_entities_ids_are_stable() -> None:

@@ -63,7 +63,7 @@ DEMONYMS: dict[str, str] = {
 
 # Common names that pycountry spells otherwise.
 COUNTRY_ALIASES: dict[str, str] = {
-    "kosovo": KOSOVO, "republic of kosovo": KOSOVO, "kosova": KOSOVO, "kim": KOSOVO,
+    "kosovo": KOSOVO, "republic of kosovo": KOSOVO, "kosova": KOSOVO,
     "kosovo and metohija": KOSOVO, "u.s.": "USA", "usa": "USA", "america": "USA",
     "united states": "USA", "the united states": "USA", "uk": "GBR", "u.k.": "GBR",
     "britain": "GBR", "great britain": "GBR", "russia": "RUS", "iran": "IRN", "syria": "SYR",
@@ -77,8 +77,9 @@ COUNTRY_ALIASES: dict[str, str] = {
     "prishtina": KOSOVO, "priština": KOSOVO,
 }
 
-# Acronyms that are also English words ("us", "who"): matched only in capitals.
-ACRONYMS: dict[str, str] = {"US": "USA", "WHO": "UN", "AU": "AU", "UAE": "ARE", "DRC": "COD"}
+# Acronyms that are also English words or names ("us", "who", "Kim"): matched only as written.
+# "KiM" is Serbian usage for Kosovo and Metohija; "Kim" is a surname.
+ACRONYMS: dict[str, str] = {"US": "USA", "WHO": "UN", "AU": "AU", "UAE": "ARE", "DRC": "COD", "KiM": KOSOVO}
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -197,9 +198,22 @@ def _countries() -> dict[str, str]:
             value = getattr(c, attr, None)
             if value:
                 table[fold(value)] = c.alpha_3
-        table[c.alpha_3.lower()] = c.alpha_3
     table.update(COUNTRY_ALIASES)
     return table
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> frozenset[str]:
+    """ISO alpha-3 codes, matched only in capitals: "GBR" is Britain, "Ben" and "Kim" are people."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+def _code_as_written(name: str) -> str | None:
+    """A country written as its code or an acronym, in capitals ("US", "GBR", "KiM")."""
+    bare = _POSSESSIVE.sub("", name.strip())
+    return ACRONYMS.get(bare) or (bare if bare in _alpha3() else None)
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +236,9 @@ def _cities() -> dict[str, str]:
 
 def country_of_state(name: str) -> str | None:
     """Alpha-3 code when the name is a country (or stands for its state, like 'Belgrade')."""
+    code = _code_as_written(name)
+    if code is not None and (code in _alpha3() or code == KOSOVO):
+        return code  # "US", "GBR", "KiM" (not "WHO": an organisation)
     return _countries().get(_key(name))
 
 
@@ -232,9 +249,9 @@ def organisation_code(name: str) -> str | None:
 
 def affiliation_code(name: str) -> str | None:
     """Country or organisation a name, demonym or possessive stands for, else None."""
-    bare = _POSSESSIVE.sub("", name.strip())
-    if bare in ACRONYMS:
-        return ACRONYMS[bare]
+    code = _code_as_written(name)
+    if code is not None:
+        return code
     key = _key(name)
     return ORGANISATIONS.get(key) or _countries().get(key) or DEMONYMS.get(key)
 
