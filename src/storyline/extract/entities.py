@@ -20,6 +20,7 @@ from ..gazetteer import (
     canonical_name,
     country_of_state,
     fold,
+    is_us_state,
     name_key,
     organisation_code,
     shortens,
@@ -244,7 +245,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_MEDIA
             if fold(text) in PLATFORMS:
                 cluster.votes["ORG"] += VOTE_PLATFORM
-            if country_of_state(text) and not m.surname_only:
+            if (country_of_state(text) or is_us_state(text)) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
             elif organisation_code(text):
                 cluster.votes["ORG"] += VOTE_GAZETTEER
