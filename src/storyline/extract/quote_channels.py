@@ -6,10 +6,12 @@ named platform beats a named outlet, which beats an occasion or document ("state
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Mapping
 from typing import TYPE_CHECKING
 
 from ..gazetteer import PLATFORMS
+from .quote_clauses import attributed_cue, source_phrase
 from .quote_lexicon import (
     BARE_CHANNEL_NOUNS,
     CHANNEL_NOUNS,
@@ -21,8 +23,16 @@ from .quote_lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Prepositions that introduce where something was said: "on X", "in a statement", "at a rally".
-CHANNEL_PREPS = frozenset({"on", "in", "at", "during", "via", "through", "over"})
+# Prepositions that introduce where something was said: "on X", "in a statement", "at a rally",
+# "by text message".
+CHANNEL_PREPS = frozenset({"on", "in", "at", "during", "via", "through", "over", "by"})
+# A plural of initials names people, not an outlet: "told MPs", "CEOs".
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# Days and months: "said on Wednesday" names a date even where NER missed it, never an outlet.
+CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "today", "yesterday", "tonight", "weekend"})
 # Prepositions that name the outlet of an interview or a post: "interview with N1", "post on X".
 OUTLET_PREPS = frozenset({"with", "to", "on", "for", "in"})
 # Entity types that can be an outlet: a newspaper or broadcaster (ORG), a programme (WORK_OF_ART).
@@ -60,7 +70,11 @@ def _strip_article(text: str) -> str:
 
 def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> str | None:
     """The outlet a noun names: an ORG mention ("Koha Ditore", "CNN"), any name followed by a
-    media apposition ("Koha Ditore, a Kosovo-based daily"), or "Serbian media"."""
+    media apposition ("Koha Ditore, a Kosovo-based daily"), or "Serbian media"; never a day or
+    month NER missed ("on Wednesday") nor people named by a plural ("told MPs")."""
+    if tok.lower_ in CALENDAR_WORDS or (tok.tag_ == "NNPS" and tok.lower_ not in OUTLET_NAME_WORDS) \
+            or PLURAL_ACRONYM.fullmatch(tok.text):
+        return None
     mention = types.get(tok.i)
     appos_media = any(c.dep_ == "appos" and c.lemma_.lower() in MEDIA_NOUNS for c in tok.children)
     if mention is not None and (mention[2] in OUTLET_TYPES or appos_media or _outlet_name(doc, mention)):
@@ -68,6 +82,8 @@ def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> 
         return _strip_article(span.text) if span is not None else None
     if tok.pos_ == "PROPN" and (appos_media or mention is None):
         first = min((c.left_edge.i for c in tok.lefts if c.dep_ == "compound"), default=tok.i)
+        while first < tok.i and ("\n" in doc[first:tok.i].text or doc[first].lower_ in CALENDAR_WORDS):
+            first += 1  # a name never runs over a line break or starts with a day ("Tuesday\n\nKarst")
         return _strip_article(doc[first:tok.i + 1].text)
     if tok.lower_ in MEDIA_NOUNS and any(c.dep_ in ("amod", "compound") for c in tok.lefts):
         return _phrase(doc, tok)
@@ -116,6 +132,13 @@ def _from_pobj(doc: Doc, pobj: Token, prep: str, types: Mapping[int, tuple[int, 
     return None
 
 
+def _appeal(verb: Token, prep: Token) -> bool:
+    """Whether "on" names whom a speaker calls on to act ("called on the EU to take in
+    refugees"), not where it was said ("said on X")."""
+    return verb.lemma_.lower() == "call" and prep.lower_ in ("on", "upon") and any(
+        c.dep_ in ("xcomp", "advcl") and c.i > prep.i for c in verb.children)
+
+
 def find_channel(doc: Doc, cue: Token, content: Container[int],
                  types: Mapping[int, tuple[int, int, str]]) -> str | None:
     """The channel of the statement whose cue is ``cue``; ``content`` holds the token indices of
@@ -129,9 +152,11 @@ def find_channel(doc: Doc, cue: Token, content: Container[int],
         for child in verb.children:
             if child.i in content:
                 continue
-            if child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
+            if child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS and not _appeal(verb, child):
                 for pobj in child.children:
-                    hit = _from_pobj(doc, pobj, child.lower_, types) if pobj.dep_ == "pobj" else None
+                    # an object past a line break is a misparse of the next paragraph's first word
+                    joined = pobj.dep_ == "pobj" and "\n" not in doc[child.i:pobj.i].text
+                    hit = _from_pobj(doc, pobj, child.lower_, types) if joined else None
                     if hit is not None:
                         found.append(hit)
             elif child.dep_ in ("dobj", "dative") and verb.lemma_ in AUDIENCE_VERBS:
@@ -143,6 +168,14 @@ def find_channel(doc: Doc, cue: Token, content: Container[int],
                     for pobj in agent.children if agent.dep_ == "agent" else ():
                         found.append((RANK_OUTLET, _outlet(doc, pobj, types) or _strip_article(
                             doc[pobj.left_edge.i:pobj.right_edge.i + 1].text)))
+    for t in cue.subtree:
+        # "Dravic said, according to RTV" / "..., according to a statement": where it was reported.
+        phrase = source_phrase(t) if t.lower_ == "according" and t.i not in content else None
+        owner = attributed_cue(t) if phrase is not None else None
+        if phrase is not None and owner is not None and owner.i == cue.i:
+            hit = _from_pobj(doc, phrase[1], "on", types)
+            if hit is not None:
+                found.append(hit)
     if cue.lemma_ in PLATFORM_CUES:
         found.append((RANK_CUE, PLATFORM_CUES[cue.lemma_]))
     return min(found, key=lambda f: f[0])[1] if found else None

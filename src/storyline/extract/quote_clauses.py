@@ -1,7 +1,9 @@
 """Reported speech on the dependency parse: the clause a speech verb reports, and its subject.
 
 "said that ...", "told reporters ...", "accused X of ...", "called X Y", "announced a plan",
-"according to X, ..." and the attribution set inside its sentence ("..., he said, ...").
+"called on X to ...", "vowed to ...", "warned of ...", "according to X, ...", "in the words of X,
+..." and the attribution set inside its sentence ("..., he said, ..."); not a speech verb that
+reports nothing (says_nothing: "That said,", "a proposed wall", "left without explaining").
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .quote_lexicon import (
     AS_VERBS,
     CHANNEL_NOUNS,
     CHARGE_VERBS,
+    INFINITIVE_VERBS,
     NAMING_VERBS,
     NOT_SOURCES,
     OBJECT_VERBS,
@@ -23,6 +26,7 @@ from .quote_lexicon import (
     RETORT_VERBS,
     SPEECH_VERBS,
     THAT_VERBS,
+    TOPIC_PREPS,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +57,10 @@ CLAUSE_SEPARATORS = frozenset({";"})
 FREE_RELATIVES = frozenset({"what", "whatever"})
 # Conjunctions that set one statement against another ("said A, while B insisted C").
 CONTRAST_MARKS = frozenset({"while", "whereas"})
+# A conjunction that sets a second attribution alongside the first: "said A as he suggested B".
+ALONGSIDE_MARKS = frozenset({"as"})
+# Dashes that open the writer's aside after a quote.
+ASIDE_DASHES = frozenset({"–", "—", "--"})
 # Verb tags of a finite verb, one that makes a statement of its own ("insisted", "says").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # A wire dateline ("LINDHOLM, July 7 (Concord Wire) –") ends with a dash within this many tokens.
@@ -91,6 +99,34 @@ PARTICIPLE_DEPS = frozenset({"amod", "acl"})
 DEMAND_PREPS = frozenset({"for", "on", "upon"})
 # Tags of a verb in the present: a generic subject naming something habitually ("economists call").
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+# Prepositions before a verb's -ing form that say the act has not happened: "before proposing"
+# (of a statement reported inside another one), "without explaining" and "instead of saying"
+# (anywhere: "sang before asking her" did ask).
+UNREALISED_PREPS = frozenset({"before", "without", "instead"})
+NOT_DONE_PREPS = frozenset({"without", "instead"})
+# Verbs by which a fact, not a speaker, points to something: "the timing suggests", "Striking the
+# capital indicates ..." (a person or a text that suggests something still says it).
+INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "highlight", "underline"})
+# Subjects of those that are facts, not speakers: "his claim suggests", "the move signals".
+EVIDENCE_NOUNS = frozenset({"claim", "move", "decision", "fact", "evidence", "data", "figure", "number",
+                            "trend", "pattern", "timing", "shift", "absence", "presence", "silence",
+                            "incident", "development", "attack", "result", "outcome", "choice"})
+DEMONSTRATIVES = frozenset({"that", "this"})
+# Words a writer's idiom hangs "to say" on: "needless to say", "suffice it to say", "so to say".
+IDIOM_HEADS = frozenset({"needless", "suffice", "so", "strange", "sad", "safe", "fair"})
+# Prepositions that name a text's author: "a statement from the ministry", "a speech by Karst".
+AUTHOR_PREPS = frozenset({"from", "by"})
+# How the parser hangs a clause's verb when it takes it for a modifier ("Russia, he said, merely
+# respected ..." with "respected" an adjective): climbed over to the clause the attribution sits in,
+# unlike a real relative clause ("the stadium, which, he said, is full").
+MISPARSED_CLAUSE_DEPS = frozenset({"amod", "appos", "compound", "nmod", "npadvmod", "dep", "ccomp"})
+# Prepositions of an appeal: "called on Congress to act", "called upon the parties to talk".
+APPEAL_PREPS = frozenset({"on", "upon"})
+# First words of the phrases that name a statement's source: "according to X", "in the words of X".
+SOURCE_STARTS = frozenset({"according", "in"})
+SOURCE_WORDS = "words"
+# How a trailing source phrase's head hangs, up to the speech verb whose clause it is in.
+CLAUSE_CLIMB_DEPS = frozenset({"ccomp", "conj", "xcomp", "advcl"})
 # Dependents that make a plural noun a particular group, not people in general: "these experts",
 # "two economists", "multiple lawmakers", "Republican senators".
 PARTICULAR_DEPS = frozenset({"det", "poss", "nummod", "amod", "compound"})
@@ -125,12 +161,54 @@ class Statement:
 def is_cue(tok: Token) -> bool:
     """A speech verb used as a verb, not one naming its own subject ("who called himself Tarek",
     "a group that calls itself the Front": a name taken, nothing said) nor one giving a name
-    (gives_name: "the so-called “deep state”")."""
+    (gives_name: "the so-called “deep state”"), and reporting a statement made (says_nothing)."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in SPEECH_VERBS:
         return False
-    return not (tok.lemma_.lower() in NAMING_VERBS
-                and (any(c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex", []) for c in tok.children)
-                     or gives_name(tok)))
+    if tok.lemma_.lower() in NAMING_VERBS and (
+            any(c.dep_ == "dobj" and "Yes" in c.morph.get("Reflex", []) for c in tok.children) or gives_name(tok)):
+        return False
+    return not says_nothing(tok)
+
+
+def says_nothing(v: Token) -> bool:
+    """Whether a speech verb reports no statement: the writer's idiom ("That said,", "let's just
+    say", "needless to say", "It is telling that"), a participle describing a noun ("a proposed
+    wall"), a statement not made ("left without explaining", "the instinct of threatening to
+    leave"; but "has not confirmed", "did not mention" are reported: a refusal or a silence is
+    news, and PolNeAR counts them), "deny" as withholding ("denied the licence to the bidder",
+    "deny voters their choice"), or the writer's inference from a fact ("Striking the capital
+    suggests ...", "His claim suggests ...")."""
+    lemma = v.lemma_.lower()
+    if v.dep_ == "amod":
+        return True
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and (v.head.lower_ in NOT_DONE_PREPS or (
+            v.head.lower_ == "of" and v.head.head.pos_ == "NOUN")):
+        return True  # "left without explaining"; "his instinct of threatening to leave": an idea
+    objects = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+    if lemma == "deny" and (len(objects) > 1 or any(
+            c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for t in (v, *objects) for c in t.children)):
+        return True
+    subject = _child(v, frozenset({"nsubj", "csubj"}))
+    if lemma in INFERENCE_VERBS and subject is not None and (
+            subject.dep_ == "csubj" or subject.lemma_.lower() in EVIDENCE_NOUNS):
+        return True
+    if lemma == "tell" and v.tag_ == "VBG" and subject is not None and subject.lower_ == "it" and not any(
+            c.dep_ in ("dobj", "dative") for c in v.children):
+        return True  # "It is telling that ...": revealing, not telling anyone anything
+    return lemma == "say" and _writers_idiom(v, subject)
+
+
+def _writers_idiom(v: Token, subject: Token | None) -> bool:
+    """"That said,", "Having said that,", "let's say", "needless to say", "suffice it to say",
+    "It is telling that": set phrases of the writer's, not speech reported."""
+    doc = v.doc
+    if v.head.lemma_.lower() == "let" or (v.head.lower_ in IDIOM_HEADS and v.head.i < v.i):
+        return True
+    follows = doc[v.i + 1] if v.i + 1 < len(doc) else None
+    if subject is not None and subject.lower_ in DEMONSTRATIVES and subject.i == v.i - 1:
+        return follows is not None and follows.text == ","  # "That said, ..."
+    having = v.i > 0 and doc[v.i - 1].lower_ == "having"
+    return having and follows is not None and follows.lower_ in DEMONSTRATIVES  # "Having said that"
 
 
 def _generic(subject: Token) -> bool:
@@ -270,6 +348,14 @@ def _clausal(v: Token) -> TokenRange | None:
     c = min(ccomps, key=lambda c: c.left_edge.i - v.i if c.i > v.i else v.i - c.right_edge.i)
     if c.i < v.i and any(t.text in CLAUSE_SEPARATORS for t in v.doc[c.right_edge.i + 1:v.i]):
         return None  # "Karst blamed a strike; Veldora accused it of stalling": not its message
+    opener = v.doc[c.left_edge.i]
+    if c.i < v.i and opener.tag_ == "VBG" and is_cue(opener) and opener.i < v.i - 1:
+        return None  # "Insisting the port is vital, he said: “...”": a statement of its own
+    final = _closing_speaker(v) if c.i < v.i else None
+    if final is not None and c.left_edge.i < final.i < v.i:
+        # "... has received aid, the minister, Lena Dravic, has confirmed": the speaker ends it
+        a, b = c.left_edge.i, _closing_phrase(final)
+        return (a, b) if count_words(v.doc, a, b) >= MIN_INDIRECT_WORDS else None
     marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
     if marks & ADVERBIAL_MARKS or (v.lemma_.lower() in THAT_VERBS and "that" not in marks):
         return None  # "he said as the crowd booed": an adverbial clause parsed as the message
@@ -282,8 +368,18 @@ def _clausal(v: Token) -> TokenRange | None:
             if joins and extra.dep_ in DETACHED_DEPS and not is_cue(extra):
                 b = extra.right_edge.i + 1
         b = _own_attribution_cut(v, a, b)
+        b = _before_aside(v.doc, a, b)
         a = _set_off_lead(v, c, a)
     return a, b
+
+
+def _before_aside(doc: Doc, a: int, b: int) -> int:
+    """End of a reported clause before a dash right after a closing quotation mark: what follows is
+    the writer's aside on the quote ("said: “...” – a statement that has since been ...")."""
+    for i in range(a + 1, b - 1):
+        if doc[i].text in ASIDE_DASHES and doc[i - 1].is_quote and doc[i - 1].is_right_punct:
+            return i
+    return b
 
 
 def _opens_quote(doc: Doc, v: int, a: int) -> bool:
@@ -306,12 +402,21 @@ def _set_off_lead(v: Token, c: Token, a: int) -> int:
         return a
     if lead.dep_ == "dep" and _child(c, SUBJECT_DEPS) is None:
         return lead.left_edge.i
+    return lead.left_edge.i if _message_lead(lead) else a
+
+
+def _message_lead(lead: Token) -> bool:
+    """Whether a dependent of a speech verb before its speaker, set off by commas, belongs to what
+    was said: a sentence adverb ("Instead, she said, ..."), a condition ("If the council agrees,
+    Dravic said, ...") or a purpose ("To keep them there, says Dravic, they need work"); not the
+    occasion of the saying ("When asked about the bridge, she said", "In a statement, she said")."""
     if lead.dep_ not in SET_OFF_LEAD_DEPS:
-        return a
+        return False
+    if lead.dep_ != "advcl":
+        return True
     marks = {m.lower_ for m in lead.children if m.dep_ == "mark"}
-    if lead.dep_ == "advcl" and not (marks & CONDITION_MARKS and _child(lead, SUBJECT_DEPS) is not None):
-        return a  # "When asked about the bridge, she said": the occasion, not the message
-    return lead.left_edge.i
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in lead.children)
+    return purpose or bool(marks & CONDITION_MARKS and _child(lead, SUBJECT_DEPS) is not None)
 
 
 def attribution_gap(doc: Doc, v: Token, a: int, b: int) -> TokenRange | None:
@@ -339,12 +444,18 @@ def _own_attribution_cut(v: Token, a: int, b: int) -> int:
         marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
         # "..., and accused X": the outer speaker's next statement; "..., while Dravic insisted":
         # someone else's, set against it. "..., and some speculated" stays: it may be reported.
-        if not ((t.dep_ == "conj" and not own_subject) or (t.dep_ == "advcl" and marks & CONTRAST_MARKS)):
+        # Without a comma, only where it cannot be part of the message: "and added: “...”" (a
+        # quote of its own), "as he suggested ..." (an attribution alongside, with its subject).
+        quoting = t.i + 1 < len(doc) and (doc[t.i + 1].text == ":" or doc[t.i + 1].is_quote)
+        alongside = t.dep_ == "advcl" and marks & ALONGSIDE_MARKS and own_subject
+        if not ((t.dep_ == "conj" and not own_subject) or (t.dep_ == "advcl" and marks & CONTRAST_MARKS)
+                or alongside):
             continue
         start = t.left_edge.i
         while start > a and (doc[start - 1].dep_ == "cc" or doc[start - 1].is_punct) and not doc[start - 1].is_quote:
             start -= 1
-        if t.right_edge.i + 1 >= b and start > a and doc[start].text == ",":
+        comma = doc[start].text == ","
+        if t.right_edge.i + 1 >= b and start > a and (comma or alongside or (quoting and t.dep_ == "conj")):
             return start
     return b
 
@@ -354,10 +465,25 @@ def _inserted(doc: Doc, v: Token) -> TokenRange | None:
     was over-supplied."): the head's whole clause, both sides of the attribution, when each has
     words; else the side that has."""
     head = v.head
-    if v.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or _child(v, SUBJECT_DEPS) is None:
+    subject = _child(v, SUBJECT_DEPS)
+    if v.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or subject is None:
         return None
-    left = (head.left_edge.i, v.left_edge.i)
-    right = (v.right_edge.i + 1, head.right_edge.i + 1)
+    # The left side ends where the attribution starts; a lead the parser hung on the verb is on the
+    # left side when it belongs to the message ("To keep them there, says Dravic, they need work").
+    end = subject.left_edge.i if subject.i < v.i else v.i
+    for c in v.lefts:
+        if c.i < end and not c.is_punct and not _message_lead(c):
+            end = min(end, c.left_edge.i)
+    top = head
+    r = v.right_edge.i
+    if end > 0 and doc[end - 1].text == "," and (doc[r].text == "," or (r + 1 < len(doc) and doc[r + 1].text == ",")):
+        # Set off by commas on both sides, the attribution sits in the sentence's main clause even
+        # when the parser hung it lower ("Russia, he said, merely respected ..." with "respected"
+        # taken for an adjective).
+        while top.head.i != top.i and top.dep_ in MISPARSED_CLAUSE_DEPS:
+            top = top.head
+    left = (top.left_edge.i, end if end > v.left_edge.i else v.left_edge.i)
+    right = (v.right_edge.i + 1, top.right_edge.i + 1)
     if count_words(doc, *left) and count_words(doc, *right) and not _opens_quote(doc, v.i, right[0]):
         return left[0], right[1]  # not before a quote: “Asked about it, he said, “...”” frames it
     return max(left, right, key=lambda r: count_words(doc, *r))
@@ -366,9 +492,13 @@ def _inserted(doc: Doc, v: Token) -> TokenRange | None:
 def _with_object(v: Token, lemma: str) -> TokenRange | None:
     """Verbs whose message involves their object: "told him to leave", "accused Kurti of ...",
     "described it as “horrendous”", "called it “arbitrary”", "called for ...", "announced a plan"."""
-    if lemma in ADDRESSEE_VERBS:
-        x = _child(v, "xcomp")
-        return _subtree(x) if x is not None else None
+    if lemma in ADDRESSEE_VERBS or lemma in INFINITIVE_VERBS:
+        x = _child(v, "xcomp", v.i)
+        if x is not None and (lemma in ADDRESSEE_VERBS or _child(v, "dobj") is None):
+            return _subtree(x)
+    topic = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS.get(lemma, ())), None)
+    if topic is not None and topic.i > v.i and topic.right_edge.i > topic.i:
+        return topic.i + 1, topic.right_edge.i + 1  # "warned of a catastrophe", "warned against it"
     obj = _child(v, "dobj")
     if lemma in CHARGE_VERBS or lemma in AS_VERBS:
         prep = _prep(v, CHARGE_VERBS.get(lemma, "as"))
@@ -379,6 +509,12 @@ def _with_object(v: Token, lemma: str) -> TokenRange | None:
         pred = _child(v, frozenset({"oprd", "xcomp", "attr", "ccomp"}), obj.i) if obj is not None else None
         if obj is not None and pred is not None:
             return obj.left_edge.i, pred.right_edge.i + 1
+        # Not "called Machado on Friday to thank her": a call made, with its object and a day.
+        appeal = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in APPEAL_PREPS
+                       and obj is None and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)), None)
+        demand = _child(v, frozenset({"xcomp", "advcl"}), appeal.i) if appeal is not None else None
+        if demand is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in demand.children):
+            return _subtree(demand)  # "called on the council to act": what it was called on to do
         prep = _prep(v, "for")
         if prep is None or prep.right_edge.i == prep.i:
             return None
@@ -390,12 +526,17 @@ def _with_object(v: Token, lemma: str) -> TokenRange | None:
 
 def reported_range(doc: Doc, v: Token) -> TokenRange | None:
     """Token range of the clause a speech verb reports, if it has one."""
-    rng = _clausal(v) if any(c.dep_ == "ccomp" for c in v.children) else None
-    if rng is None and not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+    # "claims to have encircled the port, trapping people who fear what will be ...": the
+    # infinitive right after the verb is the message, whatever clause the parser also hung on it.
+    infinitive = v.lemma_.lower() in INFINITIVE_VERBS and any(
+        c.dep_ == "xcomp" and c.left_edge.i == v.i + 1 for c in v.children)
+    rng = _clausal(v) if any(c.dep_ == "ccomp" for c in v.children) and not infinitive else None
+    if rng is None and (infinitive or not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)):
         rng = _inserted(doc, v) or _with_object(v, v.lemma_.lower())
     if rng is None:
         return None
     a, b = rng
+    b = _without_source(doc, v, a, b)
     if a <= v.i < b and doc[a].lower_ not in FREE_RELATIVES and attribution_gap(doc, v, a, b) is None:
         # "reservoirs, which Karst says break a protocol": the cue is not what was said; a free
         # relative ("what he called a “breach”") names what was said and stays whole.
@@ -432,76 +573,281 @@ def _after_heading(doc: Doc, a: int, b: int) -> int:
     return a
 
 
+def source_phrase(tok: Token) -> tuple[Token, Token] | None:
+    """For the first word of a phrase that names a statement's source, "according to X" or "in the
+    words of X" (not "in other words", "in his own words"): the phrase's last cue word ("to", "of")
+    and the source X."""
+    doc = tok.doc
+    if tok.lower_ == "according":
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            return None
+        source = _child(doc[tok.i + 1], "pobj") or _child(tok, "pobj")
+        return (doc[tok.i + 1], source) if source is not None else None
+    if tok.lower_ == "in":
+        words = _child(tok, "pobj")
+        of = _prep(words, "of") if words is not None and words.lower_ == SOURCE_WORDS else None
+        source = _child(of, "pobj") if of is not None else None
+        return (of, source) if of is not None and source is not None else None
+    return None
+
+
+def _speaks(v: Token) -> bool:
+    """Whether a verb attributes a statement to a subject of its own ("Dravic said", "said Dravic")."""
+    return (is_cue(v) or is_quote_cue(v)) and any(c.dep_ in SUBJECT_DEPS for c in v.children)
+
+
+def attributed_cue(tok: Token) -> Token | None:
+    """The speech verb whose statement a source phrase starting at ``tok`` qualifies, if any: the
+    verb it hangs on ("“...,” Dravic said, according to RTV"; "According to RTV, Dravic said ..."),
+    or, for a phrase that ends the sentence after a comma, the verb whose reported clause it was
+    hung inside ("The ministry said the law will ensure that ..., according to a statement"). The
+    phrase then names where the statement was reported, not a statement of its own."""
+    doc = tok.doc
+    head = tok.head
+    if _speaks(head):
+        return head
+    end = tok.right_edge.i + 1
+    before = tok.i - 1
+    if before > 0 and doc[before].is_quote:
+        before -= 1  # the comma inside the closing mark: ... on time,” according to X
+    trailing = before >= 0 and doc[before].text == "," and (
+        end >= len(doc) or doc[end].text in SENTENCE_PUNCT or "\n" in doc[end].text)
+    while trailing and head.dep_ in CLAUSE_CLIMB_DEPS and head.head.i != head.i:
+        head = head.head
+        if _speaks(head):
+            return head
+    return None
+
+
+def _without_source(doc: Doc, v: Token, a: int, b: int) -> int:
+    """End of the clause a speech verb reports, less a source phrase that ends it and qualifies
+    the verb's own statement ("said the law will ensure X, according to a statement")."""
+    for t in doc[a:b]:
+        cue = attributed_cue(t) if t.lower_ in SOURCE_STARTS and source_phrase(t) is not None else None
+        if cue is not None and cue.i == v.i:
+            end = t.right_edge.i + 1
+            if end >= b or all(w.is_punct and not w.is_quote for w in doc[end:b]):
+                return t.left_edge.i
+    return b
+
+
 def according_to(doc: Doc, sents: Sentences, tok: Token) -> Statement | None:
-    """"according to X": the statement is the clause it modifies, less the phrase itself; the
-    speaker is X (unless X is a rule: "according to their respective roles")."""
-    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    """"according to X" (or "in the words of X"): the statement is the clause it modifies, less the
+    phrase itself; the speaker is X (unless X is a rule: "according to their respective roles").
+    A phrase on a speech verb reports that verb's statement ("According to RTV, Dravic said ...");
+    when the clause it would report is no more than that attribution ("“...?” Dravic demanded,
+    according to the transcript", the quote a sentence of its own), it reports nothing more."""
+    phrase = source_phrase(tok)
+    if phrase is None or phrase[1].lemma_.lower() in NOT_SOURCES:
         return None
-    source = _child(doc[tok.i + 1], "pobj") or _child(tok, "pobj")
-    if source is None or source.lemma_.lower() in NOT_SOURCES:
-        return None
+    source = phrase[1]
     phrase_a, phrase_b = tok.left_edge.i, max(tok.right_edge.i, source.right_edge.i) + 1
     sent_a, sent_b = _paragraph_clip(doc, tok.i, *sents.bounds(tok.i))
     before = _trim(doc, sent_a, phrase_a)
     after = _trim(doc, phrase_b, sent_b)
-    a, b = max((before, after), key=lambda r: count_words(doc, *r))
+    # "In the words of X, ...": the words are what follows; "according to X" qualifies either side.
+    a, b = after if tok.lower_ != "according" else max((before, after), key=lambda r: count_words(doc, *r))
     a = _after_heading(doc, _after_dateline(doc, a, b), b)
     if count_words(doc, a, b) < MIN_INDIRECT_WORDS:
         return None
-    return Statement(a, b, *char_range(doc, a, b), "indirect", tok.i, speaker_head=source.i, according=True)
+    cue = attributed_cue(tok)
+    if cue is not None:
+        subject = _child(cue, SUBJECT_DEPS)
+        attribution = {cue.i, *(range(*_subtree(subject)) if subject is not None else ())}
+        if sum(1 for t in doc[a:b] if t.i not in attribution and (t.is_alpha or t.like_num)) < MIN_INDIRECT_WORDS:
+            return None
+    return Statement(a, b, *char_range(doc, a, b), "indirect", tok.i, speaker_head=_author(source).i,
+                     according=True)
+
+
+def _author(source: Token) -> Token:
+    """Who made the statement a source phrase names: the author of a text or occasion when the
+    phrase says ("according to a statement from the ministry", "a speech Mrs. Clinton delivered"),
+    else the source itself ("according to the ministry", "according to a statement")."""
+    if source.lemma_.lower() not in CHANNEL_NOUNS:
+        return source
+    for c in source.children:
+        if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS:
+            author = _child(c, "pobj")
+            if author is not None and author.pos_ in ("PROPN", "NOUN", "PRON"):
+                return author
+        if c.dep_ == "relcl":
+            subject = _child(c, "nsubj")
+            if subject is not None and subject.lower_ not in RELATIVE_PRONOUNS:
+                return subject
+    return source
 
 
 def speaker_head(v: Token) -> Token | None:
     """The subject of a cue verb, climbing from "saying"/"to say"/"and said" to the verb that has
-    one; the agent of a passive; the noun a relative clause hangs on; failing all, the first noun
-    before the verb."""
+    one; the agent of a passive; the person a relay quotes ("quoted her as saying"); the noun a
+    relative clause hangs on; failing all, the noun that stands where the subject would."""
     t = v
+    via_as = False  # climbed through "as": "quoted her as saying"
     for _ in range(MAX_SUBJECT_CLIMB + 1):
         passive = any(c.dep_ == "auxpass" for c in t.children)
         agent = _child(t, "agent")
+        if agent is None and passive:
+            agent = _stray_agent(t)
         pobj = _child(agent, "pobj") if agent is not None else None
         if pobj is not None:
             return pobj
-        # A quotation mark is sometimes parsed as the subject: «...,» Valdemar said.
-        # Of two subjects ("VELDAN, 10 July – Veldora's negotiator Tovin accused ..."), the one
-        # next to the verb.
-        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
-        before = [c for c in subjects if c.i < t.i]
-        subject = before[-1] if before else (subjects[0] if subjects else None)
+        relayed = _child(t, "dobj") if via_as and t.lemma_ in RELAY_PASSIVES and not passive else None
+        if relayed is not None and relayed.i < v.i:
+            return relayed  # "AFP quoted her as saying": she spoke, AFP relays it
+        subject = _subject(t)
         if subject is not None and (not passive or t.lemma_ in RELAY_PASSIVES):
-            return t.head if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl" else subject
+            return t.head if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl" else _owner(subject)
         if passive:
             return None  # "he was asked": the subject is the addressee, not the speaker
         if t.dep_ == "relcl":
-            return t.head
+            # "a stretch to claim that ...": an infinitive on a noun says nothing of who claims it
+            return None if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) else t.head
         if t.dep_ == "acl":
             if t.head.lemma_.lower() in CHANNEL_NOUNS and t.head.head.i != t.head.i:
                 t = t.head.head  # "the campaign released a statement saying ..."
+                if t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
+                    t = t.head  # "In a statement announcing the pick, the union said ..."
                 continue
             return t.head
-        if t.dep_ not in CLIMB_DEPS or t.head.i == t.i:
-            break
+        if t.dep_ == "pcomp" and t.head.lower_ == "as" and t.head.head.lemma_ in RELAY_PASSIVES:
+            t, via_as = t.head.head, True  # "quoted her as saying"
+            continue
+        via_as = t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children)
+        opening = t.dep_ == "ccomp" and t.tag_ == "VBG" and t.left_edge.i == t.i < t.head.i
+        if (t.dep_ not in CLIMB_DEPS and not opening) or t.head.i == t.i:
+            break  # "opening": "Insisting the port is vital, he said" borrows "he"
         if t.dep_ == "conj" and is_cue(t) and t.head.dep_ == "ccomp" and is_cue(t.head.head):
             t = t.head.head  # "said that A, and accused X": the parser joined "accused" to A
             continue
         t = t.head
-    return subject_by_position(v) if v.tag_ != "VBN" else None
+    if v.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+        return None
+    final = _closing_speaker(v)
+    if final is not None:
+        return final
+    # The verb the cue borrows its subject from, when the climb reached one ("On Sunday Trump
+    # generated confusion by declaring ..." with "Trump" misparsed): the subject stands before it.
+    found = subject_by_position(t) if t.pos_ in ("VERB", "AUX") and t.i < v.i else None
+    found = found if found is not None else subject_by_position(v)
+    return _owner(found) if found is not None else None
+
+
+def _owner(subject: Token) -> Token:
+    """Whose text speaks: the named owner of a statement or letter ("Grisham's statement read",
+    "the ministry's statement said"), else the subject itself."""
+    if subject.lemma_.lower() not in CHANNEL_NOUNS:
+        return subject
+    owner = _child(subject, "poss")
+    return owner if owner is not None and owner.pos_ in ("PROPN", "NOUN") else subject
+
+
+def _closing_speaker(v: Token) -> Token | None:
+    """For a verb without a subject that closes its sentence after a comma ("..., the foreign
+    minister, Lena Dravic, has confirmed."): the noun phrase right before that comma, which the
+    parser hung inside the clause reported."""
+    doc = v.doc
+    if _child(v, SUBJECT_DEPS) is not None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > v.i
+                                                   for c in v.children):
+        return None
+    i = v.i - 1
+    while i > 0 and doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    t = doc[i - 1]
+    while t.dep_ in NP_INNER_DEPS and t.i < t.head.i < i:
+        t = t.head
+    # "Phillips, now at Columbia University, said": the object of a phrase describes the speaker.
+    return None if t.dep_ == "pobj" else t
+
+
+def _closing_phrase(t: Token) -> int:
+    """First token of the noun phrase a closing speaker heads, with the title it is in apposition
+    to ("the foreign minister, Lena Dravic")."""
+    h = t.head
+    if t.dep_ == "appos" and t.pos_ == "PROPN" and h.pos_ == "NOUN" and h.i < t.i:
+        return min(w.left_edge.i for w in (h, *(c for c in h.children if c.i < h.i)))
+    return t.left_edge.i
+
+
+def _stray_agent(v: Token) -> Token | None:
+    """The "by" of a passive that the parser hung on the complement ("was described as “...” by
+    X"): the first after the verb whose chain of heads reaches it through no other verb."""
+    for t in v.doc[v.i + 1:v.right_edge.i + 1]:
+        if t.lower_ != "by" or t.dep_ not in ("agent", "prep"):
+            continue
+        h = t.head
+        while h.i != v.i and h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+            h = h.head
+        if h.i == v.i:
+            return t
+    return None
+
+
+def _subject(t: Token) -> Token | None:
+    """A verb's subject in its own paragraph. Of two subjects ("VELDAN, 10 July – Veldora's
+    negotiator Tovin accused ..."), the one next to the verb; after a closing quotation mark (“...,”
+    stated Lena Dravic) the one after it: the attribution is inverted. A quotation mark is
+    sometimes parsed as the subject («...,» Valdemar said)."""
+    doc = t.doc
+    subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS and not c.is_punct
+                and "\n" not in doc[min(c.i, t.i):max(c.i, t.i)].text_with_ws]
+    # A gerund parsed as the subject ("Families fleeing, and residents ..., claimed"): its own.
+    subjects = [(_child(c, "nsubj") or c) if c.pos_ == "VERB" else c for c in subjects]
+    before = [c for c in subjects if c.i < t.i]
+    after = [c for c in subjects if c.i > t.i]
+    if after and _after_quote(t):
+        return after[0]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _after_quote(v: Token) -> bool:
+    """Whether a verb comes right after a closing quotation mark (“...,” said Dravic)."""
+    doc = v.doc
+    i = v.i - 1
+    while i >= 0 and doc[i].is_punct and not doc[i].is_quote:
+        i -= 1
+    return i >= 0 and doc[i].is_quote
 
 
 def subject_by_position(v: Token) -> Token | None:
     """For a verb the parser left without a subject: the first noun of the text before it, back
     to the last sentence end, line break or quotation mark ("Sen. Chuck Grassley, facing a
-    challenge in Iowa, said ..." parsed with Grassley as some other verb's object)."""
+    challenge in Iowa, said ..." parsed with Grassley as some other verb's object), passing over
+    the object of a fronted phrase ("At one point Ja'afari accused ...", "In Ohio, 43% said ...");
+    right after a quote, the first noun after the verb (“...,” said one flyer, referring to ...)."""
     doc = v.doc
     i = v.i - 1
     while i >= 0 and not (doc[i].text in SENTENCE_PUNCT or doc[i].is_quote or "\n" in doc[i].text):
         i -= 1
+    # An adverbial clause before the verb has subjects of its own: "When terrorists are revealed, ..."
+    clauses = [range(*_subtree(c)) for c in v.lefts if c.dep_ == "advcl" and _child(c, SUBJECT_DEPS) is not None]
     for t in doc[i + 1:v.i]:
-        if t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in RELATIVE_PRONOUNS):
-            while t.dep_ in NP_INNER_DEPS and t.i < t.head.i < v.i:
-                t = t.head
-            return t
+        if any(t.i in c for c in clauses):
+            continue
+        if t.dep_ == "pobj" and t.head.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue  # the object of an adverbial phrase: "At one point", "back in Kentucky"
+        if _nominal(t):
+            return _phrase_head(t, v.i)
+    if i >= 0 and doc[i].is_quote and i == v.i - 1:
+        for t in doc[v.i + 1:]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+                break
+            if _nominal(t):
+                return _phrase_head(t, len(doc))
     return None
+
+
+def _nominal(t: Token) -> bool:
+    return t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in RELATIVE_PRONOUNS)
+
+
+def _phrase_head(t: Token, limit: int) -> Token:
+    """The head of the noun phrase a word opens ("Sen." -> "Grassley"), before token ``limit``."""
+    while t.dep_ in NP_INNER_DEPS and t.i < t.head.i < limit and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    return t
 
 
 def speaker_of(doc: Doc, cue: int | None) -> int | None:

@@ -23,6 +23,7 @@ from .quote_clauses import (
     count_words,
     gives_name,
 )
+from .quote_lexicon import AS_VERBS, TOPIC_PREPS
 from .quote_marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -60,6 +61,13 @@ SO_CALLED = "so-called"
 # “Operation Freedom”"); not "call", which headlines capitalise with an opinion ("Calls Her ‘A
 # Disgrace’").
 TITLE_GIVING_VERBS = frozenset({"dub"})
+# Prepositions after which a speech verb's quote is what it says, not a title ("said on “Meet
+# the Press”"): "described as “...”", "warned against “...”".
+DESCRIBING_PREPS: dict[str, frozenset[str]] = {
+    **{verb: frozenset({"as"}) for verb in AS_VERBS}, **TOPIC_PREPS}
+# Forms of speech verbs the tagger takes for nouns at the end of an attribution: "the
+# statement read.", "Dravic says."
+NOUN_TAKEN_CUES = frozenset({"read", "reads", "says", "said"})
 # Tags that open a heading rather than a name before a colon: "THE FACTS:", "THIS WEEK:".
 LABEL_DET_TAGS = frozenset({"DT", "PDT", "WDT", "WP"})
 # Words of the headings that fact checks and live pages put before a colon, never a speaker's name
@@ -181,14 +189,28 @@ def cue_after(ctx: QuoteContext, q: QuoteSpan, q_end_tok: int, limit: int) -> in
     sent_end = ctx.sents.bounds(q_end_tok)[1]
     stop = min(limit, sent_end if continuing else min(sent_end, q_end_tok + CUE_GAP_AFTER_SENTENCE + 1))
     for i in range(q_end_tok, stop):
+        if continuing and _verb_taken_for_noun(doc[i]):
+            return i
         if i in ctx.cues:
-            # A verb reporting a clause of its own is its own statement, unless it is inverted.
+            # A verb reporting a clause of its own is its own statement, unless it is inverted; after
+            # a quote that ended its sentence, so is one that reports through another verb
+            # ("“...” Karst responded by saying that ...").
             own = i in ctx.own_clause and not inverted_after(ctx, q, q_end_tok, i)
-            return None if own else i
+            relays = not continuing and any(d.i in ctx.own_clause for d in doc[i].subtree if d.i > i)
+            return None if own or relays else i
         t = doc[i]
-        if not continuing and (t.pos_ == "VERB" or (t.is_sent_start and i > q_end_tok)):
-            break
+        if not continuing and (t.pos_ == "VERB" or (t.is_sent_start and i > q_end_tok) or "\n" in t.text):
+            break  # "\n": a paragraph after a quote that ended its own starts a new statement
     return None if continuing else cue_after_subject(ctx, q_end_tok, limit)
+
+
+def _verb_taken_for_noun(t: Token) -> bool:
+    """A speech verb the tagger took for a noun as it ends an attribution (“...,” the statement
+    read.), after the noun that is its subject (parsed as its subject or its compound)."""
+    doc = t.doc
+    ends = t.i + 1 >= len(doc) or doc[t.i + 1].text in SENTENCE_PUNCT
+    return (t.pos_ == "NOUN" and t.lower_ in NOUN_TAKEN_CUES and ends
+            and any(c.pos_ in ("NOUN", "PROPN", "PRON") for c in t.lefts))
 
 
 def _bare_cue(t: Token) -> bool:
@@ -222,21 +244,28 @@ def cue_after_subject(ctx: QuoteContext, q_end_tok: int, limit: int) -> int | No
 
 def cue_before(ctx: QuoteContext, q_start_tok: int, floor: int) -> tuple[int, int | None] | None:
     """The cue right before a quote (Petković said: “...”) and, for a bare colon, the speaker:
-    the nearest speech verb since the sentence began; after a colon, the main verb of the
-    sentence it ends ("Clinton released the following statement:"), even across a paragraph
-    break, or the name before it when there is no verb ("Rep. Gowdy: “...”")."""
+    the nearest speech verb since the sentence (or paragraph) began; after a colon, the main verb
+    of the sentence it ends ("Clinton released the following statement:"), even with the quote in
+    the next paragraph, or the name before it when there is no verb ("Rep. Gowdy: “...”")."""
     doc = ctx.doc
     prev = q_start_tok - 1
     while prev > floor and doc[prev].is_space:
         prev -= 1
-    if prev < max(floor, 0) or doc[prev].text in SENTENCE_PUNCT or doc[prev].pos_ == "ADP":
+    if prev < max(floor, 0) or doc[prev].text in SENTENCE_PUNCT or (
+            doc[prev].pos_ == "ADP" and not _names_words(doc[prev])):
         return None  # after a preposition the quote is a title: said on “Meet the Press”
     sent_start, sent_end = ctx.sents.bounds(prev)
     first = max(sent_start, floor)
+    for i in range(prev - 1, first - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            first = i + 1  # the paragraph before is another statement (or a headline): not this one's
+            break
     for i in range(prev, first - 1, -1):
         if doc[i].text in SENTENCE_PUNCT:
             return None
-        if i in ctx.cues:
+        if i in ctx.cues and not (i in ctx.own_clause and doc[i].dep_ == "relcl"):
+            # "responding to a candidate who said he was lost, “...”": the relative clause is the
+            # candidate's statement, the quote the one responding
             return i, None
     if doc[prev].text != ":":
         return None
@@ -245,6 +274,13 @@ def cue_before(ctx: QuoteContext, q_start_tok: int, floor: int) -> tuple[int, in
         return root.i, None
     words = doc[first:prev]
     return (prev, words.root.i) if is_speaker_label(words) else None
+
+
+def _names_words(prep: Token) -> bool:
+    """Whether a preposition before a quote introduces what a speech verb characterises or warns
+    of: "described as “very alarming” by ...", "warned against “the necessity of ...”"."""
+    head = prep.head
+    return head.pos_ == "VERB" and prep.lower_ in DESCRIBING_PREPS.get(head.lemma_.lower(), ())
 
 
 def is_speaker_label(words: Span) -> bool:

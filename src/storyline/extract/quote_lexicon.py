@@ -49,6 +49,12 @@ AS_VERBS = frozenset({"describe", "characterize", "characterise", "portray"})
 # "told reporters that ...", "urged Congress to ...".
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "inform", "assure", "advise", "order",
                              "instruct", "remind", "brief", "beg", "implore", "promise"})
+# Speech verbs whose message can be an infinitive with the speaker as its subject: "vowed to
+# rebuild", "claimed to have taken", "threatened to send troops".
+INFINITIVE_VERBS = frozenset({"claim", "vow", "threaten", "pledge", "promise"})
+# Speech verbs whose message can be what a preposition introduces: "warned of a catastrophe",
+# "warned against a rushed vote".
+TOPIC_PREPS: dict[str, frozenset[str]] = {"warn": frozenset({"of", "against", "about"})}
 # Speech verbs whose message is "X of/for doing": "accused Kurti of repressing ...".
 CHARGE_VERBS = {"accuse": "of", "mock": "for", "criticize": "for", "criticise": "for", "praise": "for",
                 "blame": "for", "slam": "for", "blast": "for", "charge": "with"}
@@ -70,8 +76,13 @@ CHANNEL_NOUNS = frozenset({
     "programme", "appearance", "remarks", "testimony", "memo", "report", "announcement",
     "session", "forum", "summit", "town", "call", "media", "television", "radio", "tv", "newspaper",
     "blog", "book", "note", "communique", "communiqué", "declaration", "readout", "transcript",
-    "ad", "advert", "advertisement", "commercial", "spot", "clip", "piece",
+    "ad", "advert", "advertisement", "commercial", "spot", "clip", "piece", "phone", "telephone",
 })
+# Texts that "say" things without being a channel noun: never what "he" or "she" refers to.
+TEXT_NOUNS = frozenset({"account", "document", "paper", "study", "survey", "poll", "filing", "complaint",
+                        "lawsuit", "ruling", "order", "bill", "proposal", "plan", "agreement", "law",
+                        "resolution", "draft", "text", "page", "website", "site", "sign", "banner",
+                        "leaflet", "flyer", "flier", "pamphlet", "notice", "label", "campaign"})
 # Of those, the ones that need a qualifier to name a channel ("social media", not "media").
 BARE_CHANNEL_NOUNS = frozenset({"media", "television", "radio", "tv", "newspaper"})
 # Nouns for an outlet when a speaker "told" it: "told Serbian media" (a bare "told reporters"

@@ -23,6 +23,10 @@ SINGLE_DEFAULT: dict[str, Direction] = {"‘": "open", "‚": "open", "‹": "op
                                         "'": "either"}
 # TeX / Penn Treebank style: ``like this''.
 TEX_OPEN, TEX_CLOSE = "``", "''"
+# Two typographic single marks standing for one double mark, as some wire feeds and Australian
+# outlets close (and now and then open) a quote: “...,’’ she said. As single marks they would leave
+# the quote open until the next opening mark.
+DOUBLED_SINGLE: dict[str, Direction] = {"‘‘": "open", "’’": "close"}
 QUOTE_CHARS = frozenset(DOUBLE_DEFAULT) | frozenset(SINGLE_DEFAULT) | {"`"}
 
 # Characters after which a mark opens a quote (besides whitespace and the start of the text).
@@ -117,6 +121,11 @@ def _marks(text: str) -> list[_Mark]:
         if text.startswith(TEX_CLOSE, i):
             # '' closes a TeX quote, but some outlets (the NYT's feeds) use it both ways.
             out.append(_Mark(i, 2, False, _direction(text, i, 2, "either")))
+            i += 2
+            continue
+        doubled = text[i:i + 2]
+        if doubled in DOUBLED_SINGLE:
+            out.append(_Mark(i, 2, False, _direction(text, i, 2, DOUBLED_SINGLE[doubled])))
             i += 2
             continue
         if ch in DOUBLE_DEFAULT:

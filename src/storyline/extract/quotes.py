@@ -4,7 +4,9 @@ Three kinds, found in one pass over a parsed article:
 - direct: text in quotation marks (quote_marks.py pairs every common style), attributed to the
   cue next to it or carried on from the statement before it (quote_direct.py);
 - indirect: the clause a speech verb reports: said that ..., told reporters ..., accused X of
-  ..., according to X, ... (quote_clauses.py);
+  ..., called on X to ..., vowed to ..., warned of ..., according to X, ..., in the words of X,
+  ... (quote_clauses.py); "according to X" on a speech verb also gives that verb's statement
+  its channel ("Dravic said, according to RTV");
 - mixed: a reported clause that quotes some of its words (said Sørensen had “a clear vision”).
 A term in quotation marks (the so-called “deep state”, what psychologists call “availability
 bias”) is the writer's words: neither a quote nor what makes a reported clause mixed.
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, DateValue, Entity, Mention, Quote, Speaker, TimeExpr, short_hash
 from ..resolve.speakers import (
+    ORGANISATION_NOUNS,
     ResolvedSpeaker,
     Sentences,
     UnnamedSpeaker,
@@ -31,7 +34,9 @@ from ..resolve.speakers import (
 from .quote_channels import find_channel
 from .quote_clauses import (
     FINITE_TAGS,
+    SOURCE_STARTS,
     SUBJECT_DEPS,
+    UNREALISED_PREPS,
     QuoteKind,
     Statement,
     according_to,
@@ -42,6 +47,7 @@ from .quote_clauses import (
     is_phrase_cue,
     is_quote_cue,
     reported_range,
+    source_phrase,
     speaker_of,
 )
 from .quote_direct import (
@@ -54,6 +60,7 @@ from .quote_direct import (
     is_term,
     is_title,
 )
+from .quote_lexicon import CHANNEL_NOUNS, TEXT_NOUNS
 from .quote_marks import QuoteSpan, find_quote_spans
 
 if TYPE_CHECKING:
@@ -66,8 +73,6 @@ DIRECT_MAX_OUTSIDE = 0
 
 # Tags of a plural noun: "Diplomats said ... they" ("they" refers to it, "he" does not).
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# Prepositions before a verb's -ing form that say the act has not happened: "before proposing".
-UNREALISED_PREPS = frozenset({"before", "without", "instead"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,30 +125,48 @@ def _context(doc: Doc, text: str, sents: Sentences, quote_of: list[int],
                     own_clause.add(t.i)
         elif is_quote_cue(t):
             cues.add(t.i)  # attributes the quote next to it, reports no clause of its own
-        elif t.lower_ == "according":
+        elif t.lower_ in SOURCE_STARTS:
             statement = according_to(doc, sents, t)
             if statement is not None:
                 found.append(statement)
     return QuoteContext(doc, text, tuple(t.idx for t in doc), sents, frozenset(cues), frozenset(own_clause))
 
 
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """How the reported clauses took a quote: ``whole`` when one of them is the quote's own
+    statement (it is then no statement of its own); else ``within``, the tokens of the source
+    phrases' clauses that quote it ("According to the Herald, Karst declared: “...”"), where the
+    quote is also Karst's statement if its cue is there."""
+
+    whole: bool
+    within: tuple[int, int] | None = None
+
+
 def _absorb(found: list[Statement], doc: Doc, q: QuoteSpan, q_tokens: tuple[int, int],
-            content: tuple[int, int]) -> bool:
-    """Merge a quote into the reported clause that holds it, if any: the clause becomes the
-    direct quote when the quote is all of it, else a mixed quote."""
+            content: tuple[int, int]) -> _Held | None:
+    """Merge a quote into the reported clauses that hold it, if any (None when none does): a clause
+    becomes the direct quote when the quote is all of it, else a mixed quote."""
     qa, qb = q_tokens
     # Every clause that reaches into the quote takes all of it: a nested one too ("said Veldora
     # backed the envoy, whom he described as “patient, fair and, frankly, too polite”").
     hosts = [k for k, f in enumerate(found) if f.kind != "direct" and _overlap(f.a, f.b, qa, qb)]
+    if not hosts:
+        return None
+    sources: list[tuple[int, int]] = []
     for host in hosts:
         f = found[host]
         outside = count_words(doc, f.a, f.b) - count_words(doc, max(f.a, qa), min(f.b, qb))
         if (f.a >= qa and f.b <= qb) or outside <= DIRECT_MAX_OUTSIDE:
             found[host] = replace(f, a=qa, b=qb, start=content[0], end=content[1], kind="direct")
-        else:
-            found[host] = replace(f, a=min(f.a, qa), b=max(f.b, qb), start=min(f.start, q.start),
-                                  end=max(f.end, q.end), kind="mixed")
-    return bool(hosts)
+            continue
+        found[host] = replace(f, a=min(f.a, qa), b=max(f.b, qb), start=min(f.start, q.start),
+                              end=max(f.end, q.end), kind="mixed")
+        if f.according:
+            sources.append((found[host].a, found[host].b))
+    if len(sources) < len(hosts):
+        return _Held(whole=True)
+    return _Held(whole=False, within=(min(a for a, _ in sources), max(b for _, b in sources)))
 
 
 def _attribute(ctx: QuoteContext, spans: list[QuoteSpan], q_tokens: list[tuple[int, int]], n: int,
@@ -157,6 +180,9 @@ def _attribute(ctx: QuoteContext, spans: list[QuoteSpan], q_tokens: list[tuple[i
     hit = cue_before(ctx, qa, floor) if colon else None
     if hit is None:
         after = cue_after(ctx, q, qb, limit)
+        if after is not None and speaker_of(doc, after) is None and any(
+                c.dep_ == "auxpass" for c in doc[after].children):
+            return None  # “...” ... that had been observed: a passive after it, with no one named
         hit = (after, None) if after is not None else None
     if hit is None and not colon:
         hit = cue_before(ctx, qa, floor)
@@ -167,6 +193,30 @@ def _attribute(ctx: QuoteContext, spans: list[QuoteSpan], q_tokens: list[tuple[i
     if carried is None:
         return None
     return Statement(qa, qb, *content, "direct", carried.cue, carried.speaker_head)
+
+
+def _extend(found: list[Statement], doc: Doc, statement: Statement, q: QuoteSpan) -> bool:
+    """Join a quote to the reported clause of its own cue that stops right before it: "saying it
+    would be hard to make progress “if the council is not willing ...”" is one mixed statement,
+    which the parser cut where the quote hangs elsewhere."""
+    for k, f in enumerate(found):
+        if f.kind != "indirect" or f.cue != statement.cue or f.according or f.b > statement.a:
+            continue
+        between = doc[f.b:statement.a]
+        if all(t.is_space or (t.is_quote and t.i < statement.a) for t in between) and f.b < len(doc):
+            found[k] = replace(f, b=statement.b, end=q.end, kind="mixed")
+            return True
+    return False
+
+
+def _announced(ctx: QuoteContext, q_start: int) -> bool:
+    """Whether a quote follows a speech verb and a comma or colon: what was said, however
+    capitalised ("now says, “Leave Tomas Edlund alone.”"), not a title."""
+    doc = ctx.doc
+    i = q_start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    return i > 0 and doc[i].text in (",", ":") and i - 1 in ctx.cues
 
 
 def find_statements(doc: Doc, sents: Sentences) -> list[Statement]:
@@ -187,11 +237,18 @@ def find_statements(doc: Doc, sents: Sentences) -> list[Statement]:
         content_tokens = ctx.tokens(*content)
         if count_words(doc, *content_tokens) == 0 or is_term(doc, *content_tokens):
             continue  # a term is the writer's words: it neither makes a clause mixed nor is said
-        if _absorb(found, doc, q, q_tokens[n], content):
+        held = _absorb(found, doc, q, q_tokens[n], content)
+        if held is not None and held.whole:
             continue
-        if is_title(doc, *content_tokens):
+        if is_title(doc, *content_tokens) and not _announced(ctx, q_tokens[n][0]):
             continue  # a book, a show, a slogan: “Meet the Press”
         statement = _attribute(ctx, spans, q_tokens, n, content, found)
+        within = held.within if held is not None else None
+        if within is not None and (statement is None or statement.cue is None
+                                   or not within[0] <= statement.cue < within[1]):
+            continue  # within a source phrase's clause, a quote is also its own only with a cue there
+        if statement is not None and _extend(found, doc, statement, q):
+            continue
         if statement is not None:
             cue = statement.cue
             if cue is not None and cue in ctx.own_clause and inverted_after(ctx, q, q_tokens[n][1], cue):
@@ -220,7 +277,9 @@ def _cue_fields(doc: Doc, f: Statement, types: dict[int, tuple[int, int, str]],
     if f.cue is None:
         return None, None, None, None
     cue: Token = doc[f.cue]
-    last = doc[cue.i + 1] if f.according or is_phrase_cue(cue) else cue  # "according to", "put it"
+    phrase = source_phrase(cue) if f.according else None
+    # "according to", "in the words of", "put it"
+    last = phrase[0] if phrase is not None else doc[cue.i + 1] if is_phrase_cue(cue) else cue
     channel = None if f.according else find_channel(doc, cue, _content_tokens(f.a, f.b, f.gap), types)
     return doc[cue.i:last.i + 1].text, cue.idx, last.idx + len(last.text), channel
 
@@ -241,11 +300,14 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             head = doc[f.speaker_head]
             resolved = resolve_speaker(index, doc, head, earlier, unnamed)
             entity_id = resolved.speaker.entity_id if resolved.speaker is not None else None
+            # A pronoun's window counts from the last sentence of what was said: "She said: “...”"
+            # over five sentences, then "she added" is still her.
+            sentence = max(sentence_at(index, f.speaker_head), sentence_at(index, max(f.b - 1, 0)))
             if entity_id is not None:
-                earlier.append((resolved.start, sentence_at(index, f.speaker_head), entity_id))
+                earlier.append((resolved.start, sentence, entity_id))
             elif resolved.speaker is not None and head.pos_ == "NOUN" and _may_be_referred_to(head):
-                unnamed.append(UnnamedSpeaker(resolved.start, sentence_at(index, f.speaker_head),
-                                              resolved.speaker.name, head.tag_ in PLURAL_TAGS))
+                unnamed.append(UnnamedSpeaker(resolved.start, sentence, resolved.speaker.name,
+                                              head.tag_ in PLURAL_TAGS, _personal(head)))
         cue, cue_start, cue_end, channel = _cue_fields(doc, f, types)
         out.append(Attribution(
             start=f.start, end=f.end, kind=f.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
@@ -254,6 +316,13 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             speaker_end=resolved.end if resolved is not None else None, channel=channel, gap=f.gap,
         ))
     return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
+
+
+def _personal(head: Token) -> bool:
+    """Whether a common-noun speaker can be a "he" or "she": "a spokesman", not a text ("a
+    statement", "the report") nor a body ("the ministry")."""
+    lemma = head.lemma_.lower()
+    return lemma not in CHANNEL_NOUNS and lemma not in TEXT_NOUNS and lemma not in ORGANISATION_NOUNS
 
 
 def _may_be_referred_to(head: Token) -> bool:
@@ -283,7 +352,7 @@ def _without_nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     proposing another date": one statement, not two). A nested statement made ("Dravic said Tovin
     had promised to ...", "whom he described as ...") stays: it is an attribution of its own."""
     def nested(b: Attribution) -> bool:
-        if b.cue_index is None or b.cue_start is None or doc[b.cue_index].lower_ == "according":
+        if b.cue_index is None or b.cue_start is None or source_phrase(doc[b.cue_index]) is not None:
             return False
         if _realis(doc[b.cue_index]):
             return False

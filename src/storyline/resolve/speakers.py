@@ -32,6 +32,9 @@ GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 TITLED_TYPES = frozenset({"PERSON", "ORG"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
+# A speaker named as an object ("AFP quoted her as saying"): resolved as its subject form.
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+RELAY_LEMMAS = frozenset({"quote", "cite"})
 # How far back a pronoun looks for its antecedent: news prose re-names a speaker within a few
 # sentences, so anything further is more likely someone else.
 PERSON_PRONOUN_SENTENCES = 3
@@ -60,6 +63,9 @@ ORGANISATION_NOUNS = frozenset({
 })
 # The entity types a body's noun can stand for: a ministry is no place (GPE) and no person.
 ORGANISATION_TYPES = frozenset({"ORG"})
+# Words that introduce someone new: "a spokesman", "another official", "one diplomat".
+INDEFINITE_WORDS = frozenset({"a", "an", "another", "one", "some", "any", "several", "many", "most",
+                              "few", "other", "no"})
 # Words that make a body's noun point at one body the text named: "the ministry", "this agency".
 DEFINITE_WORDS = frozenset({"the", "this", "that"})
 # "The departments said", "courts have ruled": several bodies or bodies in general, not one named.
@@ -267,7 +273,11 @@ def noun_phrase(doc: Doc, head: Token) -> tuple[int, int]:
         if child.dep_ not in NP_LEFT_DEPS or child.right_edge.i != start - 1:
             break
         start = child.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].is_quote):
+    for i in range(head.i - 1, start - 1, -1):
+        if "\n" in doc[i].text_with_ws:
+            start = i + 1  # a phrase never runs over a line break ("Photo\n\nA spokesman")
+            break
+    while start < head.i and (doc[start].is_punct or doc[start].is_quote or doc[start].is_space):
         start += 1
     return start, head.i + 1
 
@@ -302,6 +312,10 @@ def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_p
     noun = fold(head.lemma_)
     types = ORGANISATION_TYPES if noun in ORGANISATION_NOUNS else TITLED_TYPES
     modifiers = {fold(t.lemma_)[:STEM_CHARS] for t in doc[start_tok:head.i] if t.is_alpha and not t.is_stop}
+    # Nouns that say which office ("the health minister"): never someone given another one ("the
+    # foreign affairs minister, Julie Bishop").
+    offices = {fold(t.lemma_)[:STEM_CHARS] for t in doc[start_tok:head.i]
+               if t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == head.i}
     best: tuple[int, int, str] | None = None
     latest: dict[str, int] = {}
     for c in index.candidates:
@@ -313,9 +327,20 @@ def _by_title(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_p
         if index.entities.get(entity_id) is None or index.entities[entity_id].type not in types:
             continue
         stems = {w[:STEM_CHARS] for w in index.titles.get(entity_id, frozenset())}
+        if offices and not offices & stems:
+            continue
         key = (len(modifiers & stems), latest[entity_id], entity_id)
         best = key if best is None or key > best else best
     return best[2] if best is not None else None
+
+
+def _one_known(doc: Doc, head: Token, first: int) -> bool:
+    """Whether a common noun phrase can stand for someone the article named: one of them, not
+    introduced as new ("a Pentagon spokesman", "another official") nor several ("most senators"),
+    and a word (a title is never "%": "43% said")."""
+    if not head.is_alpha or head.tag_ in PLURAL_NOUN_TAGS:
+        return False
+    return not any(t.lower_ in INDEFINITE_WORDS for t in doc[first:head.i])
 
 
 def _by_body_name(index: SpeakerIndex, doc: Doc, head: Token, start_tok: int, char_pos: int) -> str | None:
@@ -379,14 +404,18 @@ class UnnamedSpeaker:
     sentence: int
     name: str
     plural: bool
+    # Whether "he" or "she" can refer to it: "a spokesman", not "a statement" or "the ministry".
+    person: bool = True
 
 
 def _unnamed_antecedent(lower: str, char_pos: int, sentence: int, window: int,
                         unnamed: Sequence[UnnamedSpeaker]) -> UnnamedSpeaker | None:
     """The latest unnamed speaker before a pronoun, within ``window`` sentences, agreeing with it
-    in number ("he"/"she"/"it": one; "they": more)."""
+    in number ("he"/"she"/"it": one; "they": more) and, for "he"/"she", a person ("a statement
+    said ... He added" is not the statement)."""
     plural = lower == "they"
-    hits = [u for u in unnamed if u.start < char_pos and u.sentence >= sentence - window and u.plural == plural]
+    hits = [u for u in unnamed if u.start < char_pos and u.sentence >= sentence - window and u.plural == plural
+            and (u.person or lower not in PERSON_PRONOUNS)]
     return max(hits, key=lambda u: u.start) if hits else None
 
 
@@ -406,7 +435,8 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
             m = index.token_mention.get(tok.i)
             if tok.dep_ == "appos" and m is not None and _entity_type(index.entities, m) == "PERSON":
                 return ResolvedSpeaker(_named(index, m), m.start, m.end)
-    lower = head.lower_
+    relayed = head.dep_ == "dobj" and head.head.lemma_.lower() in RELAY_LEMMAS  # "quoted her as saying"
+    lower = OBJECT_PRONOUNS.get(head.lower_, head.lower_) if relayed else head.lower_
     start, end = head.idx, head.idx + len(head.text)
     if lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         person = lower in PERSON_PRONOUNS
@@ -442,7 +472,7 @@ def _by_noun_phrase(index: SpeakerIndex, doc: Doc, head: Token, first: int) -> s
         if found is not None:
             return found
     if head.pos_ == "NOUN" or body:
-        titled = _by_title(index, doc, head, first, head.idx)
+        titled = _by_title(index, doc, head, first, head.idx) if _one_known(doc, head, first) else None
         if titled is not None or body:
             return titled
     if head.pos_ == "PROPN" or head.is_title or head.is_upper:  # the parser takes "BIDEN" for a noun
