@@ -35,6 +35,8 @@ def test_entities_name_key_drops_the_arabic_article_written_onto_a_name() -> Non
 def test_entities_canonical_name_keeps_the_fullest_form_with_diacritics() -> None:
     assert canonical_name(["Sorensen", "Peter Sorensen", "Peter Sørensen", "Sørensen"]) == "Peter Sørensen"
     assert canonical_name(["Halvorsen"]) == "Halvorsen"
+    # a caption's doubled word is never the name while a clean form is there
+    assert canonical_name(["Ingrid Halvorsen Halvorsen", "Ingrid Halvorsen", "Halvorsen"]) == "Ingrid Halvorsen"
 
 
 def test_entities_affiliation_codes() -> None:
@@ -214,6 +216,10 @@ def test_entities_an_owner_glued_by_a_possessive_is_cut_off() -> None:
     # owned common noun leaves the owner, and a name with no owner named alone keeps its possessive
     assert got == [("Tovin", "PERSON"), ("Tovin", "PERSON"), ("Lindholm Office", "ORG"), ("Tovin", "PERSON"),
                    ("Martha ’s Vineyard", "GPE")]
+    # the owned name given alone elsewhere cuts the owner off too ("May’s Brexit" beside "Brexit")
+    doc = Doc(Vocab(), words=["Dravic", "’s", "Brexit", "and", "Brexit"], tags=["NNP", "POS", "NNP", "CC", "NNP"])
+    got = [doc[m.start:m.end].text for m in _split_possessives(doc, [_Mention(0, 3, "PERSON"), _Mention(4, 5, "ORG")])]
+    assert got == ["Dravic", "Brexit", "Brexit"]
 
 
 def _opening_preposition_kept(nlp, text: str) -> bool:  # type: ignore[no-untyped-def]

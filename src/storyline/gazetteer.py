@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 
 from anyascii import anyascii
 
@@ -172,9 +173,17 @@ def name_key(name: str) -> str:
 
 
 def canonical_name(texts: Iterable[str]) -> str:
-    """The fullest form, preferring one that keeps diacritics ('Peter Sørensen'), then the commonest."""
+    """The fullest form, preferring one that keeps diacritics ('Peter Sørensen'), then the commonest;
+    never a form with a word written twice over ('Julian Assange Assange', a caption's slip) while
+    another form is there."""
     counts = texts if isinstance(texts, Counter) else Counter(texts)
-    return max(counts, key=lambda t: (len(t.split()), t != fold(t) and not t.isascii(), counts[t], t))
+    return max(counts, key=lambda t: (not _stutters(t), len(t.split()), t != fold(t) and not t.isascii(), counts[t], t))
+
+
+def _stutters(name: str) -> bool:
+    """Whether a name repeats a word back to back ('Julian Assange Assange')."""
+    words = fold(name).split()
+    return any(a == b for a, b in pairwise(words))
 
 
 def surname_key(key: str) -> str | None:

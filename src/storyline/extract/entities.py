@@ -505,7 +505,8 @@ def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
     and the White House, "China’s Ministry of Commerce" China and the ministry, "Cotton’s op-ed"
     and "Trump’s 2016" are Cotton and Trump. A name that has a possessive inside it keeps it
     ("Martha’s Vineyard", "Moody’s Analytics", "Democratic People's Republic of Korea"): only an
-    owner the article also names on its own, or a known country or organisation, is cut off."""
+    owner the article also names on its own, or a known country or organisation, is cut off, and
+    so is one whose owned name the article gives alone ("May’s Brexit" beside "Brexit")."""
     alone: dict[str, str] = {}  # folded name -> its label, of the names the article gives alone
     for m in raw:
         if not any(_possessive(t) for t in doc[m.start:m.end]):
@@ -526,7 +527,7 @@ def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
         if owned[0].like_num or not any(t.text[:1].isupper() for t in owned):
             m.end = k  # "Cotton’s op-ed", "Trump’s 2016": the owner is the name
             out.append(m)
-        elif fold(owner) in alone or country_of_state(owner) or organisation_code(owner):
+        elif fold(owner) in alone or fold(owned.text) in alone or country_of_state(owner) or organisation_code(owner):
             label = "GPE" if country_of_state(owner) else alone.get(fold(owner), m.label)
             # The tagger labelled the whole by its owner: a person's "White House" is no person.
             fallback = "ORG" if m.label == "PERSON" else m.label
