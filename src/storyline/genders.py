@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
+import numpy
+
 from .gazetteer import fold
 
 if TYPE_CHECKING:
@@ -120,11 +122,21 @@ def gender_evidence(doc: Doc, people: Sequence[tuple[int, int, str]]) -> Iterato
         if gender is not None:
             yield entity, gender, TITLE_WEIGHT
     owner = {i: entity for first, end, entity in people for i in range(first, end)}
-    for tok in doc:
-        gender = PRONOUN_GENDERS.get(tok.lower_)
-        bound = _binder(doc, tok, owner) if gender is not None else None
-        if gender is not None and bound is not None:
-            yield bound, gender, BINDING_WEIGHT
+    for i in _pronoun_positions(doc):
+        tok = doc[i]
+        bound = _binder(doc, tok, owner)
+        if bound is not None:
+            yield bound, PRONOUN_GENDERS[tok.lower_], BINDING_WEIGHT
+
+
+def _pronoun_positions(doc: Doc) -> list[int]:
+    """Where the gendered pronouns are, found on the doc's array of lowercase forms: making a Token
+    for every word costs more than the rest of the evidence (this runs for entities, events and
+    quotes alike)."""
+    from spacy.attrs import LOWER
+
+    wanted = [doc.vocab.strings[p] for p in PRONOUN_GENDERS]
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted))]
 
 
 def _settled(votes: Counter[Gender]) -> Gender | None:

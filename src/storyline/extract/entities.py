@@ -515,11 +515,12 @@ def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
             alone.setdefault(name.split()[-1] if name else name, m.label)  # "May" of "Theresa May"
     out: list[_Mention] = []
     for m in raw:
+        cut = m.start
         while m.start < m.end and _possessive(doc[m.start]):
             m.start += 1  # "’s son": the owner was left outside the span
         k = next((i for i in range(m.start + 1, m.end - 1) if _possessive(doc[i])), None)
         if k is None:
-            if m.start < m.end and _is_a_name(doc, m):
+            if m.start < m.end and (m.start == cut or _is_a_name(doc, m)):
                 out.append(m)
             continue
         owner = doc[m.start:k].text
