@@ -340,6 +340,11 @@ def test_entities_photo_credits_are_found_by_label_or_agency_slash() -> None:
     # a poll, and a caption that goes on to say what happens, are not credits
     assert credited("A Reuters/Ipsos poll found Marta Kell ahead.") == ""
     assert credited("Photo: Minister Anna Berg greets the envoy in Oslo.") == ""
+    # an outlet in capitals after a photographer's name, a caption label before it, a page run
+    # together after the outlet; but not two states' codes
+    assert credited("The port is idle. | Ines Marr/LINDPOST Karst: a new start") == "Ines Marr / LINDPOST"
+    assert credited("toggle caption Tomas Vell/AP\n\nThe talks resumed.") == "Tomas Vell / AP"
+    assert credited("Talks went on. The US/UK talks failed. Karst/NATO ties grew.") == ""
 
 
 def test_entities_page_furniture_names_nothing() -> None:

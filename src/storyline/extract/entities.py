@@ -144,6 +144,8 @@ CREDIT_JOINERS = frozenset({"for", "via", "and", "&", "/", ",", "-", "the", "of"
                             "al", "bin", "la", "le", "da", "di", "du"})
 # What may stand before a credit line: the start of a line, a bracket, a caption's full stop.
 CREDIT_OPENERS = frozenset({"(", "[", "|", ".", ":", "—", "–"})
+# Page words right before a credit: NPR's "toggle caption Jane Doe/AP".
+CAPTION_WORDS = frozenset({"caption", "captions"})
 # What ends one: the end of its line or bracket, or a full stop.
 CREDIT_CLOSERS = frozenset({")", "]", "|", "."})
 # A credit names a photographer or two and an agency; longer runs of capitals are a headline.
@@ -423,17 +425,25 @@ def _credit_tokens(doc: Doc) -> set[int]:
         if tok.lower_ in CREDIT_LABELS and _line_opening(doc, tok.i):
             found.update(_labelled_credit(doc, tok.i))
         elif tok.text == "/" and 0 < tok.i < len(doc) - 1 and (
-                doc[tok.i - 1].lower_ in PHOTO_AGENCIES or doc[tok.i + 1].lower_ in PHOTO_AGENCIES):
+                doc[tok.i - 1].lower_ in PHOTO_AGENCIES or _agency(doc[tok.i + 1])):
             found.update(_slash_credit(doc, tok.i))
     return found
 
 
+def _agency(tok: Token) -> bool:
+    """A picture agency, or an outlet written in capitals, after a credit's slash ("Jane
+    Doe/Reuters", "M.Scott Mahaskey/POLITICO")."""
+    return tok.lower_ in PHOTO_AGENCIES or (len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper())
+
+
 def _line_opening(doc: Doc, i: int) -> bool:
-    """Whether token i starts a line, a bracket or a caption's last sentence."""
+    """Whether token i starts a line, a bracket or a caption's last sentence, or follows a
+    caption's label ("toggle caption Jane Doe/AP")."""
     if i == 0:
         return True
     before = doc[i - 1]
-    return "\n" in before.text or "\n" in before.whitespace_ or before.text in CREDIT_OPENERS
+    return ("\n" in before.text or "\n" in before.whitespace_ or before.text in CREDIT_OPENERS
+            or before.lower_ in CAPTION_WORDS)
 
 
 def _credit_end(doc: Doc, end: int) -> bool:
@@ -481,7 +491,16 @@ def _slash_credit(doc: Doc, slash: int) -> range:
             break
         start -= 1
     end = _credit_run(doc, slash)
-    if start == slash or end <= slash + 1 or not _line_opening(doc, start) or not _credit_end(doc, end):
+    # Only a name of two words or more before an outlet in capitals is a photographer's: "the
+    # US/UK talks" and "Washington/AP" are not credits.
+    named = slash - start >= 2 and doc[start].lower_ not in ("the", "a", "an")
+    if doc[slash - 1].lower_ not in PHOTO_AGENCIES and doc[slash + 1].lower_ not in PHOTO_AGENCIES and not named:
+        return range(0)
+    if named and _line_opening(doc, start) and _agency(doc[slash + 1]) and not _credit_end(doc, end):
+        # "| M.Scott Mahaskey/POLITICO Sebelius: ...": a page run together, the credit ends at its
+        # agency
+        end = slash + 2
+    elif start == slash or end <= slash + 1 or not _line_opening(doc, start) or not _credit_end(doc, end):
         return range(0)
     return range(start, end)
 
