@@ -154,6 +154,16 @@ def test_cli_stories_timeline_and_waiting_segments(tmp_path: Path) -> None:
     assert "harbour.txt" not in line.output
     missing = runner.invoke(app, ["timeline", "nobody-named-so", "--db", db])
     assert missing.exit_code == 2 and "storyline stories" in missing.output
+
+    def types(*options: str) -> list[str]:
+        shown = runner.invoke(app, ["timeline", "tovin", "--db", db, "--json", *options])
+        return [json.loads(line)["type"] for line in shown.output.splitlines()[1:] if line.startswith("{")]
+
+    every = types()
+    assert "STATEMENT" in every and len(set(every)) > 1
+    assert types("--skip-type", "statement") == [t for t in every if t != "STATEMENT"]
+    assert set(types("--type", "CONSULT,STATEMENT")) == {"CONSULT", "STATEMENT"} & set(every)
+    assert types("--min-sources", "3") == []  # no event of these fixtures is in three reports
     # A run stopped between storing and grouping leaves segments waiting; status says what to do.
     from storyline.store.duckdb import Store
     with Store(db) as store:

@@ -517,16 +517,26 @@ def stories_cli(
 def timeline_cli(
     story: str = typer.Argument(..., help="A story id, or part of the name of someone it names (e.g. bislimi)."),
     db: str = STORE_OPTION,
+    type_: list[str] = typer.Option([], "--type", help="Only events of this PLOVER type (repeat, or comma-separate: "
+                                    "CONSULT,AGREE)."),
+    skip_type: list[str] = typer.Option([], "--skip-type", help="Leave out events of this type, e.g. STATEMENT "
+                                        "(the most common in a long story)."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1, help="Only events reported by at least this many "
+                                    "outlets."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines (the story, then its events) instead of a table."),
 ) -> None:
     """One story's events in calendar order: when, what, who, and which outlets reported it.
 
     Each row is one event, however many outlets report it; a status of "disputed" or a
-    conflict count says they disagree (storyline conflicts shows how)."""
+    conflict count says they disagree (storyline conflicts shows how). A long story is mostly
+    statements: --skip-type STATEMENT leaves the meetings, demands, accusations and agreements."""
     from .query import timeline
 
+    def split(values: list[str]) -> list[str]:
+        return [t.strip() for v in values for t in v.split(",") if t.strip()]
+
     with _store(db, read_only=True) as store:
-        chosen, events = timeline(store, story)
+        chosen, events = timeline(store, story, split(type_), split(skip_type), min_sources)
     if not as_json:
         span = " – ".join(x for x in (chosen.get("start"), chosen.get("end")) if x) or "undated"
         out.print(f"[bold]{chosen['title']}[/bold]  ({span}; {len(chosen['article_ids'])} articles, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .errors import BadOption
@@ -216,11 +216,14 @@ def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
     return [_decode("stories", r) for r in store.query(sql, params)]
 
 
-def timeline(store: Store, story: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def timeline(store: Store, story: str, types: Sequence[str] = (), skip_types: Sequence[str] = (),
+             min_sources: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A story and its events, merged across articles, in calendar order (undated ones last, in
     the order first reported), each with the outlets that report it (``outlets``) and the day of
     its first report (``published``). ``story`` is a story id or a fragment of the name of
-    someone it names: the most reported such story is taken."""
+    someone it names: the most reported such story is taken. Only events of ``types`` (all when
+    empty), none of ``skip_types`` (a long story's many STATEMENTs), reported by at least
+    ``min_sources`` outlets."""
     found = store.query("SELECT * FROM story_records WHERE id = ?", [story]) or list_stories(store, story, limit=1)
     if not found:
         raise BadOption(f"no story with the id or naming {story!r}; list them with: storyline stories")
@@ -232,11 +235,14 @@ def timeline(store: Store, story: str) -> tuple[dict[str, Any], list[dict[str, A
         "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id) x ON x.event_id = e.id "
         "ORDER BY json_extract_string(e.date, '$.start') NULLS LAST, x.published NULLS LAST, e.article_id, "
         "json_extract(e.reports, '$[0].start')::INTEGER", [list(chosen["event_ids"])])
+    wanted, unwanted = {t.upper() for t in types}, {t.upper() for t in skip_types}
+    events = [e for e in events if (not wanted or e["type"] in wanted) and e["type"] not in unwanted]
     outlets = _outlets(store, sorted({a for e in events for a in e["article_ids"]}))
     out = []
     for e in events:
         e["outlets"] = sorted({outlets.get(a, a) for a in e.pop("article_ids")})
-        out.append(_decode("events", e))
+        if len(e["outlets"]) >= min_sources:
+            out.append(_decode("events", e))
     return chosen, out
 
 
