@@ -78,6 +78,10 @@ def test_web_api_lists_match_the_cli_queries(client: TestClient) -> None:
     assert story["story"]["id"] == stories[0]["id"]
     days = [e["date"]["start"] for e in story["events"] if e["date"]]
     assert days == sorted(days) and all(e["outlets"] for e in story["events"])
+    done = _get(client, f"/api/stories/{stories[0]['id']}?skip_type=STATEMENT")["events"]
+    assert done == [e for e in story["events"] if e["type"] != "STATEMENT"] and len(done) < len(story["events"])
+    page = client.get(f"/stories/{stories[0]['id']}?skip_type=STATEMENT")
+    assert page.status_code == 200 and "show every event" in page.text
     quotes = _get(client, "/api/quotes?speaker=halvorsen")  # Hålvorsen, diacritics ignored
     [envoy] = _get(client, "/api/entities?name=Hålvorsen")
     assert quotes and {q["speaker"]["entity_id"] for q in quotes} == {envoy["id"]}

@@ -217,10 +217,12 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         return query.list_stories(s, name, min_articles, limit, offset)
 
     @app.get("/api/stories/{story_id}", tags=["api"])
-    def api_story(s: S, story_id: str, limit: Limit = MAX_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    def api_story(s: S, story_id: str, type: str | None = None, skip_type: str | None = None,
+                  min_sources: int = 1, limit: Limit = MAX_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         """A story and its events in calendar order, each with the outlets that report it
-        (`limit` and `offset` page through the events of a long story)."""
-        chosen, events = _timeline(s, story_id)
+        (`limit` and `offset` page through the events of a long story). `type` and `skip_type`
+        take PLOVER types, comma-separated (`skip_type=STATEMENT`: what was done, not said)."""
+        chosen, events = _timeline(s, story_id, type, skip_type, min_sources)
         return {"story": chosen, "events": events[offset : offset + limit]}
 
     @app.get("/api/articles/{article_id}", tags=["api"])
@@ -305,13 +307,14 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
                        name=name or "")
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(request: Request, s: S, story_id: str, limit: Limit = 200, offset: Offset = 0) -> HTMLResponse:
-        chosen, events = _timeline(s, story_id)
+    def story_page(request: Request, s: S, story_id: str, skip_type: str | None = None, limit: Limit = 200,
+                   offset: Offset = 0) -> HTMLResponse:
+        chosen, events = _timeline(s, story_id, None, skip_type)
         dated = [e for e in events if e["date"]]
         drawn = sorted(dated, key=lambda e: -e["n_sources"])[:TIMELINE_MAX]
         return listing(request, "story.html", events[offset : offset + limit], limit, offset, story=chosen,
                        n_events=len(events), n_dated=len(dated), timeline=[_mark(e) for e in drawn],
-                       undated=len(events) - len(dated))
+                       undated=len(events) - len(dated), skip_type=skip_type or "")
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events_page(request: Request, s: S, type: str | None = None, status: str | None = None,
@@ -377,10 +380,15 @@ def _mark(event: dict[str, Any]) -> dict[str, Any]:
             "actors": [{"name": a["name"]} for a in event["actors"]], "outlets": event["outlets"]}
 
 
-def _timeline(s: Store, story_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """query.timeline, with "no such story" as a 404."""
+def _timeline(s: Store, story_id: str, types: str | None = None, skip_types: str | None = None,
+              min_sources: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """query.timeline (types comma-separated, as a form or a URL gives them), with "no such
+    story" as a 404."""
+    def split(value: str | None) -> list[str]:
+        return [t.strip() for t in (value or "").split(",") if t.strip()]
+
     try:
-        return query.timeline(s, story_id)
+        return query.timeline(s, story_id, split(types), split(skip_types), min_sources)
     except BadOption as exc:
         raise HTTPException(404, str(exc)) from exc
 
