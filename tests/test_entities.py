@@ -393,3 +393,15 @@ def test_entities_story_highlights_heading_is_not_an_entity(nlp) -> None:  # typ
     assert "Marta Kell" in ents and not any("Highlights" in name for name in ents)
     _, ents = _run(nlp, "By signing up you agree to our Privacy Policy and Terms of Use.")
     assert not ents
+
+
+def test_entities_a_city_the_tagger_calls_a_people_is_a_place() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")("Aleppo fell . Aleppo was rebuilt .")
+    for w in doc:
+        w.is_sent_start = w.i in (0, 3)
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
+    _, entities = extract_entities(doc, Article("x", doc.text, "test"))
+    assert [(e.name, e.type) for e in entities] == [("Aleppo", "GPE")]

@@ -18,6 +18,7 @@ from ..gazetteer import (
     PLATFORMS,
     affiliation_code,
     canonical_name,
+    city_country,
     country_of_state,
     fold,
     is_us_state,
@@ -249,6 +250,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_PLATFORM
             if (country_of_state(text) or is_us_state(text)) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
+            elif m.label == "NORP" and city_country(text):
+                cluster.votes["GPE"] += VOTE_GAZETTEER  # "Aleppo" is no people (but "Jackson" may be a person)
             elif organisation_code(text):
                 cluster.votes["ORG"] += VOTE_GAZETTEER
             partner = _coordinated_label(doc, m)
