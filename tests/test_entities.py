@@ -405,3 +405,20 @@ def test_entities_a_city_the_tagger_calls_a_people_is_a_place() -> None:
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
     _, entities = extract_entities(doc, Article("x", doc.text, "test"))
     assert [(e.name, e.type) for e in entities] == [("Aleppo", "GPE")]
+
+
+def test_entities_a_name_before_a_noun_only_people_have_is_a_person() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from storyline.extract.entities import _heads_a_person_noun, _Mention
+
+    doc = spacy.blank("en")("the Tovin administration and the Karst team")
+    heads = [1, 2, 2, 2, 6, 6, 6]  # "Tovin" and "Karst" modify the noun after them
+    for w, h in zip(doc, heads, strict=True):
+        w.head = doc[h]
+        w.dep_ = "compound" if w.i in (1, 5) else "dep"
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 5, 6, label="ORG")]
+    assert _heads_a_person_noun(doc, _Mention(1, 2, "ORG"))  # an administration is a person's
+    assert not _heads_a_person_noun(doc, _Mention(5, 6, "ORG"))  # a team may be a company's
+

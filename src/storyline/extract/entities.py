@@ -121,6 +121,14 @@ VOTE_PRONOUN = 3.0
 # Titles named by a department ("Secretary of State", "Defense Secretary", "Minister of Finance"):
 # the department word is part of the title, not a body the sentence names.
 DEPARTMENT_TITLES = frozenset({"secretary", "minister", "undersecretary"})
+# Nouns only a person's name modifies: "the Trump administration", "Obama loyalists", "the Biden
+# presidency". The tagger often labels such a name ORG; a company's name goes with other nouns
+# ("the Apple campaign", "the Microsoft team"), so those are left out.
+PERSON_HEADED = _words("""
+administration presidency loyalist loyalists voter voters impeachment aide aides confidant confidants
+family wife husband son daughter children biographer biography
+""")
+VOTE_PERSON_HEADED = 1.5
 # Legal forms that name no one on their own ("The Washington Times, LLC", cut at the comma).
 LEGAL_FORMS = frozenset({"llc", "inc", "ltd", "corp", "plc", "co", "gmbh", "llp", "lp", "ag", "nv", "bv", "sa",
                          "pty", "pte", "srl", "spa", "limited", "incorporated", "corporation"})
@@ -264,6 +272,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["GPE" if single or m.label == "PERSON" else m.label] += VOTE_POSSESSOR
         if cluster.key in bound:
             cluster.votes["PERSON"] += VOTE_PRONOUN
+        cluster.votes["PERSON"] += VOTE_PERSON_HEADED * sum(_heads_a_person_noun(doc, m) for m in cluster.mentions)
     mentions: list[Mention] = []
     entities: list[Entity] = []
     for cluster in clusters.values():
@@ -580,6 +589,15 @@ def _is_a_name(doc: Doc, m: _Mention) -> bool:
         return False  # "Defense Secretary Jim Mattis" (but "the Oscars host" names the Oscars)
     before = doc[m.start - 2 : m.start]
     return not (len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in DEPARTMENT_TITLES)
+
+
+def _heads_a_person_noun(doc: Doc, m: _Mention) -> bool:
+    """Whether a one-word name modifies a noun only people are said to have ("the Trump
+    administration", "Obama loyalists")."""
+    if m.end - m.start != 1 or m.end >= len(doc):
+        return False
+    tok = doc[m.start]
+    return tok.dep_ == "compound" and tok.head.i == m.end and tok.head.lower_ in PERSON_HEADED
 
 
 def _is_title_only(doc: Doc, m: _Mention) -> bool:
