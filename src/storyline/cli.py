@@ -532,11 +532,8 @@ def timeline_cli(
     statements: --skip-type STATEMENT leaves the meetings, demands, accusations and agreements."""
     from .query import timeline
 
-    def split(values: list[str]) -> list[str]:
-        return [t.strip() for v in values for t in v.split(",") if t.strip()]
-
     with _store(db, read_only=True) as store:
-        chosen, events = timeline(store, story, split(type_), split(skip_type), min_sources)
+        chosen, events = timeline(store, story, type_, skip_type, min_sources)
     if not as_json:
         span = " – ".join(x for x in (chosen.get("start"), chosen.get("end")) if x) or "undated"
         out.print(f"[bold]{chosen['title']}[/bold]  ({span}; {len(chosen['article_ids'])} articles, "

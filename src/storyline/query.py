@@ -223,7 +223,7 @@ def timeline(store: Store, story: str, types: Sequence[str] = (), skip_types: Se
     its first report (``published``). ``story`` is a story id or a fragment of the name of
     someone it names: the most reported such story is taken. Only events of ``types`` (all when
     empty), none of ``skip_types`` (a long story's many STATEMENTs), reported by at least
-    ``min_sources`` outlets."""
+    ``min_sources`` outlets; a type may be a comma-separated list, as a form or a URL gives it."""
     found = store.query("SELECT * FROM story_records WHERE id = ?", [story]) or list_stories(store, story, limit=1)
     if not found:
         raise BadOption(f"no story with the id or naming {story!r}; list them with: storyline stories")
@@ -235,7 +235,10 @@ def timeline(store: Store, story: str, types: Sequence[str] = (), skip_types: Se
         "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id) x ON x.event_id = e.id "
         "ORDER BY json_extract_string(e.date, '$.start') NULLS LAST, x.published NULLS LAST, e.article_id, "
         "json_extract(e.reports, '$[0].start')::INTEGER", [list(chosen["event_ids"])])
-    wanted, unwanted = {t.upper() for t in types}, {t.upper() for t in skip_types}
+    def split(values: Sequence[str]) -> set[str]:
+        return {t.strip().upper() for v in values for t in v.split(",") if t.strip()}
+
+    wanted, unwanted = split(types), split(skip_types)
     events = [e for e in events if (not wanted or e["type"] in wanted) and e["type"] not in unwanted]
     outlets = _outlets(store, sorted({a for e in events for a in e["article_ids"]}))
     out = []

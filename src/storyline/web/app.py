@@ -382,13 +382,9 @@ def _mark(event: dict[str, Any]) -> dict[str, Any]:
 
 def _timeline(s: Store, story_id: str, types: str | None = None, skip_types: str | None = None,
               min_sources: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """query.timeline (types comma-separated, as a form or a URL gives them), with "no such
-    story" as a 404."""
-    def split(value: str | None) -> list[str]:
-        return [t.strip() for t in (value or "").split(",") if t.strip()]
-
+    """query.timeline, with "no such story" as a 404."""
     try:
-        return query.timeline(s, story_id, split(types), split(skip_types), min_sources)
+        return query.timeline(s, story_id, [types or ""], [skip_types or ""], min_sources)
     except BadOption as exc:
         raise HTTPException(404, str(exc)) from exc
 
