@@ -182,7 +182,7 @@ def canonical_name(texts: Iterable[str]) -> str:
 
 def _stutters(name: str) -> bool:
     """Whether a name repeats a word back to back ('Julian Assange Assange')."""
-    words = fold(name).split()
+    words = name.lower().split()  # case is enough: fold (anyascii) on every form of every entity stored is not
     return any(a == b for a, b in pairwise(words))
 
 
