@@ -49,6 +49,7 @@ evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
 	$(BIN)/storyline evaluate stories $(DATA)/ecbplus --split dev
 	$(BIN)/storyline evaluate similarity $(DATA)/semeval2022_task8_subset --split train
+	$(BIN)/storyline evaluate basil $(DATA)/basil --split all
 	$(BIN)/storyline evaluate merging $(DATA)/ecbplus --split dev
 	$(BIN)/storyline evaluate entities $(DATA)/ecbplus --split dev
 

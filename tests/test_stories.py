@@ -70,6 +70,17 @@ def test_stories_linked(shared: int, n_a: int, n_b: int, day_a: str | None, day_
     assert WINDOW_DAYS < 150
 
 
+@pytest.mark.parametrize(("shared", "n_a", "n_b", "weight", "expected"), [
+    (3, 14, 14, 0.35, True),  # the protagonist, named throughout both, and two others
+    (3, 14, 14, 0.10, False),  # three names each report mentions once in passing
+    (2, 12, 12, 0.50, False),  # two names of twelve are too few, however often they are named
+    (3, 14, 14, None, False),  # no mention counts (event passages): names alone decide
+])
+def test_stories_linked_by_mentions(shared: int, n_a: int, n_b: int, weight: float | None,
+                                    expected: bool) -> None:
+    assert linked(shared, n_a, n_b, "2025-06-02", "2025-06-03", weight) is expected
+
+
 @pytest.mark.model
 def test_stories_group_reports_of_the_same_talks_and_keep_another_story_apart(tmp_path: Path) -> None:
     store = _ingest(tmp_path / "s.duckdb", [HELD, FAILED, TWO, HARBOUR])
@@ -150,10 +161,11 @@ NAMED = {
 }
 
 
-def _add(store: Store, articles: list[str]) -> None:
+def _add(store: Store, articles: list[str],
+         named: dict[str, tuple[str, dict[str, int]]] = NAMED) -> None:
     """Store these articles' segments, waiting for a story, as an ingest would."""
     for a in articles:
-        day, names = NAMED[a]
+        day, names = named[a]
         store.con.execute("INSERT INTO segments VALUES (?, 0, 0, 10, ?, ?, '[]')", [a, day, len(names)])
         store.con.execute("INSERT INTO pending_segments VALUES (?, 0)", [a])
         for name, mentions in names.items():
@@ -219,6 +231,33 @@ def test_stories_with_common_names_do_not_depend_on_order_or_batches(monkeypatch
             update_stories(store)
         assert _groups(store) == [["a1", "a2"], ["b1", "b2"]]
         assert store.pending_segments() == []
+
+
+def test_stories_segment_links_weigh_the_shared_names_by_their_mentions() -> None:
+    with Store(":memory:") as store:
+        _add(store, list(NAMED))
+        store.refresh_common_names(CAP)
+        # a1 and a2 share the mayor and the port authority, their only names not common: the
+        # mayor is 2 of a1's 3 mentions and 1 of a2's 3, the port authority the other way round.
+        [(a, b, shared, n_a, n_b, day_a, day_b, weight)] = store.segment_links([("a1", 0)], 2)
+        assert (a, b, shared, n_a, n_b, day_a, day_b) == (("a1", 0), ("a2", 0), 2, 2, 2, "2025-03-01", "2025-03-04")
+        assert weight == pytest.approx(1 / 3 + 1 / 3)
+
+
+def test_stories_a_protagonist_named_throughout_links_reports_that_name_many_others_once() -> None:
+    """Two outlets' reports of one senator's scandal each name ten people and organisations, eight
+    of them once and the other outlet's not at all: two of ten shared is under the share names
+    alone need, but the senator carries half the mentions of each."""
+    others = {f"{side}-{i}": 1 for side in ("x", "y") for i in range(8)}
+    reports = {
+        "c1": ("2025-05-17", {"senator": 12, "governor": 1} | {k: v for k, v in others.items() if k[0] == "x"}),
+        "c2": ("2025-05-18", {"senator": 10, "governor": 2} | {k: v for k, v in others.items() if k[0] == "y"}),
+    }
+    assert not linked(2, 10, 10, "2025-05-17", "2025-05-18")
+    with Store(":memory:") as store:
+        _add(store, list(reports), reports)
+        update_stories(store)
+        assert _groups(store) == [["c1", "c2"]]
 
 
 def test_stories_a_name_no_longer_common_links_again(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,6 @@
-"""Stories against ECB+ and SemEval-2022 Task 8: the scoring on hand-made assignments, the readers
-on fixtures of our own, and (``data`` tier) the floors on the ECB+ dev topics and on the SemEval
-English training pairs."""
+"""Stories against ECB+, SemEval-2022 Task 8 and BASIL: the scoring on hand-made assignments, the
+readers on fixtures of our own, and (``data`` tier) the floors on the ECB+ dev topics, the SemEval
+English training pairs and BASIL's events."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 
 from conftest import assert_within_bounds, ecbplus_dev_figures, files_digest
 from storyline.errors import BadOption
+from storyline.evaluate.basil import read_basil, whole_events
 from storyline.evaluate.similarity import ArticlePair, read_pairs, score_pairs, story_sizes, texts_of
 from storyline.evaluate.stories import (
     bcubed,
@@ -27,6 +28,7 @@ from storyline.evaluate.stories import (
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ecbplus"
 FLOORS = Path(__file__).resolve().parent / "floors" / "stories.json"
 SEMEVAL_FLOORS = Path(__file__).resolve().parent / "floors" / "stories_semeval.json"
+BASIL_FLOORS = Path(__file__).resolve().parent / "floors" / "stories_basil.json"
 # Three documents of one gold story (a, b, c) and one of another (d).
 GOLD = {"a": ("1", "ecb"), "b": ("1", "ecb"), "c": ("1", "ecb"), "d": ("1", "ecbplus")}
 
@@ -206,4 +208,63 @@ def test_stories_floor_on_the_semeval_english_training_pairs(shared_data: Path) 
     figures = similarity.evaluate(corpus, split=floors["split"], ingest=ingest)
     print(similarity.format_report(figures))
     assert figures["pairs"] == floors["pairs"]
+    assert_within_bounds(figures, floors)
+
+
+# ----------------------------------------------------------------------------- BASIL
+
+
+def _basil_article(folder: Path, year: int, name: str, event: str, source: str, paragraphs: list[list[str]]) -> None:
+    (folder / "articles" / str(year)).mkdir(parents=True, exist_ok=True)
+    record = {"source": source, "title": f"{event} ({source})", "date": f"{year}-03-06",
+              "triplet-uuid": event, "body-paragraphs": paragraphs, "main-event": event}
+    (folder / "articles" / str(year) / f"{name}.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_basil_reads_articles_by_split_with_outlets_and_paragraphs(tmp_path: Path) -> None:
+    _basil_article(tmp_path, 2011, "ev1_1", "ev1", "fox", [["The mayor spoke.", "She left."], ["Then rain."]])
+    _basil_article(tmp_path, 2011, "ev1_2", "ev1", "NYT", [["The mayor said little."]])
+    _basil_article(tmp_path, 2017, "ev2_1", "ev2", "hpo", [["A judge ruled."]])
+    everything = read_basil(tmp_path)
+    assert [(a.name, a.event, a.outlet) for a in everything] == [
+        ("ev1_1", "ev1", "Fox News"), ("ev1_2", "ev1", "The New York Times"), ("ev2_1", "ev2", "HuffPost")]
+    assert everything[0].text == "The mayor spoke. She left.\n\nThen rain."
+    assert everything[0].published == "2011-03-06"
+    assert [a.name for a in read_basil(tmp_path, "train")] == ["ev1_1", "ev1_2"]
+    assert [a.name for a in read_basil(tmp_path, "dev")] == ["ev2_1"]
+    assert len(read_basil(tmp_path, limit=1)) == 1
+    with pytest.raises(BadOption, match="unknown split"):
+        read_basil(tmp_path, "test")
+    with pytest.raises(BadOption, match="no BASIL articles"):
+        read_basil(tmp_path / "nowhere")
+
+
+def test_basil_names_the_file_that_is_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "articles" / "2012").mkdir(parents=True)
+    (tmp_path / "articles" / "2012" / "broken_1.json").write_text('{"source": "fox"}', encoding="utf-8")
+    with pytest.raises(BadOption, match=r"broken_1\.json: not a BASIL article"):
+        read_basil(tmp_path)
+
+
+def test_basil_whole_events_need_every_report_in_one_story() -> None:
+    gold = {"a1": "a", "a2": "a", "a3": "a", "b1": "b", "b2": "b", "b3": "b"}
+    stories = {"a1": {"s"}, "a2": {"s", "t"}, "a3": {"s"}, "b1": {"t"}, "b2": {"t"}, "b3": {"u"}}
+    assert whole_events(stories, gold) == 1
+
+
+@pytest.mark.data
+@pytest.mark.model
+def test_stories_floor_on_basil(shared_data: Path) -> None:
+    from storyline.evaluate import basil
+    from storyline.pipeline import ingest
+
+    corpus = shared_data / "basil"
+    files = sorted((corpus / "articles").glob("*/*.json"))
+    if not files:
+        pytest.skip(f"{corpus}/articles is absent")
+    floors = json.loads(BASIL_FLOORS.read_text(encoding="utf-8"))
+    assert files_digest(files) == floors["gold_sha256"], "the BASIL articles changed: measure again, then re-pin"
+    figures = basil.evaluate(corpus, split=floors["split"], ingest=ingest)
+    print(basil.format_report(figures))
+    assert figures["documents"] == floors["documents"]
     assert_within_bounds(figures, floors)

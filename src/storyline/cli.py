@@ -808,6 +808,22 @@ def evaluate_stories_cli(
     _evaluate("stories", path, limit, model, split=split, ingest=ingest)
 
 
+@evaluate_app.command("basil")
+@_guard
+def evaluate_basil_cli(
+    path: Path = typer.Argument(..., help="BASIL folder, e.g. ../shared/data/basil"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N articles."),
+    split: str = typer.Option("all", "--split", help="train (events of 2010-2015), dev (2016-2019) or all."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Stories against BASIL's 100 events, each reported by Fox News, The New York Times and
+    HuffPost: are one event's three reports in one story, and different events apart? Pairwise
+    and B-cubed precision, recall, F1 over articles."""
+    from .pipeline import ingest
+
+    _evaluate("basil", path, limit, model, split=split, ingest=ingest)
+
+
 @evaluate_app.command("similarity")
 @_guard
 def evaluate_similarity_cli(

@@ -49,6 +49,7 @@ DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 LAST_TRAIN_TOPIC = 35
 SPLITS = ("train", "dev", "all")
 DOC_NAME = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)$")
+RECORD_LINE = re.compile(r"#\d+$")  # a JSON Lines record's origin: file#line
 URL = re.compile(r"^(?:https?:|www\.)\S*$", re.IGNORECASE)
 
 # Detokenisation: tokens written flush against the one before, or against the one after.
@@ -294,11 +295,21 @@ def ingest_texts(texts: Mapping[str, str], model: str, ingest: Ingest, read: Cal
                  ) -> tuple[T, float]:
     """Write each text to ``<name>.txt`` in a temporary folder, ingest the folder into a fresh
     store, and return what ``read`` takes from that store with the ingest's seconds."""
-    with tempfile.TemporaryDirectory(prefix="storyline-ecbplus-") as tmp:
-        folder = Path(tmp) / "texts"
-        folder.mkdir()
+    def write(folder: Path) -> None:
         for name, text in texts.items():
             (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+    return ingest_written(write, model, ingest, read)
+
+
+def ingest_written(write: Callable[[Path], None], model: str, ingest: Ingest, read: Callable[[Store], T]
+                   ) -> tuple[T, float]:
+    """Let ``write`` fill an empty temporary folder with inputs, ingest the folder into a fresh
+    store, and return what ``read`` takes from that store with the ingest's seconds."""
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
+        folder = Path(tmp) / "inputs"
+        folder.mkdir()
+        write(folder)
         with Store(Path(tmp) / "store.duckdb") as store:
             started = time.perf_counter()
             ingest([str(folder)], store, Options(model=model, workers=1))
@@ -307,12 +318,13 @@ def ingest_texts(texts: Mapping[str, str], model: str, ingest: Ingest, read: Cal
 
 
 def stories_by_document(store: Store) -> dict[str, set[str]]:
-    """The ids of the stories listing each stored document (named by its file's stem)."""
+    """The ids of the stories listing each stored document (named by its file's stem: one text,
+    or one JSON Lines file of one record, whose origin ends in "#1")."""
     # inputs, not articles: a document whose text duplicates another's has no article row of
     # its own, but its input row points at the shared article.
     docs_of: dict[str, list[str]] = defaultdict(list)
     for row in store.query("SELECT origin, article_id FROM inputs WHERE article_id IS NOT NULL"):
-        docs_of[row["article_id"]].append(Path(row["origin"]).stem)
+        docs_of[row["article_id"]].append(Path(RECORD_LINE.sub("", row["origin"])).stem)
     out: dict[str, set[str]] = defaultdict(set)
     for row in store.query("SELECT id, article_ids FROM stories"):
         for article in json.loads(row["article_ids"]):

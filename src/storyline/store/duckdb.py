@@ -658,34 +658,41 @@ class Store:
         return [(a, n) for a, n in rows]
 
     def segment_links(self, segments: Sequence[tuple[str, int]], min_shared: int
-                      ) -> list[tuple[tuple[str, int], tuple[str, int], int, int, int, str | None, str | None]]:
+                      ) -> list[tuple[tuple[str, int], tuple[str, int], int, int, int, str | None, str | None,
+                                      float]]:
         """Segments of other articles that name at least min_shared of the same people and
-        organisations as these: (segment, other, shared, keys of each, day of each), where names
-        in common_names count neither as shared nor among a segment's keys. Candidates come from
-        the entity index, so the cost follows these segments' names, not the store."""
+        organisations as these: (segment, other, shared, keys of each, day of each, weight), where
+        names in common_names count neither as shared nor among a segment's keys, and weight is
+        the share of mentions the shared names carry in both (the sum over them of the smaller of
+        their two shares of each segment's mentions). Candidates come from the entity index, so
+        the cost follows these segments' names, not the store."""
         if not segments:
             return []
         rows = self.con.execute(
             # Common names are dropped from the rows found through these segments, never from
             # the whole index: the cost stays that of these segments' names.
             "WITH p AS (SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS n), "
-            "pk AS (SELECT k.article_id, k.n, k.entity_id FROM segment_keys AS k "
+            "pk AS (SELECT k.article_id, k.n, k.entity_id, k.mentions FROM segment_keys AS k "
             "JOIN p ON k.article_id = p.article_id AND k.n = p.n "
             "WHERE k.entity_id NOT IN (SELECT entity_id FROM common_names)), "
-            "l AS (SELECT pk.article_id AS a, pk.n AS an, o.article_id AS b, o.n AS bn, count(*) AS shared "
+            "l AS (SELECT pk.article_id AS a, pk.n AS an, o.article_id AS b, o.n AS bn, count(*) AS shared, "
+            "list(pk.mentions ORDER BY pk.entity_id) AS ma, list(o.mentions ORDER BY pk.entity_id) AS mb "
             "FROM pk JOIN segment_keys AS o ON o.entity_id = pk.entity_id AND o.article_id <> pk.article_id "
-            "GROUP BY ALL HAVING count(*) >= ?), "
+            "GROUP BY pk.article_id, pk.n, o.article_id, o.n HAVING count(*) >= ?), "
             "cand AS (SELECT a AS article_id, an AS n FROM l UNION SELECT b, bn FROM l), "
-            "sizes AS (SELECT k.article_id, k.n, count(*) AS n_keys FROM segment_keys AS k "
-            "JOIN cand ON k.article_id = cand.article_id AND k.n = cand.n "
+            "sizes AS (SELECT k.article_id, k.n, count(*) AS n_keys, sum(k.mentions) AS total "
+            "FROM segment_keys AS k JOIN cand ON k.article_id = cand.article_id AND k.n = cand.n "
             "WHERE k.entity_id NOT IN (SELECT entity_id FROM common_names) GROUP BY ALL) "
-            "SELECT l.a, l.an, l.b, l.bn, l.shared, za.n_keys, zb.n_keys, sa.day, sb.day FROM l "
+            "SELECT l.a, l.an, l.b, l.bn, l.shared, za.n_keys, zb.n_keys, sa.day, sb.day, "
+            "l.ma, l.mb, za.total, zb.total FROM l "
             "JOIN sizes AS za ON za.article_id = l.a AND za.n = l.an "
             "JOIN sizes AS zb ON zb.article_id = l.b AND zb.n = l.bn "
             "JOIN segments AS sa ON sa.article_id = l.a AND sa.n = l.an "
-            "JOIN segments AS sb ON sb.article_id = l.b AND sb.n = l.bn ORDER BY ALL",
+            "JOIN segments AS sb ON sb.article_id = l.b AND sb.n = l.bn ORDER BY l.a, l.an, l.b, l.bn",
             [[a for a, _ in segments], [n for _, n in segments], min_shared]).fetchall()
-        return [((a, an), (b, bn), shared, na, nb, da, db) for a, an, b, bn, shared, na, nb, da, db in rows]
+        return [((a, an), (b, bn), shared, na, nb, da, db,
+                 sum(min(x / ta, y / tb) for x, y in zip(ma, mb, strict=True)))
+                for a, an, b, bn, shared, na, nb, da, db, ma, mb, ta, tb in rows]
 
     def refresh_common_names(self, max_articles: int) -> list[str]:
         """Bring common_names (the people and organisations named in more than max_articles
