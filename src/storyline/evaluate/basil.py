@@ -36,7 +36,7 @@ from typing import Any
 
 from ..config import DEFAULT_MODEL
 from ..errors import BadOption
-from .stories import Ingest, ingest_written, prf_row, score, stories_by_document
+from .stories import Ingest, grouping_report, ingest_written, score, stories_by_document
 
 SPLITS = ("train", "dev", "all")
 LAST_TRAIN_YEAR = 2015
@@ -136,25 +136,14 @@ def evaluate(
 
 def format_report(figures: dict[str, Any]) -> str:
     """The figures as a short plain-text table with a line on how they are computed."""
-    lines = [
+    return grouping_report(
+        figures,
         f"Stories on BASIL ({figures.get('split', 'all')} split): {int(figures.get('documents', 0))} "
         f"articles reporting {int(figures.get('gold_stories', 0))} events (Fox News, NYT, HuffPost)",
-        f"  {'events with all reports in one story':<38} {int(figures.get('whole_events', 0)):>6}",
-        f"  {'stories with 2 or more articles':<38} {int(figures.get('stories', 0)):>6}",
-        f"  {'articles in no story':<38} {int(figures.get('documents_without_story', 0)):>6}",
-        f"  {'predicted-together pairs':<38} {int(figures.get('predicted_pairs', 0)):>6}"
-        f"  (gold {int(figures.get('gold_pairs', 0))})",
-        f"  {'of them across events':<38} {int(figures.get('cross_topic_pairs', 0)):>6}",
-        "",
-        f"  {'':<20}{'P':>7}{'R':>7}{'F1':>7}",
-    ]
-    for label, prefix in (("pairwise", "pair"), ("B-cubed, main story", "bcubed")):
-        lines.append(prf_row(figures, label, prefix))
-    if "ingest_seconds" in figures:
-        lines.append(f"\ningest {figures['ingest_seconds']:.1f}s.")
-    lines.append(
+        [("events with all reports in one story", "whole_events"), ("stories with 2 or more articles", "stories"),
+         ("articles in no story", "documents_without_story"), ("predicted-together pairs", "predicted_pairs"),
+         ("of them across events", "cross_topic_pairs")],
         "pairwise: two articles are together when they share a story; gold when they report the "
         "same event. B-cubed: each article in its largest story (none: alone). A story may rightly "
-        "hold several BASIL events of one storyline, so precision is a lower bound.")
-    return "\n".join(lines)
-
+        "hold several BASIL events of one storyline, so precision is a lower bound.",
+        width=38)

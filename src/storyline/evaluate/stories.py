@@ -335,24 +335,29 @@ def stories_by_document(store: Store) -> dict[str, set[str]]:
 
 def format_report(figures: dict[str, Any]) -> str:
     """The figures as a short plain-text table with a line on how they are computed."""
-    n = int(figures.get("documents", 0))
-    lines = [
-        f"Stories on ECB+ ({figures.get('split', 'all')} split): {n} documents, "
+    return grouping_report(
+        figures,
+        f"Stories on ECB+ ({figures.get('split', 'all')} split): {int(figures.get('documents', 0))} documents, "
         f"{int(figures.get('gold_stories', 0))} gold stories (topic x sub-topic)",
-        f"  {'stories with 2 or more documents':<34} {int(figures.get('stories', 0)):>6}",
-        f"  {'documents in no story':<34} {int(figures.get('documents_without_story', 0)):>6}",
-        f"  {'predicted-together pairs':<34} {int(figures.get('predicted_pairs', 0)):>6}"
-        f"  (gold {int(figures.get('gold_pairs', 0))})",
-        f"  {'of them across topics':<34} {int(figures.get('cross_topic_pairs', 0)):>6}",
-        "",
-        f"  {'':<20}{'P':>7}{'R':>7}{'F1':>7}",
-    ]
+        [("stories with 2 or more documents", "stories"), ("documents in no story", "documents_without_story"),
+         ("predicted-together pairs", "predicted_pairs"), ("of them across topics", "cross_topic_pairs")],
+        "pairwise: two documents are together when they share a story; gold when same topic and "
+        "sub-topic. B-cubed: each document in its largest story (none: alone). Across topics: "
+        "unrelated news merged.")
+
+
+def grouping_report(figures: dict[str, Any], heading: str, counts: Sequence[tuple[str, str]], footnote: str,
+                    width: int = 34) -> str:
+    """A report of score's figures: the heading, a line per count (label, figure; predicted pairs
+    beside the gold ones), pairwise and B-cubed P/R/F1, the ingest's seconds and the footnote."""
+    lines = [heading]
+    for label, key in counts:
+        gold = f"  (gold {int(figures.get('gold_pairs', 0))})" if key == "predicted_pairs" else ""
+        lines.append(f"  {label:<{width}} {int(figures.get(key, 0)):>6}{gold}")
+    lines += ["", f"  {'':<20}{'P':>7}{'R':>7}{'F1':>7}"]
     for label, prefix in (("pairwise", "pair"), ("B-cubed, main story", "bcubed")):
         lines.append(prf_row(figures, label, prefix))
     if "ingest_seconds" in figures:
         lines.append(f"\ningest {figures['ingest_seconds']:.1f}s.")
-    lines.append(
-        "pairwise: two documents are together when they share a story; gold when same topic and "
-        "sub-topic. B-cubed: each document in its largest story (none: alone). Across topics: "
-        "unrelated news merged.")
+    lines.append(footnote)
     return "\n".join(lines)
