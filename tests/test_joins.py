@@ -1,6 +1,7 @@
 """Bare surnames across articles: "Tovin said" joins the person the store's articles mostly mean
 by a full name ending in it, whatever order the articles come in (resolve/entities.py,
-pipeline.rejoin)."""
+pipeline.rejoin). Acronyms likewise: "the HCA" joins the name that articles calling it so spell
+out."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from storyline.store.duckdb import Store
 
 JOINS = Path(__file__).resolve().parent / "fixtures" / "joins"
 SURNAME, FULL, OTHER, MIDDLE = sorted(JOINS.glob("*.txt"))
+ACRONYMS = Path(__file__).resolve().parent / "fixtures" / "acronyms"
+ACRONYM_ONLY, SPELLED_OUT, SAME_INITIALS, TWO_SPELL_IT = sorted(ACRONYMS.glob("*.txt"))
 
 
 def _person(text: str, name: str) -> ArticleResult:
@@ -259,3 +262,58 @@ def test_joins_stored_analyses_load_back_as_the_records_they_were_written_from()
         # Undone, the join is gone where there is nobody to join.
         alone = _resolve([unjoin(r) for r in loaded], empty)
         assert not any(isinstance(r, ArticleResult) and r.joined for r in alone)
+
+
+def test_joins_which_names_an_acronym_spells() -> None:
+    from storyline.gazetteer import initials, is_acronym, spelled
+
+    assert initials("national rifle association") == "nra"
+    assert initials("national association for the advancement of colored people") == "naacp"
+    assert initials("organization for security and co-operation in europe") == "osce"
+    assert initials("nato") is None and initials("u.s. senate") is None and initials("g7 summit") is None
+    assert is_acronym("NRA") and is_acronym("NATO") and not is_acronym("U.S.") and not is_acronym("Fed")
+    assert not is_acronym("N") and not is_acronym("WASHINGTONDC")
+    # An acronym named alone is filed under itself; a name under its acronym only where the
+    # article calls it by that acronym too.
+    assert spelled("nra", "ORG", "NRA", ["NRA"]) == "nra"
+    assert spelled("national rifle association", "ORG", "National Rifle Association",
+                   ["NRA", "National Rifle Association"]) == "nra"
+    assert spelled("national rifle association", "ORG", "National Rifle Association",
+                   ["National Rifle Association"]) is None
+    assert spelled("nra", "PERSON", "NRA", ["NRA"]) is None and spelled("fed", "ORG", "Fed", ["Fed"]) is None
+
+
+def _organisations(store: Store) -> dict[str, tuple[int, list[str]]]:
+    import json
+
+    return {r["name"]: (r["n_articles"], json.loads(r["aliases"])) for r in store.query(
+        "SELECT * FROM entities WHERE key LIKE 'h% %' OR key = 'hca'")}
+
+
+@pytest.mark.model
+def test_joins_an_acronym_joins_the_name_articles_spell_it_out_whatever_the_order(tmp_path: Path) -> None:
+    states = {}
+    for n, order in enumerate(itertools.permutations((ACRONYM_ONLY, SPELLED_OUT, SAME_INITIALS))):
+        with _ingest_one_by_one(tmp_path / f"acronym{n}.duckdb", order) as store:
+            states[order] = _state(store)
+            # "The HCA" alone is the Harbour Carriers Association, which another article calls
+            # so; the Hollow Creek Alliance has the same initials, but nobody calls it "HCA".
+            assert _organisations(store) == {
+                "Harbour Carriers Association": (2, ["HCA", "Harbour Carriers Association"]),
+                "Hollow Creek Alliance": (1, ["Hollow Creek Alliance"])}
+            assert store.pending_initials() == []
+    first, *rest = states.values()
+    assert all(state == first for state in rest)
+
+
+@pytest.mark.model
+def test_joins_an_acronym_two_names_spell_stays_apart(tmp_path: Path) -> None:
+    with _ingest_one_by_one(tmp_path / "two.duckdb", (TWO_SPELL_IT,)) as store:
+        assert _organisations(store) == {"Harbour Carriers Association": (1, ["Harbour Carriers Association"]),
+                                         "Harbour Cleaning Authority": (1, ["Harbour Cleaning Authority"]),
+                                         "HCA": (1, ["HCA"])}
+        # Once another article spells it out, "the HCA" named alone elsewhere is the carriers';
+        # in the article naming both organisations it still stays apart.
+        ingest([str(SPELLED_OUT), str(ACRONYM_ONLY)], store, Options())
+        names = _organisations(store)
+        assert names["Harbour Carriers Association"][0] == 3 and names["HCA"] == (1, ["HCA"])

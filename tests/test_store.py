@@ -198,7 +198,8 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
     # a2 names her by surname only, and was joined to her when Tor Halvorsen was not yet known
     con.execute("INSERT INTO article_entities VALUES ('a1', 'e1', 'ingrid halvorsen', 'Ingrid Halvorsen', "
                 "'PERSON', NULL, 1), ('a2', 'e1', 'ingrid halvorsen', 'Halvorsen', 'PERSON', NULL, 1), "
-                "('a3', 'e2', 'tor halvorsen', 'Tor Halvorsen', 'PERSON', NULL, 1)")
+                "('a3', 'e2', 'tor halvorsen', 'Tor Halvorsen', 'PERSON', NULL, 1), "
+                "('a3', 'e3', 'hca', 'HCA', 'ORG', NULL, 1), ('a3', 'e4', 'fed', 'Fed', 'ORG', NULL, 1)")
     con.execute("INSERT INTO entities (id, key, name, type, aliases, n_mentions, n_articles, surname) VALUES "
                 "('e1', 'ingrid halvorsen', 'Ingrid Halvorsen', 'PERSON', '[]', 2, 2, 'halvorsen'), "
                 "('e2', 'tor halvorsen', 'Tor Halvorsen', 'PERSON', '[]', 1, 1, 'halvorsen')")
@@ -217,8 +218,8 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
         keys = upgraded.query("SELECT * FROM event_keys")
         assert keys == [{"entity_id": "e1", "event_id": "ev1", "article_id": "a1"}]
         # 009: a2's join is known as one by surname, and is checked by the next run (two Halvorsens)
-        own = upgraded.query("SELECT article_id, own_key FROM article_entities ORDER BY article_id")
-        assert [r["own_key"] for r in own] == ["ingrid halvorsen", "halvorsen", "tor halvorsen"]
+        own = upgraded.query("SELECT article_id, own_key FROM article_entities ORDER BY article_id, entity_id")
+        assert [r["own_key"] for r in own] == ["ingrid halvorsen", "halvorsen", "tor halvorsen", "hca", "fed"]
         assert upgraded.pending_surnames() == ["halvorsen"]
         weights = upgraded.full_name_weights(["halvorsen"])
         assert weights == {"halvorsen": {"ingrid halvorsen": 1, "tor halvorsen": 1}}
@@ -226,3 +227,7 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
         # 010: story records still name their events (an article event not merged yet by its own id)
         told = upgraded.query("SELECT id, event_ids FROM story_records ORDER BY id")
         assert told == [{"id": "s1", "event_ids": '["ev1"]'}, {"id": "s2", "event_ids": "[]"}]
+        # 013: an acronym an article names alone is filed under itself; nothing spells it out yet
+        filed = upgraded.query("SELECT own_key, initials FROM article_entities WHERE initials IS NOT NULL")
+        assert filed == [{"own_key": "hca", "initials": "hca"}]
+        assert upgraded.pending_initials() == [] and upgraded.spelled_weights(["hca"]) == {"hca": {}}

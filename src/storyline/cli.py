@@ -340,7 +340,7 @@ def status_cli(db: str = STORE_OPTION) -> None:
         # Segments left without a story by a run stopped between storing and grouping a batch.
         ungrouped = 0 if outdated else len(store.pending_segments())
         unmerged = 0 if outdated else len(store.pending_events())
-        unjoined = 0 if outdated else len(store.pending_surnames())
+        unjoined = 0 if outdated else len(store.pending_surnames()) + len(store.pending_initials())
     table = Table(title=db)
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -364,8 +364,9 @@ def status_cli(db: str = STORE_OPTION) -> None:
         err.print(f"{_n(unmerged, 'event report')} {'waits' if unmerged == 1 else 'wait'} to be merged with other "
                   f"articles' reports; the next ingest merges them, or: storyline events --rebuild --db {db}")
     if unjoined:
-        err.print(f"{_n(unjoined, 'surname')} {'waits' if unjoined == 1 else 'wait'} to be joined anew to the full "
-                  "names stored since (a run stopped early, or the store was upgraded); the next ingest "
+        err.print(f"{unjoined} {'surname or acronym' if unjoined == 1 else 'surnames or acronyms'} "
+                  f"{'waits' if unjoined == 1 else 'wait'} to be joined anew to the full names stored since "
+                  "(a run stopped early, or the store was upgraded); the next ingest "
                   f"does it, or: storyline reanalyse --db {db}")
 
 

@@ -192,6 +192,43 @@ def surname_key(key: str) -> str | None:
     return words[-1] if len(words) >= 2 else None
 
 
+# Words an acronym skips: "NAACP" is the National Association for the Advancement of Colored
+# People, "OSCE" the Organization for Security and Co-operation in Europe.
+INITIALS_SKIP = frozenset({"of", "for", "the", "and", "&", "in", "on", "at", "to", "a", "an"})
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_INITIAL_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def is_acronym(text: str) -> bool:
+    """Whether a name is written as an acronym: two to eight capitals, nothing else ('NRA',
+    'NATO'; not 'U.S.', which is an abbreviation, nor 'Fed')."""
+    return _ACRONYM.fullmatch(text) is not None
+
+
+def initials(key: str) -> str | None:
+    """The acronym a folded name of several words spells, skipping INITIALS_SKIP ('national
+    rifle association' -> 'nra', 'district of columbia' -> 'dc'); None for one word, or for a
+    name with a word that is not a plain word ('u.s. senate': its initials are no acronym of it)."""
+    words = [w for w in key.split() if w not in INITIALS_SKIP]
+    if len(words) < 2 or not all(_INITIAL_WORD.fullmatch(w) for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def spelled(own_key: str, etype: str, name: str, aliases: Iterable[str]) -> str | None:
+    """The acronym an article's entity is filed under across articles (folded), else None: an
+    acronym the article names alone ('nra' for "NRA"), or the one a name of several words is
+    also called in the article ('nra' for the National Rifle Association the article also calls
+    "NRA"). Articles of the second kind are the store's evidence of what an acronym stands for:
+    initials alone would make NBC the National Butterfly Center."""
+    if etype == "PERSON":
+        return None
+    if " " not in own_key:
+        return own_key if is_acronym(name) else None
+    letters = initials(own_key)
+    return letters if letters is not None and any(is_acronym(a) and a.lower() == letters for a in aliases) else None
+
+
 def _key(name: str) -> str:
     key = fold(_POSSESSIVE.sub("", name.strip()))
     return key[4:] if key.startswith("the ") else key

@@ -26,13 +26,13 @@ from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.time import extract_timexes, infer_published
-from .gazetteer import surname_key
+from .gazetteer import spelled, surname_key
 from .ingest import input_files, read_inputs, record_to_document
 from .model import Article, ArticleResult, RawDocument, Rejected, from_dict, to_dict
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
 from .resolve import stories
-from .resolve.entities import resolve_entities, target, unjoin
+from .resolve.entities import acronym_only, choose, resolve_entities, target, unjoin
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
 from .store.parquet import count_rows, read_rows
@@ -178,6 +178,7 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
     batch's own names, and only those the store will keep as new: counting an article the store
     holds already would count its names twice, and make the joins depend on reading order."""
     in_batch: dict[str, Counter[str]] = {}
+    spelled_in_batch: dict[str, Counter[str]] = {}
     out: list[ArticleResult | Rejected] = []
     counted = store.stored_articles([r.article.id for r in results if isinstance(r, ArticleResult)]) \
         if fresh else None
@@ -185,12 +186,17 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
     known = store.full_name_weights(sorted({
         surname_key(e.key) or e.key for r in results if isinstance(r, ArticleResult) for e in r.entities
         if e.type == "PERSON" or surname_key(e.key)}))
+    known_spelled = store.spelled_weights(sorted({
+        e.key for r in results if isinstance(r, ArticleResult) for e in r.entities if acronym_only(e)}))
     for result in results:
         if isinstance(result, ArticleResult) and result.entities:
             def lookup(surname: str) -> Counter[str]:
                 return Counter(known.get(surname, {})) + in_batch.get(surname, Counter())
 
-            result = resolve_entities(result, lookup)
+            def spelled_out(acronym: str) -> Counter[str]:
+                return Counter(known_spelled.get(acronym, {})) + spelled_in_batch.get(acronym, Counter())
+
+            result = resolve_entities(result, lookup, spelled_out)
             joined = dict(result.joined)
             if counted is not None and result.article.id not in counted:
                 counted.add(result.article.id)
@@ -198,6 +204,8 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
                     own = joined.get(e.id, e.key)
                     if e.type == "PERSON" and (surname := surname_key(own)):
                         in_batch.setdefault(surname, Counter())[own] += 1
+                    if (acronym := spelled(own, e.type, e.name, e.aliases)) and acronym != own:
+                        spelled_in_batch.setdefault(acronym, Counter())[own] += 1
         if isinstance(result, ArticleResult) and result.article.analysed:
             result = dataclasses.replace(result, segments=stories.segments(result))
         out.append(result)
@@ -449,20 +457,23 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 
 
 def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
-    """Resolve again the stored articles whose bare surname or short full name the full names
-    stored since mean otherwise (resolve/entities.py), so that who "Tovin" or "Mira Tovin" is
-    does not depend on the order the articles came in; returns how many were redone. The store
-    notes the surnames to check as it writes, so a stopped run leaves them for the next ingest
-    or reanalyse."""
+    """Resolve again the stored articles whose bare surname, short full name or acronym the
+    names stored since mean otherwise (resolve/entities.py), so that who "Tovin" or "Mira Tovin"
+    is, or what "the NRA" is, does not depend on the order the articles came in; returns how
+    many were redone. The store notes the surnames and acronyms to check as it writes, so a
+    stopped run leaves them for the next ingest or reanalyse."""
     surnames = store.pending_surnames()
-    if not surnames:
+    acronyms = store.pending_initials()
+    if not surnames and not acronyms:
         return 0
     started = time.perf_counter()
     weights = store.full_name_weights(surnames)
     named = store.names_ending_in(surnames)
     # Whom each bare surname and each short full name of these surnames joins now (a name the
-    # tagger typed as a place or organisation too: "Mo Cheeks" joins like a person's).
+    # tagger typed as a place or organisation too: "Mo Cheeks" joins like a person's), and what
+    # each acronym named alone stands for.
     targets = {key: target(key, weights[s]) for s in surnames for key in {s, *weights[s], *named[s]}}
+    targets.update({a: choose(w) for a, w in store.spelled_weights(acronyms).items()})
     ids = store.joined_otherwise(targets)
     # The stored records are those of the analysis with the joins undone and made again: no need
     # to parse the texts again. A join changes no weight (weights count full names only), so one
@@ -474,6 +485,7 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
     # Storing a redone article notes the surnames of every full name in it again, though the
     # weights did not change: those are settled too.
     store.forget_surnames(store.pending_surnames())
+    store.forget_initials(store.pending_initials())
     summary.rejoined += len(ids)
     summary.timings["rejoin"] = summary.timings.get("rejoin", 0.0) + time.perf_counter() - started
     return len(ids)

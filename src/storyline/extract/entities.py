@@ -21,6 +21,8 @@ from ..gazetteer import (
     city_country,
     country_of_state,
     fold,
+    initials,
+    is_acronym,
     is_us_state,
     name_key,
     organisation_code,
@@ -201,6 +203,7 @@ class _Mention:
     sent_start: int = 0  # token bounds of the sentence (Token.sent rescans the doc on every call)
     sent_end: int = 0
     drop_dot: bool = False  # "X." as one token: the full stop is the sentence's, not the name's
+    acronym: bool = False  # an acronym of a name the article spells out (_join_acronyms)
 
     def text(self, doc: Doc) -> str:
         """The mention's surface text."""
@@ -268,7 +271,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             if m.end - 1 in owners:
                 # A one-word owner of a government or a negotiator is a state, unless it is a
                 # known organisation ("NATO's commander"); a longer one keeps its own label.
-                single = m.end - m.start == 1 and not organisation_code(text)
+                single = m.end - m.start == 1 and not organisation_code(text) and not m.acronym
                 cluster.votes["GPE" if single or m.label == "PERSON" else m.label] += VOTE_POSSESSOR
         if cluster.key in bound:
             cluster.votes["PERSON"] += VOTE_PRONOUN
@@ -624,7 +627,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             m.surname_only = True
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
-    return _join_short_forms(clusters)
+    return _join_acronyms(doc, _join_short_forms(clusters))
 
 
 def _surname_owner(candidates: list[tuple[int, str, int]], m: _Mention) -> str:
@@ -652,6 +655,28 @@ def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
             into = clusters[fuller[0]]
             for m in clusters.pop(key).mentions:
                 m.key = into.key
+                into.mentions.append(m)
+            into.mentions.sort(key=lambda m: m.start)
+    return clusters
+
+
+def _join_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
+    """An acronym joins the one name of the article it spells: "the National Rifle Association
+    ... the NRA" are one organisation. Two names that spell it (the Democratic National Committee
+    and Convention) leave it apart; no person's name is spelled."""
+    spelled: dict[str, list[str]] = defaultdict(list)
+    for key, cluster in clusters.items():
+        if (letters := initials(key)) and not any(m.label == "PERSON" for m in cluster.mentions):
+            spelled[letters].append(key)
+    for key in [k for k in clusters if len(spelled.get(k, ())) == 1]:
+        mentions = clusters[key].mentions
+        if all(is_acronym(m.text(doc)) and m.label != "PERSON" for m in mentions):
+            into = clusters[spelled[key][0]]
+            # The tagger labels capitals erratically ("NRA" as a place); the name spelled out is
+            # labelled more reliably, and the acronym takes its label.
+            labels = Counter(m.label for m in into.mentions)
+            for m in clusters.pop(key).mentions:
+                m.key, m.label, m.acronym = into.key, max(labels, key=lambda t: (labels[t], t)), True
                 into.mentions.append(m)
             into.mentions.sort(key=lambda m: m.start)
     return clusters

@@ -4,7 +4,9 @@ Today: the same folded full name is the same entity (Sørensen = Sorensen). A tw
 the fuller name it shortens when the store's articles mostly mean that one ("Regina Benjamin" is
 "Regina M. Benjamin", "Mo Cheeks" is "Maurice Cheeks": `full_form`), and an article that only
 ever names someone by surname ("Obama said ...") joins the person whom the articles naming
-someone in full with that surname mostly mean (`choose`). The joins do not depend on reading
+someone in full with that surname mostly mean (`choose`). An acronym an article names alone
+("the NRA said") joins the organisation that the articles calling it by that acronym and by a
+name it spells mostly mean (`acronym_target`): the National Rifle Association. The joins do not depend on reading
 order: what they weigh counts only names as articles give them, never the joins themselves, and
 when later articles change the weights of a surname, the articles whose join that changes are
 resolved again (``pipeline.rejoin``). Deeper resolution will replace this.
@@ -16,12 +18,15 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from ..gazetteer import shortens, surname_key
+from ..gazetteer import is_acronym, shortens, surname_key
 from ..model import ArticleResult, Entity, Quote, Speaker, entity_id
 
 # Given a folded surname: the keys of PERSON full names ending in it, each with its weight (how
 # many articles name that person so, whatever fuller name the name was joined to).
 SurnameLookup = Callable[[str], Mapping[str, int]]
+# Given a folded acronym: the keys of the names of several words that articles also call by it,
+# each with the number of articles that do (gazetteer.spelled).
+AcronymLookup = Callable[[str], Mapping[str, int]]
 
 # A bare surname joins a full name that carries at least this share of the weight of all full
 # names ending in it. "Obama" means Barack Obama where Michelle Obama and stray spans such as
@@ -68,17 +73,27 @@ def target(own_key: str, weights: Mapping[str, int]) -> str | None:
     return full_form(own_key, weights)
 
 
-def resolve_entities(result: ArticleResult, full_names: SurnameLookup) -> ArticleResult:
+def acronym_only(e: Entity) -> bool:
+    """Whether an article names this entity only by an acronym ("NRA"), which may stand for a
+    name other articles spell out."""
+    return e.type != "PERSON" and " " not in e.key and is_acronym(e.name)
+
+
+def resolve_entities(result: ArticleResult, full_names: SurnameLookup,
+                     acronyms: AcronymLookup | None = None) -> ArticleResult:
     """The article's records with entity ids made store-wide."""
     remap: dict[str, Entity] = {}
     ids = {e.id for e in result.entities}
     for e in result.entities:
         surname = surname_key(e.key)
-        # A person's name the tagger typed as a place or organisation ("Mo Cheeks" as a place)
-        # still joins the fuller name people are known by; a one-word one is nobody's surname.
-        if e.type != "PERSON" and surname is None:
+        if acronyms is not None and acronym_only(e):
+            key = choose(acronyms(e.key))
+        elif e.type != "PERSON" and surname is None:
+            # A person's name the tagger typed as a place or organisation ("Mo Cheeks" as a place)
+            # still joins the fuller name people are known by; a one-word one is nobody's surname.
             continue
-        key = target(e.key, full_names(surname or e.key))
+        else:
+            key = target(e.key, full_names(surname or e.key))
         # An article that itself names both forms keeps them apart: one entity per id and article.
         if key is not None and entity_id(key) not in ids:
             remap[e.id] = dataclasses.replace(e, id=entity_id(key), key=key)

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..gazetteer import canonical_name, surname_key
+from ..gazetteer import canonical_name, spelled, surname_key
 from ..model import (
     Actor,
     Article,
@@ -94,7 +94,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("type", "VARCHAR"), ("entity_id", "VARCHAR")],
     "article_entities": [("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("key", "VARCHAR"),
                          ("name", "VARCHAR"), ("type", "VARCHAR"), ("affiliation", "VARCHAR"),
-                         ("n_mentions", "INTEGER"), ("own_key", "VARCHAR"), ("surname", "VARCHAR")],
+                         ("n_mentions", "INTEGER"), ("own_key", "VARCHAR"), ("surname", "VARCHAR"),
+                         ("initials", "VARCHAR")],
     "entity_roles": [("entity_id", "VARCHAR"), ("role", "VARCHAR"), ("affiliation", "VARCHAR"),
                      ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")],
     "timexes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
@@ -144,7 +145,8 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
     rows["mentions"] += [[m.article_id, m.start, m.end, m.text, m.type, m.entity_id] for m in r.mentions]
     joined = dict(r.joined)
     rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions,
-                                  own := joined.get(e.id, e.key), surname_key(own)] for e in r.entities]
+                                  own := joined.get(e.id, e.key), surname_key(own),
+                                  spelled(own, e.type, e.name, e.aliases)] for e in r.entities]
     rows["entity_roles"] += [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
                              for e in r.entities for ro in e.roles]
     rows["timexes"] += [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
@@ -326,12 +328,40 @@ class Store:
         self._rebuild_entities(entity_ids)
         own = [(e, dict(r.joined)) for r in results for e in r.entities]
         self._note_surnames(surnames | {s for e, joined in own if (s := surname_key(joined.get(e.id, e.key)))})
+        self._note_initials({i for e, joined in own
+                             if (i := spelled(key := joined.get(e.id, e.key), e.type, e.name, e.aliases)) and i != key})
 
     def _note_surnames(self, surnames: set[str]) -> None:
         """Note surnames whose full names a batch added or took out: the joins of the bare
         surname wait to be checked (``pipeline.rejoin``); a note survives a stopped run."""
         if surnames:
             self.con.execute("INSERT OR IGNORE INTO pending_surnames SELECT unnest(?::VARCHAR[])", [sorted(surnames)])
+
+    def _note_initials(self, acronyms: set[str]) -> None:
+        """Note acronyms whose spelled names a batch added or took out: what an acronym named
+        alone stands for waits to be checked, like a bare surname."""
+        if acronyms:
+            self.con.execute("INSERT OR IGNORE INTO pending_initials SELECT unnest(?::VARCHAR[])", [sorted(acronyms)])
+
+    def pending_initials(self) -> list[str]:
+        """Acronyms whose joins wait to be checked, sorted."""
+        return [r[0] for r in self.con.execute("SELECT initials FROM pending_initials ORDER BY initials").fetchall()]
+
+    def forget_initials(self, acronyms: Sequence[str]) -> None:
+        """The joins of these acronyms are checked (and redone where they were wrong)."""
+        self.con.execute("DELETE FROM pending_initials WHERE initials IN (SELECT unnest(?::VARCHAR[]))",
+                         [list(acronyms)])
+
+    def spelled_weights(self, acronyms: Sequence[str]) -> dict[str, dict[str, int]]:
+        """For each acronym: the names of several words that articles also call by it, each with
+        the number of those articles (as the article itself names them: gazetteer.spelled)."""
+        out: dict[str, dict[str, int]] = {a: {} for a in acronyms}
+        for acronym, key, n in self.con.execute(
+                "SELECT initials, own_key, count(*) FROM article_entities WHERE initials IN "
+                "(SELECT unnest(?::VARCHAR[])) AND own_key <> initials GROUP BY ALL",
+                [list(acronyms)]).fetchall():
+            out[acronym][key] = n
+        return out
 
     def pending_surnames(self) -> list[str]:
         """Surnames whose joins wait to be checked, sorted."""
@@ -370,7 +400,7 @@ class Store:
         return self._existing_articles(ids)
 
     def joined_otherwise(self, targets: Mapping[str, str | None]) -> list[str]:
-        """Articles that name someone by one of these keys (a bare surname, a short full name)
+        """Articles that name someone by one of these keys (a bare surname, a short full name, an acronym)
         and join it to another name than its target (None: to none), in ingest order."""
         if not targets:
             return []
@@ -379,7 +409,7 @@ class Store:
             "SELECT DISTINCT ae.article_id, a.ingested_at FROM article_entities AS ae "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS surname, unnest(?::VARCHAR[]) AS target) AS t "
             "ON t.surname = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
-            "WHERE (ae.type = 'PERSON' OR ae.surname IS NOT NULL) "
+            "WHERE (ae.type = 'PERSON' OR ae.surname IS NOT NULL OR ae.initials = ae.own_key) "
             "AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
             "ORDER BY a.ingested_at, ae.article_id", [names, [targets[n] for n in names]]).fetchall()
         return [r[0] for r in rows]
@@ -416,6 +446,8 @@ class Store:
         rows = con.execute(f"SELECT DISTINCT entity_id, key FROM article_entities WHERE {where}", ids).fetchall()
         touched = {r[0] for r in rows}
         surnames = {s for r in rows if (s := surname_key(r[1]))}
+        self._note_initials({r[0] for r in con.execute(
+            f"SELECT DISTINCT initials FROM article_entities WHERE {where} AND own_key <> initials", ids).fetchall()})
         # A common name these articles named may be common no more: the next grouping recounts it.
         con.execute("INSERT OR IGNORE INTO recount_names SELECT entity_id FROM common_names "
                     "WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))", [sorted(touched)])
@@ -512,8 +544,13 @@ class Store:
                 id=aid, text=row["text"], origin=row["origin"], url=row["url"], source=row["source"],
                 title=row["title"], published=row["published"], published_from=row["published_from"],
                 language=row["language"], analysed=row["analysed"], warnings=tuple(json.loads(row["warnings"] or "[]")))
+            # Aliases are the texts of the entity's mentions, as extraction gives them.
+            forms: dict[str, set[str]] = {}
+            for m in mentions.get(aid, []):
+                forms.setdefault(m["entity_id"], set()).add(m["text"])
             ents = tuple(
-                Entity(e["entity_id"], e["name"], e["type"], affiliation=e["affiliation"], n_mentions=e["n_mentions"],
+                Entity(e["entity_id"], e["name"], e["type"], aliases=tuple(sorted(forms.get(e["entity_id"], ()))),
+                       affiliation=e["affiliation"], n_mentions=e["n_mentions"],
                        key=e["key"], roles=tuple(Role(r["role"], r["affiliation"], aid, r["start"], r["end"])
                                                  for r in roles.get(aid, []) if r["entity_id"] == e["entity_id"]))
                 for e in entities.get(aid, []))
