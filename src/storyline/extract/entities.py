@@ -19,6 +19,7 @@ from ..gazetteer import (
     affiliation_code,
     canonical_name,
     city_country,
+    country_key,
     country_of_state,
     fold,
     initials,
@@ -625,6 +626,8 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             key = _surname_owner(surnames[key], m)
             m.surname_only = True
+        elif (country := country_key(text)) is not None:
+            key = country  # "the U.S." and "the United States" are one country
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return _join_acronyms(doc, _join_short_forms(clusters))
