@@ -283,6 +283,30 @@ def test_joins_which_names_an_acronym_spells() -> None:
     assert spelled("nra", "PERSON", "NRA", ["NRA"]) is None and spelled("fed", "ORG", "Fed", ["Fed"]) is None
 
 
+def test_joins_an_acronym_is_checked_against_acronym_targets_only() -> None:
+    def organisation(text: str, name: str, aliases: tuple[str, ...]) -> ArticleResult:
+        a = Article(article_id(text), text, f"{name}.txt")
+        key = name.lower()
+        mentions = tuple(Mention(a.id, text.index(form), text.index(form) + len(form), form, "ORG", entity_id(key))
+                         for form in aliases)
+        return ArticleResult(a, mentions=mentions, raw_key="raw-" + a.id, entities=(
+            Entity(entity_id(key), name, "ORG", aliases, n_mentions=len(aliases), key=key),))
+
+    with Store(":memory:") as store:
+        alone = organisation("The PAC spent heavily.", "PAC", ("PAC",))
+        spelled = organisation("The Patriot Action Committee, or PAC, spent.", "Patriot Action Committee",
+                               ("PAC", "Patriot Action Committee"))
+        store.write_batch([(alone.raw_key, alone)])
+        assert store.pending_initials() == []  # an acronym named alone spells nothing out
+        store.write_batch([(spelled.raw_key, spelled)])
+        assert store.pending_initials() == ["pac"]
+        assert store.spelled_weights(["pac"]) == {"pac": {"patriot action committee": 1}}
+        assert store.joined_otherwise({}, {"pac": "patriot action committee"}) == [alone.article.id]
+        # a person whose surname is the same word is no reason to redo the acronym, nor the reverse
+        assert store.joined_otherwise({"pac": "sarah pac"}) == []
+        assert store.joined_otherwise({}, {"pac": None}) == []
+
+
 def _organisations(store: Store) -> dict[str, tuple[int, list[str]]]:
     import json
 

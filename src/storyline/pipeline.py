@@ -473,8 +473,7 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
     # tagger typed as a place or organisation too: "Mo Cheeks" joins like a person's), and what
     # each acronym named alone stands for.
     targets = {key: target(key, weights[s]) for s in surnames for key in {s, *weights[s], *named[s]}}
-    targets.update({a: choose(w) for a, w in store.spelled_weights(acronyms).items()})
-    ids = store.joined_otherwise(targets)
+    ids = store.joined_otherwise(targets, {a: choose(w) for a, w in store.spelled_weights(acronyms).items()})
     # The stored records are those of the analysis with the joins undone and made again: no need
     # to parse the texts again. A join changes no weight (weights count full names only), so one
     # round settles; the surnames are forgotten only once their articles are redone.

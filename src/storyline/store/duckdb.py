@@ -399,19 +399,27 @@ class Store:
         """Which of these article ids the store holds."""
         return self._existing_articles(ids)
 
-    def joined_otherwise(self, targets: Mapping[str, str | None]) -> list[str]:
-        """Articles that name someone by one of these keys (a bare surname, a short full name, an acronym)
-        and join it to another name than its target (None: to none), in ingest order."""
-        if not targets:
+    def joined_otherwise(self, targets: Mapping[str, str | None],
+                         acronyms: Mapping[str, str | None] | None = None) -> list[str]:
+        """Articles that name someone by one of these keys (a bare surname, a short full name)
+        or something by one of these acronyms (named alone) and join it to another name than its
+        target (None: to none), in ingest order. The two are apart: "PAC" named alone is no
+        surname of "Sarah PAC", nor "Politico" an acronym."""
+        acronyms = acronyms or {}
+        keys = [*sorted(targets), *sorted(acronyms)]
+        if not keys:
             return []
-        names = sorted(targets)
+        aims = [targets[k] for k in sorted(targets)] + [acronyms[k] for k in sorted(acronyms)]
+        spelled_out = [False] * len(targets) + [True] * len(acronyms)
         rows = self.con.execute(
             "SELECT DISTINCT ae.article_id, a.ingested_at FROM article_entities AS ae "
-            "JOIN (SELECT unnest(?::VARCHAR[]) AS surname, unnest(?::VARCHAR[]) AS target) AS t "
-            "ON t.surname = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
-            "WHERE (ae.type = 'PERSON' OR ae.surname IS NOT NULL OR ae.initials = ae.own_key) "
+            "JOIN (SELECT unnest(?::VARCHAR[]) AS own, unnest(?::VARCHAR[]) AS target, "
+            "unnest(?::BOOLEAN[]) AS acronym) AS t "
+            "ON t.own = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
+            "WHERE (CASE WHEN t.acronym THEN ae.initials IS NOT DISTINCT FROM ae.own_key "
+            "ELSE ae.type = 'PERSON' OR ae.surname IS NOT NULL END) "
             "AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
-            "ORDER BY a.ingested_at, ae.article_id", [names, [targets[n] for n in names]]).fetchall()
+            "ORDER BY a.ingested_at, ae.article_id", [keys, aims, spelled_out]).fetchall()
         return [r[0] for r in rows]
 
     def _current_revisions(self, places: Sequence[str]) -> dict[str, tuple[str, int]]:
