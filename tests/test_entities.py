@@ -448,3 +448,19 @@ def test_entities_one_country_however_named_and_an_acronym_with_its_name(nlp) ->
     council = ents["Veldora Trade Council"]
     assert council.aliases == ("VTC", "Veldora Trade Council") and council.type == "ORG"
     assert len({m.entity_id for m in mentions if m.text in ("VTC", "Veldora Trade Council")}) == 1
+
+
+def test_entities_a_short_form_the_tagger_mistyped_joins_the_fuller_person_in_the_article() -> None:
+    from storyline.extract.entities import _Cluster, _join_short_forms, _Mention
+
+    clusters = {"maurice cheeks": _Cluster("maurice cheeks", [_Mention(0, 2, "PERSON", key="maurice cheeks")]),
+                "mo cheeks": _Cluster("mo cheeks", [_Mention(9, 11, "GPE", key="mo cheeks")]),
+                "cheeks arena": _Cluster("cheeks arena", [_Mention(20, 22, "FAC", key="cheeks arena")])}
+    joined = _join_short_forms(clusters)
+    # "Mo Cheeks", called a place by the tagger, is Maurice Cheeks, as it is across articles
+    assert sorted(joined) == ["cheeks arena", "maurice cheeks"]
+    assert [m.key for m in joined["maurice cheeks"].mentions] == ["maurice cheeks"] * 2
+    # a fuller name the tagger did not call a person takes in nothing
+    lone = {"mo cheeks": _Cluster("mo cheeks", [_Mention(0, 2, "PERSON", key="mo cheeks")]),
+            "maurice cheeks": _Cluster("maurice cheeks", [_Mention(5, 7, "GPE", key="maurice cheeks")])}
+    assert sorted(_join_short_forms(lone)) == ["maurice cheeks", "mo cheeks"]

@@ -650,9 +650,10 @@ def _surname_owner(candidates: list[tuple[int, str, int]], m: _Mention) -> str:
 def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
     """A two-word person name joins the one fuller name of the article it shortens: "President
     Donald J. Trump ... Donald Trump", "Maurice Cheeks ... Mo Cheeks" are one person in one
-    article. With two fuller candidates ("George W. Bush" and "George H. W. Bush") it stays apart."""
+    article. With two fuller candidates ("George W. Bush" and "George H. W. Bush") it stays apart.
+    The short form joins whatever the tagger called it ("Mo Cheeks" a place), as across articles."""
     people = [k for k, c in clusters.items() if any(m.label == "PERSON" for m in c.mentions)]
-    for key in people:
+    for key in [k for k in clusters if " " in k]:
         fuller = [k for k in people if k in clusters and shortens(key, k)]
         if len(fuller) == 1 and key in clusters:
             into = clusters[fuller[0]]
