@@ -450,6 +450,20 @@ def test_entities_one_country_however_named_and_an_acronym_with_its_name(nlp) ->
     assert len({m.entity_id for m in mentions if m.text in ("VTC", "Veldora Trade Council")}) == 1
 
 
+@pytest.mark.model
+def test_entities_an_acronym_defined_in_brackets_joins_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.gazetteer import spelled
+
+    _, ents = _run(nlp, "Troops of the NATO-led Kosovo Force (KFOR) patrolled the bridge on Sunday. "
+                        "KFOR said the situation was calm.")
+    kfor = ents["Kosovo Force"]
+    assert kfor.aliases == ("KFOR", "Kosovo Force") and kfor.type == "ORG" and kfor.affiliation == "NATO"
+    assert spelled(kfor.key, kfor.type, kfor.name, kfor.aliases) == "kfor"  # filed under its acronym
+    # brackets after a person's name are no definition
+    _, ents = _run(nlp, "Senator Kirsten Vale (NY) said the bill would pass. Vale spoke in Albany.")
+    assert "NY" not in ents.get("Kirsten Vale", ents.get("Senator Kirsten Vale")).aliases  # type: ignore[union-attr]
+
+
 def test_entities_a_short_form_the_tagger_mistyped_joins_the_fuller_person_in_the_article() -> None:
     from storyline.extract.entities import _Cluster, _join_short_forms, _Mention
 

@@ -219,14 +219,18 @@ def spelled(own_key: str, etype: str, name: str, aliases: Iterable[str]) -> str 
     """The acronym an article's entity is filed under across articles (folded), else None: an
     acronym the article names alone ('nra' for "NRA"), or the one a name of several words is
     also called in the article ('nra' for the National Rifle Association the article also calls
-    "NRA"). Articles of the second kind are the store's evidence of what an acronym stands for:
-    initials alone would make NBC the National Butterfly Center."""
+    "NRA", 'kfor' for the Kosovo Force it calls "KFOR"). Articles of the second kind are the
+    store's evidence of what an acronym stands for: initials alone would make NBC the National
+    Butterfly Center."""
     if etype == "PERSON":
         return None
     if " " not in own_key:
         return own_key if is_acronym(name) else None
+    # An acronym among a longer name's forms is one the article spelled out or defined in
+    # brackets ("Kosovo Force (KFOR)"): the initials first, else the one acronym there.
     letters = initials(own_key)
-    return letters if letters is not None and any(is_acronym(a) and a.lower() == letters for a in aliases) else None
+    acronyms = sorted({a.lower() for a in aliases if is_acronym(a)})
+    return letters if letters in acronyms else acronyms[0] if len(acronyms) == 1 else None
 
 
 def _key(name: str) -> str:

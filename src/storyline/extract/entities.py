@@ -667,15 +667,18 @@ def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
 def _join_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
     """An acronym joins the one name of the article it spells: "the National Rifle Association
     ... the NRA" are one organisation. Two names that spell it (the Democratic National Committee
-    and Convention) leave it apart; no person's name is spelled."""
+    and Convention) leave it apart; no person's name is spelled. An acronym the article defines
+    in brackets right after an organisation's name joins it even when the letters differ:
+    "Kosovo Force (KFOR)"."""
     spelled: dict[str, list[str]] = defaultdict(list)
     for key, cluster in clusters.items():
         if (letters := initials(key)) and not any(m.label == "PERSON" for m in cluster.mentions):
             spelled[letters].append(key)
-    for key in [k for k in clusters if len(spelled.get(k, ())) == 1]:
+    defined = _bracketed_acronyms(doc, clusters)
+    for key in [k for k in clusters if len(spelled.get(k, ())) == 1 or k in defined]:
         mentions = clusters[key].mentions
         if all(is_acronym(m.text(doc)) and m.label != "PERSON" for m in mentions):
-            into = clusters[spelled[key][0]]
+            into = clusters[spelled[key][0] if len(spelled.get(key, ())) == 1 else defined[key]]
             # The tagger labels capitals erratically ("NRA" as a place); the name spelled out is
             # labelled more reliably, and the acronym takes its label.
             labels = Counter(m.label for m in into.mentions)
@@ -684,6 +687,21 @@ def _join_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluste
                 into.mentions.append(m)
             into.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+def _bracketed_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, str]:
+    """Acronyms defined in brackets right after an organisation's name of several words, each
+    with that name's cluster key: "the Kosovo Force (KFOR)". One defined twice otherwise is
+    left out."""
+    ends = {m.end: key for key, c in clusters.items() if " " in key
+            for m in c.mentions if m.label == "ORG"}
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, cluster in clusters.items():
+        for m in cluster.mentions:
+            if (m.start >= 2 and m.end < len(doc) and doc[m.start - 1].text == "(" and doc[m.end].text == ")"
+                    and m.start - 1 in ends and is_acronym(m.text(doc))):
+                found[key].add(ends[m.start - 1])
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 def _vote(votes: dict[str, float]) -> str:
