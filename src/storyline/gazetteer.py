@@ -160,13 +160,17 @@ def shortens(short: str, full: str) -> bool:
 # The Arabic article written onto a name: "Bashar al-Assad" is "Assad" in a second reference and
 # "Bashar Assad" in another outlet's style; "Abdel Fattah el-Sisi" is "Sisi".
 _NAME_ARTICLE = re.compile(r"(?<![\w-])(?:al|el)-(?=\w\w)")
+# A Slavic name's ending romanised three ways: "Zelenskyy", "Zelenskiy", "Zelensky"; "Dmitriy",
+# "Dmitry". English words and names do not end so, so the key takes the shortest form.
+_SLAVIC_ENDING = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])(?:yy|iy|yi)\b")
 
 
 def name_key(name: str) -> str:
     """The key an entity is known by across articles: the folded name without the Arabic article
     ('Bashar al-Assad' -> 'bashar assad'), with a shortened given name in its formal form when
-    more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill')."""
-    key = _NAME_ARTICLE.sub("", fold(name))
+    more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill'), and a
+    Slavic ending in one spelling ('Volodymyr Zelenskiy' -> 'volodymyr zelensky')."""
+    key = _SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(name)))
     first, _, rest = key.partition(" ")
     formal = NICKNAMES.get(first)
     return f"{formal} {rest}" if formal and rest else key
