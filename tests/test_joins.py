@@ -302,9 +302,12 @@ def test_joins_an_acronym_is_checked_against_acronym_targets_only() -> None:
         assert store.pending_initials() == ["pac"]
         assert store.spelled_weights(["pac"]) == {"pac": {"patriot action committee": 1}}
         assert store.joined_otherwise({}, {"pac": "patriot action committee"}) == [alone.article.id]
-        # a person whose surname is the same word is no reason to redo the acronym, nor the reverse
-        assert store.joined_otherwise({"pac": "sarah pac"}) == []
         assert store.joined_otherwise({}, {"pac": None}) == []
+        # a person named by that word is no reason to redo the acronym, nor the reverse
+        person = _person("Pac spoke.", "Pac")
+        store.write_batch([(person.raw_key, person)])
+        assert store.joined_otherwise({"pac": "sarah pac"}) == [person.article.id]
+        assert store.joined_otherwise({}, {"pac": "patriot action committee"}) == [alone.article.id]
 
 
 def _organisations(store: Store) -> dict[str, tuple[int, list[str]]]:
@@ -326,8 +329,39 @@ def test_joins_an_acronym_joins_the_name_articles_spell_it_out_whatever_the_orde
                 "Harbour Carriers Association": (2, ["HCA", "Harbour Carriers Association"]),
                 "Hollow Creek Alliance": (1, ["Hollow Creek Alliance"])}
             assert store.pending_initials() == []
+    with Store(str(tmp_path / "all.duckdb")) as store:  # all three in one run, one batch
+        ingest([str(ACRONYM_ONLY), str(SPELLED_OUT), str(SAME_INITIALS)], store, Options())
+        states["all at once"] = _state(store)
     first, *rest = states.values()
     assert all(state == first for state in rest)
+
+
+def test_joins_names_of_an_article_the_store_does_not_keep_are_checked_again() -> None:
+    """A feed's summary of a stored page is analysed, and its names counted in the batch, but the
+    store keeps the fuller page: what the summary alone spelled out must not stay joined."""
+    from storyline.pipeline import IngestSummary, _resolve, rejoin
+
+    def organisation(text: str, name: str, forms: tuple[str, ...], url: str) -> ArticleResult:
+        a = Article(article_id(text), text, url, url=url)
+        key = name.lower()
+        mentions = tuple(Mention(a.id, text.index(f), text.index(f) + len(f), f, "ORG", entity_id(key))
+                         for f in forms)
+        return ArticleResult(a, mentions=mentions, raw_key="raw-" + a.id, entities=(
+            Entity(entity_id(key), name, "ORG", tuple(sorted(forms)), n_mentions=len(forms), key=key),))
+
+    page = organisation("The Harbour Carriers Association met the port authority today. " + "More. " * 80,
+                        "Harbour Carriers Association", ("Harbour Carriers Association",), "https://news.example/a")
+    summary = organisation("The Harbour Carriers Association, or HCA, met.", "Harbour Carriers Association",
+                           ("HCA", "Harbour Carriers Association"), "https://news.example/a")
+    alone = organisation("The HCA refused the offer.", "HCA", ("HCA",), "https://news.example/b")
+    with Store(":memory:") as store:
+        for batch in ([page], [summary, alone]):
+            results = _resolve(batch, store)
+            store.write_batch([(r.raw_key, r) for r in results if isinstance(r, ArticleResult)])
+            rejoin(store, Options(), IngestSummary())
+        assert store.stored_articles([summary.article.id]) == set()  # the shorter text is not kept
+        own = store.query("SELECT own_key, key FROM article_entities WHERE article_id = ?", [alone.article.id])
+        assert own == [{"own_key": "hca", "key": "hca"}]  # nothing stored spells "HCA" out
 
 
 @pytest.mark.model

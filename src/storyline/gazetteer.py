@@ -226,8 +226,8 @@ def spelled(own_key: str, etype: str, name: str, aliases: Iterable[str]) -> str 
     "NRA", 'kfor' for the Kosovo Force it calls "KFOR"). Articles of the second kind are the
     store's evidence of what an acronym stands for: initials alone would make NBC the National
     Butterfly Center."""
-    if etype == "PERSON":
-        return None
+    if etype == "PERSON" or country_key(own_key) is not None:
+        return None  # a country's names have one key already ("US" is the United States)
     if " " not in own_key:
         return own_key if is_acronym(name) else None
     # An acronym among a longer name's forms is one the article spelled out or defined in
@@ -333,7 +333,8 @@ _NOT_THE_COUNTRY = frozenset({"belgrade", "pristina", "prishtina", "gaza", "west
 # The key of a country whose short name in pycountry is not the one news uses, or is inverted
 # ("Korea, Republic of" has "South Korea" as its common name, and needs no entry here).
 _COUNTRY_KEYS = {"RUS": "russia", "TUR": "turkey", "CZE": "czech republic", "PSE": "palestine",
-                 "VAT": "vatican", "COD": "democratic republic of the congo", KOSOVO: "kosovo"}
+                 "VAT": "vatican", "COD": "democratic republic of the congo", "COG": "republic of the congo",
+                 KOSOVO: "kosovo"}
 
 
 @lru_cache(maxsize=1)

@@ -626,8 +626,8 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             key = _surname_owner(surnames[key], m)
             m.surname_only = True
-        elif (country := country_key(text)) is not None:
-            key = country  # "the U.S." and "the United States" are one country
+        elif m.label != "PERSON" and not m.honorific and (country := country_key(text)) is not None:
+            key = country  # "the U.S." and "the United States" are one country ("Rep. Holland" none)
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return _join_acronyms(doc, _join_short_forms(clusters))
@@ -667,39 +667,52 @@ def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
 def _join_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
     """An acronym joins the one name of the article it spells: "the National Rifle Association
     ... the NRA" are one organisation. Two names that spell it (the Democratic National Committee
-    and Convention) leave it apart; no person's name is spelled. An acronym the article defines
-    in brackets right after an organisation's name joins it even when the letters differ:
-    "Kosovo Force (KFOR)"."""
+    and Convention) leave it apart; no person's name is spelled. Two letters spell too much by
+    chance ("SC", South Carolina, is no Supreme Court): they join a name only where the gazetteer
+    knows both as one organisation ("EU", the European Union). An acronym the article defines in
+    brackets right after an organisation's name joins it even when the letters differ: "Kosovo
+    Force (KFOR)"."""
     spelled: dict[str, list[str]] = defaultdict(list)
     for key, cluster in clusters.items():
         if (letters := initials(key)) and not any(m.label == "PERSON" for m in cluster.mentions):
             spelled[letters].append(key)
     defined = _bracketed_acronyms(doc, clusters)
-    for key in [k for k in clusters if len(spelled.get(k, ())) == 1 or k in defined]:
+    for key in list(clusters):
+        names = spelled.get(key, [])
+        code = organisation_code(key)
+        if len(names) == 1 and (len(key) > 2 or (code is not None and code == organisation_code(names[0]))):
+            into_key = names[0]
+        elif key in defined:
+            into_key = defined[key]
+        else:
+            continue
         mentions = clusters[key].mentions
-        if all(is_acronym(m.text(doc)) and m.label != "PERSON" for m in mentions):
-            into = clusters[spelled[key][0] if len(spelled.get(key, ())) == 1 else defined[key]]
-            # The tagger labels capitals erratically ("NRA" as a place); the name spelled out is
-            # labelled more reliably, and the acronym takes its label.
-            labels = Counter(m.label for m in into.mentions)
-            for m in clusters.pop(key).mentions:
-                m.key, m.label, m.acronym = into.key, max(labels, key=lambda t: (labels[t], t)), True
-                into.mentions.append(m)
-            into.mentions.sort(key=lambda m: m.start)
+        if " " in key or into_key == key or not all(is_acronym(m.text(doc)) and m.label != "PERSON" for m in mentions):
+            continue
+        into = clusters[into_key]
+        # The tagger labels capitals erratically ("NRA" as a place); the name spelled out is
+        # labelled more reliably, and the acronym takes its label.
+        labels = Counter(m.label for m in into.mentions)
+        for m in clusters.pop(key).mentions:
+            m.key, m.label, m.acronym = into.key, max(labels, key=lambda t: (labels[t], t)), True
+            into.mentions.append(m)
+        into.mentions.sort(key=lambda m: m.start)
     return clusters
 
 
 def _bracketed_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, str]:
-    """Acronyms defined in brackets right after an organisation's name of several words, each
-    with that name's cluster key: "the Kosovo Force (KFOR)". One defined twice otherwise is
-    left out."""
+    """Acronyms (one word, no country's: "the Green Party (US)" names no party "US") defined in
+    brackets right after an organisation's name of several words, each with that name's cluster
+    key: "the Kosovo Force (KFOR)". One defined twice otherwise is left out."""
     ends = {m.end: key for key, c in clusters.items() if " " in key
             for m in c.mentions if m.label == "ORG"}
     found: dict[str, set[str]] = defaultdict(set)
     for key, cluster in clusters.items():
+        if " " in key:
+            continue
         for m in cluster.mentions:
             if (m.start >= 2 and m.end < len(doc) and doc[m.start - 1].text == "(" and doc[m.end].text == ")"
-                    and m.start - 1 in ends and is_acronym(m.text(doc))):
+                    and m.start - 1 in ends and is_acronym(m.text(doc)) and country_key(m.text(doc)) is None):
                 found[key].add(ends[m.start - 1])
     return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 

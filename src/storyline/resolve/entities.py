@@ -6,10 +6,11 @@ the fuller name it shortens when the store's articles mostly mean that one ("Reg
 ever names someone by surname ("Obama said ...") joins the person whom the articles naming
 someone in full with that surname mostly mean (`choose`). An acronym an article names alone
 ("the NRA said") joins the organisation that the articles calling it by that acronym and by a
-name it spells mostly mean (`acronym_target`): the National Rifle Association. The joins do not depend on reading
-order: what they weigh counts only names as articles give them, never the joins themselves, and
-when later articles change the weights of a surname, the articles whose join that changes are
-resolved again (``pipeline.rejoin``). Deeper resolution will replace this.
+name it spells mostly mean (`choose` over `gazetteer.spelled` weights): the National Rifle
+Association. The joins do not depend on reading order: what they weigh counts only names as
+articles give them, never the joins themselves, and when later articles change the weights of a
+surname or an acronym, the articles whose join that changes are resolved again
+(``pipeline.rejoin``). Deeper resolution will replace this.
 """
 
 from __future__ import annotations

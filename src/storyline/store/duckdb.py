@@ -231,6 +231,7 @@ class Store:
         counts = BatchCounts()
         rows: dict[str, list[list[Any]]] = {table: [] for table in COLUMNS}
         new_results: list[ArticleResult] = []
+        skipped: list[ArticleResult] = []  # analysed, but the store keeps another text
         replaced: list[tuple[str, str]] = []  # (earlier revision, the article replacing it)
         now = _now()
         with self._transaction():
@@ -249,6 +250,7 @@ class Store:
                     continue
                 if raw_key in known:
                     counts.unchanged += 1
+                    skipped.append(item)
                     continue
                 a = item.article
                 status, current = ("duplicate" if a.id in stored else "new"), None
@@ -262,6 +264,7 @@ class Store:
                     known.add(raw_key)
                 if status in ("duplicate", "shorter"):
                     counts.unchanged += 1
+                    skipped.append(item)
                     continue
                 if status == "revision" and current:
                     replaced.append((current[0], a.id))
@@ -277,6 +280,9 @@ class Store:
                 counts.entity_ids.update(e.id for e in item.entities)
             touched, surnames = self._supersede(replaced, now)
             self._add(rows, COLUMNS, new_results, counts.entity_ids | touched, surnames)
+            # The batch's joins may have counted the names of articles the store did not keep:
+            # the joins those names weigh on are checked again at the end of the run.
+            self._note_names(skipped, set())
         return counts
 
     def replace_analyses(self, results: Sequence[ArticleResult], analysed_with: str | None) -> BatchCounts:
@@ -326,6 +332,11 @@ class Store:
             self._insert(table, rows[table])
         self._add_to_totals(results)
         self._rebuild_entities(entity_ids)
+        self._note_names(results, surnames)
+
+    def _note_names(self, results: Sequence[ArticleResult], surnames: set[str]) -> None:
+        """Note the surnames of these articles' full names, those given, and the acronyms their
+        longer names spell out: the joins those weigh on wait to be checked."""
         own = [(e, dict(r.joined)) for r in results for e in r.entities]
         self._note_surnames(surnames | {s for e, joined in own if (s := surname_key(joined.get(e.id, e.key)))})
         self._note_initials({i for e, joined in own
