@@ -283,15 +283,16 @@ def test_joins_which_names_an_acronym_spells() -> None:
     assert spelled("nra", "PERSON", "NRA", ["NRA"]) is None and spelled("fed", "ORG", "Fed", ["Fed"]) is None
 
 
-def test_joins_an_acronym_is_checked_against_acronym_targets_only() -> None:
-    def organisation(text: str, name: str, aliases: tuple[str, ...]) -> ArticleResult:
-        a = Article(article_id(text), text, f"{name}.txt")
-        key = name.lower()
-        mentions = tuple(Mention(a.id, text.index(form), text.index(form) + len(form), form, "ORG", entity_id(key))
-                         for form in aliases)
-        return ArticleResult(a, mentions=mentions, raw_key="raw-" + a.id, entities=(
-            Entity(entity_id(key), name, "ORG", aliases, n_mentions=len(aliases), key=key),))
+def organisation(text: str, name: str, forms: tuple[str, ...], url: str | None = None) -> ArticleResult:
+    """An article naming one organisation by these forms (its name, an acronym)."""
+    a = Article(article_id(text), text, url or f"{name}.txt", url=url)
+    key = name.lower()
+    mentions = tuple(Mention(a.id, text.index(f), text.index(f) + len(f), f, "ORG", entity_id(key)) for f in forms)
+    return ArticleResult(a, mentions=mentions, raw_key="raw-" + a.id, entities=(
+        Entity(entity_id(key), name, "ORG", tuple(sorted(forms)), n_mentions=len(forms), key=key),))
 
+
+def test_joins_an_acronym_is_checked_against_acronym_targets_only() -> None:
     with Store(":memory:") as store:
         alone = organisation("The PAC spent heavily.", "PAC", ("PAC",))
         spelled = organisation("The Patriot Action Committee, or PAC, spent.", "Patriot Action Committee",
@@ -340,14 +341,6 @@ def test_joins_names_of_an_article_the_store_does_not_keep_are_checked_again() -
     """A feed's summary of a stored page is analysed, and its names counted in the batch, but the
     store keeps the fuller page: what the summary alone spelled out must not stay joined."""
     from storyline.pipeline import IngestSummary, _resolve, rejoin
-
-    def organisation(text: str, name: str, forms: tuple[str, ...], url: str) -> ArticleResult:
-        a = Article(article_id(text), text, url, url=url)
-        key = name.lower()
-        mentions = tuple(Mention(a.id, text.index(f), text.index(f) + len(f), f, "ORG", entity_id(key))
-                         for f in forms)
-        return ArticleResult(a, mentions=mentions, raw_key="raw-" + a.id, entities=(
-            Entity(entity_id(key), name, "ORG", tuple(sorted(forms)), n_mentions=len(forms), key=key),))
 
     page = organisation("The Harbour Carriers Association met the port authority today. " + "More. " * 80,
                         "Harbour Carriers Association", ("Harbour Carriers Association",), "https://news.example/a")

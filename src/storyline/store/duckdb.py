@@ -345,23 +345,30 @@ class Store:
     def _note_surnames(self, surnames: set[str]) -> None:
         """Note surnames whose full names a batch added or took out: the joins of the bare
         surname wait to be checked (``pipeline.rejoin``); a note survives a stopped run."""
-        if surnames:
-            self.con.execute("INSERT OR IGNORE INTO pending_surnames SELECT unnest(?::VARCHAR[])", [sorted(surnames)])
+        self._note("pending_surnames", surnames)
+
+    def _note(self, table: str, keys: set[str]) -> None:
+        if keys:
+            self.con.execute(f"INSERT OR IGNORE INTO {table} SELECT unnest(?::VARCHAR[])", [sorted(keys)])
+
+    def _pending(self, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()]
+
+    def _forget(self, table: str, column: str, keys: Sequence[str]) -> None:
+        self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [list(keys)])
 
     def _note_initials(self, acronyms: set[str]) -> None:
         """Note acronyms whose spelled names a batch added or took out: what an acronym named
         alone stands for waits to be checked, like a bare surname."""
-        if acronyms:
-            self.con.execute("INSERT OR IGNORE INTO pending_initials SELECT unnest(?::VARCHAR[])", [sorted(acronyms)])
+        self._note("pending_initials", acronyms)
 
     def pending_initials(self) -> list[str]:
         """Acronyms whose joins wait to be checked, sorted."""
-        return [r[0] for r in self.con.execute("SELECT initials FROM pending_initials ORDER BY initials").fetchall()]
+        return self._pending("pending_initials")
 
     def forget_initials(self, acronyms: Sequence[str]) -> None:
         """The joins of these acronyms are checked (and redone where they were wrong)."""
-        self.con.execute("DELETE FROM pending_initials WHERE initials IN (SELECT unnest(?::VARCHAR[]))",
-                         [list(acronyms)])
+        self._forget("pending_initials", "initials", acronyms)
 
     def spelled_weights(self, acronyms: Sequence[str]) -> dict[str, dict[str, int]]:
         """For each acronym: the names of several words that articles also call by it, each with
@@ -376,12 +383,11 @@ class Store:
 
     def pending_surnames(self) -> list[str]:
         """Surnames whose joins wait to be checked, sorted."""
-        return [r[0] for r in self.con.execute("SELECT surname FROM pending_surnames ORDER BY surname").fetchall()]
+        return self._pending("pending_surnames")
 
     def forget_surnames(self, surnames: Sequence[str]) -> None:
         """The joins of these surnames are checked (and redone where they were wrong)."""
-        self.con.execute("DELETE FROM pending_surnames WHERE surname IN (SELECT unnest(?::VARCHAR[]))",
-                         [list(surnames)])
+        self._forget("pending_surnames", "surname", surnames)
 
     def full_name_weights(self, surnames: Sequence[str]) -> dict[str, dict[str, int]]:
         """For each surname: the PERSON full names ending in it, each with the number of articles
