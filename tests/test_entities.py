@@ -440,6 +440,19 @@ def test_entities_every_name_of_a_country_has_one_key() -> None:
     assert country_key("Washington") is None and country_key("us") is None
 
 
+def test_entities_a_country_is_shown_by_its_name_as_news_writes_it() -> None:
+    from collections import Counter
+
+    from storyline.gazetteer import entity_name
+
+    forms = Counter({"U.S.": 30, "United States": 10, "United States of America": 1, "US": 5})
+    assert entity_name("united states", forms) == "United States"  # not the fullest, nor "U.S."
+    assert entity_name("united states", Counter({"U.S.": 3})) == "U.S."
+    assert entity_name("serbia", Counter({"Serbia": 3, "Republic of Serbia": 1})) == "Serbia"
+    # anything else keeps its fullest form
+    assert entity_name("peter sorensen", Counter({"Sorensen": 3, "Peter Sørensen": 1})) == "Peter Sørensen"
+
+
 @pytest.mark.model
 def test_entities_one_country_however_named_and_an_acronym_with_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("The United States and the Republic of Serbia signed the accord in Belgrade. U.S. officials said "

@@ -363,6 +363,18 @@ def country_key(name: str) -> str | None:
     return _country_keys().get(code) if code else None
 
 
+def entity_name(key: str, texts: Iterable[str]) -> str:
+    """The name an entity is shown by: a country by its name as written most often among the
+    forms of its key ("United States", not the rarer "United States of America" or "U.S."),
+    anything else by its fullest form (canonical_name)."""
+    counts = texts if isinstance(texts, Counter) else Counter(texts)
+    if country_key(key) == key:
+        plain = [t for t in counts if fold(t) == key]
+        if plain:
+            return max(plain, key=lambda t: (counts[t], t))
+    return canonical_name(counts)
+
+
 def is_us_state(name: str) -> bool:
     """Whether a name is a US state's ("Minnesota", "New Hampshire"): places the small model
     often takes for people in US political news."""

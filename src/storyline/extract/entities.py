@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from ..gazetteer import (
     PLATFORMS,
     affiliation_code,
-    canonical_name,
     city_country,
     country_key,
     country_of_state,
+    entity_name,
     fold,
     initials,
     is_acronym,
@@ -292,7 +292,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             start, end = m.chars(doc)
             mentions.append(Mention(article.id, start, end, m.text(doc), etype, eid))
         entities.append(Entity(
-            id=eid, name=canonical_name(texts), type=etype, aliases=tuple(sorted(set(texts))),
+            id=eid, name=entity_name(cluster.key, texts), type=etype, aliases=tuple(sorted(set(texts))),
             roles=tuple(roles), affiliation=_affiliation(etype, texts, roles),
             n_mentions=len(texts), n_articles=1, key=cluster.key,
         ))

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..gazetteer import canonical_name, spelled, surname_key
+from ..gazetteer import entity_name, spelled, surname_key
 from ..model import (
     Actor,
     Article,
@@ -693,7 +693,7 @@ class Store:
             types = stats.get((eid, "type"), Counter())
             etype = max(types, key=lambda t: (types[t], t == "PERSON", t)) if types else "UNKNOWN"
             aff = stats.get((eid, "affiliation"))
-            rows.append([eid, key, canonical_name(forms_seen) if forms_seen else key, etype,
+            rows.append([eid, key, entity_name(key, forms_seen) if forms_seen else key, etype,
                          json.dumps(sorted(forms_seen), ensure_ascii=False),
                          max(aff, key=lambda a: (aff[a], a)) if aff else None,
                          sum(forms_seen.values()), stats.get((eid, "articles"), Counter()).get("", 0),
