@@ -281,6 +281,11 @@ def test_joins_which_names_an_acronym_spells() -> None:
     assert spelled("national rifle association", "ORG", "National Rifle Association",
                    ["National Rifle Association"]) is None
     assert spelled("nra", "PERSON", "NRA", ["NRA"]) is None and spelled("fed", "ORG", "Fed", ["Fed"]) is None
+    # other letters only as an article defines them ("Kosovo Force (KFOR)"), never a word of the
+    # name that reached its forms by another way
+    assert spelled("kosovo force", "ORG", "Kosovo Force", ["KFOR", "Kosovo Force"]) == "kfor"
+    assert spelled("california gop", "ORG", "California GOP", ["California GOP", "GOP"]) is None
+    assert spelled("united states", "GPE", "United States", ["US", "United States"]) is None  # a country
 
 
 def organisation(text: str, name: str, forms: tuple[str, ...], url: str | None = None) -> ArticleResult:

@@ -230,11 +230,18 @@ def spelled(own_key: str, etype: str, name: str, aliases: Iterable[str]) -> str 
         return None  # a country's names have one key already ("US" is the United States)
     if " " not in own_key:
         return own_key if is_acronym(name) else None
-    # An acronym among a longer name's forms is one the article spelled out or defined in
-    # brackets ("Kosovo Force (KFOR)"): the initials first, else the one acronym there.
+    # An acronym among a longer name's forms is one the article spelled out, or defined in
+    # brackets ("Kosovo Force (KFOR)"): the initials first, else the one acronym there that
+    # opens like the name. One that is a word of the name came by another way ("GOP" of a
+    # "California GOP" the tagger took for a person, whose surname "GOP" then was), and would
+    # make every "GOP" of the store California's.
     letters = initials(own_key)
     acronyms = sorted({a.lower() for a in aliases if is_acronym(a)})
-    return letters if letters in acronyms else acronyms[0] if len(acronyms) == 1 else None
+    if letters in acronyms:
+        return letters
+    words = own_key.split()
+    defined = [a for a in acronyms if a not in words and a[0] == own_key[0]]
+    return defined[0] if len(defined) == 1 else None
 
 
 def _key(name: str) -> str:
