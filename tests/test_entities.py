@@ -507,6 +507,12 @@ def test_entities_acronyms_that_are_no_names_of_the_article_stay_apart(nlp) -> N
     # two letters the gazetteer knows as the name's own organisation do join
     _, ents = _run(nlp, "The European Union said on Monday it would send observers. The EU also pledged aid.")
     assert "EU" in next(e for e in ents.values() if e.key == "european union").aliases
+    # the house style that writes an acronym as a word ("Nato") joins as capitals do; a place in
+    # brackets after a newspaper's name defines nothing
+    _, ents = _run(nlp, "The North Atlantic Treaty Organization will meet in June. Nato leaders said the summit "
+                        "would focus on air defence. The Evening Standard (London) reported the fire.")
+    assert "Nato" in next(e for e in ents.values() if e.key == "north atlantic treaty organization").aliases
+    assert all("London" not in e.aliases for e in ents.values() if e.key != "london")
     # a person named like a country stays a person
     _, ents = _run(nlp, "Rep. Tom Holland of Ohio said the bill would pass. Mr. Holland voted for it.")
     assert all(e.key != "netherlands" for e in ents.values())

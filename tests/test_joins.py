@@ -285,6 +285,8 @@ def test_joins_which_names_an_acronym_spells() -> None:
     # name that reached its forms by another way
     assert spelled("kosovo force", "ORG", "Kosovo Force", ["KFOR", "Kosovo Force"]) == "kfor"
     assert spelled("california gop", "ORG", "California GOP", ["California GOP", "GOP"]) is None
+    assert spelled("north atlantic treaty organization", "ORG", "NATO", ["Nato", "NATO"]) == "nato"
+    assert is_acronym("Nato") and not is_acronym("Nat")  # a word-like acronym has four letters or more
     assert spelled("united states", "GPE", "United States", ["US", "United States"]) is None  # a country
 
 

@@ -199,13 +199,15 @@ def surname_key(key: str) -> str | None:
 # Words an acronym skips: "NAACP" is the National Association for the Advancement of Colored
 # People, "OSCE" the Organization for Security and Co-operation in Europe.
 INITIALS_SKIP = frozenset({"of", "for", "the", "and", "&", "in", "on", "at", "to", "a", "an"})
-_ACRONYM = re.compile(r"[A-Z]{2,8}")
+_ACRONYM = re.compile(r"[A-Z]{2,8}|[A-Z][a-z]{3,7}")
 _INITIAL_WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 def is_acronym(text: str) -> bool:
-    """Whether a name is written as an acronym: two to eight capitals, nothing else ('NRA',
-    'NATO'; not 'U.S.', which is an abbreviation, nor 'Fed')."""
+    """Whether a name may be written as an acronym: two to eight capitals ('NRA', 'NATO'; not
+    'U.S.', which is an abbreviation), or one word of four to eight letters, as the Guardian and
+    the BBC write one that is said as a word ('Nato', 'Isis'). Whether it is one depends on the
+    name it stands beside (initials, spelled)."""
     return _ACRONYM.fullmatch(text) is not None
 
 
@@ -239,9 +241,15 @@ def spelled(own_key: str, etype: str, name: str, aliases: Iterable[str]) -> str 
     acronyms = sorted({a.lower() for a in aliases if is_acronym(a)})
     if letters in acronyms:
         return letters
-    words = own_key.split()
-    defined = [a for a in acronyms if a not in words and a[0] == own_key[0]]
+    defined = [a for a in acronyms if opens_like(a, own_key)]
     return defined[0] if len(defined) == 1 else None
+
+
+def opens_like(acronym: str, key: str) -> bool:
+    """Whether a folded acronym of other letters than a name's initials may stand for it: it opens
+    like the name and is none of its words ("kfor" for "kosovo force"; not "gop" for "california
+    gop", nor "london" for "evening standard")."""
+    return acronym[:1] == key[:1] and acronym not in key.split()
 
 
 def _key(name: str) -> str:

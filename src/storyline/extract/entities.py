@@ -26,6 +26,7 @@ from ..gazetteer import (
     is_acronym,
     is_us_state,
     name_key,
+    opens_like,
     organisation_code,
     shortens,
 )
@@ -703,7 +704,8 @@ def _join_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluste
 def _bracketed_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, str]:
     """Acronyms (one word, no country's: "the Green Party (US)" names no party "US") defined in
     brackets right after an organisation's name of several words, each with that name's cluster
-    key: "the Kosovo Force (KFOR)". One defined twice otherwise is left out."""
+    key: "the Kosovo Force (KFOR)", "Islamic State (Isis)"; not "the Evening Standard (London)"
+    (gazetteer.opens_like). One defined twice otherwise is left out."""
     ends = {m.end: key for key, c in clusters.items() if " " in key
             for m in c.mentions if m.label == "ORG"}
     found: dict[str, set[str]] = defaultdict(set)
@@ -712,7 +714,8 @@ def _bracketed_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, st
             continue
         for m in cluster.mentions:
             if (m.start >= 2 and m.end < len(doc) and doc[m.start - 1].text == "(" and doc[m.end].text == ")"
-                    and m.start - 1 in ends and is_acronym(m.text(doc)) and country_key(m.text(doc)) is None):
+                    and m.start - 1 in ends and is_acronym(m.text(doc)) and country_key(m.text(doc)) is None
+                    and opens_like(key, ends[m.start - 1])):
                 found[key].add(ends[m.start - 1])
     return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
