@@ -440,6 +440,15 @@ def test_entities_every_name_of_a_country_has_one_key() -> None:
     assert country_key("Washington") is None and country_key("us") is None
 
 
+def test_entities_an_organisation_named_in_other_letters_or_languages_has_one_key() -> None:
+    from storyline.gazetteer import organisation_key
+
+    assert {organisation_key(n) for n in ("Isis", "ISIL", "Daesh", "IS")} == {"islamic state"}
+    assert organisation_key("KFOR") == "kosovo force" and organisation_key("Vetëvendosje") == organisation_key(
+        "Vetevendosje!") == "self-determination movement"
+    assert organisation_key("is") is None and organisation_key("NATO") is None
+
+
 def test_entities_a_country_is_shown_by_its_name_as_news_writes_it() -> None:
     from collections import Counter
 
@@ -471,11 +480,16 @@ def test_entities_one_country_however_named_and_an_acronym_with_its_name(nlp) ->
 def test_entities_an_acronym_defined_in_brackets_joins_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
     from storyline.gazetteer import spelled
 
+    _, ents = _run(nlp, "Engineers of the Tessel Basin Commission (TEBACOM) inspected the dam on Sunday. "
+                        "TEBACOM said the water level was safe.")
+    commission = ents["Tessel Basin Commission"]
+    assert commission.aliases == ("TEBACOM", "Tessel Basin Commission") and commission.type == "ORG"
+    assert spelled(commission.key, commission.type, commission.name, commission.aliases) == "tebacom"
+    # KFOR is the Kosovo Force by the gazetteer too, and acts for NATO
     _, ents = _run(nlp, "Troops of the NATO-led Kosovo Force (KFOR) patrolled the bridge on Sunday. "
                         "KFOR said the situation was calm.")
     kfor = ents["Kosovo Force"]
     assert kfor.aliases == ("KFOR", "Kosovo Force") and kfor.type == "ORG" and kfor.affiliation == "NATO"
-    assert spelled(kfor.key, kfor.type, kfor.name, kfor.aliases) == "kfor"  # filed under its acronym
     # brackets after a person's name are no definition
     _, ents = _run(nlp, "Senator Kirsten Vale (NY) said the bill would pass. Vale spoke in Albany.")
     assert "NY" not in ents.get("Kirsten Vale", ents.get("Senator Kirsten Vale")).aliases  # type: ignore[union-attr]

@@ -28,6 +28,7 @@ from ..gazetteer import (
     name_key,
     opens_like,
     organisation_code,
+    organisation_key,
     shortens,
 )
 from ..genders import gender_evidence
@@ -627,8 +628,8 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             key = _surname_owner(surnames[key], m)
             m.surname_only = True
-        elif m.label != "PERSON" and not m.honorific and (country := country_key(text)) is not None:
-            key = country  # "the U.S." and "the United States" are one country ("Rep. Holland" none)
+        elif m.label != "PERSON" and not m.honorific and (known := country_key(text) or organisation_key(text)):
+            key = known  # "the U.S." and "the United States" are one country ("Rep. Holland" none)
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return _join_acronyms(doc, _join_short_forms(clusters))
