@@ -919,3 +919,24 @@ def test_events_coarser_than_year_is_an_era_not_a_season() -> None:
     assert not coarser_than_year(DateValue("2018-WI", "2018-12-01", "2019-02-28", "season"))
     assert not coarser_than_year(DateValue("2019-H1", "2019-01-01", "2019-06-30", "unknown"))
     assert not coarser_than_year(DateValue("2019", "2019-01-01", "2019-12-31", "year"))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("The accord came at the first trilateral meeting hosted by the envoy Ingrid Solberg.", "occurred"),
+    ("The ministers will sign the treaty at the summit in Oslo.", "planned"),
+    ("Mr. Brown was not in the room during the meeting with the Chilean negotiators.", "occurred"),
+])
+def test_events_a_meeting_as_the_setting_of_an_act_took_place(nlp, text: str, status: str) -> None:  # type: ignore[no-untyped-def]
+    """What was done at a meeting says the meeting was held (not being there is not its failure)."""
+    assert [e.status for e in _only(_annotate(nlp, text), "CONSULT")] == [status]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ms. Smith said at a press conference that prices had risen.",
+    "Officials are looking at negotiations as the last resort.",
+    "She spoke at the Conservative Political Action Conference in Maryland.",
+])
+def test_events_no_meeting_of_parties_in_a_press_conference_or_a_named_gathering(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(_annotate(nlp, text), "CONSULT") == []

@@ -679,9 +679,34 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
         return None if _describes_subject(ctx, n, head, found) else head
     if dep in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
         return head
+    if dep == "pobj" and _setting(n, head):
+        # "the agreement came at the first trilateral meeting", "reached at yesterday's talks":
+        # what was done at a meeting says the meeting took place (or will, "will sign at the summit")
+        return head.head
     return None
 
 
+def _setting(n: Token, prep: Token) -> bool:
+    """'at the summit', 'during talks in Geneva': a meeting as the setting of what a verb says was
+    done; not 'looking at negotiations' (an idea weighed), 'at a press conference' or 'at the
+    Conservative Political Action Conference' (a named gathering, no meeting of parties)."""
+    if prep.lower_ not in SETTING_PREPS or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if _lemma(n) not in SETTING_NOUNS or (n.is_title and n.i != n.sent.start) or n.pos_ == "PROPN":
+        return False
+    if any(c.lower_ in PRESS_WORDS for c in n.children if c.dep_ in ("compound", "amod")):
+        return False
+    return prep.lower_ == "during" or any(c.dep_ in ("det", "poss") for c in n.children)
+
+
+# Prepositions that set something done at a meeting: "agreed at the summit", "said during the talks".
+SETTING_PREPS = frozenset({"at", "during"})
+# Meetings between parties that what is done "at" them shows to have taken place (not a session of
+# parliament, a call or a trip: "during a trip" is as often a holiday).
+SETTING_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation", "round", "consultation", "conference",
+                           "encounter", "roundtable", "visit"})
+# A conference for reporters is no meeting of parties: "said at a press conference".
+PRESS_WORDS = frozenset({"press", "news", "media", "earnings", "academic", "scientific"})
 # Verbs outside the lexicon that say an attack named by their subject landed ("air strikes hit
 # the city", "shelling rocked the town"); they report nothing of other subjects ("prices hit a record").
 IMPACT_VERBS = frozenset({"hit", "target", "rock", "slam", "batter", "devastate", "ravage"})
@@ -1687,6 +1712,10 @@ def _noun_mention(
             st = "failed" if _past(frame) else "planned"
         if _negated(frame):
             st = "negated"
+    elif n.dep_ == "pobj" and n.head.lower_ in SETTING_PREPS:
+        st = verb_status(ctx, frame, in_speech)
+        if st == "negated":
+            st = "occurred"  # "Pence was not at Trump Tower during the meeting": it was held without him
     else:
         st = verb_status(ctx, frame, in_speech)
         if st == "negated" and _described(n, frame):
