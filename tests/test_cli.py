@@ -77,7 +77,9 @@ def test_cli_filters_outside_their_values_say_which_values_there_are(tmp_path: P
     Store(db).close()
     for args, listed in ((["events", "--status", "nonsense"], "occurred"), (["events", "--type", "MEET"], "CONSULT"),
                          (["conflicts", "--field", "foo"], "date"), (["entities", "--type", "FOO"], "PERSON"),
-                         (["entities", "--limit", "0"], "Error")):
+                         (["entities", "--limit", "0"], "Error"),
+                         (["timeline", "x", "--skip-type", "STATEMNT"], "CONSULT"),
+                         (["timeline", "x", "--type", "MEET"], "STATEMENT")):
         result = runner.invoke(app, [*args, "--db", db])
         assert result.exit_code == 2 and listed in result.output, (args, result.output)
     assert runner.invoke(app, ["events", "--type", "consult", "--status", "FAILED", "--db", db]).exit_code == 0
@@ -209,6 +211,14 @@ def test_cli_annotate_jsonl_keeps_input_order(tmp_path: Path) -> None:
     assert [x["article"]["text"] for x in lines] == texts
     assert all(set(x) == {"article", "mentions", "entities", "timexes", "events", "quotes"} for x in lines)
     assert lines[0]["article"]["published"] == "2025-03-14"
+
+
+def test_cli_annotate_fails_when_nothing_could_be_read(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(app, ["annotate", str(empty)])
+    said = " ".join(result.output.split())  # the console folds long lines
+    assert result.exit_code == 1 and "empty file" in said and "nothing could be read" in said
 
 
 def test_cli_named_pipe_is_rejected_not_waited_on(tmp_path: Path) -> None:

@@ -358,6 +358,8 @@ def test_conflict_outlets_are_tallied_each_once_in_order() -> None:
 @pytest.mark.parametrize(("value", "shown"), [
     ("2025-06-10", "2025-06-10"), ("2025-FA", "2025 autumn"), ("198", "1980s"), ("20", "21st century"),
     ("10", "11th century"), ("FUTURE_REF", "(future)"), ("2025-W23", "2025-W23"), ("", ""),
+    ("2025-07-07TMO", "2025-07-07 morning"), ("2025-07-07TNI", "2025-07-07 night"), ("2025-W31-WE", "2025-W31 weekend"),
+    ("2025-07-07T14:30", "2025-07-07T14:30"),
 ])
 def test_dates_read_as_words_where_a_value_is_cryptic(value: str, shown: str) -> None:
     assert readable_date(value) == shown

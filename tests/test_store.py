@@ -101,6 +101,14 @@ def test_store_exports_every_kind_in_every_format(store: Store, tmp_path: Path) 
     con = duckdb.connect()
     assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'parquet' / 'articles.parquet'}'").fetchone() == (1,)
     assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'csv' / 'events.csv'}'").fetchone() == (0,)
+    # Parquet keeps types: counts add up, flags are flags, nested fields are JSON to query into
+    pq = tmp_path / "parquet"
+    assert con.execute(f"SELECT sum(n_mentions), max(roles->>'$[0].role') FROM '{pq / 'entities.parquet'}'"
+                       ).fetchone() == (1, "Deputy Prime Minister")
+    assert con.execute(f"SELECT analysed FROM '{pq / 'articles.parquet'}'").fetchone() == (True,)
+    empty = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{pq / 'events.parquet'}')"
+                             ).fetchall())
+    assert empty["n_sources"] == "INTEGER" and empty["actors"] == "JSON"  # typed even with no rows
 
 
 def test_store_entity_totals_match_a_recount(store: Store) -> None:
@@ -231,3 +239,51 @@ def test_store_migrations_upgrade_a_store_that_holds_records(tmp_path: Path) -> 
         filed = upgraded.query("SELECT own_key, initials FROM article_entities WHERE initials IS NOT NULL")
         assert filed == [{"own_key": "hca", "initials": "hca"}]
         assert upgraded.pending_initials() == [] and upgraded.spelled_weights(["hca"]) == {"hca": {}}
+
+
+def _count_from_another_process(db: Path) -> int | str:
+    """What another process sees: the number of stored articles, or 'busy' when it cannot open the file."""
+    import subprocess
+    import sys
+
+    code = (f"import duckdb\ntry:\n    c = duckdb.connect({str(db)!r}, read_only=True)\n"
+            "    print(c.execute('SELECT count(*) FROM articles').fetchone()[0])\n"
+            "except duckdb.IOException:\n    print('busy')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    return int(out) if out.isdigit() else out
+
+
+def test_store_released_lets_other_processes_read_and_reopens_on_use(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    s = Store(db)
+    s.write_batch([("raw-1", _result("Anika Voss spoke.", "Anika Voss", "Anika Voss", None, None, "anika voss"))])
+    assert _count_from_another_process(db) == "busy"  # DuckDB: one process has a file open for writing
+    s.release()
+    assert _count_from_another_process(db) == 1
+    s.write_batch([("raw-2", _result("Ivo Marn spoke.", "Ivo Marn", "Ivo Marn", None, None, "ivo marn"))])
+    assert s.counts()["articles"] == 2
+    s.close()
+    memory = Store(":memory:")
+    memory.write_batch([("raw-1", _result("Anika Voss spoke.", "Anika Voss", "Anika Voss", None, None, "anika voss"))])
+    memory.release()  # an in-memory store would lose everything: it is kept
+    assert memory.counts()["articles"] == 1
+
+
+def test_store_released_waits_for_a_reader_to_let_go(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "s.duckdb"
+    s = Store(db)
+    s.release()
+    reader = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}, "
+                               "read_only=True); print('reading', flush=True); time.sleep(1.5)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout is not None and reader.stdout.readline().strip() == "reading"
+        assert s.counts()["articles"] == 0  # waits the reader out instead of failing
+        assert reader.poll() is not None
+    finally:
+        reader.kill()
+        reader.wait()
+        s.close()

@@ -180,3 +180,36 @@ def test_web_api_pages_and_periods_agree_with_the_whole_list(client: TestClient)
     assert page.status_code == 200 and 'rel="next"' in page.text and "offset=2" in page.text
     assert "since=2025-07-22" in page.text.split('rel="next"')[1].split(">")[0]
     assert client.get("/events?since=tomorrow").status_code == 422
+
+
+def test_web_answers_between_the_batches_of_an_ingest(tmp_path: Path) -> None:
+    """The README's promise: a server reads the store while an ingest into it runs; only while a
+    batch is written would it answer 503."""
+    from storyline.config import Options
+    from storyline.pipeline import ingest
+
+    db = tmp_path / "live.duckdb"
+    fixtures = Path(__file__).parent / "fixtures" / "articles"
+    seen: list[int] = []
+    with Store(db) as store:
+        store.release()  # as between batches; in one process DuckDB refuses a reader beside a writer
+        app = create_app(db)
+
+        def progress(n: int, summary: Any) -> None:  # called after each batch is stored
+            with TestClient(app) as c:
+                r = c.get("/api/status")
+                assert r.status_code == 200, r.text
+                seen.append(r.json()["counts"]["articles"])
+
+        ingest([str(p) for p in sorted(fixtures.glob("*.txt"))], store, Options(batch_size=1), progress)
+    assert seen == [1, 2, 3]
+
+
+def test_web_filter_values_outside_their_lists_are_422_not_empty(client: TestClient) -> None:
+    for url, listed in (("/api/events?type=FOO", "CONSULT"), ("/api/events?status=done", "occurred"),
+                        ("/api/entities?type=PERSN", "PERSON"), ("/api/conflicts?field=size", "place"),
+                        ("/api/stories/nope?skip_type=STATEMNT", "STATEMENT")):
+        r = client.get(url)
+        assert r.status_code == 422 and listed in r.json()["detail"], (url, r.text)
+    assert client.get("/events?type=FOO").status_code == 422  # the page says so too
+    assert client.get("/api/events?type=consult&status=OCCURRED").status_code == 200

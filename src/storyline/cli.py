@@ -95,14 +95,9 @@ def _fields(pairs: list[str]) -> dict[str, str]:
 
 
 def _choice(value: str | None, allowed: Sequence[str], option: str) -> str | None:
-    """An option's value among the allowed ones, in their case ("consult" is CONSULT); a value
-    outside them is an error that lists them, not an empty table."""
-    if value is None or value == "":
-        return None
-    by_fold = {a.casefold(): a for a in allowed}
-    if value.casefold() not in by_fold:
-        raise BadOption(f"{option} is one of {', '.join(allowed)}; got {value!r}")
-    return by_fold[value.casefold()]
+    from .query import choice
+
+    return choice(value, allowed, option)
 
 
 def _iso_day(value: str | None, option: str) -> str | None:
@@ -127,11 +122,11 @@ def _options(model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = 16,
 def _store(db: str, read_only: bool = False, create: bool = False) -> Any:
     """The store at db; only the commands that fill a store (create=True) make a new one, so a
     mistyped --db is an error, not an empty store left behind."""
-    from .store.duckdb import Store
+    from .store.duckdb import OPEN_WAIT_SECONDS, Store
 
     if not create and db != ":memory:" and not Path(db).exists():
         raise BadOption(f"no store at {db}; create one with: storyline ingest PATH --db {db}")
-    return Store(db, read_only=read_only)
+    return Store(db, read_only=read_only, wait=OPEN_WAIT_SECONDS)  # an ingest may be storing a batch
 
 
 def _print_records(rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str],
@@ -203,7 +198,7 @@ def ingest_cli(
 
     Re-running on the same inputs changes nothing; an interrupted run resumes where it stopped.
     """
-    from .ingest import check_inputs
+    from .ingest import READABLE, check_inputs
     from .pipeline import count_inputs, ingest
 
     options = _options(model, workers, batch_size, published=published, fields=field)
@@ -220,8 +215,10 @@ def ingest_cli(
         entities = store.counts()["entities"]
     _print_summary(f"ingest into {db}", db, summary, entities)
     if summary.counts.new + summary.counts.unchanged == 0:
-        err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: no supported article files "
-                  "(.txt .html .json .jsonl .jsonl.gz .warc .warc.gz .rss .atom .xml) or all were rejected")
+        rejected = summary.counts.rejected
+        why = (f"{_n(rejected, 'input')} rejected (the warnings above say why)" if rejected
+               else f"no supported article files ({READABLE})")
+        err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: {why}")
         raise typer.Exit(1)
 
 
@@ -241,10 +238,15 @@ def _with_bar(label: str, total: int | None, run: Callable[[Any], T]) -> T:
         return run(progress)
 
 
+def _titled(title: str, **kwargs: Any) -> Table:
+    """A table at least as wide as its title: a store's path is never broken over two lines."""
+    return Table(title=title, min_width=len(title), **kwargs)
+
+
 def _print_summary(title: str, db: str, summary: Any, entities: int) -> None:
     """The table an ingest (or a load of Spark output) ends with, and its warnings."""
     c = summary.counts
-    table = Table(title=title, show_header=False)
+    table = _titled(title, show_header=False)
     for label, value in [("new articles", c.new), ("of which revisions", c.revised), ("unchanged", c.unchanged),
                          ("rejected", c.rejected),
                          ("not analysed (language)", c.not_analysed), ("mentions", c.mentions),
@@ -315,14 +317,21 @@ def annotate_cli(
     if fmt not in ("json", "jsonl"):
         raise BadOption(f"--format is json or jsonl, not {fmt!r}")
     options = _options(model, workers, as_is=as_is, published=published, fields=field)
+    read = rejected = 0
     for item in annotate(paths, options):
         if isinstance(item, Rejected):
+            rejected += 1
             err.print(f"[yellow]rejected:[/yellow] {item.reason}")
             if fmt == "jsonl":  # one line per input record, in input order
                 print(json.dumps({"rejected": {"origin": item.origin, "reason": item.reason}}))
             continue
+        read += 1
         doc = item.to_json()
         print(json.dumps(doc, ensure_ascii=False, indent=None if fmt == "jsonl" else 2))
+    if not read:  # like ingest: a script must see that nothing came out
+        why = f"{_n(rejected, 'input')} rejected" if rejected else "no supported article files"
+        err.print(f"[red]nothing could be read[/red] from {', '.join(paths)}: {why}")
+        raise typer.Exit(1)
 
 
 @app.command("status")
@@ -341,7 +350,7 @@ def status_cli(db: str = STORE_OPTION) -> None:
         ungrouped = 0 if outdated else len(store.pending_segments())
         unmerged = 0 if outdated else len(store.pending_events())
         unjoined = 0 if outdated else len(store.pending_surnames()) + len(store.pending_initials())
-    table = Table(title=db)
+    table = _titled(db)
     table.add_column("records")
     table.add_column("count", justify="right")
     for kind, n in counts.items():
@@ -416,6 +425,12 @@ def quotes_cli(
     _print_records(rows, as_json, ("date", "speaker", "kind", "channel", "quote", "source"), cells)
 
 
+# A week or a month is in the period when it overlaps it: "2025-W31" (28 July - 3 August) is
+# within --until 2025-07-31.
+SINCE_HELP = "Only events whose date reaches this day or later (ISO); a week or month counts when it overlaps."
+UNTIL_HELP = "Only events whose date reaches this day or earlier (ISO); a week or month counts when it overlaps."
+
+
 @app.command("events")
 @_guard
 def events_cli(
@@ -423,8 +438,8 @@ def events_cli(
     type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT, ACCUSE."),
     status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, disputed, ..."),
     min_sources: int = typer.Option(1, "--min-sources", help="Only events reported by at least this many outlets."),
-    since: str | None = typer.Option(None, "--since", help="Only events dated on or after this day (ISO)."),
-    until: str | None = typer.Option(None, "--until", help="Only events dated on or before this day (ISO)."),
+    since: str | None = typer.Option(None, "--since", help=SINCE_HELP),
+    until: str | None = typer.Option(None, "--until", help=UNTIL_HELP),
     limit: int = LIMIT_OPTION,
     rebuild: bool = typer.Option(False, "--rebuild", help="Merge all stored reports afresh first."),
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
@@ -531,8 +546,9 @@ def timeline_cli(
     Each row is one event, however many outlets report it; a status of "disputed" or a
     conflict count says they disagree (storyline conflicts shows how). A long story is mostly
     statements: --skip-type STATEMENT leaves the meetings, demands, accusations and agreements."""
-    from .query import timeline
+    from .query import event_types, timeline
 
+    event_types(type_, "--type"), event_types(skip_type, "--skip-type")  # checked before the store is opened
     with _store(db, read_only=True) as store:
         chosen, events = timeline(store, story, type_, skip_type, min_sources)
     if not as_json:
@@ -561,7 +577,11 @@ def export_cli(
     output: str = typer.Option(..., "--output", "-o", help="File (one kind; - for JSON lines on standard "
                                "output) or folder (--all)."),
 ) -> None:
-    """Write records to JSONL, CSV or Parquet, e.g. storyline export --what events -o events.parquet"""
+    """Write records to JSONL, CSV or Parquet, e.g. storyline export --what events -o events.parquet
+
+    JSONL nests as schema.md does; CSV is text, with nested fields (actors, dates) as JSON text;
+    Parquet keeps types: counts are integers, flags booleans, nested fields DuckDB's JSON type
+    (SELECT sum(n_sources), actors->>'$[0].name' FROM 'events.parquet')."""
     from .query import RECORD_KINDS, export, records
 
     formats = ("jsonl", "csv", "parquet")
@@ -726,9 +746,11 @@ def bench_cli(
     from .bench import bench
 
     options = _options(model, workers, batch_size, fields=field)
-    err.print(f"bench: {limit} articles, {workers} worker(s), {repeat} run(s), model {model} ...")
+    from .nlp import resolve_model_name
+
+    err.print(f"bench: {limit} articles, {workers} worker(s), {repeat} run(s), model {resolve_model_name(model)} ...")
     r = bench(paths, limit, options, repeat, spark)
-    table = Table(title=f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")
+    table = _titled(f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")
     for col in ("", "articles/s", "words/s", "peak RSS MB"):
         table.add_column(col, justify="right")
     for label, sec, mb in (("spaCy nlp.pipe", r.spacy_seconds, r.spacy_peak_mb),

@@ -263,6 +263,7 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     def todo() -> Iterator[list[Item]]:
         for chunk in batched(read_inputs(paths, options), options.batch_size):
             known = store.known_inputs([i.content_key() for i in chunk if isinstance(i, RawDocument)])
+            store.release()  # analysing a batch takes far longer than storing it: readers may come in
             fresh = [i for i in chunk if not (isinstance(i, RawDocument) and i.content_key() in known)]
             summary.skip(len(chunk) - len(fresh), progress)
             if fresh:
@@ -441,7 +442,9 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 
     def todo() -> Iterator[list[Article]]:
         for chunk in batched(ids, options.batch_size):
-            yield store.articles(chunk)
+            articles = store.articles(chunk)
+            store.release()
+            yield articles
 
     with closing(run_batches(reanalyse_batch, todo(), options)) as outputs:
         for output in outputs:
@@ -449,6 +452,7 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
             summary.counts.add(store.replace_analyses(results, stamp))
             _group_stories(store, summary)
             summary.account(results, output)
+            store.release()
             if progress:
                 progress(len(output.results), summary)
     rejoin(store, options, summary)
@@ -520,5 +524,8 @@ def _store_output(output: BatchOutput, store: Store, summary: IngestSummary,
     summary.counts.add(store.write_batch(list(zip(output.keys, resolved, strict=True)), stamp))
     _group_stories(store, summary)
     summary.account(resolved, output)
+    # Until the next batch is stored, other processes (a `storyline serve` of the same file) may
+    # read it: DuckDB lets no process read a file another one has open for writing.
+    store.release()
     if progress:
         progress(len(output.results), summary)

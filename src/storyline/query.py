@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import BadOption
 from .gazetteer import fold
+from .model import CONFLICT_FIELDS, EVENT_STATUSES, EVENT_TYPES, MENTION_TYPES
 from .store.duckdb import Store
 
 RECORD_KINDS = ("articles", "mentions", "entities", "timexes", "events", "quotes", "conflicts",
@@ -24,6 +25,19 @@ JSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "conflicts": ("values",),
     "stories": ("article_ids", "event_ids", "entities"),
 }
+
+
+def choice(value: str | None, allowed: Sequence[str], option: str) -> str | None:
+    """A filter's value among the allowed ones, in their case ("consult" is CONSULT); a value
+    outside them is an error that lists them, not an empty answer (CLI, API and page alike)."""
+    if value is None or value == "":
+        return None
+    by_fold = {a.casefold(): a for a in allowed}
+    if value.casefold() not in by_fold:
+        raise BadOption(f"{option} is one of {', '.join(allowed)}; got {value!r}")
+    return by_fold[value.casefold()]
+
+
 ORDER: dict[str, str] = {
     "articles": "origin, id", "mentions": "article_id, start, \"end\"", "entities": "id",
     "timexes": "article_id, start, \"end\"", "events": "article_id, id", "quotes": "article_id, start, \"end\", id",
@@ -86,11 +100,12 @@ def list_entities(store: Store, name: str | None = None, type_: str | None = Non
                   limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Entities by number of articles, optionally filtered by a name fragment and type; ``offset``
     skips that many (the next page)."""
+    type_ = choice(type_, MENTION_TYPES, "type")
     sql = "SELECT * FROM entities WHERE 1=1"
     params: list[Any] = []
     if type_:
         sql += " AND type = ?"
-        params.append(type_.upper())
+        params.append(type_)
     if name:
         sql += " AND (key LIKE ? OR lower(aliases) LIKE ?)"
         params += [f"%{fold(name)}%", f"%{name.lower()}%"]
@@ -124,11 +139,12 @@ def list_events(store: Store, type_: str | None = None, status: str | None = Non
     least ``min_sources`` outlets, dated within ``since``..``until`` (ISO days, inclusive; an
     event counts when its date's interval reaches into that period, so undated ones drop out)
     and naming the entity with the id ``entity`` as an actor, in date order."""
+    type_, status = choice(type_, EVENT_TYPES, "type"), choice(status, EVENT_STATUSES, "status")
     sql = "SELECT * FROM merged_events WHERE n_sources >= ?"
     params: list[Any] = [min_sources]
     if type_:
         sql += " AND type = ?"
-        params.append(type_.upper())
+        params.append(type_)
     if status:
         sql += " AND status = ?"
         params.append(status.lower())
@@ -151,6 +167,7 @@ def list_conflicts(store: Store, field: str | None = None, limit: int = 50,
     """Conflicts between reports of one event, newest event first; each with the event it is on
     (``event``) and, per value, the outlets that give it (``outlets``, in the order of
     ``article_ids``)."""
+    field = choice(field, CONFLICT_FIELDS, "field")
     sql = ("SELECT c.*, e.type, e.status, e.date, e.actors FROM conflicts c JOIN merged_events e ON e.id = c.event_id"
            " WHERE (? IS NULL OR c.field = ?) ORDER BY json_extract_string(e.date, '$.start') DESC NULLS LAST, c.id"
            " LIMIT ? OFFSET ?")
@@ -166,11 +183,13 @@ def list_conflicts(store: Store, field: str | None = None, limit: int = 50,
 
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _REFS = {"PAST_REF": "(past)", "PRESENT_REF": "(now)", "FUTURE_REF": "(future)"}
+_PARTS_OF_DAY = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 
 
 def readable_date(value: str) -> str:
-    """A TIMEX3 value as a reader takes it in: seasons, decades, centuries and vague references
-    in words ("2025-FA" is "2025 autumn", "198" "1980s", "20" "21st century", FUTURE_REF
+    """A TIMEX3 value as a reader takes it in: seasons, decades, centuries, parts of the day and
+    vague references in words ("2025-FA" is "2025 autumn", "198" "1980s", "20" "21st century",
+    "2025-07-07TMO" "2025-07-07 morning", "2025-W31-WE" "2025-W31 weekend", FUTURE_REF
     "(future)"); any other value as it is."""
     if value in _REFS:
         return _REFS[value]
@@ -180,6 +199,11 @@ def readable_date(value: str) -> str:
         n = int(value) + 1
         suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix} century"
+    day, t, part = value.partition("T")
+    if t and part in _PARTS_OF_DAY:
+        return f"{day} {_PARTS_OF_DAY[part]}"
+    if value.endswith("-WE"):
+        return f"{value[:-3]} weekend"
     year, _, part = value.partition("-")
     return f"{year} {_SEASONS[part]}" if part in _SEASONS else value
 
@@ -216,6 +240,11 @@ def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
     return [_decode("stories", r) for r in store.query(sql, params)]
 
 
+def event_types(values: Sequence[str], option: str) -> set[str]:
+    """PLOVER types given as options or comma-separated (as a form or a URL gives them), checked."""
+    return {str(choice(t.strip(), EVENT_TYPES, option)) for v in values for t in v.split(",") if t.strip()}
+
+
 def timeline(store: Store, story: str, types: Sequence[str] = (), skip_types: Sequence[str] = (),
              min_sources: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """A story and its events, merged across articles, in calendar order (undated ones last, in
@@ -224,6 +253,7 @@ def timeline(store: Store, story: str, types: Sequence[str] = (), skip_types: Se
     someone it names: the most reported such story is taken. Only events of ``types`` (all when
     empty), none of ``skip_types`` (a long story's many STATEMENTs), reported by at least
     ``min_sources`` outlets; a type may be a comma-separated list, as a form or a URL gives it."""
+    wanted, unwanted = event_types(types, "type"), event_types(skip_types, "skip type")
     found = store.query("SELECT * FROM story_records WHERE id = ?", [story]) or list_stories(store, story, limit=1)
     if not found:
         raise BadOption(f"no story with the id or naming {story!r}; list them with: storyline stories")
@@ -235,10 +265,6 @@ def timeline(store: Store, story: str, types: Sequence[str] = (), skip_types: Se
         "WHERE m.event_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY m.event_id) x ON x.event_id = e.id "
         "ORDER BY json_extract_string(e.date, '$.start') NULLS LAST, x.published NULLS LAST, e.article_id, "
         "json_extract(e.reports, '$[0].start')::INTEGER", [list(chosen["event_ids"])])
-    def split(values: Sequence[str]) -> set[str]:
-        return {t.strip().upper() for v in values for t in v.split(",") if t.strip()}
-
-    wanted, unwanted = split(types), split(skip_types)
     events = [e for e in events if (not wanted or e["type"] in wanted) and e["type"] not in unwanted]
     outlets = _outlets(store, sorted({a for e in events for a in e["article_ids"]}))
     out = []
@@ -277,16 +303,19 @@ def export(store: Store, kinds: list[str], fmt: str, dest: str) -> dict[str, tup
             n = write_jsonl(rows, path)
         else:
             first = list(itertools.islice(rows, 1))
-            columns = list(first[0]) if first else _table_columns(store, kind)
+            types = _column_types(store, kind)
+            columns = {c: types.get(c, "JSON") for c in (first[0] if first else types)}
             n = write_table(itertools.chain(first, rows), path, fmt, columns)
         written[kind] = (str(path), n)
     return written
 
 
-def _table_columns(store: Store, kind: str) -> list[str]:
-    cur = store.con.execute(f"SELECT * FROM {SOURCES.get(kind, kind)} LIMIT 0")
-    cols = [d[0] for d in cur.description or []]
-    return [c for c in cols if c not in HIDDEN.get(kind, ())]
+def _column_types(store: Store, kind: str) -> dict[str, str]:
+    """Each exported column's DuckDB type: as stored (counts are integers, flags booleans), the
+    fields schema.md nests (kept as JSON text in the store) as JSON."""
+    described = store.con.execute(f"DESCRIBE SELECT * FROM {SOURCES.get(kind, kind)}").fetchall()
+    types = {str(r[0]): str(r[1]) for r in described if r[0] not in HIDDEN.get(kind, ())}
+    return {c: "JSON" if c in JSON_COLUMNS.get(kind, ()) else t for c, t in types.items()}
 
 
 # --------------------------------------------------------------------------- one record, with its evidence

@@ -79,6 +79,8 @@ EXTENSIONS: tuple[tuple[str, str], ...] = (
     (".xml", "xml"),
 )
 STDIN_PATH = "-"
+# What storyline reads, as error messages list it.
+READABLE = ".txt .md .html .htm .jsonl .json .csv .tsv .warc .arc .rss .atom .xml, and each gzipped (.gz)"
 _GLOB_CHARS = frozenset("*?[")
 # Gzip header plus deflate stream, as zlib's decompressobj wants it (wbits offset 16).
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
@@ -320,8 +322,7 @@ def _unsupported(path: str, head: bytes) -> str:
     """The rejection reason for a file in no format storyline reads."""
     ext = os.path.splitext(path)[1].lower()
     what = "binary file" if looks_binary(head) else "text"
-    kinds = ".txt .md .html .jsonl .json .csv .tsv .warc .arc .rss .atom (and .gz variants)"
     if ext == ".xml":
-        return f"unsupported format: XML that is not an RSS/Atom feed (storyline reads {kinds})"
+        return f"unsupported format: XML that is not an RSS/Atom feed (storyline reads {READABLE})"
     label = f"extension {ext}" if ext else "no extension"
-    return f"unsupported format ({what}, {label}); storyline reads {kinds}"
+    return f"unsupported format ({what}, {label}); storyline reads {READABLE}"

@@ -74,7 +74,9 @@ def record_to_document(
     if not text and not html:
         keys = sorted(str(k) for k in record)
         shown = ", ".join(keys[:MAX_KEYS_SHOWN]) + (", ..." if len(keys) > MAX_KEYS_SHOWN else "")
-        return Rejected(origin, f"{origin}: no text or html field (fields: {shown or 'none'})")
+        mapped = [f"{fields[k]!r} (from --field {k}={fields[k]})" for k in ("text", "html") if k in fields]
+        missing = f"no field {' or '.join(mapped)}" if mapped else "no text or html field"
+        return Rejected(origin, f"{origin}: {missing} (fields: {shown or 'none'})")
     raw_date = _lookup(record, "published", fields)
     published = normalise_date(raw_date)
     if raw_date not in (None, "") and published is None:

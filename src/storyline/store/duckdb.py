@@ -9,6 +9,7 @@ twice changes nothing.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -46,6 +47,12 @@ from .migrations import available, migrate
 
 # DuckDB ties a file to one writer; a second process gets a lock error we turn into advice.
 LOCK_HINT = "another process (a storyline ingest?) has this store open; try again when it has finished"
+# A store released between batches (Store.release) waits this long for readers to let go of the
+# file before it writes the next batch.
+REOPEN_WAIT_SECONDS = 60.0
+# A command that reads a store waits this long for an ingest to finish storing a batch (storing
+# takes a second or so; between batches the file is free).
+OPEN_WAIT_SECONDS = 5.0
 # A new text from an article's place that is less than this share of the stored revision's length
 # is taken for a summary of it (a feed entry beside the full page), not an edit: the fuller text
 # stands, and the input is noted as "shorter".
@@ -177,20 +184,51 @@ def _now() -> datetime:
 class Store:
     """A storyline DuckDB file (or ':memory:')."""
 
-    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False, wait: float = 0.0) -> None:
+        """Open (or create) the store; wait says how many seconds to wait for another process
+        that has the file open (an ingest storing a batch) before giving up."""
         self.path = str(path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreError(f"cannot open {self.path}: {LOCK_HINT}") from exc
-            raise StoreError(f"cannot open {self.path}: {exc}") from exc
+        self.read_only = read_only
+        self._con: duckdb.DuckDBPyConnection | None = self._connect(wait)
         if not read_only:
             migrate(self.con)
         elif not self.con.execute(
                 "SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_migrations'").fetchone():
             self.con.close()
             raise StoreError(f"{self.path} is a DuckDB file but not a storyline store")
+
+    def _connect(self, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+        """A connection to the file; when another process holds it, tried again for up to wait
+        seconds (a server's reads take milliseconds) before the lock error becomes advice."""
+        deadline = time.monotonic() + wait
+        pause = 0.02
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.IOException as exc:
+                locked = "lock" in str(exc).lower()
+                if locked and time.monotonic() < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.5)
+                    continue
+                if locked:
+                    raise StoreError(f"cannot open {self.path}: {LOCK_HINT}") from exc
+                raise StoreError(f"cannot open {self.path}: {exc}") from exc
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again on first use after release()."""
+        if self._con is None:
+            self._con = self._connect(REOPEN_WAIT_SECONDS)
+        return self._con
+
+    def release(self) -> None:
+        """Let go of the file until the store is next used, so that other processes (a
+        `storyline serve` over the same file) can read it meanwhile: an ingest calls this after
+        each batch is written, before the next one is analysed. A store in memory is kept."""
+        if self._con is not None and self.path != ":memory:" and not self.read_only:
+            self._con.close()
+            self._con = None
 
     def pending_migrations(self) -> list[int]:
         """Schema versions this store lacks (a read-only store is never migrated)."""
@@ -199,7 +237,9 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (DuckDB checkpoints the file)."""
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self

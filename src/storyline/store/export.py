@@ -1,4 +1,5 @@
-"""Exports: JSONL (nested as in schema.md), CSV and Parquet (nested fields as JSON text)."""
+"""Exports: JSONL (nested as in schema.md), CSV (every column text, nested fields as JSON text) and
+Parquet (typed columns: counts are integers, flags booleans, nested fields DuckDB's JSON type)."""
 
 from __future__ import annotations
 
@@ -35,22 +36,25 @@ def _sql_string(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_table(rows: Iterable[dict[str, Any]], dest: Path, fmt: str, columns: list[str]) -> int:
-    """Write records as CSV or Parquet through DuckDB; returns how many."""
+def write_table(rows: Iterable[dict[str, Any]], dest: Path, fmt: str, columns: dict[str, str]) -> int:
+    """Write records as CSV or Parquet through DuckDB; returns how many. ``columns`` gives each
+    column's DuckDB type, which Parquet keeps; CSV is text whatever the type."""
     fd, tmp = tempfile.mkstemp(suffix=".jsonl")
     os.close(fd)
     tmp_path = Path(tmp)
+    csv = fmt == "csv"
+    # Every CSV column as text keeps values exactly as stored (ids, ISO dates, JSON).
+    types = {c: "VARCHAR" if csv else t for c, t in columns.items()}
     try:
-        n = write_jsonl((_flat(r) for r in rows), tmp_path)
+        n = write_jsonl((_flat(r) for r in rows) if csv else rows, tmp_path)
         con = duckdb.connect()
         try:
             if n:
-                # Every column as text keeps values exactly as stored (ids, ISO dates, JSON).
-                spec = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in columns) + "}"
+                spec = "{" + ", ".join(f"'{c}': '{t}'" for c, t in types.items()) + "}"
                 source = f"read_json({_sql_string(tmp_path)}, format='newline_delimited', columns={spec})"
             else:
-                source = "(SELECT " + ", ".join(f"NULL::VARCHAR AS \"{c}\"" for c in columns) + " LIMIT 0)"
-            options = "(FORMAT csv, HEADER)" if fmt == "csv" else "(FORMAT parquet)"
+                source = "(SELECT " + ", ".join(f"NULL::{t} AS \"{c}\"" for c, t in types.items()) + " LIMIT 0)"
+            options = "(FORMAT csv, HEADER)" if csv else "(FORMAT parquet)"
             con.execute(f"COPY (SELECT * FROM {source}) TO {_sql_string(dest)} {options}")
         finally:
             con.close()

@@ -86,11 +86,15 @@ class ReadWriteLock:
                 self._cond.notify_all()
 
 
+# How long a request waits for an ingest that is storing a batch before it answers 503.
+REQUEST_WAIT_SECONDS = 2.0
+
 def _store(request: Request) -> Iterator[Store]:
     """A read-only connection to the app's store for one request."""
     with request.app.state.lock.reading():
         try:
-            s = Store(request.app.state.db, read_only=True)
+            # an ingest storing a batch holds the file for a second or so: wait for it, briefly
+            s = Store(request.app.state.db, read_only=True, wait=REQUEST_WAIT_SECONDS)
         except StoreError as exc:
             raise HTTPException(503, f"the store is busy or unreadable: {exc}") from exc
         try:
@@ -163,6 +167,11 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return templates.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail},
                                           status_code=exc.status_code)
+
+    @app.exception_handler(BadOption)
+    async def bad_value(request: Request, exc: BadOption) -> Response:
+        """A filter value that is none of those allowed (type=FOO): a 422 that lists them."""
+        return await errors(request, HTTPException(422, exc.message))
 
     def found(record: dict[str, Any] | None, kind: str, record_id: str) -> dict[str, Any]:
         if record is None:
@@ -382,7 +391,8 @@ def _mark(event: dict[str, Any]) -> dict[str, Any]:
 
 def _timeline(s: Store, story_id: str, types: str | None = None, skip_types: str | None = None,
               min_sources: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """query.timeline, with "no such story" as a 404."""
+    """query.timeline, with "no such story" as a 404 (a type that is none is a 422)."""
+    query.event_types([types or "", skip_types or ""], "type")
     try:
         return query.timeline(s, story_id, [types or ""], [skip_types or ""], min_sources)
     except BadOption as exc:
