@@ -413,13 +413,7 @@ class Store:
     def spelled_weights(self, acronyms: Sequence[str]) -> dict[str, dict[str, int]]:
         """For each acronym: the names of several words that articles also call by it, each with
         the number of those articles (as the article itself names them: gazetteer.spelled)."""
-        out: dict[str, dict[str, int]] = {a: {} for a in acronyms}
-        for acronym, key, n in self.con.execute(
-                "SELECT initials, own_key, count(*) FROM article_entities WHERE initials IN "
-                "(SELECT unnest(?::VARCHAR[])) AND own_key <> initials GROUP BY ALL",
-                [list(acronyms)]).fetchall():
-            out[acronym][key] = n
-        return out
+        return self._names_by("initials", acronyms, "own_key <> initials")
 
     def pending_surnames(self) -> list[str]:
         """Surnames whose joins wait to be checked, sorted."""
@@ -434,12 +428,16 @@ class Store:
         that name someone so, as the article itself names them (never counting a join: an
         article joined by surname alone counts nowhere, "Regina Benjamin" joined to "Regina M.
         Benjamin" counts as "regina benjamin")."""
-        out: dict[str, dict[str, int]] = {s: {} for s in surnames}
-        for surname, key, n in self.con.execute(
-                "SELECT surname, own_key, count(*) FROM article_entities WHERE surname IN "
-                "(SELECT unnest(?::VARCHAR[])) AND type = 'PERSON' GROUP BY ALL",
-                [list(surnames)]).fetchall():
-            out[surname][key] = n
+        return self._names_by("surname", surnames, "type = 'PERSON'")
+
+    def _names_by(self, column: str, values: Sequence[str], condition: str) -> dict[str, dict[str, int]]:
+        """For each value of an article_entities column (a surname, an acronym): the names articles
+        give under it where the condition holds, each with its number of articles."""
+        out: dict[str, dict[str, int]] = {v: {} for v in values}
+        for value, key, n in self.con.execute(
+                f"SELECT {column}, own_key, count(*) FROM article_entities WHERE {column} IN "
+                f"(SELECT unnest(?::VARCHAR[])) AND {condition} GROUP BY ALL", [list(values)]).fetchall():
+            out[value][key] = n
         return out
 
     def names_ending_in(self, surnames: Sequence[str]) -> dict[str, set[str]]:
