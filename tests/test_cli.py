@@ -300,6 +300,21 @@ def test_cli_reanalyse_and_evaluate_published_say_what_is_missing(tmp_path: Path
     assert result.exit_code == 2 and "no dated articles" in result.output
 
 
+def test_evaluate_published_skips_the_articles_looked_at(tmp_path: Path) -> None:
+    from storyline.config import Options
+    from storyline.evaluate.published import dated_articles
+
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text("".join(json.dumps({"text": f"Article number {n}: the envoy met both sides.",
+                                         "published": f"2025-06-1{n}"}) + "\n" for n in range(4)),
+                     encoding="utf-8")
+    picked = dated_articles(dated, 2, Options(), skip=1)
+    assert [(day, a.published) for day, a in picked] == [("2025-06-11", None), ("2025-06-12", None)]
+    assert "number 1:" in picked[0][1].text
+    result = runner.invoke(app, ["evaluate", "published", str(dated), "--skip", "4"])
+    assert result.exit_code == 2 and "after the first 4" in " ".join(result.output.split())
+
+
 def test_cli_tables_say_seasons_and_vague_times_in_words() -> None:
     from storyline.cli import _day_value
 

@@ -902,11 +902,14 @@ def evaluate_entities_cli(
 def evaluate_published_cli(
     path: Path = typer.Argument(..., help="Dated articles, e.g. ../shared/data/allsides_article_bias"),
     limit: int = typer.Option(500, "--limit", min=1, help="How many dated articles to read."),
+    skip: int = typer.Option(0, "--skip", min=0,
+                             help="Skip the first N dated articles: measure on a part not looked at "
+                                  "while changing the rules (--skip 1000 --limit 1000)."),
     field: list[str] = FIELD_OPTION,
     model: str = MODEL_OPTION,
 ) -> None:
     """Publication dates found in the text with the given date hidden: how many, how many right."""
-    _evaluate("published", path, limit, model, fields=_fields(field))
+    _evaluate("published", path, limit, model, fields=_fields(field), skip=skip)
 
 
 def _unwrap(doc: str) -> str:

@@ -53,16 +53,20 @@ def published_figures(pairs: Iterable[tuple[str, str | None]]) -> dict[str, floa
     }
 
 
-def dated_articles(path: Path, limit: int, options: Options) -> list[tuple[str, Article]]:
-    """Up to limit analysable articles that carry a publication date, each with that date and
-    cleaned with the date taken away."""
+def dated_articles(path: Path, limit: int, options: Options, skip: int = 0) -> list[tuple[str, Article]]:
+    """Up to limit analysable articles that carry a publication date, after the first skip of
+    them, each with that date and cleaned with the date taken away."""
     out: list[tuple[str, Article]] = []
+    seen = 0
     for item in read_inputs([str(path)], options):
         if not isinstance(item, RawDocument) or not item.published or item.text is None:
             continue
         hidden = dataclasses.replace(item, published=None, published_from=None, fallback_published=None)
         cleaned = clean_document(hidden, options)
         if isinstance(cleaned, Article) and cleaned.analysed:
+            seen += 1
+            if seen <= skip:
+                continue
             out.append((item.published[:10], cleaned))
             if len(out) >= limit:
                 break
@@ -70,16 +74,17 @@ def dated_articles(path: Path, limit: int, options: Options) -> list[tuple[str, 
 
 
 def evaluate(path: Path, limit: int | None = DEFAULT_LIMIT, model: str = DEFAULT_MODEL,
-             fields: dict[str, str] | None = None) -> dict[str, Any]:
+             fields: dict[str, str] | None = None, skip: int = 0) -> dict[str, Any]:
     """Find the publication date of dated articles with the date hidden, and score it, overall
     and by how it was found (a date line in the text, or inferred from the dates it reports)."""
     from ..extract.time import infer_published
     from ..nlp import load_nlp, parse
 
     options = Options(model=model, fields=dict(fields or {}))
-    articles = dated_articles(path, limit or DEFAULT_LIMIT, options)
+    articles = dated_articles(path, limit or DEFAULT_LIMIT, options, skip)
     if not articles:
-        raise BadOption(f"no dated articles with text in {path}: the records need a date field "
+        after = f" after the first {skip}" if skip else ""
+        raise BadOption(f"no dated articles with text in {path}{after}: the records need a date field "
                         "(published/date, or --field published=THEIRS) and a text field (--field text=THEIRS)")
     nlp = load_nlp(model)
     found: list[tuple[str, str | None, str | None]] = []

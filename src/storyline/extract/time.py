@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Article, DateValue, TimeExpr
 from .timex_calendar import Point, date_value, interval, parse_value, safe_date
+from .timex_lexicon import WEEKDAYS
 from .timex_resolve import Built, Found, Tense
-from .timex_tagger import tag_text
+from .timex_tagger import is_caption, is_posted, tag_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -438,6 +440,10 @@ MIN_WEEKDAY_AGREEMENT = 1
 # And what share of the weekdays it reports: one agreement among many reported weekdays is chance
 # (an article of 1990 recalling "Aug. 6, 1988" and five Tuesdays of its own week is not of 1988).
 MIN_WEEKDAY_SHARE = 0.5
+# A weekday that leads a date ("Monday, September 16").
+_WEEKDAY_FIRST = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+# A year something happened in ("in 2013", "since 2010").
+_IN_YEAR = re.compile(r"\b(?:in|since)\s+$")
 # How far from the period that gives a year (the latest one the text dates with a year) a day
 # named without a year may lie and still take that year.
 MAX_YEAR_CARRY_DAYS = 62
@@ -469,68 +475,114 @@ def _dateline(text: str) -> str | None:
         other_words = [w for w in rest.split() if any(c.isalnum() for c in w)]
         short_line = len(line.strip()) <= _DATE_LINE_CHARS and len(other_words) <= _DATE_LINE_OTHER_WORDS
         dateline = re.match(r"^\s*(?-i:[A-Z][A-Z .'-]+),\s*$", head[: first.start]) is not None
-        if short_line or dateline or first.start <= 2 or offset:
+        # a label with no colon leads a date line, not a sentence ("Dated Dec. 12, 2016, the memo
+        # said ..." dates the memo)
+        if line[:offset].strip():
+            found_line = ":" in line[:offset] or len(other_words) <= _DATE_LINE_OTHER_WORDS
+        else:
+            found_line = short_line or dateline or first.start <= 2
+        if found_line:
             span = interval(p)
             if span is not None:
                 return span[0].isoformat()
     return None
 
 
-def _infer_from_mentions(found: list[Found], tense: Callable[[int, int], Tense | None]) -> str | None:
-    """The reference day most consistent with the text's own dates and weekdays, or None.
+@dataclass
+class _Reported:
+    """What a text reports that can date it, sorted by kind."""
 
-    The year comes from the latest month or day the text names with a year ("May 2025"); a
-    day named without one ("June 10": news leaves the year out of recent dates) goes in the
-    year that puts it nearest that. The reference is the latest day the text reports in the
-    past tense, or up to MAX_INFERENCE_LAG_DAYS after it, and must put a weekday the text
-    reports ("on Tuesday") on a day it names: without that agreement the latest date may be
-    history ("the 1987 crash") or a deadline, and says nothing about when the text was written.
-    """
-    fine: list[tuple[Point, Tense | None]] = []  # months and days with their year
-    days_without_year: list[tuple[Point, Tense | None]] = []
-    weekdays: list[int] = []
+    # months and days with their year, and whether the text names them (not "three days later")
+    fine: list[tuple[Point, Tense | None, bool]] = field(default_factory=list)
+    # days without a year ("June 10"), with the weekday given with them ("Monday, June 9")
+    days_without_year: list[tuple[Point, Tense | None, int | None]] = field(default_factory=list)
+    weekdays: list[int] = field(default_factory=list)  # "on Tuesday", in the past tense
+    years: list[int] = field(default_factory=list)  # "was tapped in 2013"
+
+
+def _reported(text: str, found: list[Found], tense: Callable[[int, int], Tense | None]) -> _Reported:
+    """The dates, days and weekdays among found, leaving out photo captions."""
+    out = _Reported()
     for f in found:
         b = f.built
         p = b.point if b.point is not None else parse_value(b.value)
-        if p is None or b.type not in ("DATE", "TIME"):
+        if p is None or b.type not in ("DATE", "TIME") or is_caption(text, f.start, f.end):
             continue
-        t = tense(f.start, f.end)
+        posted = is_posted(text, f.start)
+        # a post embedded in the article was posted before it was written
+        t = "past" if posted else tense(f.start, f.end)
         if p.year is not None and p.gran in ("month", "day", "pod", "time"):
-            fine.append((p, t))
+            out.fine.append((p, t, b.focus or posted))
         elif p.year is None and p.month is not None and p.day is not None:
-            days_without_year.append((p, t))
+            named_weekday = _WEEKDAY_FIRST.match(text, f.start)
+            out.days_without_year.append((p, t, WEEKDAYS[named_weekday.group(1).lower()] if named_weekday else None))
         elif p.year is None and p.weekday is not None and t == "past":
-            weekdays.append(p.weekday)
-    spans = [s for s in (interval(p) for p, t in fine if t not in ("future", "open")) if s]
-    if not spans or not weekdays:
-        return None
-    floor = max(spans, key=lambda s: s[1])[0]
-    days: list[tuple[dt.date, Tense | None]] = []
-    for p, t in fine:
-        span = interval(p)
-        if p.gran != "month" and span is not None:
-            days.append((span[0], t))
-    for p, t in days_without_year:
+            out.weekdays.append(p.weekday)
+        elif p.gran == "year" and p.year is not None and t == "past" \
+                and _IN_YEAR.search(text, max(0, f.start - 8), f.start):
+            out.years.append(p.year)
+    return out
+
+
+def _days(said: _Reported, floor: dt.date) -> list[tuple[dt.date, Tense | None, bool]]:
+    """Every day reported, with its tense and whether the text names it; a day without a year
+    takes the year that puts it nearest floor (the start of the latest period given a year)."""
+    days = [(span[0], t, named) for p, t, named in said.fine
+            if p.gran != "month" and (span := interval(p)) is not None]
+    for p, t, weekday in said.days_without_year:
         years = (floor.year - 1, floor.year, floor.year + 1)
         options = [d for y in years if (d := safe_date(y, p.month, p.day))]
+        # "Monday, September 16" is in a year where 16 September is a Monday
+        options = [d for d in options if weekday is None or d.isoweekday() == weekday]
         nearest = min(options, key=lambda d: (abs((d - floor).days), d < floor)) if options else None
         # A year given for one period carries over to a day named without one only when the two
         # are close: "May 2025 ... June 10" is one stretch of news; "June 2007 ... Nov. 14" is
         # background and the present, with no year of its own.
         if nearest is not None and abs((nearest - floor).days) <= MAX_YEAR_CARRY_DAYS:
-            days.append((nearest, t))
-    past = [d for d, t in days if t == "past"]
+            days.append((nearest, t, True))
+    return days
+
+
+def _infer_from_mentions(text: str, found: list[Found],
+                         tense: Callable[[int, int], Tense | None]) -> str | None:
+    """The reference day most consistent with the text's own dates and weekdays, or None.
+
+    The year comes from the latest month or day the text names with a year ("May 2025"); a
+    day named without one ("June 10": news leaves the year out of recent dates) goes in the
+    year that puts it nearest that. The reference is the latest day the text reports in the
+    past tense (an embedded post counts, a photo caption does not), or up to
+    MAX_INFERENCE_LAG_DAYS after it, and must put a weekday the text reports ("on Tuesday") on
+    a day it names: without that agreement the latest date may be history ("the 1987 crash")
+    or a deadline, and says nothing about when the text was written. A text that reports a
+    later month or year ("was discharged in 2010") was not written on that day either.
+    """
+    said = _reported(text, found, tense)
+    spans = [s for s in (interval(p) for p, t, _ in said.fine if t not in ("future", "open")) if s]
+    if not spans or not said.weekdays:
+        return None
+    days = _days(said, max(spans, key=lambda s: s[1])[0])
+    past = [d for d, t, _ in days if t == "past"]
     if not past:
         return None
     latest = max(past)
-    named = {d for d, _ in days}
+    # The text reports a month later than every day it reports ("In February 2015, he ..."): the
+    # latest day is background, and the news has no day of its own here.
+    if any(p.gran == "month" and t == "past" and (span := interval(p)) and span[0] > latest
+           for p, t, _ in said.fine):
+        return None
+    # A day counted from another ("three days later") agrees with a weekday by construction.
+    named = {d for d, _, named_here in days if named_here}
     best, best_score = latest, -1
     for lag in range(MAX_INFERENCE_LAG_DAYS + 1):
         ref = latest + dt.timedelta(days=lag)
-        score = sum(ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7) in named for wd in weekdays)
+        score = sum(ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7) in named for wd in said.weekdays)
         if score > best_score:
             best, best_score = ref, score
-    enough = best_score >= MIN_WEEKDAY_AGREEMENT and best_score >= MIN_WEEKDAY_SHARE * len(weekdays)
+    enough = best_score >= MIN_WEEKDAY_AGREEMENT and best_score >= MIN_WEEKDAY_SHARE * len(said.weekdays)
+    # A text that tells what happened in a later year was not written on a day of history
+    # ("September 11, 2001 ... a Tuesday ... discharged him in 2010").
+    if any(year > best.year for year in said.years):
+        return None
     return best.isoformat() if enough else None
 
 
@@ -547,5 +599,5 @@ def infer_published(doc: Doc, text: str) -> tuple[str | None, str | None]:
     else:
         tense = text_tense(text)
         found = tag_text(text, None, tense)
-    day = _infer_from_mentions(found, tense)
+    day = _infer_from_mentions(text, found, tense)
     return (day, "inferred") if day else (None, None)

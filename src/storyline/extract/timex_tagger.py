@@ -79,6 +79,17 @@ def _is_title(text: str, start: int, end: int) -> bool:
     return any(w.lower() not in WEEKDAYS and w.lower().rstrip(".") not in MONTHS for w in later)
 
 
+# "Bloody Sunday", "Black Monday": days of history named after their weekday, not a weekday of the
+# story ("Black Friday" is left alone: it is a day of every year).
+_NAMED_DAY = re.compile(r"(?:Bloody|Black)\s+$")
+
+
+def _is_named_day(text: str, start: int, end: int) -> bool:
+    """Whether a match is a day of history named after its weekday."""
+    return (_NAMED_DAY.search(text, max(0, start - 8), start) is not None
+            and _WEEKDAY_START.match(text, start) is not None and not text.startswith("Friday", start))
+
+
 def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int]]:
     """Every rule match that its builder accepts: (start, end, rule index)."""
     out: list[tuple[int, int, int]] = []
@@ -87,7 +98,7 @@ def _candidates(text: str, ctx: Ctx) -> list[tuple[int, int, int]]:
         if rule.needs and not any(word in low for word in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
-            if m.end() <= m.start() or _is_title(text, m.start(), m.end()):
+            if m.end() <= m.start() or _is_title(text, m.start(), m.end()) or _is_named_day(text, m.start(), m.end()):
                 continue
             if _build(i, m, ctx) is not None:
                 out.append((m.start(), m.end(), i))
@@ -149,6 +160,41 @@ def _with_day_shift(text: str, found: Found, floor: int) -> Found:
     return Found(m.start(), found.end, b)
 
 
+# An embedded post signs off with its author's handle and the day it was posted ("— Jane Doe
+# (@jdoe) March 25, 2018"), and a photo caption dates the photo ("In this July 11, 2019, file
+# photo", "In this photo taken on ..."). Neither day is what the story around it is about, so
+# neither anchors "the next day" that follows.
+_POSTED = re.compile(r"\(@\w{1,30}\)\s*$")
+_CAPTION_BEFORE = re.compile(
+    r"\b[Ii]n\s+(?:this|a|an)\s+(?:(?:file\s+|handout\s+)?(?:photo|image|picture)\s+"
+    r"(?:(?:taken|made|released|provided)\s+)?(?:on\s+)?)?$"
+)
+_CAPTION_AFTER = re.compile(r"^,?\s+(?:(?:file|handout|undated)\s+)?(?:photo|image|picture)")
+# How far before an expression the start of a caption or a handle is looked for.
+ASIDE_WINDOW = 40
+
+
+def is_posted(text: str, start: int) -> bool:
+    """Whether the expression at start is the posting day of an embedded post."""
+    return _POSTED.search(text, max(0, start - ASIDE_WINDOW), start) is not None
+
+
+def is_caption(text: str, start: int, end: int) -> bool:
+    """Whether the expression at start..end dates a photo in its caption."""
+    before = _CAPTION_BEFORE.search(text, max(0, start - ASIDE_WINDOW), start)
+    if before is None:
+        return False
+    photo_named = re.search(r"photo|image|picture", before.group(0)) is not None
+    return photo_named or _CAPTION_AFTER.match(text[end : end + ASIDE_WINDOW]) is not None
+
+
+def _aside(text: str, found: Found) -> Found:
+    """The expression, out of focus when it dates an embedded post or a photo."""
+    if found.built.focus and (is_posted(text, found.start) or is_caption(text, found.start, found.end)):
+        return Found(found.start, found.end, replace(found.built, focus=False))
+    return found
+
+
 def tag_text(
     text: str,
     reference: dt.date | None,
@@ -172,7 +218,7 @@ def tag_text(
         built = _build(i, m, ctx)
         if built is None:
             continue
-        found = _with_day_shift(text, _with_prefix(text, Found(s, e, built), floor), floor)
+        found = _aside(text, _with_day_shift(text, _with_prefix(text, Found(s, e, built), floor), floor))
         ctx.history.append(found)
         floor = found.end
     return ctx.history
