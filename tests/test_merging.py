@@ -4,6 +4,7 @@ outlets that report it and the conflicts between them."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,20 @@ def test_merging_dated_reports_need_one_story_and_one_thing_more_than_a_shared_n
     governor = (("name:governor", "source"), ("e-senate", "target"))
     assert not same_event(accuse("e1", "a1", "2025-03-10", actors=mayor),
                           accuse("e2", "a2", "2025-03-10", actors=governor))
+
+
+def test_merging_a_meeting_by_the_envoy_who_hosted_it() -> None:
+    # "the first trilateral meeting hosted by the envoy" (no day stated, no place) and "the envoy,
+    # who hosted Tuesday's trilateral in Lindholm": one name in common, the mediator, and the mode
+    envoy = (("e-envoy", "mediator"),)
+    stated = _report("e1", "a1", mode="trilateral", actors=envoy, place=Place("Lindholm", None))
+    unstated = _report("e2", "a2", mode="trilateral", actors=envoy, stated=False, day="2025-03-11")
+    assert same_event(stated, unstated)
+    assert not same_event(stated, replace(unstated, mode="bilateral"))
+    assert not same_event(stated, replace(unstated, mode=None))  # a shared name and nothing more
+    chair = (("e-envoy", "participant"),)
+    assert not same_event(replace(stated, actors=_report("x", "a1", actors=chair).actors),
+                          replace(unstated, actors=_report("y", "a2", actors=chair).actors))
 
 
 # Undated reports: nothing places them in time (no date in the text, no publication day).

@@ -252,13 +252,14 @@ def _same_doers(a: Report, b: Report) -> bool:
 
 
 def _more_in_common(a: Report, b: Report) -> bool:
-    """Two shared actors, or one and the place, or the target and a named mode."""
+    """Two shared actors, or one and the place, or the one the act is done to (or the mediator
+    of a meeting: "a trilateral hosted by the envoy") and a named mode."""
     shared = a.keys & b.keys
     if len(shared) >= 2:
         return True
     if a.place is not None and b.place is not None and fold(a.place.name) == fold(b.place.name):
         return True
-    return bool(a.mode) and a.mode == b.mode and bool(shared & _targets(a) & _targets(b))
+    return bool(a.mode) and a.mode == b.mode and bool(shared & _defining(a) & _defining(b))
 
 
 def _standing(r: Report) -> str:
@@ -274,6 +275,11 @@ def _doers(r: Report) -> frozenset[str]:
 def _named_targets(r: Report) -> frozenset[str]:
     """The ones the act is done to, by entity id or, unresolved, by folded name."""
     return frozenset(a.entity_id or f"name:{fold(a.name)}" for a in r.actors if a.role == "target")
+
+
+def _defining(r: Report) -> frozenset[str]:
+    """The entity ids of the ones the act is done to and of those who mediate it."""
+    return frozenset(a.entity_id for a in r.actors if a.entity_id and a.role in ("target", "mediator"))
 
 
 def _targets(r: Report) -> frozenset[str]:
