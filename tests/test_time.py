@@ -163,6 +163,19 @@ def test_time_a_year_earlier_keeps_the_quarter_in_focus() -> None:
     assert value_of(text, "a year earlier", dt.date(2025, 10, 20)) == "2024-Q3"
 
 
+def test_time_the_quarter_ended_on_a_day_is_that_quarter() -> None:
+    # whatever quarter was in focus before ("the fiscal first quarter")
+    text = ("Earnings soared in the fiscal first quarter. For the quarter ended Sept. 30, the airline "
+            "earned $13 million, up from $10 million a year earlier.")
+    reference = dt.date(2025, 10, 20)
+    assert value_of(text, "the quarter", reference) == "2025-Q3"
+    assert value_of(text, "a year earlier", reference) == "2024-Q3"
+    assert value_of("Sales rose in the quarter ended Sept. 28.", "the quarter", reference) == "2025-Q3"
+    assert value_of("Sales rose in the quarter ended Dec. 31.", "the quarter", reference) == "2024-Q4"
+    assert value_of("The quarter ending Dec. 31 will be weak.", "The quarter", reference) == "2025-Q4"
+    assert value_of("The quarter ended March 31, 2023 was weak.", "The quarter", reference) == "2023-Q1"
+
+
 def test_time_vague_references() -> None:
     found = {t: v for t, _, v, _ in tags("It is now clear that prices, recently high, will fall soon.")}
     assert found == {"now": "PRESENT_REF", "recently": "PAST_REF", "soon": "FUTURE_REF"}

@@ -680,6 +680,47 @@ def build_quarter(m: Match, ctx: Ctx) -> Built | None:
     return Built("DATE", format_value(p), None, p, anchor, focus=not back)
 
 
+# "the quarter ended Sept. 30": the text says which quarter, whatever is in focus.
+_ENDED_ON = re.compile(
+    r"\s*,?\s*(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})\b"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+)
+# A quarter "ended Sept. 29" (a fiscal week's end) is still the third: the end of a reporting
+# period may fall a few days short of the calendar quarter's.
+QUARTER_END_SLACK_DAYS = 7
+
+
+def _quarter_ended(ctx: Ctx, end: int) -> Point | None:
+    """The calendar quarter a period "ended <day>" just after end is, when that day lies within
+    QUARTER_END_SLACK_DAYS of a quarter's last day; the year is given, else the reference's, or
+    the one before when "ended" would put the day after the reference."""
+    m = _ENDED_ON.match(ctx.text, end)
+    if m is None:
+        return None
+    word = m["month"].lower()
+    month = MONTHS.get(word) or MONTH_ABBREVIATIONS.get(word)
+    if month is None:
+        return None
+    year = int(m["year"]) if m["year"] else ctx.reference.year if ctx.reference else None
+    if year is None or not valid_year(year):
+        return None
+    day = safe_date(year, month, int(m["day"]))
+    if day is None:
+        return None
+    # "ended" is past; "ending" may be ahead ("the quarter ending Dec. 31 will be weak")
+    ended = "ended" in m.group(0).lower()
+    if not m["year"] and ended and ctx.reference is not None \
+            and day > ctx.reference + dt.timedelta(days=QUARTER_END_SLACK_DAYS):
+        day = safe_date(year - 1, month, day.day)
+        if day is None:
+            return None
+    for q in range(1, 5):
+        last = safe_date(day.year, 3 * q, 31 if q in (1, 4) else 30)
+        if last is not None and 0 <= (last - day).days <= QUARTER_END_SLACK_DAYS:
+            return Point("quarter", day.year, part=q)
+    return None
+
+
 def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
     """'the quarter', 'the latest quarter', 'the year-ago period', "last year's quarter", 'that
     quarter': the quarter in focus (or the last full one before the reference), a year back
@@ -698,6 +739,9 @@ def build_the_quarter(m: Match, ctx: Ctx) -> Built | None:
     found = found or focus_point(ctx, m.start(), ("quarter",), that, relative_only=True, window=PERIOD_WINDOW)
     found = found or focus_point(ctx, m.start(), ("quarter",), that, window=PERIOD_WINDOW)
     focus = found.built.point if found else None
+    ended = _quarter_ended(ctx, m.end()) if noun == "quarter" and not back else None
+    if ended is not None:
+        return Built("DATE", format_value(ended), None, ended, None if explicit else "published")
     if noun == "period" and not explicit and not back and re.search(r"same|comparable|corresponding", det) \
             and "quarter" not in ctx.text[max(0, m.start() - PERIOD_WINDOW) : m.start()].lower():
         # "the same period" points back at whatever span was just named ("in the past 24 hours
