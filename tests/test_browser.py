@@ -108,6 +108,14 @@ def test_browser_story_timeline_draws_every_dated_event_and_links_to_it(page: An
         page.get_by_role("button", name="Show the whole story").click()
         assert marks.count() == len(dated)
     assert {marks.nth(i).get_attribute("data-event") for i in range(marks.count())} == {e["id"] for e in dated}
+    # every mark can be seen and clicked: none lies on another
+    boxes = [b for i in range(marks.count()) if (b := marks.nth(i).bounding_box())]
+    assert len(boxes) == marks.count()
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                     or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+            assert apart, (a, b)
     page.screenshot(path=str(tmp_path / "timeline.png"))
     assert (tmp_path / "timeline.png").stat().st_size > 10_000
 

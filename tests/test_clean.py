@@ -215,6 +215,19 @@ def test_clean_detects_language() -> None:
     ).analysed
 
 
+def test_clean_keeps_three_letter_language_codes_and_says_why_an_article_is_skipped(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    german = ("Die Gespräche zwischen Veldora und Karst wurden am Dienstag in Lindholm fortgesetzt, "
+              "und beide Seiten einigten sich auf die Öffnung des Grenzübergangs.")
+    de = article(RawDocument(origin="de.txt", text=german))
+    assert de.warnings == ("not analysed: its language reads as 'de' (storyline analyses en)",)
+    assert article(RawDocument(origin="en.txt", text=CLEAN_PAGE)).warnings == ()
+    import py3langid
+
+    monkeypatch.setattr(py3langid, "classify", lambda text: ("pcm", 0.9))
+    assert detect_language(CLEAN_PAGE) == "pcm"  # not "pc", which names no language
+
+
 def test_clean_short_text_defaults_to_english() -> None:
     assert detect_language("Talks resume in Lindholm") == "en"
 

@@ -322,3 +322,35 @@ def test_cli_tables_say_seasons_and_vague_times_in_words() -> None:
     assert _day_value({"date": {"value": "FUTURE_REF"}}) == "(future)"
     assert _day_value({"date": {"value": "2025-07-10"}}) == "2025-07-10"
     assert _day_value({"date": None}) == ""
+
+
+def test_cli_interrupt_reported_by_duckdb_as_a_runtime_error_is_an_interrupt() -> None:
+    import typer
+
+    from storyline.cli import _guard
+
+    @_guard
+    def stopped() -> None:
+        raise RuntimeError("Query interrupted")
+
+    with pytest.raises(typer.Exit) as exit_info:
+        stopped()
+    assert exit_info.value.exit_code == 130
+
+    @_guard
+    def broken() -> None:
+        raise RuntimeError("something else")
+
+    with pytest.raises(RuntimeError):
+        broken()
+
+
+def test_cli_a_second_run_reports_the_same_rejections(tmp_path: Path) -> None:
+    short = tmp_path / "short.jsonl"
+    short.write_text(json.dumps({"text": "Talks resume."}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.duckdb")
+    runs = [runner.invoke(app, ["ingest", str(short), "--db", db, "-q"]) for _ in range(2)]
+    assert [r.exit_code for r in runs] == [1, 1]
+    for run in runs:
+        assert "rejected" in run.output and "too short" in run.output
+    assert "rejected by an earlier run" in " ".join(runs[1].output.split())

@@ -387,7 +387,8 @@ def test_csv_reads_one_article_per_row_under_common_column_names(tmp_path: Path)
     first, empty, last = _read(path)
     assert first == RawDocument(origin=f"{path}#1", text=BODY, published="2025-06-10",
                                 published_from="metadata", source="Northwind Post")
-    assert empty == Rejected(f"{path}#2", f"{path}#2: no text or html field (fields: , date, source, text)")
+    assert empty == Rejected(f"{path}#2", f"{path}#2: field 'text' holds blank text, not article text "
+                                          "(fields: , date, source, text)")
     assert isinstance(last, RawDocument) and last.origin == f"{path}#3"
     assert last.warnings == ("unreadable published date 'sometime'",)
 
@@ -718,3 +719,57 @@ def test_feed_not_well_formed_keeps_entries_with_a_warning(tmp_path: Path) -> No
     assert isinstance(second, RawDocument)
     assert second.warnings
     assert second.warnings[0].startswith("feed is not well-formed: ")
+
+
+def test_gzipped_text_pages_and_feeds_are_read_by_name_and_in_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    _write(folder / "a.txt.gz", gzip.compress(ARTICLE.encode("utf-8")))
+    _write(folder / "b.html.gz", gzip.compress(PAGE.encode("utf-8")))
+    _write(folder / "c.rss.gz", gzip.compress(RSS.encode("utf-8")))
+    _write(folder / "d.txt", ARTICLE)
+    read = _read(str(folder))
+    assert [r.origin for r in _rejected(read)] == [str(folder / "c.rss.gz") + "#3"]  # as unpacked: no content
+    origins = [r.origin for r in read]
+    assert origins[:2] == [str(folder / "a.txt.gz"), str(folder / "b.html.gz")]
+    assert any(o.startswith(str(folder / "c.rss.gz") + "#") for o in origins)
+    assert BODY.split()[0] in _docs(read)[0].text
+    # a gzipped page under a name that does not say what it holds is sniffed
+    bare = _write(tmp_path / "page.gz", gzip.compress(PAGE.encode("utf-8")))
+    assert [d.html is not None for d in _docs(_read(bare))] == [True]
+
+
+def test_a_damaged_gzip_says_so(tmp_path: Path) -> None:
+    packed = gzip.compress((ARTICLE * 40).encode("utf-8"))
+    path = _write(tmp_path / "cut.txt.gz", packed[: len(packed) // 2])
+    (only,) = _read(path)
+    assert isinstance(only, Rejected)
+    assert only.reason.startswith(f"{path}: damaged or truncated gzip")
+
+
+def test_jsonl_text_field_that_holds_no_text_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path / "odd.jsonl", _jsonl({"text": 12345}, {"text": None, "title": "T"}))
+    assert [r.reason for r in _rejected(_read(path))] == [
+        f"{path}#1: field 'text' holds int, not article text (fields: text)",
+        f"{path}#2: field 'text' holds null, not article text (fields: text, title)",
+    ]
+
+
+def test_a_page_cut_short_is_read_with_a_warning(tmp_path: Path) -> None:
+    whole = _docs(_read(_write(tmp_path / "whole.html", PAGE)))[0]
+    assert whole.warnings == ()
+    cut = _docs(_read(_write(tmp_path / "cut.html", PAGE[: PAGE.index("</article>") - 40])))[0]
+    assert any("cut short" in w for w in cut.warnings)
+
+
+def test_a_feed_cut_short_says_so(tmp_path: Path) -> None:
+    cut = _write(tmp_path / "cut.rss", RSS[: RSS.index("<item><title>Empty item")] + "<item><title>Half")
+    read = _read(cut)
+    assert all(any("cut short" in w or "not well-formed" in w for w in d.warnings) for d in _docs(read))
+    assert all("feed is not well-formed" in r.reason for r in _rejected(read))
+    assert all(d.warnings == () for d in _docs(_read(_write(tmp_path / "whole.rss", RSS))))
+
+
+def test_binary_bytes_named_jsonl_are_one_rejection(tmp_path: Path) -> None:
+    noise = bytes((i * 37 + 11) % 256 for i in range(6000))  # newlines among them, as random bytes have
+    path = _write(tmp_path / "noise.jsonl", noise)
+    assert _read(path) == [Rejected(path, f"{path}: binary file, not JSON Lines")]

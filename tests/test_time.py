@@ -740,16 +740,20 @@ def test_time_publication_date_inferred_from_dates_and_weekdays() -> None:
     assert day >= "2025-06-10"
 
 
+def _inferred(text: str) -> tuple[str | None, str | None]:
+    """infer_published on a text without a parse (tense from the words alone)."""
+    return infer_published(spacy.blank("en")(text), text)
+
+
 def test_time_publication_date_from_an_embedded_post() -> None:
-    nlp = spacy.blank("en")
     # The day a quoted post was posted is one the article was written on or after, although no
     # verb dates it; Tuesday, 10 June 2025 is the Tuesday the text reports.
     text = ("The assembly failed to meet on Tuesday, and its speaker wrote:\n"
             "“No quorum again today.” — Ana Petrova (@apetrova_speaker) June 10, 2025\n"
             "The last full session was held in March 2025.")
-    assert infer_published(nlp(text), text) == ("2025-06-10", "inferred")
+    assert _inferred(text) == ("2025-06-10", "inferred")
     unsigned = text.replace(" (@apetrova_speaker)", "")
-    assert infer_published(nlp(unsigned), unsigned) == (None, None)
+    assert _inferred(unsigned) == (None, None)
 
 
 def test_time_photo_and_post_days_anchor_nothing() -> None:
@@ -765,42 +769,38 @@ def test_time_photo_and_post_days_anchor_nothing() -> None:
 
 
 def test_time_publication_day_is_not_counted_from_another() -> None:
-    nlp = spacy.blank("en")
     # "Three days later" falls on a Sunday because it is counted from a Thursday; it does not
     # make the Sunday the text reports a day of 2004.
     text = ("On the morning of March 11th, 2004, bombs exploded in Madrid. Three days later the "
             "government lost an election. A stabbing on Saturday night was claimed on Sunday morning.")
-    assert infer_published(nlp(text), text) == (None, None)
+    assert _inferred(text) == (None, None)
 
 
 def test_time_publication_date_not_from_a_day_of_history() -> None:
-    nlp = spacy.blank("en")
     # 11 September 2001 was a Tuesday, and the text reports a Tuesday; but "Monday, September 16"
     # is no day of 2001, and the text tells what was done in 2010, or in a later month.
     base = ("The gunman had helped at the site after the attacks of September 11, 2001. "
             "On Tuesday the police said he acted alone.")
-    assert infer_published(nlp(base), base) == ("2001-09-11", "inferred")
+    assert _inferred(base) == ("2001-09-11", "inferred")
     for more in (" He was discharged from the navy in 2010.", " He was arrested in Texas in August 2004."):
-        assert infer_published(nlp(base + more), base + more) == (None, None), more
+        assert _inferred(base + more) == (None, None), more
     # 16 September 2001 was a Sunday, but "Monday, September 16" is a day of another year
     sunday = ("The gunman had helped at the site after the attacks of September 11, 2001. On Sunday he "
               "bought a shotgun, and the shooting came on Monday, September 16.")
-    assert infer_published(nlp(sunday), sunday) == (None, None)
-    assert infer_published(nlp(sunday.replace("Monday, ", "")), sunday.replace("Monday, ", "")) == (
-        "2001-09-16", "inferred")
+    assert _inferred(sunday) == (None, None)
+    assert _inferred(sunday.replace("Monday, ", "")) == ("2001-09-16", "inferred")
     # a weekday named in a day of history is not a weekday of the story
     selma = "The marchers crossed the bridge on March 7, 1965. It was remembered as Bloody Sunday."
-    assert infer_published(nlp(selma), selma) == (None, None)
+    assert _inferred(selma) == (None, None)
     assert [f.built.value for f in tag_text("It was Bloody Sunday, or Black Monday.", None)] == []
 
 
 def test_time_a_dated_sentence_is_no_date_line() -> None:
-    nlp = spacy.blank("en")
     text = ("Congress was warned, a memo shows\n"
             "Dated Dec. 12, 2016, the internal memo was obtained by reporters this week.")
-    assert infer_published(nlp(text), text) == (None, None)
+    assert _inferred(text) == (None, None)
     labelled = "Congress was warned, a memo shows\nDated: Dec. 12, 2016\nThe memo was obtained this week."
-    assert infer_published(nlp(labelled), labelled) == ("2016-12-12", "text")
+    assert _inferred(labelled) == ("2016-12-12", "text")
 
 
 def test_time_publication_year_is_not_carried_from_background_dates() -> None:

@@ -180,6 +180,10 @@ def clean_document(raw: RawDocument, options: Options) -> Article | Rejected:
     if published is None and options.published is not None:
         published, published_from = options.published, "given"
     title = raw.title if options.as_is or raw.title is None else _clean_title(raw.title)
+    analysed = is_analysed(language, options.languages)
+    # said per article, so that a summary's count of articles not analysed can be traced to them
+    skipped = () if analysed else (f"not analysed: its language reads as {language!r} "
+                                   f"(storyline analyses {', '.join(options.languages)})",)
     return Article(
         id=article_id(text),
         text=text,
@@ -190,8 +194,8 @@ def clean_document(raw: RawDocument, options: Options) -> Article | Rejected:
         published=published,
         published_from=published_from if published is not None else None,
         language=language,
-        analysed=is_analysed(language, options.languages),
-        warnings=raw.warnings,
+        analysed=analysed,
+        warnings=raw.warnings + skipped,
     )
 
 
@@ -407,8 +411,9 @@ def detect_language(text: str) -> str:
     import py3langid
 
     code, _score = py3langid.classify(sample)
-    # py3langid already answers in two-letter ISO 639-1 codes; lower-case and trim defensively.
-    return str(code).lower()[:2]
+    # py3langid answers in ISO 639-1 codes, and in three letters (ISO 639-3, "pcm") for a
+    # language that has none: cutting those to two would name another language or none.
+    return str(code).lower()
 
 
 def is_analysed(language: str, languages: tuple[str, ...]) -> bool:

@@ -60,7 +60,8 @@ app.add_typer(spark_app, name="spark")
 
 # Piped output (files, CI logs, the README) gets wide tables instead of Rich's 80-column default.
 out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+# Messages to a file or a pipe keep one line each, for whatever reads them (a terminal wraps them).
+err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 
@@ -177,6 +178,11 @@ def _guard(fn: F) -> F:
             _fail("interrupted; run the same command again to resume where it stopped", 130)
         except duckdb.Error as exc:
             _fail(f"the store could not do that: {exc}")
+        except RuntimeError as exc:
+            # Some of DuckDB's calls report a Ctrl-C as a plain RuntimeError.
+            if "interrupted" not in str(exc).lower():
+                raise
+            _fail("interrupted; run the same command again to resume where it stopped", 130)
         return None
 
     return wrapper  # type: ignore[return-value]
@@ -259,7 +265,8 @@ def _print_summary(title: str, db: str, summary: Any, entities: int) -> None:
     for w in summary.warnings[:5]:
         err.print(f"[yellow]warning:[/yellow] {w}")
     if len(summary.warnings) > 5:
-        err.print(f"[yellow]... and {len(summary.warnings) - 5} more warnings[/yellow]")
+        err.print(f"[yellow]... and {len(summary.warnings) - 5} more warnings[/yellow] (each article's are in its "
+                  "record: storyline export --what articles; rejections: --what rejected)")
     if c.rejected:
         err.print(f"List the rejected inputs: storyline export --db {db} --what rejected -o rejected.jsonl")
 

@@ -238,10 +238,14 @@ class IngestSummary:
             self.timings[stage] = self.timings.get(stage, 0.0) + seconds
         self.articles_seen += len(output.results)
 
-    def skip(self, n: int, progress: ProgressFn | None) -> None:
-        """Account for n inputs an earlier run stored already (what a resumed run passes over)."""
+    def skip(self, n: int, progress: ProgressFn | None, rejected: Sequence[str] = ()) -> None:
+        """Account for n inputs an earlier run stored or rejected already (what a resumed run
+        passes over); those it rejected (their reasons given) count as rejected again, with a
+        warning, so that every run over the same inputs tells the same."""
         if n:
-            self.counts.unchanged += n
+            self.counts.unchanged += n - len(rejected)
+            self.counts.rejected += len(rejected)
+            self.warnings.extend(f"{reason} (rejected by an earlier run)" for reason in rejected)
             self.articles_seen += n
             if progress:
                 progress(n, self)
@@ -263,9 +267,12 @@ def ingest(paths: Sequence[str], store: Store, options: Options,
     def todo() -> Iterator[list[Item]]:
         for chunk in batched(read_inputs(paths, options), options.batch_size):
             known = store.known_inputs([i.content_key() for i in chunk if isinstance(i, RawDocument)])
+            rejected = store.known_rejections(sorted(known))
             store.release()  # analysing a batch takes far longer than storing it: readers may come in
             fresh = [i for i in chunk if not (isinstance(i, RawDocument) and i.content_key() in known)]
-            summary.skip(len(chunk) - len(fresh), progress)
+            summary.skip(len(chunk) - len(fresh), progress,
+                         [rejected[i.content_key()] for i in chunk
+                          if isinstance(i, RawDocument) and i.content_key() in rejected])
             if fresh:
                 yield fresh
 

@@ -60,6 +60,12 @@ EXTENSIONS: tuple[tuple[str, str], ...] = (
     (".wet.gz", "warc"),
     (".csv.gz", "table"),
     (".tsv.gz", "table"),
+    (".txt.gz", "text"),
+    (".md.gz", "text"),
+    (".html.gz", "html"),
+    (".htm.gz", "html"),
+    (".rss.gz", "feed"),
+    (".atom.gz", "feed"),
     (".txt", "text"),
     (".text", "text"),
     (".md", "text"),
@@ -298,7 +304,10 @@ def _sniff(head: bytes, *, has_extension: bool) -> str | None:
             return None
         if inner.startswith((b"WARC/", b"filedesc://")):
             return "warc"
-        return "json" if inner.lstrip()[:1] in (b"{", b"[") else None
+        if inner.lstrip()[:1] in (b"{", b"["):
+            return "json"
+        # a gzipped page, feed or text under a name that does not say ("article.gz")
+        return _sniff(inner, has_extension=False) if inner and not inner.startswith(GZIP_MAGIC) else None
     if head.startswith((b"WARC/", b"filedesc://")):
         return "warc"
     if looks_binary(head):

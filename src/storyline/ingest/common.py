@@ -102,12 +102,30 @@ def read_file_bytes(path: str, options: Options) -> bytes | Rejected:
 
     The size is checked before reading, so a huge file is never loaded.
     """
+    return read_limited(path, max_article_bytes(options), "for one article")
+
+
+def read_limited(path: str, limit: int, what: str) -> bytes | Rejected:
+    """A file's bytes, decompressed when it is gzip (by content: "page.html.gz"), or why they
+    cannot be read: missing, unreadable, a damaged gzip, or more than limit bytes ("too large
+    <what>"). A plain file's size is checked before reading it, a gzip's as it is decompressed,
+    so neither is ever loaded whole when it is too large."""
     try:
-        size = os.path.getsize(path)
-        if size > max_article_bytes(options):
-            return Rejected(path, too_large_reason(path, size))
         with open(path, "rb") as fh:
-            return fh.read()
+            gzipped = fh.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+        if not gzipped:
+            size = os.path.getsize(path)
+            if size > limit:
+                return Rejected(path, f"{path}: too large ({format_size(size)}) {what}")
+            with open(path, "rb") as fh:
+                return fh.read()
+        with gzip.open(path, "rb") as gz:
+            data = gz.read(limit + 1)
+        if len(data) > limit:
+            return Rejected(path, f"{path}: too large (over {format_size(limit)} decompressed) {what}")
+        return data
+    except GZIP_ERRORS as err:  # before OSError: BadGzipFile is one
+        return Rejected(path, f"{path}: damaged or truncated gzip: {short_error(err)}")
     except OSError as err:
         return Rejected(path, f"{path}: cannot read: {err.strerror or err}")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -13,7 +12,7 @@ from typing import Any
 import feedparser
 
 from storyline.config import Options
-from storyline.ingest.common import format_size, is_blank, normalise_date, short_error
+from storyline.ingest.common import is_blank, normalise_date, read_limited, short_error
 from storyline.model import RawDocument, Rejected
 
 # How far into a file to look for the root element of a feed (after an XML declaration,
@@ -34,15 +33,9 @@ def looks_like_feed(head: bytes) -> bool:
 def read_feed(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read the entries of a feed file, origin ``path#N``; an unreadable feed is one Rejected."""
     del options  # entries are short; nothing here depends on the run's settings
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FEED_BYTES:
-            yield Rejected(path, f"{path}: feed too large ({format_size(size)})")
-            return
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as err:
-        yield Rejected(path, f"{path}: cannot read: {err.strerror or err}")
+    data = read_limited(path, MAX_FEED_BYTES, "for a feed")
+    if isinstance(data, Rejected):
+        yield data
         return
     yield from feed_to_documents(data, path)
 
@@ -53,6 +46,9 @@ def feed_to_documents(data: bytes, origin: str) -> Iterator[RawDocument | Reject
     parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
     problem = short_error(parsed.get("bozo_exception")) if parsed.get("bozo") else None
+    tail = data[-FEED_SNIFF_BYTES:].lower()
+    if problem is None and not any(b"</" + root[1:] in tail for root in _FEED_ROOTS):
+        problem = "it never closes its root element: the file looks cut short"
     if not entries:
         reason = f"not a readable feed: {problem}" if problem else "feed has no entries"
         yield Rejected(origin, f"{origin}: {reason}")
@@ -73,7 +69,9 @@ def _entry_to_document(
     """One feed entry as an article."""
     body, is_html = _entry_body(entry)
     if body is None:
-        return Rejected(origin, f"{origin}: feed entry has no content or summary")
+        # in a damaged feed, say so: the entry may have been cut off rather than empty
+        damage = f" ({warnings[0]})" if warnings else ""
+        return Rejected(origin, f"{origin}: feed entry has no content or summary{damage}")
     published = _entry_date(entry)
     return RawDocument(
         origin=origin,

@@ -67,7 +67,22 @@ def read_html_file(path: str, options: Options) -> RawDocument | Rejected:
     html, warnings = decode_bytes(data, declared_charset(data[:META_CHARSET_BYTES]))
     if is_blank(html):
         return Rejected(path, f"{path}: empty file")
+    if looks_truncated(html):
+        warnings = (*warnings, "the page looks cut short (it opens <html> or <body> and never closes it): "
+                               "its text may end mid-sentence")
     return RawDocument(origin=path, html=html, warnings=warnings)
+
+
+# How far from each end of a page its opening and closing tags are looked for.
+_TAG_WINDOW = 4096
+
+
+def looks_truncated(html: str) -> bool:
+    """Whether a page opens <html> or <body> near its start and closes neither near its end: a
+    download cut short. Its text is still worth reading, but may stop mid-sentence."""
+    head, tail = html[:_TAG_WINDOW].lower(), html[-_TAG_WINDOW:].lower()
+    opened = "<html" in head or "<body" in head
+    return opened and "</html>" not in tail and "</body>" not in tail
 
 
 def html_to_document(raw: RawDocument, *, min_chars: int = MIN_ARTICLE_CHARS) -> RawDocument | Rejected:

@@ -19,7 +19,10 @@ from storyline.errors import BadOption
 from storyline.ingest.common import (
     BYTES_PER_CHAR,
     GZIP_ERRORS,
+    GZIP_MAGIC,
+    SNIFF_BYTES,
     decode_bytes,
+    looks_binary,
     max_article_bytes,
     normalise_date,
     open_binary,
@@ -76,6 +79,13 @@ def record_to_document(
         shown = ", ".join(keys[:MAX_KEYS_SHOWN]) + (", ..." if len(keys) > MAX_KEYS_SHOWN else "")
         mapped = [f"{fields[k]!r} (from --field {k}={fields[k]})" for k in ("text", "html") if k in fields]
         missing = f"no field {' or '.join(mapped)}" if mapped else "no text or html field"
+        # a field that is there but holds no text (null, a number, blank) is named as such
+        present = [fields.get(k, k) for k in ("text", "html") if fields.get(k, k) in record]
+        if present:
+            name = present[0]
+            value = record[name]
+            held = "blank text" if isinstance(value, str) else "null" if value is None else type(value).__name__
+            missing = f"field {name!r} holds {held}, not article text"
         return Rejected(origin, f"{origin}: {missing} (fields: {shown or 'none'})")
     raw_date = _lookup(record, "published", fields)
     published = normalise_date(raw_date)
@@ -98,7 +108,16 @@ def read_jsonl(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read a JSON Lines file (plain or gzip): one article per line, origin ``path#line``."""
     try:
         with open_binary(path) as stream:
+            head = stream.read(SNIFF_BYTES)
+        # random bytes would be as many "malformed JSON" lines as they hold newlines
+        if looks_binary(head):
+            packed = head.startswith(GZIP_MAGIC)
+            yield Rejected(path, f"{path}: binary file, not JSON Lines" + (" (gzip inside gzip)" if packed else ""))
+            return
+        with open_binary(path) as stream:
             yield from _read_lines(stream, path, options)
+    except GZIP_ERRORS as err:
+        yield Rejected(path, f"{path}: corrupt gzip: {short_error(err)}")
     except OSError as err:
         yield Rejected(path, f"{path}: cannot read: {err.strerror or err}")
 

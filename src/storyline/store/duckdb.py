@@ -258,6 +258,18 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
+    def known_rejections(self, raw_keys: Sequence[str]) -> dict[str, str]:
+        """The inputs among these that an earlier run rejected, each with why (the reason kept
+        in `rejected` for its origin)."""
+        if not raw_keys:
+            return {}
+        rows = self.con.execute(
+            "SELECT i.raw_key, min(r.reason) FROM inputs i LEFT JOIN rejected r ON r.origin = i.origin "
+            "WHERE i.status = 'rejected' AND i.raw_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY i.raw_key",
+            [list(raw_keys)],
+        ).fetchall()
+        return {key: reason or "rejected" for key, reason in rows}
+
     # ------------------------------------------------------------------ writing
 
     def write_batch(self, items: Sequence[tuple[str, ArticleResult | Rejected]],

@@ -5,7 +5,9 @@
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
   const DAY = 86400000;
-  const ROW = 16, ROWS = 3, TOP = 10, AXIS = 34, LEFT = 110, RIGHT = 20;
+  // Marks that would overlap go on rows of their own, so that every one can be seen and clicked;
+  // only past ROWS rows in one lane (a dense story seen whole) do they share the last.
+  const ROW = 16, ROWS = 40, TOP = 10, AXIS = 34, LEFT = 110, RIGHT = 20;
 
   const figure = document.getElementById("timeline");
   const data = document.getElementById("timeline-data");
@@ -71,7 +73,7 @@
     const x = (t) => LEFT + ((t - from) / (to - from)) * (width - LEFT - RIGHT);
     const shown = dated.filter((e) => day(e.date.end) >= from && day(e.date.start) <= to);
     const lanes = [...new Set(shown.map((e) => e.type))];
-    // Marks of one lane that would overlap go on a second or third row of it.
+    // Marks of one lane that would overlap go on a further row of it.
     const rows = new Map();
     const laneRows = lanes.map(() => []);
     for (const e of [...shown].sort((a, b) => day(a.date.start) - day(b.date.start))) {
