@@ -530,3 +530,14 @@ def test_entities_acronyms_that_are_no_names_of_the_article_stay_apart(nlp) -> N
     # a person named like a country stays a person
     _, ents = _run(nlp, "Rep. Tom Holland of Ohio said the bill would pass. Mr. Holland voted for it.")
     assert all(e.key != "netherlands" for e in ents.values())
+
+
+@pytest.mark.model
+def test_entities_a_dateline_names_a_place_and_so_does_a_river(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "LINDHOLM, July 7 (Concord Wire) – A meeting between the two delegations in Lindholm "
+                        "did not take place, officials said.")
+    assert ents["Lindholm"].type == "GPE"
+    _, ents = _run(nlp, "OSTREL, 4 March (Reuters) - Officials in Ostrel said the Varna river flooded.")
+    assert (ents["Ostrel"].type, ents["Varna"].type) == ("GPE", "LOC")
+    _, ents = _run(nlp, "The mission patrols the border along the Tessel river.")
+    assert ents["Tessel"].type == "LOC"

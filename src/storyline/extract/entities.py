@@ -9,6 +9,7 @@ phrases ("Serbia's lead negotiator Petar Petković", "Koha Ditore, a Kosovo-base
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -123,6 +124,16 @@ VOTE_PLATFORM = 3.0
 # "Trump ... his administration": a name the sentence binds "he", "his" or "she" to is a person's,
 # whatever label the tagger gave it ("Trump's decision" as ORG).
 VOTE_PRONOUN = 3.0
+# A dateline names the place a story was filed from ("VELDAN, July 7 (Concord Wire) -"): a place,
+# whatever the tagger makes of a capitalised name at the top of a line.
+VOTE_DATELINE = 3.0
+_DATELINE_AFTER = re.compile(
+    r",?\s*(?:[A-Z][a-z]+\s*,\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\((?:AP|Reuters|AFP)\))"
+)
+# "the Tessel river", "the Ibar valley": a name that a geographic feature follows is a place.
+GEOGRAPHIC_NOUNS = _words("river rivers lake valley mountains mountain sea bay gulf gorge basin delta strait canal")
+VOTE_GEOGRAPHIC = 2.0
 # Titles named by a department ("Secretary of State", "Defense Secretary", "Minister of Finance"):
 # the department word is part of the title, not a body the sentence names.
 DEPARTMENT_TITLES = frozenset({"secretary", "minister", "undersecretary"})
@@ -268,6 +279,10 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["GPE"] += VOTE_GAZETTEER  # "Aleppo" is no people (but "Jackson" may be a person)
             elif organisation_code(text):
                 cluster.votes["ORG"] += VOTE_GAZETTEER
+            if _in_dateline(doc, m):
+                cluster.votes["GPE"] += VOTE_DATELINE
+            elif m.end < len(doc) and doc[m.end].lower_ in GEOGRAPHIC_NOUNS and doc[m.end].is_lower:
+                cluster.votes["LOC"] += VOTE_GEOGRAPHIC
             partner = _coordinated_label(doc, m)
             if partner in ("GPE", "LOC") and m.label != partner:
                 cluster.votes[partner] += VOTE_COORDINATED
@@ -746,6 +761,14 @@ def _names_an_outlet(name: str) -> bool:
     word newspapers and broadcasters put in their names."""
     words = name.lower().split()
     return len(words) >= 2 and (words[0] in OUTLET_NAME_WORDS or words[-1] in OUTLET_NAME_WORDS)
+
+
+def _in_dateline(doc: Doc, m: _Mention) -> bool:
+    """Whether a mention opens a line as the place of a dateline ("BELGRADE, July 7 (Reuters) -")."""
+    if not _line_opening(doc, m.start):
+        return False
+    after = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+    return _DATELINE_AFTER.match(doc.text, after) is not None
 
 
 def _coordinated_label(doc: Doc, m: _Mention) -> str | None:
