@@ -130,6 +130,9 @@ def test_web_escapes_article_text_and_titles(client: TestClient) -> None:
     article_id = article_id or _get(client, f"/api/entities/{voss['id']}")["quotes"][0]["article_id"]
     raw = _get(client, f"/api/articles/{article_id}")
     assert "<script>" in raw["title"] and "onerror" in raw["text"]  # kept as the outlet wrote it
+    # its mentions are Mention records (schema.md), each naming its article
+    assert raw["mentions"] and {m["article_id"] for m in raw["mentions"]} == {article_id}
+    assert all(raw["text"][m["start"]:m["end"]] == m["text"] for m in raw["mentions"])
     page = client.get(f"/articles/{article_id}").text
     assert "<script>window" not in page and "&lt;script&gt;window.pwned" in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=" in page

@@ -446,7 +446,8 @@ def get_article(store: Store, article_id: str) -> dict[str, Any] | None:
     article = _decode("articles", dict(found[0]))
     article["outlet"] = _outlets(store, [article_id]).get(article_id, article_id)
     article["mentions"] = store.query(
-        "SELECT start, \"end\", text, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start", [article_id])
+        "SELECT article_id, start, \"end\", text, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start",
+        [article_id])
     article["quotes"] = [_decode("quotes", q) for q in store.query(
         "SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id", [article_id])]
     article["timexes"] = [_decode("timexes", t) for t in store.query(
