@@ -940,3 +940,17 @@ def test_events_a_meeting_as_the_setting_of_an_act_took_place(nlp, text: str, st
 ])
 def test_events_no_meeting_of_parties_in_a_press_conference_or_a_named_gathering(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _only(_annotate(nlp, text), "CONSULT") == []
+
+
+
+@pytest.mark.model
+def test_events_a_dateline_does_not_swallow_the_first_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Without a full stop after the dateline the parser had read "LINDHOLM" as the subject and
+    # the meeting as its apposition: the failed trilateral went unreported.
+    text = ("LINDHOLM, July 7 (Concord Wire) – A trilateral meeting between Veldora and Karst planned for "
+            "Monday afternoon in Lindholm did not take place after the Karst delegation failed to arrive, "
+            "officials said.")
+    doc = nlp(text)
+    assert [s.text.split()[0] for s in doc.sents][:2] == ["LINDHOLM,", "A"]
+    found = [(e.type, e.status, e.mode) for e in _events(doc, Article(article_id(text), text, "wire"))]
+    assert ("CONSULT", "failed", "trilateral") in found

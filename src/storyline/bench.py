@@ -68,19 +68,15 @@ def _peak_mb() -> float:
 
 
 def _bare_spacy(texts: list[str], options: Options, out: Any) -> None:
-    from .nlp import load_nlp, resolve_model_name
+    import spacy
+
+    from .nlp import resolve_model_name
 
     t0 = time.perf_counter()
-    if options.workers > 1:
-        import spacy
-
-        nlp = spacy.load(resolve_model_name(options.model))
-        for _ in nlp.pipe(texts, batch_size=options.batch_size, n_process=options.workers):
-            pass
-    else:
-        nlp = load_nlp(options.model)
-        for _ in nlp.pipe(texts, batch_size=options.batch_size):
-            pass
+    # spaCy's own pipeline, as shipped (storyline's load_nlp adds its dateline marks)
+    nlp = spacy.load(resolve_model_name(options.model))
+    for _ in nlp.pipe(texts, batch_size=options.batch_size, n_process=options.workers):
+        pass
     out.put((time.perf_counter() - t0, _peak_mb(), {}))
 
 

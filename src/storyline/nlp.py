@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -40,13 +41,41 @@ def _installed(name: str) -> bool:
         return False
 
 
+# A dateline ("LINDHOLM, July 7 (Concord Wire) –", "NEW YORK (AP) _", "BELGRADE, Serbia -") ends
+# before the story's first sentence, with no full stop: the parser read the place as that
+# sentence's subject and lost its verb ("A trilateral meeting ... did not take place" became an
+# apposition of LINDHOLM, and the failed meeting went unreported). A sentence starts after it.
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+){0,2}"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|,?\s*\d{1,2}\s+[A-Z][a-z]+)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—_]{1,2}\s+"
+)
+DATELINE_PIPE = "storyline_datelines"
+
+
+def mark_datelines(doc: Doc) -> Doc:
+    """Start a sentence after each dateline (before the parser runs, which keeps it)."""
+    for m in _DATELINE.finditer(doc.text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     """Load a spaCy pipeline once per process (every pipe is used: tagger/lemmas for event
-    triggers, parser for roles, events and quotes, NER for mentions)."""
+    triggers, parser for roles, events and quotes, NER for mentions), with datelines marked as
+    sentence ends before the parser (mark_datelines)."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(resolve_model_name(model))
+    nlp = spacy.load(resolve_model_name(model))
+    if "parser" in nlp.pipe_names:
+        if not Language.has_factory(DATELINE_PIPE):
+            Language.component(DATELINE_PIPE, func=mark_datelines)
+        nlp.add_pipe(DATELINE_PIPE, before="parser")
+    return nlp
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
