@@ -131,6 +131,7 @@ _DATELINE_AFTER = re.compile(
     r",?\s*(?:[A-Z][a-z]+\s*,\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\((?:AP|Reuters|AFP)\))"
 )
+DATELINE_TOKENS = 12  # enough for ", July 7 (Concord Wire) –"
 # "the Tessel river", "the Ibar valley": a name that a geographic feature follows is a place.
 GEOGRAPHIC_NOUNS = _words("river rivers lake valley mountains mountain sea bay gulf gorge basin delta strait canal")
 VOTE_GEOGRAPHIC = 2.0
@@ -767,8 +768,9 @@ def _in_dateline(doc: Doc, m: _Mention) -> bool:
     """Whether a mention opens a line as the place of a dateline ("BELGRADE, July 7 (Reuters) -")."""
     if not _line_opening(doc, m.start):
         return False
-    after = doc[m.end - 1].idx + len(doc[m.end - 1].text)
-    return _DATELINE_AFTER.match(doc.text, after) is not None
+    # a few tokens after it, not doc.text: that string is built afresh on every call
+    after = doc[m.end - 1].whitespace_ + doc[m.end : m.end + DATELINE_TOKENS].text
+    return _DATELINE_AFTER.match(after) is not None
 
 
 def _coordinated_label(doc: Doc, m: _Mention) -> str | None:
