@@ -20,7 +20,7 @@ from ..model import Article, DateValue, TimeExpr
 from .timex_calendar import Point, date_value, interval, parse_value, safe_date
 from .timex_lexicon import WEEKDAYS
 from .timex_resolve import Built, Found, Tense
-from .timex_tagger import is_caption, is_posted, tag_text
+from .timex_tagger import tag_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -441,7 +441,7 @@ MIN_WEEKDAY_AGREEMENT = 1
 # (an article of 1990 recalling "Aug. 6, 1988" and five Tuesdays of its own week is not of 1988).
 MIN_WEEKDAY_SHARE = 0.5
 # A weekday that leads a date ("Monday, September 16").
-_WEEKDAY_FIRST = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_WEEKDAY_FIRST = re.compile(rf"({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
 # A year something happened in ("in 2013", "since 2010").
 _IN_YEAR = re.compile(r"\b(?:in|since)\s+$")
 # How far from the period that gives a year (the latest one the text dates with a year) a day
@@ -506,9 +506,9 @@ def _reported(text: str, found: list[Found], tense: Callable[[int, int], Tense |
     for f in found:
         b = f.built
         p = b.point if b.point is not None else parse_value(b.value)
-        if p is None or b.type not in ("DATE", "TIME") or is_caption(text, f.start, f.end):
+        if p is None or b.type not in ("DATE", "TIME") or b.aside == "caption":
             continue
-        posted = is_posted(text, f.start)
+        posted = b.aside == "posted"
         # a post embedded in the article was posted before it was written
         t = "past" if posted else tense(f.start, f.end)
         if p.year is not None and p.gran in ("month", "day", "pod", "time"):

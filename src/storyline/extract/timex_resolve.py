@@ -63,6 +63,8 @@ class Built:
     point: Point | None = None
     anchor: str | None = None  # "published", "offset:<n>", or None for absolute expressions
     focus: bool = True
+    # "posted" (the stamp of an embedded post) or "caption" (a photo's day): out of the story
+    aside: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,12 +174,12 @@ _CAPTION_AFTER = re.compile(r"^,?\s+(?:(?:file|handout|undated)\s+)?(?:photo|ima
 ASIDE_WINDOW = 40
 
 
-def is_posted(text: str, start: int) -> bool:
+def _is_posted(text: str, start: int) -> bool:
     """Whether the expression at start is the posting day of an embedded post."""
     return _POSTED.search(text, max(0, start - ASIDE_WINDOW), start) is not None
 
 
-def is_caption(text: str, start: int, end: int) -> bool:
+def _is_caption(text: str, start: int, end: int) -> bool:
     """Whether the expression at start..end dates a photo in its caption."""
     before = _CAPTION_BEFORE.search(text, max(0, start - ASIDE_WINDOW), start)
     if before is None:
@@ -189,10 +189,13 @@ def is_caption(text: str, start: int, end: int) -> bool:
 
 
 def _aside(text: str, found: Found) -> Found:
-    """The expression, out of focus when it dates an embedded post or a photo."""
-    if found.built.focus and (is_posted(text, found.start) or is_caption(text, found.start, found.end)):
-        return Found(found.start, found.end, replace(found.built, focus=False))
-    return found
+    """The expression, out of focus and marked (Built.aside) when it dates an embedded post or a
+    photo."""
+    kind = ("posted" if _is_posted(text, found.start)
+            else "caption" if _is_caption(text, found.start, found.end) else None)
+    if kind is None:
+        return found
+    return Found(found.start, found.end, replace(found.built, focus=False, aside=kind))
 
 
 def tag_text(

@@ -92,9 +92,9 @@ def max_article_bytes(options: Options) -> int:
     return options.max_chars * BYTES_PER_CHAR
 
 
-def too_large_reason(origin: str, n_bytes: int) -> str:
-    """The rejection reason for an input too large to be one article."""
-    return f"{origin}: too large ({format_size(n_bytes)}) for one article"
+def too_large_reason(origin: str, n_bytes: int, what: str = "for one article") -> str:
+    """The rejection reason for an input too large to be one article (or what ``what`` says)."""
+    return f"{origin}: too large ({format_size(n_bytes)}) {what}"
 
 
 def read_file_bytes(path: str, options: Options) -> bytes | Rejected:
@@ -116,7 +116,7 @@ def read_limited(path: str, limit: int, what: str) -> bytes | Rejected:
         if not gzipped:
             size = os.path.getsize(path)
             if size > limit:
-                return Rejected(path, f"{path}: too large ({format_size(size)}) {what}")
+                return Rejected(path, too_large_reason(path, size, what))
             with open(path, "rb") as fh:
                 return fh.read()
         with gzip.open(path, "rb") as gz:
