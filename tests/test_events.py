@@ -954,3 +954,42 @@ def test_events_a_dateline_does_not_swallow_the_first_sentence(nlp) -> None:  # 
     assert [s.text.split()[0] for s in doc.sents][:2] == ["LINDHOLM,", "A"]
     found = [(e.type, e.status, e.mode) for e in _events(doc, Article(article_id(text), text, "wire"))]
     assert ("CONSULT", "failed", "trilateral") in found
+
+
+# How many and how long: the counts a report gives (extract/event_counts.py).
+COUNTS = [
+    ("The envoy hosted the two negotiators for about four hours in Oslo.", "CONSULT",
+     [("duration", 4, "hours", "APPROX", "about four hours")]),
+    ("The trilateral meeting in Oslo lasted almost four hours.", "CONSULT",
+     [("duration", 4, "hours", "LESS_THAN", "almost four hours")]),
+    ("Solberg and Ruiz held a three-hour meeting in Lima on Monday.", "CONSULT",
+     [("duration", 3, "hours", None, "three-hour")]),
+    ("The bombing killed 12 people and wounded more than 40.", "ASSAULT",
+     [("killed", 12, "people", None, "12 people"), ("injured", 40, "people", "MORE_THAN", "more than 40")]),
+    ("At least 12 people were killed and 30 injured in the attack.", "ASSAULT",
+     [("killed", 12, "people", "EQUAL_OR_MORE", "At least 12 people"), ("injured", 30, "people", None, "30")]),
+    ("An attack that killed nine soldiers shocked the country.", "ASSAULT",
+     [("killed", 9, "people", None, "nine soldiers")]),
+    ("Twenty-four people were killed in the shelling.", "ASSAULT",
+     [("killed", 24, "people", None, "Twenty-four people")]),
+    ("The explosion left 12 dead.", "ASSAULT", [("killed", 12, "people", None, "12 dead")]),
+    ("Police arrested five men on Tuesday.", "COERCE", [("arrested", 5, "people", None, "five men")]),
+    ("About 5,000 people protested in Lima on Sunday.", "PROTEST",
+     [("protesters", 5000, "people", "APPROX", "About 5,000 people")]),
+    ("A rally of 3,000 people was held in Lima.", "PROTEST", [("protesters", 3000, "people", None, "3,000 people")]),
+    # vague figures disagree with nothing: left out
+    ("Several thousand people marched through Lima.", "PROTEST", []),
+    ("Dozens of people were killed.", "ASSAULT", []),
+    # a duration of what came before is not the agreement's
+    ("After three hours of talks, Chile and Peru agreed to reopen the crossing.", "AGREE", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "expected"), COUNTS)
+def test_events_counts_how_many_and_how_long(nlp, text: str, etype: str,  # type: ignore[no-untyped-def]
+                                             expected: list[tuple[object, ...]]) -> None:
+    [event] = _only(_annotate(nlp, text), etype)
+    assert [(c.what, c.value, c.unit, c.mod, c.text) for c in event.counts] == expected
+    for c in event.counts:
+        assert text[c.start:c.end] == c.text  # the evidence

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from storyline.config import Options
-from storyline.model import Actor, DateValue, EventReport, Place
+from storyline.model import Actor, Count, DateValue, EventReport, Place
 from storyline.pipeline import ingest, rebuild_events
 from storyline.query import list_conflicts, readable_date, records, tally, timeline
 from storyline.resolve.events import DATE_SLACK_DAYS, Report, merge, same_event, update_events
@@ -236,6 +236,45 @@ def test_merging_place_conflict_unless_one_is_the_others_country() -> None:
     event, _, conflicts = merge([_report("e1", "a1", place=brussels), _report("e2", "a2", place=Place("Paris", "FRA")),
                                  _report("e3", "a3", place=brussels)], {})
     assert [c.field for c in conflicts] == ["place"] and event.place == brussels
+
+
+def _counted(rid: str, article: str, *counts: tuple[str, float, str, str | None, str]) -> Report:
+    """A report giving these counts: (what, value, unit, mod, text)."""
+    return replace(_report(rid, article), counts=tuple(
+        Count(what, value, unit, mod, text, article, 20, 20 + len(text))  # type: ignore[arg-type]
+        for what, value, unit, mod, text in counts))
+
+
+def test_merging_count_conflict_when_two_figures_cannot_both_be_right() -> None:
+    three = ("duration", 3, "hours", None, "three hours")
+    about_four = ("duration", 4, "hours", "APPROX", "about four hours")
+    almost_four = ("duration", 4, "hours", "LESS_THAN", "almost four hours")
+    event, _, conflicts = merge([_counted("e1", "a1", three), _counted("e2", "a2", about_four),
+                                 _counted("e3", "a3", about_four)], {})
+    [count] = conflicts
+    assert count.field == "count" and count.id in event.conflicts
+    assert [(v.value["text"], v.article_ids) for v in count.values] == [("three hours", ("a1",)),
+                                                                         ("about four hours", ("a2", "a3"))]
+    assert [c.text for c in event.counts] == ["about four hours"]  # what most reports give
+    # "about four" and "almost four" can both be right; so can "at least 12" and "15"
+    _, _, conflicts = merge([_counted("e1", "a1", about_four), _counted("e2", "a2", almost_four)], {})
+    assert conflicts == []
+    _, _, conflicts = merge([_counted("e1", "a1", ("killed", 12, "people", "EQUAL_OR_MORE", "at least 12 people")),
+                             _counted("e2", "a2", ("killed", 15, "people", None, "15 people"))], {})
+    assert conflicts == []
+    # units compare: 90 minutes is an hour and a half, not "about an hour"
+    _, _, conflicts = merge([_counted("e1", "a1", ("duration", 90, "minutes", None, "90 minutes")),
+                             _counted("e2", "a2", ("duration", 1, "hours", "APPROX", "about an hour"))], {})
+    assert [c.field for c in conflicts] == ["count"]
+
+
+def test_merging_each_kind_of_count_its_own_conflict() -> None:
+    event, _, conflicts = merge([
+        _counted("e1", "a1", ("killed", 12, "people", None, "12 people"), ("injured", 30, "people", None, "30")),
+        _counted("e2", "a2", ("killed", 15, "people", None, "15 people"), ("injured", 30, "people", None, "30 people")),
+    ], {})
+    assert [(c.field, [v.value["what"] for v in c.values]) for c in conflicts] == [("count", ["killed", "killed"])]
+    assert {c.what: c.value for c in event.counts} == {"injured": 30, "killed": 12}
 
 
 # ----------------------------------------------------------------------------- in the store

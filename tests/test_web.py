@@ -102,6 +102,19 @@ def test_web_api_errors_are_json_with_a_reason(client: TestClient) -> None:
     assert client.delete("/api/entities/x").status_code == 405
 
 
+def test_web_count_conflict_on_how_long_the_trilateral_lasted(client: TestClient) -> None:
+    # The examples' 22 July trilateral: "three hours" (Lindholm Post), "about four hours" (Concord Wire)
+    [length] = _get(client, "/api/conflicts?field=count")
+    said = {v["value"]["text"]: v["outlets"] for v in length["values"]}
+    assert said == {"three hours": ["Lindholm Post"], "about four hours": ["Concord Wire"]}
+    event = _get(client, f"/api/events/{length['event_id']}")
+    assert [c["what"] for c in event["counts"]] == ["duration"]
+    assert length["id"] in {c["id"] for c in event["conflicts"]}
+    page = client.get(f"/events/{length['event_id']}").text
+    assert "figures" in page and "about four hours" in page and "Concord Wire" in page
+    assert "about four hours" in client.get("/conflicts").text
+
+
 def test_web_pages_render_records_and_link_to_evidence(client: TestClient) -> None:
     home = client.get("/")
     assert home.status_code == 200 and "Marek Tovin" in home.text and "/stories/" in home.text

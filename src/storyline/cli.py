@@ -457,8 +457,9 @@ def events_cli(
 
     Reports in different articles are one event when they are of the same type, name enough of
     the same people and organisations, fall within a few days of each other and are told in
-    passages that tell one story; where they disagree (the day, whether it happened, where) the
-    event lists conflicts: see storyline conflicts."""
+    passages that tell one story; where they disagree (the day, whether it happened, where, a
+    figure such as the dead or the hours) the event lists conflicts: see storyline conflicts.
+    --json also gives each event's figures (counts)."""
     from .pipeline import rebuild_events
     from .query import list_events
 
@@ -481,29 +482,26 @@ def events_cli(
 @_guard
 def conflicts_cli(
     db: str = STORE_OPTION,
-    field: str | None = typer.Option(None, "--field", help="Only conflicts on this field: date, status, place."),
+    field: str | None = typer.Option(None, "--field", help="Only conflicts on this field: date, status, place, "
+                                     "count (how many were killed, injured, arrested or protested; how long)."),
     limit: int = LIMIT_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
     """Where outlets disagree about one event: each value they give and who gives it.
 
     A conflict is recorded only between reports merged into one event (see storyline events),
-    never between two events: "held on Monday" against "held on Tuesday", or "held" against
-    "did not take place"."""
-    from .query import list_conflicts, tally
+    never between two events: "held on Monday" against "held on Tuesday", "held" against
+    "did not take place", or "lasted three hours" against "about four hours" ("at least 12
+    killed" against "15 killed" is no conflict: both can be right)."""
+    from .query import list_conflicts, said, tally
 
     field = _choice(field, CONFLICT_FIELDS, "--field")
     with _store(db, read_only=True) as store:
         rows = list_conflicts(store, field, limit)
 
-    def said(v: dict[str, Any]) -> str:
-        value = v["value"]
-        shown = value.get("value") or value.get("name") if isinstance(value, dict) else value
-        return f"{shown}: {tally(v['outlets'])}"
-
     _print_records(rows, as_json, ("event date", "type", "actors", "field", "who says what"),
                    lambda r: [_day_value(r["event"]), r["event"]["type"], _actors(r["event"]), r["field"],
-                              " | ".join(said(v) for v in r["values"])])
+                              " | ".join(f"{said(v['value'])}: {tally(v['outlets'])}" for v in r["values"])])
 
 
 @app.command("stories")

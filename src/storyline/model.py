@@ -28,7 +28,7 @@ EVENT_TYPES = (*PLOVER_TYPES, "STATEMENT")
 EVENT_STATUSES: tuple[str, ...] = typing.get_args(EventStatus)
 MENTION_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # What reports of one event may disagree on (resolve/events.py records a Conflict for each).
-CONFLICT_FIELDS = ("date", "status", "place")
+CONFLICT_FIELDS = ("date", "status", "place", "count")
 
 
 def short_hash(*parts: object) -> str:
@@ -231,6 +231,22 @@ class EventReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Count:
+    """A number a report gives for its event: how many were killed, injured, arrested or
+    protested ("at least 12 people"), or how long it lasted ("about four hours"). `mod` is the
+    TIMEX3 modifier of the number (APPROX, LESS_THAN, MORE_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS)."""
+
+    what: Literal["killed", "injured", "arrested", "protesters", "duration"]
+    value: int | float
+    unit: str  # "people", or for a duration "minutes", "hours", "days", "weeks", "months", "years"
+    mod: str | None
+    text: str  # the words that give it, as written
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     type: str
@@ -243,6 +259,7 @@ class Event:
     topic: str | None = None
     n_sources: int = 1
     conflicts: tuple[str, ...] = ()
+    counts: tuple[Count, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

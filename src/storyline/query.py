@@ -20,7 +20,7 @@ JSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("warnings",),
     "entities": ("aliases",),
     "timexes": ("date",),
-    "events": ("date", "place", "actors", "reports", "conflicts"),
+    "events": ("date", "place", "actors", "reports", "conflicts", "counts"),
     "quotes": ("speaker", "date"),
     "conflicts": ("values",),
     "stories": ("article_ids", "event_ids", "entities"),
@@ -61,6 +61,8 @@ def _decode(kind: str, row: dict[str, Any]) -> dict[str, Any]:
         row.pop(col, None)
     if kind == "rejected" and row.get("at") is not None:
         row["at"] = row["at"].isoformat()
+    if kind == "events" and "counts" in row and row["counts"] is None:
+        row["counts"] = []  # stored before events had counts (migration 014)
     return row
 
 
@@ -206,6 +208,14 @@ def readable_date(value: str) -> str:
         return f"{value[:-3]} weekend"
     year, _, part = value.partition("-")
     return f"{year} {_SEASONS[part]}" if part in _SEASONS else value
+
+
+def said(value: Any) -> str:
+    """A conflict's value as a reader reads it: a count as its words ("about four hours"), a
+    date by its TIMEX3 value, a place by its name."""
+    if isinstance(value, dict):
+        return str(value.get("text") or value.get("value") or value.get("name") or "")
+    return str(value)
 
 
 def tally(outlets: list[str]) -> str:

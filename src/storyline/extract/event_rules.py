@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..gazetteer import country_of_state
-from ..model import DateValue, Place
+from ..model import Count, DateValue, Place
 from .event_context import (
     PLACE_TYPES,
     DocContext,
@@ -225,6 +225,7 @@ class EventMention:
     bare: bool = False  # names no party: may belong to an event named before
     quote: int = -1  # index of the quotation it is in, -1 outside quotes
     speech: int | None = None  # the speech verb it is the content of, if any
+    counts: tuple[Count, ...] = ()  # how many, how long (event_counts.py)
 
 
 # ----------------------------------------------------------------------------- helpers

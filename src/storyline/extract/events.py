@@ -10,11 +10,13 @@ status and time from the clause, and merge_mentions() joins "held a trilateral m
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import fold
-from ..model import Actor, Article, DateValue, Entity, Event, EventReport, Mention, TimeExpr, short_hash
+from ..model import Actor, Article, Count, DateValue, Entity, Event, EventReport, Mention, TimeExpr, short_hash
 from .event_context import build_context, sentences
+from .event_counts import event_counts
 from .event_rules import EventMention, MentionActor, find_mentions
 
 if TYPE_CHECKING:
@@ -86,6 +88,8 @@ def find_event_mentions(
         if s.token in used or ctx.attribution.get(s.token, -2) in quoted:
             continue
         out.append(s)
+    durations = [t for t in timexes if t.type == "DURATION"]
+    out = [replace(m, counts=event_counts(doc, m.token, (m.start, m.end), durations, article.id)) for m in out]
     out.sort(key=lambda m: (m.start, m.end))
     return out
 
@@ -201,6 +205,10 @@ def _event(article: Article, c: list[EventMention]) -> Event:
         here = fold(place.name)
         actors = [a for a in actors if a.role == "target" or fold(a.who.name) != here]
     topic = next((m.topic for m in c if m.topic), None)
+    counts: dict[str, Count] = {}
+    for m in donors:
+        for n in m.counts:
+            counts.setdefault(n.what, n)  # the first mention to give a kind of count gives it
     report = EventReport(
         article.id,
         primary.start,
@@ -220,4 +228,5 @@ def _event(article: Article, c: list[EventMention]) -> Event:
         place=place,
         actors=tuple(Actor(a.who.entity_id, a.who.name, a.role) for a in actors),  # type: ignore[arg-type]
         topic=topic,
+        counts=tuple(counts.values()),
     )

@@ -2,7 +2,8 @@
 
 Each article's events are extracted on their own (extract/events.py); here the reports of one
 event in different articles are merged, and where they disagree (on the day, on whether it
-happened, on where) a Conflict records who says what, instead of the event being split in two.
+happened, on where, on how many were killed or how long it lasted) a Conflict records who says
+what, instead of the event being split in two.
 
 Two article events are one when they are of the same type, name enough of the same people and
 organisations, fall within a few days of each other (on their own dates when the texts date
@@ -27,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from ..gazetteer import country_of_state, fold
-from ..model import Actor, Conflict, ConflictValue, DateValue, Event, EventReport, Place, short_hash, to_dict
+from ..model import Actor, Conflict, ConflictValue, Count, DateValue, Event, EventReport, Place, short_hash, to_dict
 from .stories import _Groups, linked
 
 Members = list[tuple[str, str]]  # (article event id, article id)
@@ -76,6 +77,14 @@ UNMERGED_TYPES = frozenset({"STATEMENT"})
 # When an actor has several roles across reports, the most telling one wins.
 ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "unknown": 6}
+# Counts in comparable units: people as they are, durations in hours.
+COUNT_SCALE = {"people": 1.0, "seconds": 1 / 3600, "minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0,
+               "months": 730.0, "years": 8760.0}
+# How far an estimate ("about four hours", "some 2,000") reaches either way, and how far below
+# its number "almost" or "nearly" goes: "about four hours" agrees with "almost four hours", but
+# neither with "three hours".
+APPROX_SHARE = 0.1
+NEARLY_SHARE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +103,7 @@ class Report:
     actors: tuple[Actor, ...]
     topic: str | None
     report: EventReport
+    counts: tuple[Count, ...] = ()
     # The people and organisations named in the passage (story segment) that reports it;
     # update_events fills it for the reports it compares.
     passage: frozenset[str] = frozenset()
@@ -118,6 +128,7 @@ def report_from_row(row: dict[str, Any]) -> Report:
         status=row["status"], date=DateValue(**date) if date else None, place=Place(**place) if place else None,
         actors=tuple(Actor(**a) for a in json.loads(row["actors"])), topic=row.get("topic"),
         report=EventReport(**reports[0]),
+        counts=tuple(Count(**c) for c in json.loads(row.get("counts") or "[]")),
     )
 
 
@@ -355,8 +366,9 @@ def merged_id(members: Iterable[Report]) -> str:
     return min(r.id for r in members)
 
 
-def conflict_id(event_id: str, field: str) -> str:
-    return short_hash("conflict", event_id, field)
+def conflict_id(event_id: str, field: str, *detail: str) -> str:
+    """A conflict's id from its event and field (and, for counts, what is counted)."""
+    return short_hash("conflict", event_id, field, *detail)
 
 
 def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Members, list[Conflict]]:
@@ -373,11 +385,14 @@ def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Member
     place, said = _place(ordered)
     if said:
         conflicts.append(Conflict(conflict_id(eid, "place"), eid, "place", said))
+    counts, disputed = _counts(ordered)
+    for what, said in disputed.items():
+        conflicts.append(Conflict(conflict_id(eid, "count", what), eid, "count", said))
     event = Event(
         id=eid, type=ordered[0].type, status=status, reports=tuple(r.report for r in ordered),
         mode=_most_said(r.mode for r in ordered), date=date, place=place, actors=_actors(ordered, names),
         topic=_most_said(r.topic for r in ordered), n_sources=len({r.outlet for r in ordered}),
-        conflicts=tuple(c.id for c in conflicts),
+        conflicts=tuple(c.id for c in conflicts), counts=counts,
     )
     return event, [(r.id, r.article_id) for r in ordered], conflicts
 
@@ -451,6 +466,54 @@ def _place(reports: Sequence[Report]) -> tuple[Place | None, tuple[ConflictValue
     if len(left) <= 1:
         return chosen, ()
     return chosen, _said(({"name": p.name, "country": p.country}, article) for p, article in placed)
+
+
+def _counts(reports: Sequence[Report]) -> tuple[tuple[Count, ...], dict[str, tuple[ConflictValue, ...]]]:
+    """Per kind of count (killed, duration...), the one most reports give (ties: the first
+    given), and, for kinds on which two reports cannot both be right ("three hours" against
+    "about four hours"; not "at least 12" against "15"), who gives what."""
+    given: dict[str, list[tuple[Count, str]]] = {}
+    for r in reports:
+        for c in r.counts:
+            given.setdefault(c.what, []).append((c, r.article_id))
+    chosen: list[Count] = []
+    disputed: dict[str, tuple[ConflictValue, ...]] = {}
+    for what, pairs in given.items():
+        support = Counter(_count_key(c) for c, _ in pairs)
+        best = max(range(len(pairs)), key=lambda i: (support[_count_key(pairs[i][0])], -i))
+        chosen.append(pairs[best][0])
+        bounds = [_bounds(c) for c, _ in pairs]
+        if any(a[1] < b[0] for a in bounds for b in bounds):
+            by: dict[tuple[Any, ...], tuple[dict[str, Any], list[str]]] = {}
+            for c, article in pairs:
+                shown = {"what": c.what, "value": c.value, "unit": c.unit, "mod": c.mod, "text": c.text}
+                _, articles = by.setdefault(_count_key(c), (shown, []))
+                if article not in articles:
+                    articles.append(article)
+            disputed[what] = tuple(ConflictValue(v, tuple(a)) for v, a in by.values())
+    return tuple(sorted(chosen, key=lambda c: c.what)), disputed
+
+
+def _count_key(c: Count) -> tuple[Any, ...]:
+    """What makes two counts the same value: "about four hours" twice, whatever the words."""
+    return c.value, c.unit, c.mod
+
+
+def _bounds(c: Count) -> tuple[float, float]:
+    """The least and most a count can mean, in COUNT_SCALE units: "at least 12" is 12 or more,
+    "almost four hours" a little under four."""
+    v = c.value * COUNT_SCALE.get(c.unit, 1.0)
+    if c.mod == "APPROX":
+        return v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE)
+    if c.mod == "LESS_THAN":
+        return v * (1 - NEARLY_SHARE), v * (1 - 1e-9)
+    if c.mod == "MORE_THAN":
+        return v * (1 + 1e-9), float("inf")
+    if c.mod == "EQUAL_OR_MORE":
+        return v, float("inf")
+    if c.mod == "EQUAL_OR_LESS":
+        return 0.0, v
+    return v, v
 
 
 def _actors(reports: Sequence[Report], names: dict[str, str]) -> tuple[Actor, ...]:

@@ -110,11 +110,12 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                 ("anchor", "VARCHAR")],
     "events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
                ("status", "VARCHAR"), ("date", "VARCHAR"), ("place", "VARCHAR"), ("actors", "VARCHAR"),
-               ("topic", "VARCHAR"), ("reports", "VARCHAR"), ("n_sources", "INTEGER"), ("conflicts", "VARCHAR")],
+               ("topic", "VARCHAR"), ("reports", "VARCHAR"), ("n_sources", "INTEGER"), ("conflicts", "VARCHAR"),
+               ("counts", "VARCHAR")],
     "merged_events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
                       ("status", "VARCHAR"), ("date", "VARCHAR"), ("place", "VARCHAR"), ("actors", "VARCHAR"),
                       ("topic", "VARCHAR"), ("reports", "VARCHAR"), ("n_sources", "INTEGER"),
-                      ("conflicts", "VARCHAR")],
+                      ("conflicts", "VARCHAR"), ("counts", "VARCHAR")],
     "event_members": [("member_id", "VARCHAR"), ("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
     "event_keys": [("entity_id", "VARCHAR"), ("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
     "pending_events": [("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
@@ -159,7 +160,8 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
     rows["timexes"] += [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
                         for t in r.timexes]
     rows["events"] += [[e.id, a.id, e.type, e.mode, e.status, _json(e.date), _json(e.place), _json(list(e.actors)),
-                        e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))] for e in r.events]
+                        e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts)),
+                        _json(list(e.counts))] for e in r.events]
     rows["event_keys"] += [[k, e.id, a.id] for e in r.events
                            for k in sorted({x.entity_id for x in e.actors if x.entity_id})]
     rows["pending_events"] += [[e.id, a.id] for e in r.events]
@@ -1022,7 +1024,8 @@ class Store:
                 self.con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
             self._insert("merged_events", [
                 [e.id, e.reports[0].article_id, e.type, e.mode, e.status, _json(e.date), _json(e.place),
-                 _json(list(e.actors)), e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts))]
+                 _json(list(e.actors)), e.topic, _json(list(e.reports)), e.n_sources, _json(list(e.conflicts)),
+                 _json(list(e.counts))]
                 for e, _, _ in merged])
             self._insert("event_members", [[m, e.id, a] for e, ms, _ in merged for m, a in ms])
             self._insert("conflicts", [[c.id, c.event_id, c.field, _json(list(c.values))]

@@ -159,6 +159,7 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
     templates.env.globals.update(version=__version__, db_name=Path(path).name, can_add=ingest is not None)
     templates.env.filters["day"] = _day
     templates.env.filters["tally"] = query.tally
+    templates.env.filters["said"] = query.said
 
     @app.exception_handler(HTTPException)
     async def errors(request: Request, exc: HTTPException) -> Response:

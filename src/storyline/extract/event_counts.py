@@ -1,0 +1,220 @@
+"""Counts: the numbers a report gives for its event, read from the event's own clause.
+
+Outlets that agree on who met or what was attacked often disagree on how many were killed, or
+on how long a meeting lasted ("three hours" in one, "about four hours" in another). Merging
+(resolve/events.py) shows such disagreements as `count` conflicts; this stage reads, for each
+event mention, the numbers the parse ties to its trigger:
+
+- people: the number of those killed, injured or arrested ("killed 12 people", "at least 12
+  people were killed and 30 injured", "left 12 dead", "an attack that killed nine soldiers") and
+  of those protesting ("about 5,000 people protested", "a rally of 2,000 people");
+- how long it lasted: a duration the time tagger found ("lasted almost four hours", "met for
+  about four hours", "a three-hour meeting", "after three hours of talks").
+
+Vague numbers ("dozens", "thousands", "for months") are left out: they disagree with nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from ..model import Count, TimeExpr
+from .timex_numbers import parse_count
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+What = Literal["killed", "injured", "arrested", "protesters"]
+# Verbs (and the nouns of their acts) whose object, or passive subject, is counted, and what
+# the count is of.
+COUNTED_VERBS: dict[str, What] = {
+    "kill": "killed", "murder": "killed", "massacre": "killed", "slay": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
+}
+# Acts whose doers are counted: "5,000 people protested", "a rally of 2,000 people".
+PROTEST_WORDS = frozenset({"protest", "rally", "march", "demonstrate", "demonstration", "gather"})
+# "left 12 dead": adjectives that say what the count is of, after "leave".
+LEFT_AS: dict[str, What] = {"dead": "killed", "injured": "injured", "wounded": "injured"}
+# Verbs whose duration is their subject's: "the meeting lasted four hours", "the talks were
+# held for three hours".
+LASTING_VERBS = frozenset({"last", "run", "continue", "stretch", "drag", "hold"})
+# Words before a number that make it a bound or an estimate, as TIMEX3 modifiers.
+MODIFIERS: dict[str, str] = {
+    "about": "APPROX", "around": "APPROX", "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "an estimated": "APPROX", "estimated": "APPROX", "approx.": "APPROX",
+    "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+    "under": "LESS_THAN", "just under": "LESS_THAN",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "above": "MORE_THAN", "upwards of": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "no fewer than": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}
+# Duration units of TIMEX3 values (P3D, PT4H) and the words counts give them in.
+_DATE_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+_TIME_UNITS = {"H": "hours", "M": "minutes", "S": "seconds"}
+_DURATION = re.compile(r"P(T?)(\d{1,6}(?:\.\d+)?)([YMWDHS])")
+# Dependencies through which a number or its noun is what a verb is done to (or, for protests,
+# who does it).
+_DONE_TO = frozenset({"dobj", "obj", "nsubjpass"})
+# Words that make the number after them vague: "several thousand", "a few hundred".
+VAGUE_WORDS = frozenset({"several", "few", "many", "hundreds", "thousands", "dozens", "tens", "countless", "no"})
+# Words between a number and its noun that make it no count of people: "10 times more people",
+# "1 percent of them".
+NOT_A_HEADCOUNT = frozenset({"times", "percent", "%", "per", "cent"})
+# How a duration hangs from a verb that says how long ("lasted almost four hours") and from an
+# event noun ("a three-hour meeting").
+_LASTED_DEPS = frozenset({"npadvmod", "dobj", "obj"})
+_NOUN_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def event_counts(doc: Doc, trigger: int, evidence: tuple[int, int], durations: Sequence[TimeExpr],
+                 article_id: str) -> tuple[Count, ...]:
+    """The counts the clause of the event whose trigger is doc[trigger] gives, one per kind,
+    in text order. `evidence` is the mention's character span: its nouns and verbs count as
+    triggers too ("held a three-hour meeting", "a rally of 3,000 people was held").
+    `durations` are the article's DURATION expressions."""
+    words = doc.char_span(*evidence, alignment_mode="expand") or doc[trigger:trigger + 1]
+    triggers = list(dict.fromkeys([doc[trigger], *(w for w in words if w.pos_ in ("NOUN", "VERB"))]))
+    found: list[Count] = []
+    for t in triggers:
+        verbs = _verbs(t)
+        for verb in verbs:
+            found.extend(_people(verb, t, article_id))
+        found.extend(_lasting(doc, t, verbs, durations, article_id))
+    seen: set[str] = set()
+    out = []
+    for c in sorted(found, key=lambda c: c.start):
+        if c.what not in seen:
+            seen.add(c.what)
+            out.append(c)
+    return tuple(out)
+
+
+def _verbs(t: Token) -> list[Token]:
+    """The trigger and the words its counts hang from: the verb it is the subject of ("the
+    bombing killed"), the clauses that tell what it did ("an attack that killed"), and the verbs
+    joined to those ("killed 12 and wounded 40")."""
+    out = [t]
+    if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+        out.append(t.head)
+    out += [c for c in t.children if c.dep_ in ("relcl", "acl")]
+    for v in list(out):
+        out += [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return list(dict.fromkeys(out))
+
+
+def _people(verb: Token, trigger: Token, article_id: str) -> Iterable[Count]:
+    """Counts of people a verb (or the trigger noun) is done to, or, for protests, of those who
+    do it."""
+    lemma = verb.lemma_.lower()
+    what = COUNTED_VERBS.get(lemma)
+    if what is not None:
+        for c in verb.children:
+            number = _number_of(c)
+            if number is None:
+                continue
+            # "30 injured": a bare number as the subject of a participle is those it was done to
+            if c.dep_ in _DONE_TO or (c.dep_ == "nsubj" and c is number and verb.tag_ == "VBN"):
+                yield from _count(what, number, article_id)
+            elif c.dep_ == "prep" and c.lower_ == "of" and verb.pos_ == "NOUN":  # "the killing of 12"
+                yield from _objects_of(c, what, article_id)
+    if lemma == "leave":  # "left 12 dead"
+        for c in verb.children:
+            left = LEFT_AS.get(c.lower_)
+            if c.dep_ in _DONE_TO and left:
+                number = _number_of(c)
+                if number is not None:
+                    yield from _count(left, number, article_id)
+    if lemma in PROTEST_WORDS or (verb is trigger and trigger.lower_ in PROTEST_WORDS):
+        for c in verb.children:
+            if c.dep_ == "nsubj" and verb.pos_ == "VERB":
+                number = _number_of(c)
+                if number is not None:
+                    yield from _count("protesters", number, article_id)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "by") and verb.pos_ == "NOUN":  # "a rally of 2,000"
+                yield from _objects_of(c, "protesters", article_id)
+
+
+def _objects_of(prep: Token, what: What, article_id: str) -> Iterable[Count]:
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            number = _number_of(p)
+            if number is not None:
+                yield from _count(what, number, article_id)
+
+
+def _number_of(t: Token) -> Token | None:
+    """The number a noun phrase is counted by: the word itself ("killed 12") or its number
+    ("12 people")."""
+    if t.like_num:
+        return t
+    return next((c for c in t.children if c.dep_ == "nummod" and c.like_num), None)
+
+
+def _count(what: What, number: Token, article_id: str) -> Iterable[Count]:
+    """A count of people from a number token and the words before it that bound it."""
+    doc = number.doc
+    words = [w for w in number.subtree if w.i <= number.i]
+    start = min(w.i for w in words if w.like_num or w.text == "-")
+    if start > 0 and doc[start - 1].lower_ in VAGUE_WORDS:
+        return  # "several thousand people"
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and number.lower_ in ("hundred", "thousand", "dozen"):
+        start -= 1  # "a thousand people"
+        words = [w for w in words if w.i >= start]
+    value = parse_count(doc[start:number.i + 1].text)
+    noun = number.head if number.dep_ == "nummod" else number
+    if value is None or value <= 0 or any(w.lower_ in NOT_A_HEADCOUNT for w in doc[number.i + 1:noun.i]):
+        return
+    before = " ".join(w.lower_ for w in words if w.i < start)
+    mod = MODIFIERS.get(before) if before else None
+    first = words[0] if mod else doc[start]
+    yield Count(what, _plain(value), "people", mod, doc[first.i:noun.i + 1].text, article_id,
+                doc[first.i].idx, noun.idx + len(noun.text))
+
+
+def _lasting(doc: Doc, t: Token, verbs: Sequence[Token], durations: Sequence[TimeExpr],
+             article_id: str) -> Iterable[Count]:
+    """How long the event lasted: a duration "for" the trigger ("met for about four hours"),
+    one of a trigger noun ("a three-hour meeting", "three hours of talks"), or one the verb says
+    that the trigger is the subject of, when that verb says how long ("the meeting lasted almost
+    four hours"). Only so: "two days after the attack" and "nearly six years after he was shot"
+    say when, not how long."""
+    lasting = {v.i for v in verbs if v.lemma_.lower() in LASTING_VERBS}
+    sent = t.sent
+    for d in durations:
+        if d.start < sent.start_char or d.end > sent.end_char:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        tied = (
+            (root.dep_ == "pobj" and root.head.lower_ == "for" and root.head.head.i in lasting | {t.i})
+            or (root.head.i in lasting and root.dep_ in _LASTED_DEPS)
+            or (t.pos_ == "NOUN" and root.head.i == t.i and root.dep_ in _NOUN_DEPS)
+            or (t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == root.i)
+        )
+        if tied:
+            amount = _duration(d.value)
+            if amount is not None:
+                yield Count("duration", amount[0], amount[1], d.mod, d.text, article_id, d.start, d.end)
+
+
+def _duration(value: str) -> tuple[int | float, str] | None:
+    """The number and unit of a TIMEX3 duration with one unit (PT4H: 4 hours), None for vague
+    or compound ones (PXM, P1DT12H)."""
+    m = _DURATION.fullmatch(value)
+    if m is None:
+        return None
+    unit = (_TIME_UNITS if m.group(1) else _DATE_UNITS)[m.group(3)]
+    number = float(m.group(2))
+    return (_plain(number), unit) if number > 0 else None
+
+
+def _plain(value: float | object) -> int | float:
+    """A count as JSON shows it: 12, not 12.0 or Fraction(12, 1)."""
+    number = float(value)  # type: ignore[arg-type]
+    return int(number) if number.is_integer() else number
