@@ -277,6 +277,34 @@ def test_merging_each_kind_of_count_its_own_conflict() -> None:
     assert {c.what: c.value for c in event.counts} == {"injured": 30, "killed": 12}
 
 
+def test_merging_actors_conflict_when_reports_name_rival_hosts() -> None:
+    kinds = {"e-envoy": ("PERSON", "NC"), "e-rival": ("PERSON", "USA"), "e-concord": ("ORG", "NC"),
+             "e-washington": ("ORG", "USA"), "e-a": ("GPE", "VEL"), "e-b": ("GPE", "KAR")}
+    names = {"e-envoy": "Ingrid Halvorsen", "e-rival": "Ray Rival", "e-washington": "State Department"}
+    parties = (("e-a", "participant"), ("e-b", "participant"))
+
+    def hosted(rid: str, article: str, *hosts: str) -> Report:
+        return _report(rid, article, actors=(*((h, "mediator") for h in hosts), *parties),
+                       passage=("e-a", "e-b", *hosts))
+
+    # two people said to have hosted it: who says which
+    event, _, conflicts = merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-rival"),
+                                 hosted("e3", "a3", "e-envoy")], names, kinds)
+    [actors] = conflicts
+    assert actors.field == "actors" and actors.id in event.conflicts
+    assert [(v.value["text"], v.article_ids) for v in actors.values] == [("Ingrid Halvorsen", ("a1", "a3")),
+                                                                          ("Ray Rival", ("a2",))]
+    # a body for another state is a rival host; the envoy's own organisation is not
+    assert [c.field for c in merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-washington")],
+                                   names, kinds)[2]] == ["actors"]
+    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-concord")], names, kinds)[2] == []
+    # a host the other report names in another role, or one of unknown kind, is no disagreement
+    both = _report("e2", "a2", actors=(("e-rival", "mediator"), ("e-envoy", "participant"), *parties))
+    assert merge([hosted("e1", "a1", "e-envoy"), both], names, kinds)[2] == []
+    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-unknown")], names, kinds)[2] == []
+    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-rival")], names)[2] == []  # no kinds
+
+
 # ----------------------------------------------------------------------------- in the store
 
 

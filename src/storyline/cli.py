@@ -483,7 +483,8 @@ def events_cli(
 def conflicts_cli(
     db: str = STORE_OPTION,
     field: str | None = typer.Option(None, "--field", help="Only conflicts on this field: date, status, place, "
-                                     "count (how many were killed, injured, arrested or protested; how long)."),
+                                     "actors (who hosted it), count (how many were killed, injured, arrested or "
+                                     "protested; how long)."),
     limit: int = LIMIT_OPTION,
     as_json: bool = typer.Option(False, "--json", help="JSON lines instead of a table."),
 ) -> None:
@@ -491,8 +492,9 @@ def conflicts_cli(
 
     A conflict is recorded only between reports merged into one event (see storyline events),
     never between two events: "held on Monday" against "held on Tuesday", "held" against
-    "did not take place", or "lasted three hours" against "about four hours" ("at least 12
-    killed" against "15 killed" is no conflict: both can be right)."""
+    "did not take place", "hosted by the EU envoy" against "hosted by the US envoy", or "lasted
+    three hours" against "about four hours" ("at least 12 killed" against "15 killed" is no
+    conflict: both can be right)."""
     from .query import list_conflicts, said, tally
 
     field = _choice(field, CONFLICT_FIELDS, "--field")

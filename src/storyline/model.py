@@ -28,7 +28,7 @@ EVENT_TYPES = (*PLOVER_TYPES, "STATEMENT")
 EVENT_STATUSES: tuple[str, ...] = typing.get_args(EventStatus)
 MENTION_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # What reports of one event may disagree on (resolve/events.py records a Conflict for each).
-CONFLICT_FIELDS = ("date", "status", "place", "count")
+CONFLICT_FIELDS = ("date", "status", "place", "actors", "count")
 
 
 def short_hash(*parts: object) -> str:

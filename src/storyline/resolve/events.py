@@ -44,6 +44,7 @@ class EventStore(Protocol):
     def event_details(self, ids: Sequence[str]) -> list[dict[str, Any]]: ...
     def event_passage_keys(self, ids: Sequence[str]) -> dict[str, set[str]]: ...
     def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
+    def entity_kinds(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]: ...
     def replace_merged_events(self, old_ids: Sequence[str],
                               merged: Sequence[tuple[Event, Members, Sequence[Conflict]]]) -> None: ...
 
@@ -77,6 +78,9 @@ UNMERGED_TYPES = frozenset({"STATEMENT"})
 # When an actor has several roles across reports, the most telling one wins.
 ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "unknown": 6}
+# Hosts ("mediator" actors) compared for an actors conflict: people and organisations; a place
+# named as host is most often where it was held.
+HOST_TYPES = frozenset({"PERSON", "ORG"})
 # Counts in comparable units: people as they are, durations in hours.
 COUNT_SCALE = {"people": 1.0, "seconds": 1 / 3600, "minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0,
                "months": 730.0, "years": 8760.0}
@@ -352,8 +356,9 @@ def update_events(store: EventStore) -> int:
     reports.update({r["id"]: report_from_row(r) for r in store.event_details(missing)})
     parts = [[reports[m] for m in ms if m in reports] for ms in groups.groups().values()]
     parts = [p for p in parts if p]
-    names = store.entity_names(sorted({k for p in parts for r in p for k in r.keys}))
-    merged = [merge(p, names) for p in parts]
+    keys = sorted({k for p in parts for r in p for k in r.keys})
+    names, kinds = store.entity_names(keys), store.entity_kinds(keys)
+    merged = [merge(p, names, kinds) for p in parts]
     store.replace_merged_events(sorted(old), merged)
     return len(merged)
 
@@ -371,8 +376,10 @@ def conflict_id(event_id: str, field: str, *detail: str) -> str:
     return short_hash("conflict", event_id, field, *detail)
 
 
-def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Members, list[Conflict]]:
-    """The merged Event of a group of reports of one event, its members and its conflicts."""
+def merge(group: Sequence[Report], names: dict[str, str],
+          kinds: dict[str, tuple[str, str | None]] | None = None) -> tuple[Event, Members, list[Conflict]]:
+    """The merged Event of a group of reports of one event, its members and its conflicts.
+    `names` and `kinds` give the store's name, and type and affiliation, of its actors."""
     ordered = sorted(group, key=lambda r: (r.published or "9999", r.article_id, r.report.start))
     eid = merged_id(ordered)
     conflicts: list[Conflict] = []
@@ -385,6 +392,9 @@ def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Member
     place, said = _place(ordered)
     if said:
         conflicts.append(Conflict(conflict_id(eid, "place"), eid, "place", said))
+    said = _hosts(ordered, names, kinds or {})
+    if said:
+        conflicts.append(Conflict(conflict_id(eid, "actors"), eid, "actors", said))
     counts, disputed = _counts(ordered)
     for what, said in disputed.items():
         conflicts.append(Conflict(conflict_id(eid, "count", what), eid, "count", said))
@@ -466,6 +476,33 @@ def _place(reports: Sequence[Report]) -> tuple[Place | None, tuple[ConflictValue
     if len(left) <= 1:
         return chosen, ()
     return chosen, _said(({"name": p.name, "country": p.country}, article) for p, article in placed)
+
+
+def _hosts(reports: Sequence[Report], names: dict[str, str],
+           kinds: dict[str, tuple[str, str | None]]) -> tuple[ConflictValue, ...]:
+    """Who hosted or brokered it, when two reports name different hosts that cannot both be
+    right: different people, or a person and an organisation or two organisations acting for
+    different states or bodies ("hosted by the EU envoy" against "brokered by Washington's
+    envoy"); a host the other report names in any role, or one whose type or affiliation the
+    store does not know, is no disagreement. Each report's hosts with its articles."""
+    hosts = [(r, frozenset(a.entity_id for a in r.actors if a.role == "mediator" and a.entity_id
+                           and kinds.get(a.entity_id, ("", None))[0] in HOST_TYPES)) for r in reports]
+    hosts = [(r, h) for r, h in hosts if h]
+    clash = any(not (h1 & r2.keys) and not (h2 & r1.keys) and all(_rival_hosts(x, y, kinds) for x in h1 for y in h2)
+                for i, (r1, h1) in enumerate(hosts) for r2, h2 in hosts[i + 1:])
+    if not clash:
+        return ()
+    return _said(({"role": "mediator", "entity_ids": sorted(h),
+                   "text": ", ".join(sorted(names.get(e, e) for e in h))}, r.article_id) for r, h in hosts)
+
+
+def _rival_hosts(x: str, y: str, kinds: dict[str, tuple[str, str | None]]) -> bool:
+    """Whether two hosts of one event cannot both be its host (x != y): two people, or a person
+    and an organisation, or two organisations, acting for different states or bodies."""
+    (type_x, aff_x), (type_y, aff_y) = kinds[x], kinds[y]
+    if type_x == type_y == "PERSON":
+        return True
+    return bool(aff_x and aff_y and aff_x != aff_y)
 
 
 def _counts(reports: Sequence[Report]) -> tuple[tuple[Count, ...], dict[str, tuple[ConflictValue, ...]]]:

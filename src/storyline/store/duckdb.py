@@ -877,6 +877,12 @@ class Store:
                                 [list(ids)]).fetchall()
         return dict(rows)
 
+    def entity_kinds(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """The type and affiliation of each of these entities, as decided across articles."""
+        rows = self.con.execute("SELECT id, type, affiliation FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                [list(ids)]).fetchall()
+        return {i: (t, a) for i, t, a in rows}
+
     def common_among(self, ids: Sequence[str]) -> set[str]:
         """Which of these entities are common names (named in too many articles to tell stories apart)."""
         rows = self.con.execute("SELECT entity_id FROM common_names WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))",
