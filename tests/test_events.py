@@ -973,6 +973,8 @@ COUNTS = [
     ("Twenty-four people were killed in the shelling.", "ASSAULT",
      [("killed", 24, "people", None, "Twenty-four people")]),
     ("The explosion left 12 dead.", "ASSAULT", [("killed", 12, "people", None, "12 dead")]),
+    ("The officer was suspended for 8 minutes 46 seconds.", "SANCTION",
+     [("duration", 8.77, "minutes", None, "8 minutes 46 seconds")]),
     ("Police arrested five men on Tuesday.", "COERCE", [("arrested", 5, "people", None, "five men")]),
     ("About 5,000 people protested in Lima on Sunday.", "PROTEST",
      [("protesters", 5000, "people", "APPROX", "About 5,000 people")]),

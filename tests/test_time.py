@@ -198,6 +198,16 @@ def test_time_durations_and_sets() -> None:
     assert tags("Ages are not durations: a 6-year-old boy.") == []
 
 
+def test_time_a_duration_in_several_units_is_one_expression() -> None:
+    assert tags("He knelt there for 8 minutes 46 seconds.") == [("8 minutes 46 seconds", "DURATION", "PT8M46S", None)]
+    assert tags("It lasted one hour and 20 minutes.")[0][:3] == ("one hour and 20 minutes", "DURATION", "PT1H20M")
+    assert tags("He served a year, six months and two days.")[0][2] == "P1Y6M2D"
+    assert tags("They talked for two days, three hours.")[0][2] == "P2DT3H"
+    # a smaller unit first, or a second duration of its own, stays apart
+    assert [t[2] for t in tags("Three hours and two days passed.")] == ["PT3H", "P2D"]
+    assert [t[2] for t in tags("For two years and the next five months.")] == ["P2Y", "P5M"]
+
+
 def test_time_the_verb_last_is_not_inside_a_duration() -> None:
     assert tags("The session is expected to last a couple of weeks.") == [
         ("a couple of weeks", "DURATION", "P2W", None)

@@ -52,10 +52,12 @@ MODIFIERS: dict[str, str] = {
     "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "no fewer than": "EQUAL_OR_MORE",
     "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
-# Duration units of TIMEX3 values (P3D, PT4H) and the words counts give them in.
-_DATE_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
-_TIME_UNITS = {"H": "hours", "M": "minutes", "S": "seconds"}
-_DURATION = re.compile(r"P(T?)(\d{1,6}(?:\.\d+)?)([YMWDHS])")
+# Duration units of TIMEX3 values (P3D, PT4H, PT8M46S), the words counts give them in, and their
+# length in hours (to give "8 minutes 46 seconds" in minutes).
+_DATE_UNITS = {"Y": ("years", 8760.0), "M": ("months", 730.0), "W": ("weeks", 168.0), "D": ("days", 24.0)}
+_TIME_UNITS = {"H": ("hours", 1.0), "M": ("minutes", 1 / 60), "S": ("seconds", 1 / 3600)}
+_DURATION = re.compile(r"P((?:\d{1,6}(?:\.\d+)?[YMWD])*)(?:T((?:\d{1,6}(?:\.\d+)?[HMS])+))?")
+_PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
 # Dependencies through which a number or its noun is what a verb is done to (or, for protests,
 # who does it).
 _DONE_TO = frozenset({"dobj", "obj", "nsubjpass"})
@@ -204,13 +206,17 @@ def _lasting(doc: Doc, t: Token, verbs: Sequence[Token], durations: Sequence[Tim
 
 
 def _duration(value: str) -> tuple[int | float, str] | None:
-    """The number and unit of a TIMEX3 duration with one unit (PT4H: 4 hours), None for vague
-    or compound ones (PXM, P1DT12H)."""
+    """The number and unit of a TIMEX3 duration, in its largest unit (PT4H: 4 hours; PT8M46S:
+    8.77 minutes), None for vague ones (PXM)."""
     m = _DURATION.fullmatch(value)
     if m is None:
         return None
-    unit = (_TIME_UNITS if m.group(1) else _DATE_UNITS)[m.group(3)]
-    number = float(m.group(2))
+    parts = [_DATE_UNITS[u] + (float(n),) for n, u in _PART.findall(m.group(1))]
+    parts += [_TIME_UNITS[u] + (float(n),) for n, u in _PART.findall(m.group(2) or "")]
+    if not parts:
+        return None
+    unit, hours = parts[0][0], parts[0][1]
+    number = round(sum(h * n for _, h, n in parts) / hours, 2)
     return (_plain(number), unit) if number > 0 else None
 
 

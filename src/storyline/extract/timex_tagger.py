@@ -224,4 +224,42 @@ def tag_text(
         found = _aside(text, _with_day_shift(text, _with_prefix(text, Found(s, e, built), floor), floor))
         ctx.history.append(found)
         floor = found.end
-    return ctx.history
+    return _joined_durations(text, ctx.history)
+
+
+# One duration in several units, larger first: "8 minutes 46 seconds", "two hours and five
+# minutes", "a year, six months" (PT8M46S, PT2H5M, P1Y6M), one TIMEX3 as TimeML has it.
+_DURATION_VALUE = re.compile(r"P((?:\d{1,6}(?:\.\d+)?[YMWD])*)(?:T((?:\d{1,6}(?:\.\d+)?[HMS])+))?")
+_PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
+_DATE_UNITS, _TIME_UNITS = "YMWD", "HMS"  # ranks: date units first, then time units
+_DURATION_JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s)\s*")
+
+
+def _duration_parts(value: str) -> list[tuple[int, str]]:
+    """(rank of its unit, "8M") for each part of a duration value; empty unless it is one."""
+    m = _DURATION_VALUE.fullmatch(value)
+    if m is None:
+        return []
+    date = [(_DATE_UNITS.index(u), n + u) for n, u in _PART.findall(m.group(1))]
+    time = [(len(_DATE_UNITS) + _TIME_UNITS.index(u), n + u) for n, u in _PART.findall(m.group(2) or "")]
+    return date + time
+
+
+def _joined_durations(text: str, found: list[Found]) -> list[Found]:
+    """The expressions, with a duration that goes on in a smaller unit right after it ("8
+    minutes 46 seconds") joined to it."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.built.type == f.built.type == "DURATION" and not f.built.mod \
+                and _DURATION_JOINT.fullmatch(text, prev.end, f.start) and _COUNT_START.match(text, f.start):
+            head, tail = _duration_parts(prev.built.value), _duration_parts(f.built.value)
+            if head and len(tail) == 1 and head[-1][0] < tail[0][0]:
+                parts = head + tail
+                date = "".join(p for rank, p in parts if rank < len(_DATE_UNITS))
+                time = "".join(p for rank, p in parts if rank >= len(_DATE_UNITS))
+                value = "P" + date + ("T" + time if time else "")
+                out[-1] = Found(prev.start, f.end, replace(prev.built, value=value))
+                continue
+        out.append(f)
+    return out
