@@ -249,13 +249,14 @@ def test_joins_stored_analyses_load_back_as_the_records_they_were_written_from()
 
     fixtures = Path(__file__).resolve().parent / "fixtures"
     paths = [str(p) for p in sorted(fixtures.glob("articles/talks_*.txt"))] + [
-        str(fixtures / "stories" / "harbour.txt"), str(SURNAME)]
+        str(fixtures / "stories" / "harbour.txt"), str(SURNAME), str(fixtures / "figures" / "clashes.txt")]
     with Store(":memory:") as store, Store(":memory:") as empty:
         ingest(paths, store, Options())
         ids = [r["id"] for r in store.query("SELECT id FROM articles WHERE analysed ORDER BY id")]
         loaded = store.load_results(ids)
         assert [r.article.id for r in loaded] == ids
         assert any(r.joined for r in loaded)  # "Tovin told reporters" is joined to Marek Tovin
+        assert {c.what for r in loaded for e in r.events for c in e.counts} >= {"arrested", "duration"}
         # Joined again on the same store, the loaded records are those a fresh analysis gives.
         fresh = _resolve(process_batch(store.articles(ids), Options()).results, store)
         assert rows(_resolve([unjoin(r) for r in loaded], store)) == rows(fresh)

@@ -268,18 +268,39 @@ def test_merging_count_conflict_when_two_figures_cannot_both_be_right() -> None:
     assert [c.field for c in conflicts] == ["count"]
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    (("duration", 1, "hours", "LESS_THAN", "less than an hour"), ("duration", 45, "minutes", None, "45 minutes")),
+    (("arrested", 100, "people", "LESS_THAN", "fewer than 100"), ("arrested", 50, "people", None, "50")),
+    (("duration", 1.33, "hours", None, "an hour and 20 minutes"), ("duration", 80, "minutes", None, "80 minutes")),
+    (("duration", 8.77, "minutes", None, "8 minutes 46 seconds"), ("duration", 526, "seconds", None, "526 seconds")),
+    (("duration", 2, "months", None, "two months"), ("duration", 60, "days", None, "60 days")),
+    (("duration", 52, "weeks", None, "52 weeks"), ("duration", 1, "years", None, "a year")),
+])
+def test_merging_figures_that_can_both_be_right_are_no_conflict(one: tuple[str, float, str, str | None, str],
+                                                                other: tuple[str, float, str, str | None, str]) -> None:
+    assert merge([_counted("e1", "a1", one), _counted("e2", "a2", other)], {})[2] == []
+
+
+def test_merging_a_growing_toll_keeps_the_latest_figure() -> None:
+    early = replace(_counted("e1", "a1", ("killed", 12, "people", None, "12 people")), published="2025-03-11")
+    later = replace(_counted("e2", "a2", ("killed", 15, "people", None, "15 people")), published="2025-03-12")
+    event, _, conflicts = merge([later, early], {})
+    assert [c.value for c in event.counts] == [15] and [c.field for c in conflicts] == ["count"]
+
+
 def test_merging_each_kind_of_count_its_own_conflict() -> None:
     event, _, conflicts = merge([
         _counted("e1", "a1", ("killed", 12, "people", None, "12 people"), ("injured", 30, "people", None, "30")),
         _counted("e2", "a2", ("killed", 15, "people", None, "15 people"), ("injured", 30, "people", None, "30 people")),
     ], {})
     assert [(c.field, [v.value["what"] for v in c.values]) for c in conflicts] == [("count", ["killed", "killed"])]
-    assert {c.what: c.value for c in event.counts} == {"injured": 30, "killed": 12}
+    assert {c.what: c.value for c in event.counts} == {"injured": 30, "killed": 15}  # ties: the later report
 
 
 def test_merging_actors_conflict_when_reports_name_rival_hosts() -> None:
     kinds = {"e-envoy": ("PERSON", "NC"), "e-rival": ("PERSON", "USA"), "e-concord": ("ORG", "NC"),
-             "e-washington": ("ORG", "USA"), "e-a": ("GPE", "VEL"), "e-b": ("GPE", "KAR")}
+             "e-washington": ("ORG", "USA"), "e-a": ("GPE", "VEL"), "e-b": ("GPE", "KAR"),
+             "e-cohost": ("PERSON", "NC"), "e-nobody": ("PERSON", None)}
     names = {"e-envoy": "Ingrid Halvorsen", "e-rival": "Ray Rival", "e-washington": "State Department"}
     parties = (("e-a", "participant"), ("e-b", "participant"))
 
@@ -302,6 +323,9 @@ def test_merging_actors_conflict_when_reports_name_rival_hosts() -> None:
     both = _report("e2", "a2", actors=(("e-rival", "mediator"), ("e-envoy", "participant"), *parties))
     assert merge([hosted("e1", "a1", "e-envoy"), both], names, kinds)[2] == []
     assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-unknown")], names, kinds)[2] == []
+    # two envoys of one body may co-host; a host acting for nobody known contradicts nobody
+    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-cohost")], names, kinds)[2] == []
+    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-nobody")], names, kinds)[2] == []
     assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-rival")], names)[2] == []  # no kinds
 
 

@@ -206,6 +206,8 @@ def test_time_a_duration_in_several_units_is_one_expression() -> None:
     # a smaller unit first, or a second duration of its own, stays apart
     assert [t[2] for t in tags("Three hours and two days passed.")] == ["PT3H", "P2D"]
     assert [t[2] for t in tags("For two years and the next five months.")] == ["P2Y", "P5M"]
+    assert [t[2] for t in tags("It lasted two hours, 30 minutes longer than planned.")] == ["PT2H", "PT30M"]
+    assert [t[2] for t in tags("It lasted 4 hours\n\n20 minutes passed.")] == ["PT4H", "PT20M"]
 
 
 def test_time_the_verb_last_is_not_inside_a_duration() -> None:

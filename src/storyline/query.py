@@ -61,8 +61,8 @@ def _decode(kind: str, row: dict[str, Any]) -> dict[str, Any]:
         row.pop(col, None)
     if kind == "rejected" and row.get("at") is not None:
         row["at"] = row["at"].isoformat()
-    if kind == "events" and "counts" in row and row["counts"] is None:
-        row["counts"] = []  # stored before events had counts (migration 014)
+    if kind == "events":
+        row["counts"] = row.get("counts") or []  # none in stores from before migration 014
     return row
 
 

@@ -24,7 +24,7 @@ from ..model import Count, TimeExpr
 from .timex_numbers import parse_count
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 What = Literal["killed", "injured", "arrested", "protesters"]
 # Verbs (and the nouns of their acts) whose object, or passive subject, is counted, and what
@@ -33,6 +33,12 @@ COUNTED_VERBS: dict[str, What] = {
     "kill": "killed", "murder": "killed", "massacre": "killed", "slay": "killed",
     "injure": "injured", "wound": "injured", "hurt": "injured",
     "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
+}
+# The event types each count of people belongs to: "Police killed one protester and arrested
+# 2,000" gives the killing one and the arrests 2,000. Any event may say how long it lasted.
+TYPE_KINDS: dict[str, frozenset[str]] = {
+    "killed": frozenset({"ASSAULT", "COERCE"}), "injured": frozenset({"ASSAULT", "COERCE"}),
+    "arrested": frozenset({"COERCE"}), "protesters": frozenset({"PROTEST"}),
 }
 # Acts whose doers are counted: "5,000 people protested", "a rally of 2,000 people".
 PROTEST_WORDS = frozenset({"protest", "rally", "march", "demonstrate", "demonstration", "gather"})
@@ -63,21 +69,24 @@ _PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
 _DONE_TO = frozenset({"dobj", "obj", "nsubjpass"})
 # Words that make the number after them vague: "several thousand", "a few hundred".
 VAGUE_WORDS = frozenset({"several", "few", "many", "hundreds", "thousands", "dozens", "tens", "countless", "no"})
-# Words between a number and its noun that make it no count of people: "10 times more people",
-# "1 percent of them".
+# Nouns a number counts that are no people: "2 percent of the protesters", "10 times more".
 NOT_A_HEADCOUNT = frozenset({"times", "percent", "%", "per", "cent"})
+# Words that make a number a range or a rough one: "40 or 50", "40 to 50", "40-odd", "40-plus".
+RANGE_WORDS = frozenset({"and", "or", "to", "odd", "plus", "+"})
+# Number words that multiply the number before them.
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # How a duration hangs from a verb that says how long ("lasted almost four hours") and from an
 # event noun ("a three-hour meeting").
 _LASTED_DEPS = frozenset({"npadvmod", "dobj", "obj"})
 _NOUN_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
-def event_counts(doc: Doc, trigger: int, evidence: tuple[int, int], durations: Sequence[TimeExpr],
-                 article_id: str) -> tuple[Count, ...]:
+def event_counts(doc: Doc, event_type: str, trigger: int, evidence: tuple[int, int],
+                 durations: Sequence[TimeExpr], article_id: str) -> tuple[Count, ...]:
     """The counts the clause of the event whose trigger is doc[trigger] gives, one per kind,
-    in text order. `evidence` is the mention's character span: its nouns and verbs count as
-    triggers too ("held a three-hour meeting", "a rally of 3,000 people was held").
-    `durations` are the article's DURATION expressions."""
+    in text order, of the kinds its type has (TYPE_KINDS). `evidence` is the mention's
+    character span: its nouns and verbs count as triggers too ("held a three-hour meeting", "a
+    rally of 3,000 people was held"). `durations` are the article's DURATION expressions."""
     words = doc.char_span(*evidence, alignment_mode="expand") or doc[trigger:trigger + 1]
     triggers = list(dict.fromkeys([doc[trigger], *(w for w in words if w.pos_ in ("NOUN", "VERB"))]))
     found: list[Count] = []
@@ -89,7 +98,7 @@ def event_counts(doc: Doc, trigger: int, evidence: tuple[int, int], durations: S
     seen: set[str] = set()
     out = []
     for c in sorted(found, key=lambda c: c.start):
-        if c.what not in seen:
+        if c.what not in seen and (c.what == "duration" or event_type in TYPE_KINDS.get(c.what, ())):
             seen.add(c.what)
             out.append(c)
     return tuple(out)
@@ -157,24 +166,46 @@ def _number_of(t: Token) -> Token | None:
 
 
 def _count(what: What, number: Token, article_id: str) -> Iterable[Count]:
-    """A count of people from a number token and the words before it that bound it."""
+    """A count of people from the number that counts them, with the words before it that bound
+    it ("at least", "about"). Ranges ("between 40 and 50", "40 or 50", "40-odd"), shares ("2
+    percent of", "1 in 10") and numbers that are no whole people are left out: read as one exact
+    figure, they would disagree with reports that are right."""
     doc = number.doc
-    words = [w for w in number.subtree if w.i <= number.i]
-    start = min(w.i for w in words if w.like_num or w.text == "-")
-    if start > 0 and doc[start - 1].lower_ in VAGUE_WORDS:
-        return  # "several thousand people"
-    if start > 0 and doc[start - 1].lower_ in ("a", "an") and number.lower_ in ("hundred", "thousand", "dozen"):
-        start -= 1  # "a thousand people"
-        words = [w for w in words if w.i >= start]
-    value = parse_count(doc[start:number.i + 1].text)
     noun = number.head if number.dep_ == "nummod" else number
-    if value is None or value <= 0 or any(w.lower_ in NOT_A_HEADCOUNT for w in doc[number.i + 1:noun.i]):
+    words = sorted(number.subtree, key=lambda w: w.i)
+    numeric = [w for w in words if w.like_num or w.lower_ in SCALES]
+    start, end = numeric[0].i, numeric[-1].i
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if (any(w.lower_ in NOT_A_HEADCOUNT for w in doc[end + 1:noun.i + 1])
+            or any(w.lower_ in RANGE_WORDS or w.dep_ == "conj" for w in words)
+            or (start > 0 and doc[start - 1].lower_ in VAGUE_WORDS | {"between"})
+            or (after is not None and after.lower_ in ("in", "out", "of") and noun is number)):
+        return
+    if start > 0 and doc[start - 1].lower_ in ("a", "an") and doc[start].lower_ in SCALES:
+        start -= 1  # "a thousand people"
+    value = _value(doc[start:end + 1])
+    if value is None or value <= 0 or not float(value).is_integer():
         return
     before = " ".join(w.lower_ for w in words if w.i < start)
     mod = MODIFIERS.get(before) if before else None
-    first = words[0] if mod else doc[start]
-    yield Count(what, _plain(value), "people", mod, doc[first.i:noun.i + 1].text, article_id,
-                doc[first.i].idx, noun.idx + len(noun.text))
+    first = words[0].i if mod else start
+    last = max(noun.i, end)
+    yield Count(what, _plain(value), "people", mod, doc[first:last + 1].text, article_id,
+                doc[first].idx, doc[last].idx + len(doc[last].text))
+
+
+def _value(span: Span) -> float | None:
+    """The value of a number phrase: "12", "Twenty-four", "two dozen", "1.5 million", "a
+    thousand"."""
+    k, scale = len(span), 1
+    while k > 0 and span[k - 1].lower_ in SCALES:
+        k -= 1
+        scale *= SCALES[span[k].lower_]
+    head = span[:k].text
+    if head.lower() in ("", "a", "an"):
+        return float(scale)
+    parsed = parse_count(head)
+    return None if parsed is None else float(parsed) * scale
 
 
 def _lasting(doc: Doc, t: Token, verbs: Sequence[Token], durations: Sequence[TimeExpr],

@@ -89,7 +89,7 @@ def find_event_mentions(
             continue
         out.append(s)
     durations = [t for t in timexes if t.type == "DURATION"]
-    out = [replace(m, counts=event_counts(doc, m.token, (m.start, m.end), durations, article.id)) for m in out]
+    out = [replace(m, counts=event_counts(doc, m.type, m.token, (m.start, m.end), durations, article.id)) for m in out]
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

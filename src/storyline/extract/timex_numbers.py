@@ -56,7 +56,7 @@ def parse_count(text: str) -> Fraction | None:
         return Fraction(NUMBER_WORDS[s]) + half
     parts = [p for p in re.split(r"[\s-]+", s) if p]
     scale = 1
-    if len(parts) > 1 and parts[-1] in ("hundred", "thousand"):
+    if len(parts) > 1 and parts[-1] in ("hundred", "thousand", "dozen"):
         scale = NUMBER_WORDS[parts[-1]]
         parts = parts[:-1]
     if 1 <= len(parts) <= 2 and all(p in NUMBER_WORDS for p in parts):

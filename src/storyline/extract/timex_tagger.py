@@ -232,7 +232,10 @@ def tag_text(
 _DURATION_VALUE = re.compile(r"P((?:\d{1,6}(?:\.\d+)?[YMWD])*)(?:T((?:\d{1,6}(?:\.\d+)?[HMS])+))?")
 _PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
 _DATE_UNITS, _TIME_UNITS = "YMWD", "HMS"  # ranks: date units first, then time units
-_DURATION_JOINT = re.compile(r"\s*(?:,\s*|\s+and\s+|\s)\s*")
+# Within a line only; and a second part that "longer" or "after" follows is a duration of its own
+# ("lasted two hours, 30 minutes longer than planned").
+_DURATION_JOINT = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]+and[ \t]+|[ \t])[ \t]*")
+_COMPARED_AFTER = re.compile(r"[ \t]+(?:longer|shorter|more|less|fewer|after|before|later|earlier|ago|early|late)\b")
 
 
 def _duration_parts(value: str) -> list[tuple[int, str]]:
@@ -252,7 +255,8 @@ def _joined_durations(text: str, found: list[Found]) -> list[Found]:
     for f in found:
         prev = out[-1] if out else None
         if prev is not None and prev.built.type == f.built.type == "DURATION" and not f.built.mod \
-                and _DURATION_JOINT.fullmatch(text, prev.end, f.start) and _COUNT_START.match(text, f.start):
+                and _DURATION_JOINT.fullmatch(text, prev.end, f.start) and _COUNT_START.match(text, f.start) \
+                and not _COMPARED_AFTER.match(text, f.end):
             head, tail = _duration_parts(prev.built.value), _duration_parts(f.built.value)
             if head and len(tail) == 1 and head[-1][0] < tail[0][0]:
                 parts = head + tail

@@ -81,14 +81,20 @@ GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, 
 # Hosts ("mediator" actors) compared for an actors conflict: people and organisations; a place
 # named as host is most often where it was held.
 HOST_TYPES = frozenset({"PERSON", "ORG"})
-# Counts in comparable units: people as they are, durations in hours.
-COUNT_SCALE = {"people": 1.0, "seconds": 1 / 3600, "minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0,
-               "months": 730.0, "years": 8760.0}
+# How long a unit of a duration may be, in hours (a month is 28 to 31 days); people count as one.
+UNIT_HOURS: dict[str, tuple[float, float]] = {
+    "people": (1.0, 1.0), "seconds": (1 / 3600, 1 / 3600), "minutes": (1 / 60, 1 / 60), "hours": (1.0, 1.0),
+    "days": (24.0, 24.0), "weeks": (168.0, 168.0), "months": (672.0, 744.0), "years": (8760.0, 8784.0),
+}
+# Durations agree within this share: a figure is kept in its largest unit, rounded ("8 minutes
+# 46 seconds" is 8.77 minutes, "an hour and 20 minutes" 1.33 hours).
+ROUNDING_SHARE = 0.01
 # How far an estimate ("about four hours", "some 2,000") reaches either way, and how far below
-# its number "almost" or "nearly" goes: "about four hours" agrees with "almost four hours", but
-# neither with "three hours".
+# its number "almost" or "nearly" goes ("less than", "under" go all the way down): "about four
+# hours" agrees with "almost four hours", but neither with "three hours".
 APPROX_SHARE = 0.1
 NEARLY_SHARE = 0.2
+NEARLY_WORDS = ("almost", "nearly", "just under", "close to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,10 +487,10 @@ def _place(reports: Sequence[Report]) -> tuple[Place | None, tuple[ConflictValue
 def _hosts(reports: Sequence[Report], names: dict[str, str],
            kinds: dict[str, tuple[str, str | None]]) -> tuple[ConflictValue, ...]:
     """Who hosted or brokered it, when two reports name different hosts that cannot both be
-    right: different people, or a person and an organisation or two organisations acting for
-    different states or bodies ("hosted by the EU envoy" against "brokered by Washington's
-    envoy"); a host the other report names in any role, or one whose type or affiliation the
-    store does not know, is no disagreement. Each report's hosts with its articles."""
+    right: people or organisations acting for different states or bodies ("hosted by the EU
+    envoy" against "brokered by Washington's envoy"); a host the other report names in any
+    role, or one whose affiliation the store does not know, is no disagreement. Each report's
+    hosts with its articles."""
     hosts = [(r, frozenset(a.entity_id for a in r.actors if a.role == "mediator" and a.entity_id
                            and kinds.get(a.entity_id, ("", None))[0] in HOST_TYPES)) for r in reports]
     hosts = [(r, h) for r, h in hosts if h]
@@ -497,18 +503,18 @@ def _hosts(reports: Sequence[Report], names: dict[str, str],
 
 
 def _rival_hosts(x: str, y: str, kinds: dict[str, tuple[str, str | None]]) -> bool:
-    """Whether two hosts of one event cannot both be its host (x != y): two people, or a person
-    and an organisation, or two organisations, acting for different states or bodies."""
-    (type_x, aff_x), (type_y, aff_y) = kinds[x], kinds[y]
-    if type_x == type_y == "PERSON":
-        return True
+    """Whether two hosts of one event (x != y) cannot both be its host: they act for different
+    states or bodies, both known. Two envoys of one body may co-host; a host of unknown
+    affiliation contradicts nobody."""
+    aff_x, aff_y = kinds[x][1], kinds[y][1]
     return bool(aff_x and aff_y and aff_x != aff_y)
 
 
 def _counts(reports: Sequence[Report]) -> tuple[tuple[Count, ...], dict[str, tuple[ConflictValue, ...]]]:
-    """Per kind of count (killed, duration...), the one most reports give (ties: the first
-    given), and, for kinds on which two reports cannot both be right ("three hours" against
-    "about four hours"; not "at least 12" against "15"), who gives what."""
+    """Per kind of count (killed, duration...), the one most reports give (ties: the latest,
+    as a death toll grows from one report to the next), and, for kinds on which two reports
+    cannot both be right ("three hours" against "about four hours"; not "at least 12" against
+    "15"), who gives what."""
     given: dict[str, list[tuple[Count, str]]] = {}
     for r in reports:
         for c in r.counts:
@@ -517,7 +523,7 @@ def _counts(reports: Sequence[Report]) -> tuple[tuple[Count, ...], dict[str, tup
     disputed: dict[str, tuple[ConflictValue, ...]] = {}
     for what, pairs in given.items():
         support = Counter(_count_key(c) for c, _ in pairs)
-        best = max(range(len(pairs)), key=lambda i: (support[_count_key(pairs[i][0])], -i))
+        best = max(range(len(pairs)), key=lambda i: (support[_count_key(pairs[i][0])], i))
         chosen.append(pairs[best][0])
         bounds = [_bounds(c) for c, _ in pairs]
         if any(a[1] < b[0] for a in bounds for b in bounds):
@@ -537,20 +543,21 @@ def _count_key(c: Count) -> tuple[Any, ...]:
 
 
 def _bounds(c: Count) -> tuple[float, float]:
-    """The least and most a count can mean, in COUNT_SCALE units: "at least 12" is 12 or more,
-    "almost four hours" a little under four."""
-    v = c.value * COUNT_SCALE.get(c.unit, 1.0)
+    """The least and most a figure can mean (durations in hours): "at least 12" is 12 or more,
+    "almost four hours" a little under four, "less than an hour" anything under one."""
+    low_unit, high_unit = UNIT_HOURS.get(c.unit, (1.0, 1.0))
+    low, high = c.value * low_unit, c.value * high_unit
+    if c.unit != "people":
+        low, high = low * (1 - ROUNDING_SHARE), high * (1 + ROUNDING_SHARE)
     if c.mod == "APPROX":
-        return v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE)
+        return low * (1 - APPROX_SHARE), high * (1 + APPROX_SHARE)
     if c.mod == "LESS_THAN":
-        return v * (1 - NEARLY_SHARE), v * (1 - 1e-9)
-    if c.mod == "MORE_THAN":
-        return v * (1 + 1e-9), float("inf")
-    if c.mod == "EQUAL_OR_MORE":
-        return v, float("inf")
+        return (low * (1 - NEARLY_SHARE) if c.text.lower().startswith(NEARLY_WORDS) else 0.0), high
+    if c.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        return low, float("inf")
     if c.mod == "EQUAL_OR_LESS":
-        return 0.0, v
-    return v, v
+        return 0.0, high
+    return low, high
 
 
 def _actors(reports: Sequence[Report], names: dict[str, str]) -> tuple[Actor, ...]:

@@ -27,6 +27,7 @@ from ..model import (
     Article,
     ArticleResult,
     Conflict,
+    Count,
     DateValue,
     Entity,
     Event,
@@ -643,7 +644,8 @@ class Store:
                           tuple(EventReport(**r) for r in json.loads(e["reports"])), e["mode"], date(e["date"]),
                           Place(**json.loads(e["place"])) if e["place"] else None,
                           tuple(Actor(**a) for a in json.loads(e["actors"])), e["topic"], e["n_sources"],
-                          tuple(json.loads(e["conflicts"])))
+                          tuple(json.loads(e["conflicts"])),
+                          tuple(Count(**c) for c in json.loads(e.get("counts") or "[]")))
                     for e in events.get(aid, [])), key=lambda ev: (ev.reports[0].start, ev.reports[0].end, ev.id)
                     if ev.reports else (-1, -1, ev.id))),
                 quotes=tuple(
