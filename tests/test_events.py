@@ -982,6 +982,13 @@ COUNTS = [
     # vague figures disagree with nothing: left out
     ("Several thousand people marched through Lima.", "PROTEST", []),
     ("Dozens of people were killed.", "ASSAULT", []),
+    ("Police arrested between 40 and 50 people.", "COERCE", []),
+    ("Police arrested 40 to 50 people.", "COERCE", []),
+    ("Police arrested 2 percent of the protesters.", "COERCE", []),
+    ("Rioters killed up to 100 residents.", "ASSAULT",
+     [("killed", 100, "people", "EQUAL_OR_LESS", "up to 100 residents")]),
+    ("The bombing killed two dozen people.", "ASSAULT", [("killed", 24, "people", None, "two dozen people")]),
+    ("Police killed one protester and arrested 2,000.", "ASSAULT", [("killed", 1, "people", None, "one protester")]),
     # a duration of what came before is not the agreement's
     ("After three hours of talks, Chile and Peru agreed to reopen the crossing.", "AGREE", []),
 ]

@@ -72,7 +72,7 @@ VAGUE_WORDS = frozenset({"several", "few", "many", "hundreds", "thousands", "doz
 # Nouns a number counts that are no people: "2 percent of the protesters", "10 times more".
 NOT_A_HEADCOUNT = frozenset({"times", "percent", "%", "per", "cent"})
 # Words that make a number a range or a rough one: "40 or 50", "40 to 50", "40-odd", "40-plus".
-RANGE_WORDS = frozenset({"and", "or", "to", "odd", "plus", "+"})
+RANGE_WORDS = frozenset({"and", "or", "odd", "plus", "+"})
 # Number words that multiply the number before them.
 SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # How a duration hangs from a verb that says how long ("lasted almost four hours") and from an
@@ -178,6 +178,7 @@ def _count(what: What, number: Token, article_id: str) -> Iterable[Count]:
     after = doc[end + 1] if end + 1 < len(doc) else None
     if (any(w.lower_ in NOT_A_HEADCOUNT for w in doc[end + 1:noun.i + 1])
             or any(w.lower_ in RANGE_WORDS or w.dep_ == "conj" for w in words)
+            or any(w.lower_ == "to" and w.i > 0 and doc[w.i - 1].like_num for w in words)  # "40 to 50"
             or (start > 0 and doc[start - 1].lower_ in VAGUE_WORDS | {"between"})
             or (after is not None and after.lower_ in ("in", "out", "of") and noun is number)):
         return
