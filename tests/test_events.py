@@ -973,6 +973,8 @@ COUNTS = [
     ("Twenty-four people were killed in the shelling.", "ASSAULT",
      [("killed", 24, "people", None, "Twenty-four people")]),
     ("The explosion left 12 dead.", "ASSAULT", [("killed", 12, "people", None, "12 dead")]),
+    ("The blast left 12 people dead and 40 wounded.", "ASSAULT",
+     [("killed", 12, "people", None, "12 people"), ("injured", 40, "people", None, "40")]),
     ("The officer was suspended for 8 minutes 46 seconds.", "SANCTION",
      [("duration", 8.77, "minutes", None, "8 minutes 46 seconds")]),
     ("Police arrested five men on Tuesday.", "COERCE", [("arrested", 5, "people", None, "five men")]),

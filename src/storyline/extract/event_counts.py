@@ -132,9 +132,11 @@ def _people(verb: Token, trigger: Token, article_id: str) -> Iterable[Count]:
                 yield from _count(what, number, article_id)
             elif c.dep_ == "prep" and c.lower_ == "of" and verb.pos_ == "NOUN":  # "the killing of 12"
                 yield from _objects_of(c, what, article_id)
-    if lemma == "leave":  # "left 12 dead"
+    if lemma == "leave":  # "left 12 dead", "left 12 people dead"
+        said = next((LEFT_AS[c.lower_] for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp")
+                     and c.lower_ in LEFT_AS), None)
         for c in verb.children:
-            left = LEFT_AS.get(c.lower_)
+            left = LEFT_AS.get(c.lower_) or (said if c.dep_ in _DONE_TO else None)
             if c.dep_ in _DONE_TO and left:
                 number = _number_of(c)
                 if number is not None:
