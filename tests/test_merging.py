@@ -298,35 +298,39 @@ def test_merging_each_kind_of_count_its_own_conflict() -> None:
 
 
 def test_merging_actors_conflict_when_reports_name_rival_hosts() -> None:
+    # the type and affiliation each host's own article gives it
     kinds = {"e-envoy": ("PERSON", "NC"), "e-rival": ("PERSON", "USA"), "e-concord": ("ORG", "NC"),
              "e-washington": ("ORG", "USA"), "e-a": ("GPE", "VEL"), "e-b": ("GPE", "KAR"),
-             "e-cohost": ("PERSON", "NC"), "e-nobody": ("PERSON", None)}
+             "e-cohost": ("PERSON", "NC"), "e-nobody": ("PERSON", None), "e-city": ("GPE", "USA")}
     names = {"e-envoy": "Ingrid Halvorsen", "e-rival": "Ray Rival", "e-washington": "State Department"}
     parties = (("e-a", "participant"), ("e-b", "participant"))
 
-    def hosted(rid: str, article: str, *hosts: str) -> Report:
-        return _report(rid, article, actors=(*((h, "mediator") for h in hosts), *parties),
-                       passage=("e-a", "e-b", *hosts))
+    def hosted(rid: str, article: str, *hosts: str, also: tuple[tuple[str, str], ...] = ()) -> Report:
+        report = _report(rid, article, actors=(*((h, "mediator") for h in hosts), *also, *parties),
+                         passage=("e-a", "e-b", *hosts))
+        return replace(report, kinds=tuple((e, *kinds[e]) for e in sorted(report.keys) if e in kinds))
 
-    # two people said to have hosted it: who says which
+    def fields(*reports: Report) -> list[str]:
+        return [c.field for c in merge(list(reports), names)[2]]
+
+    # two people said to have hosted it, for different bodies: who says which
     event, _, conflicts = merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-rival"),
-                                 hosted("e3", "a3", "e-envoy")], names, kinds)
+                                 hosted("e3", "a3", "e-envoy")], names)
     [actors] = conflicts
     assert actors.field == "actors" and actors.id in event.conflicts
     assert [(v.value["text"], v.article_ids) for v in actors.values] == [("Ingrid Halvorsen", ("a1", "a3")),
                                                                           ("Ray Rival", ("a2",))]
     # a body for another state is a rival host; the envoy's own organisation is not
-    assert [c.field for c in merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-washington")],
-                                   names, kinds)[2]] == ["actors"]
-    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-concord")], names, kinds)[2] == []
-    # a host the other report names in another role, or one of unknown kind, is no disagreement
-    both = _report("e2", "a2", actors=(("e-rival", "mediator"), ("e-envoy", "participant"), *parties))
-    assert merge([hosted("e1", "a1", "e-envoy"), both], names, kinds)[2] == []
-    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-unknown")], names, kinds)[2] == []
-    # two envoys of one body may co-host; a host acting for nobody known contradicts nobody
-    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-cohost")], names, kinds)[2] == []
-    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-nobody")], names, kinds)[2] == []
-    assert merge([hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-rival")], names)[2] == []  # no kinds
+    assert fields(hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-washington")) == ["actors"]
+    assert fields(hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-concord")) == []
+    # a host the other report names in another role is no disagreement
+    both = hosted("e2", "a2", "e-rival", also=(("e-envoy", "participant"),))
+    assert fields(hosted("e1", "a1", "e-envoy"), both) == []
+    # nor one its article gives no type or affiliation for, nor a place, nor a co-host of one body
+    assert fields(hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-unknown")) == []
+    assert fields(hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-nobody")) == []
+    assert fields(hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-city")) == []
+    assert fields(hosted("e1", "a1", "e-envoy"), hosted("e2", "a2", "e-cohost")) == []
 
 
 # ----------------------------------------------------------------------------- in the store
@@ -364,6 +368,9 @@ def test_merging_three_outlets_one_meeting_and_the_next_round_apart(tmp_path: Pa
     assert [e["date"]["value"] for e in consults if e is not first] == ["2025-04-28"]  # seven weeks on: apart
     by_field = {c["field"]: c for c in list_conflicts(store)}
     assert set(by_field) == {"date", "status"}
+    # each report reads its actors' type and affiliation from its own article (for host conflicts)
+    details = store.event_details([r["id"] for r in store.query("SELECT id FROM events")])
+    assert any(kind[0] == "PERSON" for d in details for kind in d["kinds"].values())
     said = {v["value"]: v["outlets"] for v in by_field["status"]["values"]}
     assert said == {"failed": ["Lindholm Post"], "occurred": ["Veldora Today", "Karst Herald"]}
     # stories and timelines list merged events, each once, with every outlet that reports it

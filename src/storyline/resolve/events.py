@@ -44,7 +44,6 @@ class EventStore(Protocol):
     def event_details(self, ids: Sequence[str]) -> list[dict[str, Any]]: ...
     def event_passage_keys(self, ids: Sequence[str]) -> dict[str, set[str]]: ...
     def entity_names(self, ids: Sequence[str]) -> dict[str, str]: ...
-    def entity_kinds(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]: ...
     def replace_merged_events(self, old_ids: Sequence[str],
                               merged: Sequence[tuple[Event, Members, Sequence[Conflict]]]) -> None: ...
 
@@ -114,6 +113,8 @@ class Report:
     topic: str | None
     report: EventReport
     counts: tuple[Count, ...] = ()
+    # (entity id, type, affiliation) of its actors, as its own article gives them
+    kinds: tuple[tuple[str, str, str | None], ...] = ()
     # The people and organisations named in the passage (story segment) that reports it;
     # update_events fills it for the reports it compares.
     passage: frozenset[str] = frozenset()
@@ -139,6 +140,7 @@ def report_from_row(row: dict[str, Any]) -> Report:
         actors=tuple(Actor(**a) for a in json.loads(row["actors"])), topic=row.get("topic"),
         report=EventReport(**reports[0]),
         counts=tuple(Count(**c) for c in json.loads(row.get("counts") or "[]")),
+        kinds=tuple((e, t, a) for e, (t, a) in sorted((row.get("kinds") or {}).items())),
     )
 
 
@@ -362,9 +364,8 @@ def update_events(store: EventStore) -> int:
     reports.update({r["id"]: report_from_row(r) for r in store.event_details(missing)})
     parts = [[reports[m] for m in ms if m in reports] for ms in groups.groups().values()]
     parts = [p for p in parts if p]
-    keys = sorted({k for p in parts for r in p for k in r.keys})
-    names, kinds = store.entity_names(keys), store.entity_kinds(keys)
-    merged = [merge(p, names, kinds) for p in parts]
+    names = store.entity_names(sorted({k for p in parts for r in p for k in r.keys}))
+    merged = [merge(p, names) for p in parts]
     store.replace_merged_events(sorted(old), merged)
     return len(merged)
 
@@ -382,10 +383,9 @@ def conflict_id(event_id: str, field: str, *detail: str) -> str:
     return short_hash("conflict", event_id, field, *detail)
 
 
-def merge(group: Sequence[Report], names: dict[str, str],
-          kinds: dict[str, tuple[str, str | None]] | None = None) -> tuple[Event, Members, list[Conflict]]:
+def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Members, list[Conflict]]:
     """The merged Event of a group of reports of one event, its members and its conflicts.
-    `names` and `kinds` give the store's name, and type and affiliation, of its actors."""
+    `names` gives the store's name of its actors."""
     ordered = sorted(group, key=lambda r: (r.published or "9999", r.article_id, r.report.start))
     eid = merged_id(ordered)
     conflicts: list[Conflict] = []
@@ -398,7 +398,7 @@ def merge(group: Sequence[Report], names: dict[str, str],
     place, said = _place(ordered)
     if said:
         conflicts.append(Conflict(conflict_id(eid, "place"), eid, "place", said))
-    said = _hosts(ordered, names, kinds or {})
+    said = _hosts(ordered, names)
     if said:
         conflicts.append(Conflict(conflict_id(eid, "actors"), eid, "actors", said))
     counts, disputed = _counts(ordered)
@@ -484,30 +484,28 @@ def _place(reports: Sequence[Report]) -> tuple[Place | None, tuple[ConflictValue
     return chosen, _said(({"name": p.name, "country": p.country}, article) for p, article in placed)
 
 
-def _hosts(reports: Sequence[Report], names: dict[str, str],
-           kinds: dict[str, tuple[str, str | None]]) -> tuple[ConflictValue, ...]:
+def _hosts(reports: Sequence[Report], names: dict[str, str]) -> tuple[ConflictValue, ...]:
     """Who hosted or brokered it, when two reports name different hosts that cannot both be
-    right: people or organisations acting for different states or bodies ("hosted by the EU
-    envoy" against "brokered by Washington's envoy"); a host the other report names in any
-    role, or one whose affiliation the store does not know, is no disagreement. Each report's
+    right: people or organisations acting for different states or bodies, as their own
+    articles give them ("hosted by the EU envoy" against "brokered by Washington's envoy"). A
+    host the other report names in any role, or one whose article gives no affiliation, is no
+    disagreement; co-hosts of one body agree. Only the reports' own articles are read, so the
+    verdict does not depend on what else the store holds, nor on arrival order. Each report's
     hosts with its articles."""
-    hosts = [(r, frozenset(a.entity_id for a in r.actors if a.role == "mediator" and a.entity_id
-                           and kinds.get(a.entity_id, ("", None))[0] in HOST_TYPES)) for r in reports]
-    hosts = [(r, h) for r, h in hosts if h]
-    clash = any(not (h1 & r2.keys) and not (h2 & r1.keys) and all(_rival_hosts(x, y, kinds) for x in h1 for y in h2)
+    hosts: list[tuple[Report, dict[str, str | None]]] = []
+    for r in reports:
+        kinds = {e: (t, a) for e, t, a in r.kinds}
+        h = {a.entity_id: kinds[a.entity_id][1] for a in r.actors
+             if a.role == "mediator" and a.entity_id and kinds.get(a.entity_id, ("", None))[0] in HOST_TYPES}
+        if h:
+            hosts.append((r, h))
+    clash = any(not (h1.keys() & r2.keys) and not (h2.keys() & r1.keys)
+                and all(ax and ay and ax != ay for ax in h1.values() for ay in h2.values())
                 for i, (r1, h1) in enumerate(hosts) for r2, h2 in hosts[i + 1:])
     if not clash:
         return ()
     return _said(({"role": "mediator", "entity_ids": sorted(h),
                    "text": ", ".join(sorted(names.get(e, e) for e in h))}, r.article_id) for r, h in hosts)
-
-
-def _rival_hosts(x: str, y: str, kinds: dict[str, tuple[str, str | None]]) -> bool:
-    """Whether two hosts of one event (x != y) cannot both be its host: they act for different
-    states or bodies, both known. Two envoys of one body may co-host; a host of unknown
-    affiliation contradicts nobody."""
-    aff_x, aff_y = kinds[x][1], kinds[y][1]
-    return bool(aff_x and aff_y and aff_x != aff_y)
 
 
 def _counts(reports: Sequence[Report]) -> tuple[tuple[Count, ...], dict[str, tuple[ConflictValue, ...]]]:

@@ -879,12 +879,6 @@ class Store:
                                 [list(ids)]).fetchall()
         return dict(rows)
 
-    def entity_kinds(self, ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
-        """The type and affiliation of each of these entities, as decided across articles."""
-        rows = self.con.execute("SELECT id, type, affiliation FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                                [list(ids)]).fetchall()
-        return {i: (t, a) for i, t, a in rows}
-
     def common_among(self, ids: Sequence[str]) -> set[str]:
         """Which of these entities are common names (named in too many articles to tell stories apart)."""
         rows = self.con.execute("SELECT entity_id FROM common_names WHERE entity_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -996,11 +990,23 @@ class Store:
         return out
 
     def event_details(self, ids: Sequence[str]) -> list[dict[str, Any]]:
-        """These article events as stored, each with its article's publication day and outlet."""
-        return self.query(
+        """These article events as stored, each with its article's publication day and outlet,
+        and (`kinds`) the type and affiliation its own article gives each of its actors."""
+        rows = self.query(
             "SELECT e.*, a.published, coalesce(a.source, a.place, a.id) AS outlet FROM events AS e "
             "JOIN articles AS a ON a.id = e.article_id WHERE e.id IN (SELECT unnest(?::VARCHAR[])) ORDER BY e.id",
             [list(ids)])
+        kinds: dict[str, dict[str, tuple[str, str | None]]] = {}
+        for event_id, entity_id, type_, affiliation in self.con.execute(
+                "WITH x AS (SELECT id, article_id, "
+                "unnest(from_json(actors, '[\"json\"]')) ->> 'entity_id' AS entity_id "
+                "FROM events WHERE id IN (SELECT unnest(?::VARCHAR[]))) "
+                "SELECT x.id, x.entity_id, ae.type, ae.affiliation FROM x JOIN article_entities AS ae "
+                "ON ae.article_id = x.article_id AND ae.entity_id = x.entity_id ORDER BY ALL", [list(ids)]).fetchall():
+            kinds.setdefault(event_id, {})[entity_id] = (type_, affiliation)
+        for r in rows:
+            r["kinds"] = kinds.get(r["id"], {})
+        return rows
 
     def event_passage_keys(self, ids: Sequence[str]) -> dict[str, set[str]]:
         """The people and organisations named in the segment that reports each of these article
