@@ -956,6 +956,22 @@ def test_events_a_dateline_does_not_swallow_the_first_sentence(nlp) -> None:  # 
     assert ("CONSULT", "failed", "trilateral") in found
 
 
+@pytest.mark.model
+def test_events_a_headline_does_not_swallow_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A headline has no full stop: the small model read "Talks in Lindholm" and the lead below
+    # it as one sentence, with the envoy as the object of "in", and lost the meeting's host.
+    lead = ("The EU envoy Ingrid Solberg hosted a trilateral meeting in Oslo on Monday with Chile's "
+            "chief negotiator Ana Ruiz.")
+    for text in (f"Talks in Oslo\n\n{lead}", f"Talks in Oslo\n{lead}"):
+        doc = nlp(text)
+        assert [s.text.split()[0] for s in doc.sents][:2] == ["Talks", "The"]
+        [event] = _only(_events(doc, Article(article_id(text), text, "test")), "CONSULT")
+        assert _roles(event)["Ingrid Solberg"] == "mediator"
+    # hard-wrapped prose is one sentence across its lines
+    wrapped = "The envoy met the negotiators of\nChile and Peru in Oslo on Monday."
+    assert len(list(nlp(wrapped).sents)) == 1
+
+
 # How many and how long: the counts a report gives (extract/event_counts.py).
 COUNTS = [
     ("The envoy hosted the two negotiators for about four hours in Oslo.", "CONSULT",

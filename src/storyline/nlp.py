@@ -53,12 +53,57 @@ _DATELINE = re.compile(
 DATELINE_PIPE = "storyline_datelines"
 
 
+# A line ending so ends its sentence.
+_LINE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+# A heading is a short line ("Talks in Lindholm" above "The envoy hosted ...") that opens its
+# block of text and that the next line does not continue.
+HEADING_WORDS = 12
+# A heading does not end mid-phrase: a line ending in one of these (or in a comma, hyphen or
+# colon) and continued on the next line is hard-wrapped prose.
+CONTINUATION_WORDS = frozenset({
+    "a", "an", "the", "of", "from", "to", "in", "on", "at", "by", "for", "with",
+    "and", "or", "but", "as", "that", "than", "into", "over", "under", "about",
+})
+_CONTINUATION_END = (",", "-", ":", ";")
+
+
+def line_continues(line: str, next_line: str) -> bool:
+    """True when a line is visibly continued by the next one (a wrapped sentence, not a headline)."""
+    if next_line.lstrip()[:1].islower() or line.endswith(_CONTINUATION_END):
+        return True
+    words = line.rsplit(None, 1)
+    return bool(words) and words[-1].lower() in CONTINUATION_WORDS
+
+
 def mark_datelines(doc: Doc) -> Doc:
-    """Start a sentence after each dateline (before the parser runs, which keeps it)."""
+    """Start a sentence after each dateline, after each blank line, and after a line that ends
+    a sentence or is a heading (before the parser runs, which keeps them). Without this the
+    small model reads a headline without a full stop and the lead below it as one sentence,
+    and the lead's subject is lost."""
     for m in _DATELINE.finditer(doc.text):
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+    text = doc.text
+    for t in doc[:-1]:
+        if not t.is_space or "\n" not in t.text:
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.is_space or t.i == 0:
+            continue
+        begin = text.rfind("\n", 0, t.idx)
+        line = text[begin + 1:t.idx]
+        above = text[text.rfind("\n", 0, max(begin, 0)) + 1:max(begin, 0)] if begin > 0 else ""
+        heading = (len(line.split()) <= HEADING_WORDS and nxt.text[:1].isupper()
+                   and not line_continues(line, text[nxt.idx:nxt.idx + 40])
+                   and (begin < 0 or not above.strip() or _LINE_END.search(above) is not None))
+        if t.text.count("\n") >= 2 or _LINE_END.search(line) or heading:
+            nxt.is_sent_start = True
+            # a sentence so started is no one-word fragment: the parser, given "Maurice" as a
+            # start, had made "Cheeks was introduced ..." a sentence of its own
+            after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+            if after is not None and not after.is_space and after.is_sent_start is None:
+                after.is_sent_start = False
     return doc
 
 

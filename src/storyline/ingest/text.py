@@ -14,19 +14,13 @@ from storyline.ingest.common import (
     read_file_bytes,
 )
 from storyline.model import RawDocument, Rejected
+from storyline.nlp import line_continues
 
 # Headlines run to about 60-120 characters; a longer first line is a lede paragraph.
 MAX_TITLE_CHARS = 200
 # A line ending like a sentence is prose, not a headline (headlines drop the full stop);
 # "?" and "!" are left out because headlines do use them.
 _SENTENCE_END = re.compile(r"[^.]\.[\"'”’)]?$")
-# A headline does not end mid-phrase: a line ending in one of these (or in a comma, hyphen or
-# colon) and continued on the next line is hard-wrapped prose.
-_CONTINUATION_WORDS = frozenset({
-    "a", "an", "the", "of", "from", "to", "in", "on", "at", "by", "for", "with",
-    "and", "or", "but", "as", "that", "than", "into", "over", "under", "about",
-})
-_CONTINUATION_END = (",", "-", ":", ";")
 # Markdown marks a headline with leading "#" (ATX) or underlines it with "===" / "---" (setext).
 _ATX_MARK = re.compile(r"^#{1,6}\s+")
 _SETEXT_LINE = re.compile(r"^\s*(?:=+|-+)\s*$")
@@ -78,17 +72,9 @@ def split_title(text: str) -> tuple[str | None, str]:
         return None, text  # a single line is the article, not its headline
     if len(first) > MAX_TITLE_CHARS or _SENTENCE_END.search(first):
         return None, text
-    if rest[0].strip() and _continues(first, rest[0]):
+    if rest[0].strip() and line_continues(first, rest[0]):
         return None, text  # hard-wrapped prose: the first line continues on the next
     body = "".join(rest)
     # Drop the blank lines between headline and body, keep the body's own indentation.
     body = re.sub(r"\A(?:[ \t\f\v]*(?:\r\n|\r|\n))+", "", body)
     return first, body
-
-
-def _continues(line: str, next_line: str) -> bool:
-    """True when a line is visibly continued by the next one (a wrapped sentence, not a headline)."""
-    if next_line.lstrip()[:1].islower() or line.endswith(_CONTINUATION_END):
-        return True
-    last_word = line.rsplit(None, 1)[-1].lower()
-    return last_word in _CONTINUATION_WORDS
