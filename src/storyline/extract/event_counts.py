@@ -16,11 +16,11 @@ Vague numbers ("dozens", "thousands", "for months") are left out: they disagree 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ..model import Count, TimeExpr
+from .timex_calendar import duration_parts
 from .timex_numbers import parse_count
 
 if TYPE_CHECKING:
@@ -58,12 +58,12 @@ MODIFIERS: dict[str, str] = {
     "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "no fewer than": "EQUAL_OR_MORE",
     "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
 }
-# Duration units of TIMEX3 values (P3D, PT4H, PT8M46S), the words counts give them in, and their
+# Duration units (timex_calendar.DURATION_UNITS): the words counts give them in, and their
 # length in hours (to give "8 minutes 46 seconds" in minutes).
-_DATE_UNITS = {"Y": ("years", 8760.0), "M": ("months", 730.0), "W": ("weeks", 168.0), "D": ("days", 24.0)}
-_TIME_UNITS = {"H": ("hours", 1.0), "M": ("minutes", 1 / 60), "S": ("seconds", 1 / 3600)}
-_DURATION = re.compile(r"P((?:\d{1,6}(?:\.\d+)?[YMWD])*)(?:T((?:\d{1,6}(?:\.\d+)?[HMS])+))?")
-_PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
+UNITS: dict[str, tuple[str, float]] = {
+    "Y": ("years", 8760.0), "M": ("months", 730.0), "W": ("weeks", 168.0), "D": ("days", 24.0),
+    "H": ("hours", 1.0), "TM": ("minutes", 1 / 60), "S": ("seconds", 1 / 3600),
+}
 # Dependencies through which a number or its noun is what a verb is done to (or, for protests,
 # who does it).
 _DONE_TO = frozenset({"dobj", "obj", "nsubjpass"})
@@ -242,15 +242,11 @@ def _lasting(doc: Doc, t: Token, verbs: Sequence[Token], durations: Sequence[Tim
 def _duration(value: str) -> tuple[int | float, str] | None:
     """The number and unit of a TIMEX3 duration, in its largest unit (PT4H: 4 hours; PT8M46S:
     8.77 minutes), None for vague ones (PXM)."""
-    m = _DURATION.fullmatch(value)
-    if m is None:
-        return None
-    parts = [_DATE_UNITS[u] + (float(n),) for n, u in _PART.findall(m.group(1))]
-    parts += [_TIME_UNITS[u] + (float(n),) for n, u in _PART.findall(m.group(2) or "")]
+    parts = duration_parts(value)
     if not parts:
         return None
-    unit, hours = parts[0][0], parts[0][1]
-    number = round(sum(h * n for _, h, n in parts) / hours, 2)
+    unit, hours = UNITS[parts[0][1]]
+    number = round(sum(UNITS[u][1] * float(n) for n, u in parts) / hours, 2)
     return (_plain(number), unit) if number > 0 else None
 
 

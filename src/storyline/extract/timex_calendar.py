@@ -346,3 +346,27 @@ def truncate(p: Point, gran: str) -> Point:
     if gran == "day":
         return day_point(d)
     return Point("year", d.year)
+
+
+# TIMEX3 duration values with numbers ("P3D", "PT4H", "P1Y6M", "PT8M46S"); vague ones ("PXM") are none.
+_DURATION_VALUE = re.compile(r"P((?:\d{1,6}(?:\.\d+)?[YMWD])*)(?:T((?:\d{1,6}(?:\.\d+)?[HMS])+))?")
+_DURATION_PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
+# Duration units, larger first; minutes ("M" after "T") are "TM", months "M".
+DURATION_UNITS = ("Y", "M", "W", "D", "H", "TM", "S")
+
+
+def duration_parts(value: str) -> list[tuple[str, str]]:
+    """(number, unit of DURATION_UNITS) for each part of a TIMEX3 duration value, as written:
+    "PT8M46S" is [("8", "TM"), ("46", "S")]; empty for anything else ("PXM", "P")."""
+    m = _DURATION_VALUE.fullmatch(value)
+    if m is None:
+        return []
+    date = [(n, u) for n, u in _DURATION_PART.findall(m.group(1))]
+    return date + [(n, "T" + u if u == "M" else u) for n, u in _DURATION_PART.findall(m.group(2) or "")]
+
+
+def duration_value(parts: list[tuple[str, str]]) -> str:
+    """The TIMEX3 value of duration parts (duration_parts' inverse)."""
+    date = "".join(n + u for n, u in parts if DURATION_UNITS.index(u) < DURATION_UNITS.index("H"))
+    time = "".join(n + u[-1] for n, u in parts if DURATION_UNITS.index(u) >= DURATION_UNITS.index("H"))
+    return "P" + date + ("T" + time if time else "")

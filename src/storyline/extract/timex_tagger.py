@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from .timex_calendar import day_point, format_value, safe_date
+from .timex_calendar import DURATION_UNITS, day_point, duration_parts, duration_value, format_value, safe_date
 from .timex_lexicon import MONTHS, WEEKDAYS
 from .timex_resolve import Built, Ctx, Found, Tense, no_label, no_tense
 from .timex_rules import RULES
@@ -229,23 +229,8 @@ def tag_text(
 
 # One duration in several units, larger first: "8 minutes 46 seconds", "two hours and five
 # minutes", "a year, six months" (PT8M46S, PT2H5M, P1Y6M), one TIMEX3 as TimeML has it.
-_DURATION_VALUE = re.compile(r"P((?:\d{1,6}(?:\.\d+)?[YMWD])*)(?:T((?:\d{1,6}(?:\.\d+)?[HMS])+))?")
-_PART = re.compile(r"(\d{1,6}(?:\.\d+)?)([YMWDHS])")
-_DATE_UNITS, _TIME_UNITS = "YMWD", "HMS"  # ranks: date units first, then time units
-# Within a line only; and a second part that "longer" or "after" follows is a duration of its own
-# ("lasted two hours, 30 minutes longer than planned").
 _DURATION_JOINT = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]+and[ \t]+|[ \t])[ \t]*")
 _COMPARED_AFTER = re.compile(r"[ \t]+(?:longer|shorter|more|less|fewer|after|before|later|earlier|ago|early|late)\b")
-
-
-def _duration_parts(value: str) -> list[tuple[int, str]]:
-    """(rank of its unit, "8M") for each part of a duration value; empty unless it is one."""
-    m = _DURATION_VALUE.fullmatch(value)
-    if m is None:
-        return []
-    date = [(_DATE_UNITS.index(u), n + u) for n, u in _PART.findall(m.group(1))]
-    time = [(len(_DATE_UNITS) + _TIME_UNITS.index(u), n + u) for n, u in _PART.findall(m.group(2) or "")]
-    return date + time
 
 
 def _joined_durations(text: str, found: list[Found]) -> list[Found]:
@@ -257,12 +242,9 @@ def _joined_durations(text: str, found: list[Found]) -> list[Found]:
         if prev is not None and prev.built.type == f.built.type == "DURATION" and not f.built.mod \
                 and _DURATION_JOINT.fullmatch(text, prev.end, f.start) and _COUNT_START.match(text, f.start) \
                 and not _COMPARED_AFTER.match(text, f.end):
-            head, tail = _duration_parts(prev.built.value), _duration_parts(f.built.value)
-            if head and len(tail) == 1 and head[-1][0] < tail[0][0]:
-                parts = head + tail
-                date = "".join(p for rank, p in parts if rank < len(_DATE_UNITS))
-                time = "".join(p for rank, p in parts if rank >= len(_DATE_UNITS))
-                value = "P" + date + ("T" + time if time else "")
+            head, tail = duration_parts(prev.built.value), duration_parts(f.built.value)
+            if head and len(tail) == 1 and DURATION_UNITS.index(head[-1][1]) < DURATION_UNITS.index(tail[0][1]):
+                value = duration_value(head + tail)
                 out[-1] = Found(prev.start, f.end, replace(prev.built, value=value))
                 continue
         out.append(f)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -422,11 +422,12 @@ def _most_said(values: Iterable[str | None]) -> str | None:
     return max(seen, key=lambda v: (counts[v], -seen.index(v)))
 
 
-def _said(pairs: Iterable[tuple[Any, str]]) -> tuple[ConflictValue, ...]:
-    """Each distinct value with the articles that give it, in the order first given."""
+def _said(pairs: Iterable[tuple[Any, str]], same: Callable[[Any], Any] = lambda v: v) -> tuple[ConflictValue, ...]:
+    """Each distinct value with the articles that give it, in the order first given; `same`
+    says what makes two values one (the first given is shown)."""
     by: dict[str, tuple[Any, list[str]]] = {}
     for value, article in pairs:
-        key = json.dumps(value, sort_keys=True, default=str)
+        key = json.dumps(same(value), sort_keys=True, default=str)
         _, articles = by.setdefault(key, (value, []))
         if article not in articles:
             articles.append(article)
@@ -525,13 +526,10 @@ def _counts(reports: Sequence[Report]) -> tuple[tuple[Count, ...], dict[str, tup
         chosen.append(pairs[best][0])
         bounds = [_bounds(c) for c, _ in pairs]
         if any(a[1] < b[0] for a in bounds for b in bounds):
-            by: dict[tuple[Any, ...], tuple[dict[str, Any], list[str]]] = {}
-            for c, article in pairs:
-                shown = {"what": c.what, "value": c.value, "unit": c.unit, "mod": c.mod, "text": c.text}
-                _, articles = by.setdefault(_count_key(c), (shown, []))
-                if article not in articles:
-                    articles.append(article)
-            disputed[what] = tuple(ConflictValue(v, tuple(a)) for v, a in by.values())
+            # "about four hours" twice is one value, whatever the words
+            disputed[what] = _said((({"what": c.what, "value": c.value, "unit": c.unit, "mod": c.mod,
+                                      "text": c.text}, article) for c, article in pairs),
+                                   lambda v: (v["value"], v["unit"], v["mod"]))
     return tuple(sorted(chosen, key=lambda c: c.what)), disputed
 
 
