@@ -266,7 +266,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_MEDIA
             if person_roles.get(id(m)) and m.label == "PERSON":
                 cluster.votes["PERSON"] += VOTE_PERSON_ROLE
-            if _apposition_before(doc, m, m.start) or _apposition_after(doc, m):
+            if _apposition_before(doc, m, m.start) or _apposition_after(doc, m) or _titled_name(doc, m):
                 # "Kenji Sato, Chargé d'Affaires of ...": only a person holds a title in apposition.
                 cluster.votes["PERSON"] += VOTE_APPOSITION_ROLE
             text = m.text(doc)
@@ -620,6 +620,15 @@ def _heads_a_person_noun(doc: Doc, m: _Mention) -> bool:
         return False
     tok = doc[m.start]
     return tok.dep_ == "compound" and tok.head.i == m.end and tok.head.lower_ in PERSON_HEADED
+
+
+def _titled_name(doc: Doc, m: _Mention) -> bool:
+    """A name of two or more capitalised words right after a title ("the EU envoy Miroslav
+    Lajčák"), which the small model, put off by the diacritics, may call an organisation."""
+    if m.label != "ORG" or m.end - m.start < 2 or m.start == 0 or not _is_role_head(doc[m.start - 1]):
+        return False
+    words = doc[m.start:m.end]
+    return all(t.is_title and t.is_alpha for t in words) and not organisation_code(words.text)
 
 
 def _is_title_only(doc: Doc, m: _Mention) -> bool:

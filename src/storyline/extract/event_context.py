@@ -529,7 +529,14 @@ def resolve(ctx: DocContext, head: Token, speaker: Who | None = None) -> list[Wh
     """The actors a noun phrase headed by `head` names, across coordination."""
     out: list[Who] = []
     seen: set[str] = set()
-    for h in conjuncts(head):
+    heads = conjuncts(head)
+    for h in list(heads):
+        # "with Kosovo's negotiator Besnik Bislimi and Serbia's minister Petar Petković": the
+        # parser hangs the second person on the first one's name, not on "negotiator"
+        for a in h.children:
+            if a.dep_ == "appos" and same_segment(ctx, h.i, a.i):
+                heads.extend(c for c in a.conjuncts if c.i > a.i and c not in heads)
+    for h in heads[: MAX_CONJUNCTS + 1]:
         first, last = np_extent(h)
         for who in _resolve_one(ctx, h, speaker):
             if first <= who.start < last or first < who.end <= last:

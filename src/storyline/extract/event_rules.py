@@ -2372,9 +2372,34 @@ def _date(
     if free:
         _, d, text = min(free, key=lambda p: p[0])
         return d, text, 2
-    if status not in ("planned", "hypothetical") and ctx.published is not None and not era:
+    undated = status in ("planned", "hypothetical") or era or _background(ctx.lex, ctx.doc[pred])
+    if ctx.published is not None and not undated:
         return ctx.published, None, 1
     return None, None, 0
+
+
+# Adverbs that set an act at some earlier or repeated time, never the news of the day:
+# "had previously said", "has repeatedly accused", "often get shot".
+UNDATED_ADVERBS = frozenset({
+    "previously", "once", "formerly", "ever", "repeatedly", "often", "frequently", "regularly",
+    "routinely", "usually", "always", "sometimes", "occasionally", "long",
+})
+
+
+def _background(lex: Lexicon, pred: Token) -> bool:
+    """Whether an undated act is background the article recalls, so the day it appeared does not
+    date it: a past perfect told by the writer ("he had been detained for four months"; but "said
+    they had arrested five" is the news, shifted back by the report), a clause describing a
+    participant ("a pastor detained for two years", "men who were held"), or an act set at an
+    earlier or repeated time ("had previously said", "often get shot")."""
+    if any(c.dep_ == "advmod" and c.lower_ in UNDATED_ADVERBS for c in pred.children):
+        return True
+    if pred.pos_ not in ("VERB", "AUX"):
+        return False
+    if pred.dep_ in ("relcl", "acl") and pred.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in pred.children)
+    return perfect and reporting_verb(lex, pred) is None
 
 
 def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: set[int], pred: int) -> str:
