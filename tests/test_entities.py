@@ -541,3 +541,34 @@ def test_entities_a_dateline_names_a_place_and_so_does_a_river(nlp) -> None:  # 
     assert (ents["Ostrel"].type, ents["Varna"].type) == ("GPE", "LOC")
     _, ents = _run(nlp, "The mission patrols the border along the Tessel river.")
     assert ents["Tessel"].type == "LOC"
+
+
+def test_entities_a_full_name_tagged_as_a_place_still_owns_its_surname() -> None:
+    # The small model calls "Maurice Cheeks" a place in some articles and every bare "Cheeks" a
+    # person; the bare surname joins the full name all the same (but not a known place's name).
+    import spacy
+
+    from storyline.extract.entities import _cluster, _Mention
+
+    doc = spacy.blank("en")("Cheeks returns . Maurice Cheeks was hired . Cheeks said . New York York spoke .")
+    mentions = [_Mention(0, 1, "PERSON"), _Mention(3, 5, "GPE"), _Mention(8, 9, "PERSON"),
+                _Mention(11, 13, "GPE"), _Mention(13, 14, "PERSON")]
+    clusters = _cluster(doc, mentions)
+    assert {m.start for m in clusters["maurice cheeks"].mentions} == {0, 3, 8}
+    assert {m.start for m in clusters["york"].mentions} == {13}
+
+
+@pytest.mark.model
+def test_entities_a_name_the_tagger_misses_on_its_second_use_is_still_found(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Kurdish forces said on Monday that Isis had lost its last village. As Isis withers, dead Isis "
+            "fighters lie in the streets. Isis fighters attacked the town. Trump Tower was closed.")
+    mentions, ents = _run(nlp, text)
+    isis = [m for m in mentions if m.text == "Isis"]
+    assert len(isis) == 4 and len({m.entity_id for m in isis}) == 1
+    assert ents["Isis"].type == "ORG"
+
+
+@pytest.mark.model
+def test_entities_a_known_city_after_in_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Ministers met in Erbil on Monday. The Kurdish parliament in Erbil will vote.")
+    assert ents["Erbil"].type == "GPE"

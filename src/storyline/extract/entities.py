@@ -30,6 +30,7 @@ from ..gazetteer import (
     opens_like,
     organisation_code,
     organisation_key,
+    place_country,
     shortens,
 )
 from ..genders import gender_evidence
@@ -219,6 +220,7 @@ class _Mention:
     sent_end: int = 0
     drop_dot: bool = False  # "X." as one token: the full stop is the sentence's, not the name's
     acronym: bool = False  # an acronym of a name the article spells out (_join_acronyms)
+    repeated: bool = False  # found as a repeat of a tagged name: its label is no evidence of its own
 
     def text(self, doc: Doc) -> str:
         """The mention's surface text."""
@@ -246,6 +248,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
            and not _is_page_furniture(m.text(doc)) and _is_a_name(doc, m)]
     raw = _split_possessives(doc, raw)
+    raw += [m for m in _repeated_names(doc, raw) if m.start not in credits and _is_a_name(doc, m)]
+    raw.sort(key=lambda m: m.start)
     _set_sentences(doc, raw)
     clusters = _cluster(doc, raw)
     bound = {key for key, _, _ in gender_evidence(doc, [(m.start, m.end, m.key) for m in raw if m.label in PERSONISH])}
@@ -259,7 +263,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
         for m in cluster.mentions:
             lone = m.label == "PERSON" and m.end - m.start == 1 and not m.honorific
             weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_LONE_PERSON if lone else VOTE_NER
-            cluster.votes[m.label] += weight
+            if not m.repeated:
+                cluster.votes[m.label] += weight
             if m.honorific:
                 cluster.votes["PERSON"] += VOTE_HONORIFIC
             if any(t in media for t in range(m.start, m.end)):
@@ -276,8 +281,9 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_PLATFORM
             if (country_of_state(text) or is_us_state(text)) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
-            elif m.label == "NORP" and city_country(text):
-                cluster.votes["GPE"] += VOTE_GAZETTEER  # "Aleppo" is no people (but "Jackson" may be a person)
+            elif (m.label == "NORP" or _after_locative(doc, m)) and city_country(text):
+                # "Aleppo" is no people, and "in Erbil" no body (but "Jackson" may be a person)
+                cluster.votes["GPE"] += VOTE_GAZETTEER
             elif organisation_code(text):
                 cluster.votes["ORG"] += VOTE_GAZETTEER
             if _in_dateline(doc, m):
@@ -539,6 +545,62 @@ def _slash_credit(doc: Doc, slash: int) -> range:
     return range(start, end)
 
 
+def _repeated_names(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
+    """The other occurrences of a name the article tags somewhere: the small model tags "Isis" or
+    "Carlile" in one sentence and misses it in the next (one name keeps one sense in an article).
+    An occurrence is taken only as the same capitalised words, not inside another tagged span nor
+    run on into a longer name ("Trump Tower"), and a one-word name only where the parse reads it
+    as a noun and it is no function word ("Will")."""
+    names: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for m in raw:
+        words = tuple(t.text for t in doc[m.start:m.end])
+        if all(w[:1].isupper() for w in words) and not m.drop_dot:
+            names[words][m.label] += 1
+    if not names:
+        return []
+    taken = [False] * len(doc)
+    for m in raw:
+        for i in range(m.start, m.end):
+            taken[i] = True
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in sorted(names, key=len, reverse=True):
+        by_first[words[0]].append(words)
+    found: list[_Mention] = []
+    i = 0
+    while i < len(doc):
+        for words in by_first.get(doc[i].text, ()):
+            end = i + len(words)
+            if end > len(doc) or any(taken[i:end]) or tuple(t.text for t in doc[i:end]) != words:
+                continue
+            if not _stands_alone(doc, i, end):
+                continue
+            labels = names[words]
+            honorific = i > 0 and doc[i - 1].lower_ in HONORIFICS
+            found.append(_Mention(i, end, max(labels, key=lambda t: (labels[t], t)), honorific, repeated=True))
+            i = end - 1
+            break
+        i += 1
+    return found
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a whole name, not part of a longer one or a plain word."""
+    def name_word(t: Token) -> bool:
+        return t.is_alpha and t.text[:1].isupper() and t.lower_ not in HONORIFICS and not t.is_sent_start
+
+    if start > 0 and name_word(doc[start - 1]):
+        return False
+    if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        return False
+    if end - start == 1:
+        tok = doc[start]
+        return tok.pos_ in ("PROPN", "NOUN") and not tok.is_stop and not doc.vocab[tok.lower_].is_stop
+    return True
+
+
 def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
     """Give each mention its sentence's token bounds, walking the sentences once."""
     bounds = [(sent.start, sent.end) for sent in doc.sents] if mentions else []
@@ -622,6 +684,15 @@ def _heads_a_person_noun(doc: Doc, m: _Mention) -> bool:
     return tok.dep_ == "compound" and tok.head.i == m.end and tok.head.lower_ in PERSON_HEADED
 
 
+# Prepositions after which a city the gazetteer knows is the place, whatever the tagger says.
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
+
+
+def _after_locative(doc: Doc, m: _Mention) -> bool:
+    """Whether a place preposition stands right before the name: "in Erbil", "near Tartus"."""
+    return m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+
+
 def _titled_name(doc: Doc, m: _Mention) -> bool:
     """A name of two or more capitalised words right after a title ("the EU envoy Miroslav
     Lajčák"), which the small model, put off by the diacritics, may call an organisation."""
@@ -642,9 +713,16 @@ def _is_title_only(doc: Doc, m: _Mention) -> bool:
 def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
     surnames: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+    # A full name the tagger called an organisation or a place ("Recep Tayyip Erdoğan", "Maurice
+    # Cheeks") still owns its surname where the article also writes the surname as a person.
+    bare_people = {name_key(m.text(doc)) for m in mentions if m.label == "PERSON" and m.end - m.start == 1}
     for m in mentions:
         words = m.text(doc).split()
-        if len(words) >= 2 and (m.label == "PERSON" or m.honorific):
+        if len(words) >= 2 and (m.label == "PERSON" or m.honorific or (
+            m.label in ("ORG", "GPE", "FAC") and name_key(words[-1]) in bare_people
+            and all(w.isalpha() and w[:1].isupper() for w in words) and not organisation_code(m.text(doc))
+            and not place_country(m.text(doc))
+        )):
             surnames[name_key(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
