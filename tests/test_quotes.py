@@ -1157,3 +1157,31 @@ def test_quotes_model_a_capitalised_quote_after_says_is_no_title(nlp: Language) 
     q = _one(_quotes(nlp, text), "Leave Tomas Edlund alone")
     assert (q.kind, q.cue) == ("direct", "says")
     assert q.speaker is not None and q.speaker.name == "Mara Quill"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker", "channel"), [
+    # a participle before or after the speaker says where the words were said
+    ("Speaking on Radio Norrvik's morning programme, Ingrid Valdemar said the cranes would arrive.",
+     "Ingrid Valdemar", "morning programme"),
+    ("Speaking to the Lysholm Courier on Monday, Ingrid Valdemar said the cranes would arrive.",
+     "Ingrid Valdemar", "Lysholm Courier"),
+    ("Ingrid Valdemar, speaking at a press conference in Lysholm, said the cranes would arrive.",
+     "Ingrid Valdemar", "press conference"),
+    # a text that "says" speaks for whoever issued it
+    ("The cranes would arrive in May, a statement from the Lysholm Port Authority said on Tuesday.",
+     "Lysholm Port Authority", "statement"),
+    ("The Lysholm Port Authority's statement said that the cranes would arrive in May.",
+     "Lysholm Port Authority", "statement"),
+])
+def test_quotes_model_channel_from_a_participle_or_the_text_that_says_it(
+        nlp: Language, text: str, speaker: str, channel: str) -> None:
+    q = _one(_quotes(nlp, text), "ranes would arrive")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.channel) == (speaker, channel)
+
+
+@pytest.mark.model
+def test_quotes_model_a_thing_not_mentioned_was_not_said(nlp: Language) -> None:
+    text = "Ingrid Valdemar did not mention the cranes in her letter. She announced a new harbour plan."
+    assert [q.text for q in _quotes(nlp, text)] == ["a new harbour plan"]

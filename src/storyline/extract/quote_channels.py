@@ -41,6 +41,8 @@ OUTLET_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT"})
 AUDIENCE_VERBS = frozenset({"tell", "give"})
 # Verbs by which an outlet relays a statement: "as quoted by Serbian media".
 RELAY_VERBS = frozenset({"quote", "cite", "report"})
+# Participles before a speech verb that set where it was said: "Speaking on X, she said".
+SPEAKING_VERBS = frozenset({"speak", "talk", "write", "address", "appear"})
 # Rank of each kind of channel; the lowest wins.
 RANK_PLATFORM, RANK_OUTLET, RANK_OCCASION, RANK_CUE = 0, 1, 2, 3
 
@@ -86,7 +88,7 @@ def _outlet(doc: Doc, tok: Token, types: Mapping[int, tuple[int, int, str]]) -> 
             first += 1  # a name never runs over a line break or starts with a day ("Tuesday\n\nKarst")
         return _strip_article(doc[first:tok.i + 1].text)
     if tok.lower_ in MEDIA_NOUNS and any(c.dep_ in ("amod", "compound") for c in tok.lefts):
-        return _phrase(doc, tok)
+        return channel_phrase(doc, tok)
     return None
 
 
@@ -97,7 +99,7 @@ def _outlet_name(doc: Doc, mention: tuple[int, int, str]) -> bool:
                                     for t in span)
 
 
-def _phrase(doc: Doc, head: Token) -> str:
+def channel_phrase(doc: Doc, head: Token) -> str:
     """A channel noun with the words that make it specific: "press conference", "social media"."""
     keep = {"compound"} | ({"amod", "compound"} if head.lower_ in BARE_CHANNEL_NOUNS | MEDIA_NOUNS else set())
     first = head.i
@@ -124,7 +126,7 @@ def _from_pobj(doc: Doc, pobj: Token, prep: str, types: Mapping[int, tuple[int, 
                         return RANK_OUTLET, outlet
         if noun in BARE_CHANNEL_NOUNS and not any(c.dep_ in ("amod", "compound") for c in pobj.lefts):
             return None
-        return RANK_OCCASION, _phrase(doc, pobj)
+        return RANK_OCCASION, channel_phrase(doc, pobj)
     if prep == "on":
         outlet = _outlet(doc, pobj, types)
         if outlet is not None and pobj.ent_type_ not in ("DATE", "TIME"):
@@ -148,6 +150,11 @@ def find_channel(doc: Doc, cue: Token, content: Container[int],
     verbs = [cue]
     if cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.pos_ in ("VERB", "AUX"):
         verbs.append(cue.head)  # "said in a statement, adding that ..."
+    # "Speaking on BBC Radio 4's Today programme, Olsen said ...": the participle says where
+    # (or "Olsen, speaking at a press conference, said")
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    verbs += [c for h in [cue, *subjects] for c in h.children
+              if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG" and c.lemma_ in SPEAKING_VERBS and c.i not in content]
     for verb in verbs:
         for child in verb.children:
             if child.i in content:
@@ -159,6 +166,11 @@ def find_channel(doc: Doc, cue: Token, content: Container[int],
                     hit = _from_pobj(doc, pobj, child.lower_, types) if joined else None
                     if hit is not None:
                         found.append(hit)
+            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in SPEAKING_VERBS:
+                for pobj in child.children:  # "speaking to the BBC"
+                    outlet = _outlet(doc, pobj, types) if pobj.dep_ == "pobj" else None
+                    if outlet is not None:
+                        found.append((RANK_OUTLET, outlet))
             elif child.dep_ in ("dobj", "dative") and verb.lemma_ in AUDIENCE_VERBS:
                 outlet = _outlet(doc, child, types)
                 if outlet is not None:

@@ -519,8 +519,8 @@ def _with_object(v: Token, lemma: str) -> TokenRange | None:
         if prep is None or prep.right_edge.i == prep.i:
             return None
         return prep.i + 1, prep.right_edge.i + 1
-    if lemma in OBJECT_VERBS and obj is not None and obj.i > v.i:
-        return _subtree(obj)
+    if lemma in OBJECT_VERBS and obj is not None and obj.i > v.i and not any(c.dep_ == "neg" for c in v.children):
+        return _subtree(obj)  # (but "did not mention Syria" says nothing)
     return None
 
 

@@ -82,7 +82,8 @@ CHANNEL_NOUNS = frozenset({
 TEXT_NOUNS = frozenset({"account", "document", "paper", "study", "survey", "poll", "filing", "complaint",
                         "lawsuit", "ruling", "order", "bill", "proposal", "plan", "agreement", "law",
                         "resolution", "draft", "text", "page", "website", "site", "sign", "banner",
-                        "leaflet", "flyer", "flier", "pamphlet", "notice", "label", "campaign"})
+                        "leaflet", "flyer", "flier", "pamphlet", "notice", "label", "campaign",
+                        "assessment", "analysis", "review"})
 # Of those, the ones that need a qualifier to name a channel ("social media", not "media").
 BARE_CHANNEL_NOUNS = frozenset({"media", "television", "radio", "tv", "newspaper"})
 # Nouns for an outlet when a speaker "told" it: "told Serbian media" (a bare "told reporters"

@@ -31,7 +31,7 @@ from ..resolve.speakers import (
     resolve_speaker,
     sentence_at,
 )
-from .quote_channels import find_channel
+from .quote_channels import channel_phrase, find_channel
 from .quote_clauses import (
     FINITE_TAGS,
     SOURCE_STARTS,
@@ -296,8 +296,16 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
     out = []
     for f in sorted(found, key=lambda f: f.cue if f.cue is not None else f.a):
         resolved: ResolvedSpeaker | None = None
+        text_channel: str | None = None
         if f.speaker_head is not None:
             head = doc[f.speaker_head]
+            author = _author_of_text(head)
+            if author is not None:
+                # "a statement from the UN children's fund said": the fund spoke, in a statement
+                text_channel = channel_phrase(doc, head) if _lemma_in(head, CHANNEL_NOUNS) else None
+                head = author
+            elif head.dep_ == "poss" and head.head.dep_ in SUBJECT_DEPS and _lemma_in(head.head, CHANNEL_NOUNS):
+                text_channel = channel_phrase(doc, head.head)  # "the ministry's statement said"
             resolved = resolve_speaker(index, doc, head, earlier, unnamed)
             entity_id = resolved.speaker.entity_id if resolved.speaker is not None else None
             # A pronoun's window counts from the last sentence of what was said: "She said: “...”"
@@ -309,6 +317,7 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
                 unnamed.append(UnnamedSpeaker(resolved.start, sentence, resolved.speaker.name,
                                               head.tag_ in PLURAL_TAGS, _personal(head)))
         cue, cue_start, cue_end, channel = _cue_fields(doc, f, types)
+        channel = channel or text_channel
         out.append(Attribution(
             start=f.start, end=f.end, kind=f.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
             cue_index=f.cue, speaker=resolved.speaker if resolved is not None else None,
@@ -316,6 +325,33 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             speaker_end=resolved.end if resolved is not None else None, channel=channel, gap=f.gap,
         ))
     return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
+
+
+# Prepositions after a text that name who issued it: "a statement from the ministry", "a
+# report by the UN".
+AUTHOR_PREPS = frozenset({"from", "by"})
+
+
+def _lemma_in(tok: Token, words: Container[str]) -> bool:
+    return tok.lower_ in words or tok.lemma_.lower() in words
+
+
+def _author_of_text(head: Token) -> Token | None:
+    """Who issued the text a statement's subject names: "a statement from the ministry said",
+    "the report issued by US intelligence agencies stressed", "the ministry's statement said";
+    None when the subject is no text, or the text names no author."""
+    if head.pos_ != "NOUN" or not (_lemma_in(head, CHANNEL_NOUNS) or _lemma_in(head, TEXT_NOUNS)):
+        return None
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and _lemma_in(head, CHANNEL_NOUNS):
+            return c  # (but "her campaign said" is the campaign's)
+        if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS:
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "issued by", "released by"
+            for agent in c.children:
+                if agent.dep_ == "agent":
+                    return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _personal(head: Token) -> bool:
