@@ -1052,3 +1052,27 @@ def test_events_background_acts_are_not_dated_by_the_publication_day(  # type: i
 ) -> None:
     [event] = _only(_annotate(nlp, text), etype)
     assert (event.date.value if event.date else None) == date
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "At a large refugee camp near Lindholm, I met a group of women who had fled the fighting.",
+    "Follow Lindholm Post on Twitter to join the discussion.",
+])
+def test_events_the_writers_own_errands_and_commands_to_the_reader_are_no_events(  # type: ignore[no-untyped-def]
+    nlp, text: str
+) -> None:
+    assert [e for e in _annotate(nlp, text) if e.type == "CONSULT"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "status"), [
+    ("The rebels kept an army capable of resuming the battle against the government.", "ASSAULT", "hypothetical"),
+    ("Critics condemned the Chilean move to withdraw troops from the border.", "RETREAT", "planned"),
+    ("Critics attacked the Chilean move to withdraw troops from the border.", "ACCUSE", "occurred"),
+])
+def test_events_what_could_be_done_or_was_decided_is_not_done(  # type: ignore[no-untyped-def]
+    nlp, text: str, etype: str, status: str
+) -> None:
+    [event] = _only(_annotate(nlp, text), etype)
+    assert event.status == status

@@ -942,12 +942,34 @@ def _thing(ctx: DocContext, s: Token, strict: bool = False) -> bool:
 
 
 def _addresses_reader(ctx: DocContext, pred: Token) -> bool:
-    """A predicate whose subject is "you" outside any quotation: the page asks its reader to agree
-    or subscribe, it reports nothing. Quoted, "you" is someone the speaker addresses."""
+    """A predicate of the page itself, outside any quotation: its subject is "you" (the page asks
+    its reader to agree or subscribe), "I" or "we" of the writer ("At the camp, I met a group of
+    women": the reporter's own errand, no act of the story), or it serves a command to the reader
+    ("Follow us on Twitter to join the discussion"). It reports nothing. Quoted, or reported
+    ("she said we had met"), the pronouns are someone else's."""
     if ctx.quote_of[pred.i] >= 0:
         return False
     subs, _ = subjects(pred, ctx.dateline)
-    return bool(subs) and all(s.lower_ in READER_PRONOUNS for s in subs)
+    if subs and all(s.lower_ in READER_PRONOUNS for s in subs):
+        return True
+    if subs and all(s.lower_ in WRITER_PRONOUNS for s in subs) and reporting_verb(ctx.lex, pred) is None:
+        return True
+    node = pred
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "advcl", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return node is not pred and _imperative(node)
+
+
+# The writer speaking of themselves outside quotation marks.
+WRITER_PRONOUNS = frozenset({"i", "we"})
+
+
+def _imperative(v: Token) -> bool:
+    """A bare verb opening its sentence with no subject or auxiliary: "Follow us on Twitter"."""
+    return (v.tag_ == "VB" and v.dep_ == "ROOT" and v.left_edge.i == v.sent.start
+            and v.i == v.sent.start and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in v.children))
 
 
 def _share_targets(ctx: DocContext, mentions: list[EventMention]) -> list[EventMention]:
@@ -1587,11 +1609,17 @@ def _not_yet(pred: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in pred.children)
 
 
+# Adjectives whose "of" + gerund is an act that could be done, not one that was.
+ABILITY_ADJECTIVES = {"capable": "hypothetical", "incapable": "failed"}
+
+
 def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     """How an infinitive stands that says what a noun of intent is for: 'the plot to kill'
     (planned), 'the refusal to hand them over' (negated), 'the ability to strike' (hypothetical)."""
     if pred.dep_ == "pcomp" and pred.head.head.pos_ == "NOUN":
         return lex.control_nouns.get(_lemma(pred.head.head))  # "some interest in repatriating"
+    if pred.dep_ == "pcomp" and pred.head.lower_ == "of" and _lemma(pred.head.head) in ABILITY_ADJECTIVES:
+        return ABILITY_ADJECTIVES[_lemma(pred.head.head)]  # "an army capable of resuming the battle"
     to = next((c for c in pred.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     if pred.dep_ != "acl" or to is None:
         return None

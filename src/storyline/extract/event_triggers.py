@@ -172,7 +172,8 @@ ABSTRACT_TARGETS = frozenset({
     "agenda", "deal", "tax", "amendment", "right", "freedom", "liberty", "constitution", "democracy", "press",
     "media", "legislation", "measure", "nominee", "nomination", "candidacy", "character", "integrity",
     "credibility", "patriotism", "motive", "judgment", "judgement", "leadership", "tenure", "presidency",
-    "platform", "credential", "rhetoric", "science",
+    "platform", "credential", "rhetoric", "science", "move", "strategy", "approach", "announcement", "claim",
+    "verdict", "speech",
 })
 # What speaks for someone: an attack made by one of these is made in words ("a new ad attacking
 # the governor", "the statement attacked the ruling").
