@@ -572,3 +572,27 @@ def test_entities_a_name_the_tagger_misses_on_its_second_use_is_still_found(nlp)
 def test_entities_a_known_city_after_in_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, "Ministers met in Erbil on Monday. The Kurdish parliament in Erbil will vote.")
     assert ents["Erbil"].type == "GPE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name", "role"), [
+    # the words before a title's noun phrase are no part of it
+    ("For the Chilean president, Ana Rojas, the war is over.", "Ana Rojas", "Chilean president"),
+    ("The talks stalled after the resignation of Chilean defence secretary Tomas Vidal.", "Tomas Vidal",
+     "Chilean defence secretary"),
+    ("Peru and the Chilean president, Ana Rojas, spoke on Monday.", "Ana Rojas", "Chilean president"),
+    # but coordination and prepositions inside a title are kept
+    ("The EU High Representative for Foreign Affairs and Security Policy, Ana Rojas, spoke.", "Ana Rojas",
+     "High Representative for Foreign Affairs and Security Policy"),
+])
+def test_entities_a_title_starts_at_its_noun_phrase(nlp, text: str, name: str, role: str) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, text)
+    assert role in [r.role for r in ents[name].roles]
+
+
+@pytest.mark.model
+def test_entities_a_title_after_and_is_the_next_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The plan was drawn up by Defence Secretary Tomas Vidal, and the envoy to the coalition, Ana Rojas, "
+            "on Monday.")
+    _, ents = _run(nlp, text)
+    assert not any("envoy" in r.role for r in ents["Tomas Vidal"].roles)

@@ -931,6 +931,8 @@ def _apposition_before(doc: Doc, m: _Mention, name_start: int) -> list[int]:
         if tok.pos_ == "ADP" and tok.lower_ not in TITLE_INNER_PREPS:
             stopped_at_preposition = True
             break
+        if _opens_role_phrase(doc, i, sent_start, idx):
+            break  # "For the Syrian president, ...", "Trump and the Turkish president, ..."
         # "newly appointed EU envoy" is a title; "said the envoy" is not.
         if (tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") and not _is_role_head(tok)
                 and tok.tag_ != "VBN"):
@@ -947,12 +949,31 @@ def _apposition_before(doc: Doc, m: _Mention, name_start: int) -> list[int]:
     return idx if _looks_like_title(doc, idx) else []
 
 
+def _opens_role_phrase(doc: Doc, i: int, sent_start: int, after: list[int]) -> bool:
+    """Whether token i, met walking back from a title (`after`: the tokens met so far), lies before
+    the title's noun phrase: a subordinating word, or a conjunction or a preposition that follows
+    no title word ("For the Syrian president", "Trump and the Turkish president", "the resignation
+    of US defence secretary"), where "Deputy Prime Minister and chief negotiator" and "Commander
+    of the mission" are one."""
+    tok = doc[i]
+    if tok.pos_ == "SCONJ" or tok.tag_ in ("WDT", "WP"):
+        return True
+    if (tok.pos_ == "CCONJ" or tok.lower_ in TITLE_INNER_PREPS or tok.lower_ == "-") and any(
+            _is_role_head(doc[j]) for j in after):
+        # ("High Representative for Foreign Affairs and Security Policy": no title word after it)
+        before = doc[i - 1] if i > sent_start else None
+        return before is None or not (_is_role_head(before) or before.lower_ in ROLE_MODIFIERS)
+    return False
+
+
 def _apposition_after(doc: Doc, m: _Mention) -> list[int]:
     """Tokens of "NAME, ROLE PHRASE," up to the next comma or the sentence end."""
     if m.end >= len(doc) or doc[m.end].text != ",":
         return []
     sent_end = m.sent_end
     i = m.end + 1
+    if i < sent_end and doc[i].pos_ == "CCONJ":
+        return []  # "Mattis, and the envoy to the coalition, Brett McGurk": the next name's title
     idx: list[int] = []
     while i < sent_end and not _stops(doc[i]) and len(idx) <= MAX_ROLE_TOKENS * 2:
         tok = doc[i]
@@ -1092,7 +1113,7 @@ def _title_before(doc: Doc, m: _Mention) -> tuple[tuple[str, str | None, int, in
             continue
         if (word in ROLE_NOUNS or word in ROLE_MODIFIERS or word in ROLE_NOISE
                 or tok.ent_type_ in ("NORP", "GPE", "ORG")
-                or (word == "of" and collected) or (word == "-" and collected)):
+                or (word in ("of", "-") and collected and not _opens_role_phrase(doc, i, sent_start, collected))):
             collected.append(i)
             i -= 1
             continue
