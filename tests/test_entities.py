@@ -596,3 +596,9 @@ def test_entities_a_title_after_and_is_the_next_persons(nlp) -> None:  # type: i
             "on Monday.")
     _, ents = _run(nlp, text)
     assert not any("envoy" in r.role for r in ents["Tomas Vidal"].roles)
+
+
+@pytest.mark.model
+def test_entities_a_bracket_or_a_separator_ends_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, _ = _run(nlp, "Fighters of the Northern Front (NF) attacked. Lindholm • Join the debate.")
+    assert not any("(" in m.text or "•" in m.text for m in mentions)

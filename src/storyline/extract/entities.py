@@ -338,9 +338,10 @@ def _trim(ent: Span) -> _Mention | None:
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].is_space:
             end = i + 1 if not doc[i].is_space and "\n" not in doc[i].text else i
             break
-    # "Veldora, Yuki Sanderlund": a comma inside an NER span joins two names, keep the first.
+    # "Veldora, Yuki Sanderlund": a comma inside an NER span joins two names, keep the first; so
+    # do a bracket ("Islamic State (Isis") and a separator ("Trump • Dorset").
     for i in range(start + 1, end):
-        if doc[i].text in (",", ";"):
+        if doc[i].text in (",", ";", "(", "[", "•", "|", "·"):
             end = i
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
