@@ -1076,3 +1076,19 @@ def test_events_what_could_be_done_or_was_decided_is_not_done(  # type: ignore[n
 ) -> None:
     [event] = _only(_annotate(nlp, text), etype)
     assert event.status == status
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "place", "targets"), [
+    # the act befell people the sentence does not name: the place is where, not whom
+    ("He said that in Chile he had been detained for four months.", "COERCE", "Chile", []),
+    ("Police arrested him in Lindholm.", "COERCE", "Lindholm", []),
+    # with no one it befell, the place is what PLOVER codes as the target
+    ("A curfew was imposed in Lindholm.", "COERCE", None, ["Lindholm"]),
+])
+def test_events_the_place_of_an_act_on_unnamed_people_is_no_target(  # type: ignore[no-untyped-def]
+    nlp, text: str, etype: str, place: str | None, targets: list[str]
+) -> None:
+    [event] = _only(_annotate(nlp, text), etype)
+    assert (event.place.name if event.place else None) == place
+    assert [a.name for a in event.actors if a.role == "target"] == targets

@@ -1141,6 +1141,9 @@ def _verb_roles(
     if targets and not any(w.named for w in targets):
         targets = _named_party(ctx, pred, speaker) or targets
     preps = TARGET_PREPS.get(tr.type, ())
+    unnamed_patient = _unnamed_patient(ctx, pred)
+    if unnamed_patient:
+        preps = tuple(p for p in preps if p not in PLACE_PREPS)
     heads = [pred] + ([noun] if noun is not None else [])
     if f.subject_event is not None:
         heads.append(f.subject_event)
@@ -1180,7 +1183,7 @@ def _verb_roles(
         targets.extend(w for w in _condition_subject(ctx, pred, f, speaker) if w.key not in keys)
     if not targets:
         targets.extend(w for w in _linear_target(ctx, max(tr.end, pred.i + 1), speaker) if w.key not in keys)
-    if not targets and tr.type in MATERIAL_TYPES:
+    if not targets and tr.type in MATERIAL_TYPES and not unnamed_patient:
         targets.extend(_place_target(ctx, heads, speaker))
     targets = [t for w in targets if (t := _other_side(ctx, w, sources)) is not None]
     targets = [w for w in targets if w.key not in ally_keys]
@@ -1315,6 +1318,18 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who
         if found:
             return found
     return []
+
+
+# Prepositions of a target phrase that say where rather than whom ("a curfew in Cizre").
+PLACE_PREPS = frozenset({"in", "at", "near"})
+
+
+def _unnamed_patient(ctx: DocContext, pred: Token) -> bool:
+    """Whether the act befell someone the sentence only points at ("in Syria, he had been
+    detained", "police arrested him in Lindholm"): then the place is where, not whom. (Unnamed
+    people, "killed 23 people in Tel Aviv", are the place's people: PLOVER codes the place.)"""
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "PRP" and not c.lower_.endswith(("self", "selves"))
+               for c in pred.children)  # (but "blew themselves up in Tel Aviv" befell Tel Aviv)
 
 
 def _place_target(ctx: DocContext, heads: list[Token], speaker: Who | None) -> list[Who]:
