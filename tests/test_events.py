@@ -400,10 +400,19 @@ def test_events_pronoun_actor_skips_a_person_of_the_other_gender(nlp) -> None:  
 
 @pytest.mark.model
 def test_events_pronoun_actor_of_unknown_gender_is_the_last_person(nlp) -> None:  # type: ignore[no-untyped-def]
-    # Nothing says who is a woman (no first-name list): "She" is the last person named, as before.
-    text = "Mary Smith met John Brown on Monday. She accused him of lying."
+    # Nothing says who is a woman (no first-name list): "She" is the last person named, as before,
+    # when no person is the previous sentence's subject ...
+    text = "The talks between Mary Smith and John Brown ended on Monday. She accused him of lying."
     [event] = _only(_annotate(nlp, text), "ACCUSE")
     assert _roles(event)["John Brown"] == "source"
+    # ... and that subject when one is: a subject pronoun opening a sentence continues its subject.
+    text = "Mary Smith met John Brown on Monday. She accused him of lying."
+    [event] = _only(_annotate(nlp, text), "ACCUSE")
+    assert _roles(event)["Mary Smith"] == "source"
+    text = ("French President Anne Morel spoke by phone with the Chilean president, Tomas Vidal, on Monday. "
+            "She also called for more talks with Peru.")
+    [event] = _only(_annotate(nlp, text), "REQUEST")
+    assert _roles(event)["Anne Morel"] == "source"
 
 
 @pytest.mark.model

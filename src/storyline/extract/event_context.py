@@ -477,6 +477,9 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
     however far back, as no evidence says otherwise."""
     k = bisect.bisect_left(ctx.person_starts, i)
     pronoun = ctx.doc[i].lower_
+    subject = _previous_subject(ctx, i, k, pronoun)
+    if subject is not None:
+        return subject
     oldest = _sentence_start(ctx, i, PRONOUN_SENTENCES)
     for j in range(k - 1, -1, -1):
         if j < k - 1 and ctx.person_starts[j] < oldest:
@@ -484,6 +487,28 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
         who = ctx.person_at[j]
         if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")):
             return who
+    return None
+
+
+def _previous_subject(ctx: DocContext, i: int, k: int, pronoun: str) -> Who | None:
+    """A subject pronoun that opens its clause with nobody named before it in its sentence
+    continues the previous sentence's subject ("Macron spoke to Putin by phone. He also called
+    for ..." is Macron), where the person named last may be only an object; None when that
+    sentence has no person as its subject (the last person named is taken then)."""
+    doc = ctx.doc
+    own = _sentence_start(ctx, i, 0)
+    if doc[i].dep_ != "nsubj" or (k > 0 and ctx.person_starts[k - 1] >= own):
+        return None
+    previous = _sentence_start(ctx, i, 1)
+    if previous == own:
+        return None
+    for j in range(bisect.bisect_left(ctx.person_starts, previous), k):
+        who = ctx.person_at[j]
+        root = doc[ctx.person_starts[j]]
+        while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+            root = root.head  # "Emmanuel" -> "Macron"
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+            return who if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")) else None
     return None
 
 
