@@ -550,12 +550,17 @@ def test_entities_a_full_name_tagged_as_a_place_still_owns_its_surname() -> None
 
     from storyline.extract.entities import _cluster, _Mention
 
-    doc = spacy.blank("en")("Cheeks returns . Maurice Cheeks was hired . Cheeks said . New York York spoke .")
+    doc = spacy.blank("en")("Cheeks returns . Maurice Cheeks was hired . Cheeks said . New York York spoke . "
+                            "Lincoln Memorial Lincoln Never Trump Trump")
     mentions = [_Mention(0, 1, "PERSON"), _Mention(3, 5, "GPE"), _Mention(8, 9, "PERSON"),
-                _Mention(11, 13, "GPE"), _Mention(13, 14, "PERSON")]
+                _Mention(11, 13, "GPE"), _Mention(13, 14, "PERSON"), _Mention(16, 18, "GPE"),
+                _Mention(18, 19, "PERSON"), _Mention(19, 21, "ORG"), _Mention(21, 22, "PERSON")]
     clusters = _cluster(doc, mentions)
     assert {m.start for m in clusters["maurice cheeks"].mentions} == {0, 3, 8}
+    # a place, a building or a slogan named after someone is not that person
     assert {m.start for m in clusters["york"].mentions} == {13}
+    assert {m.start for m in clusters["lincoln"].mentions} == {18}
+    assert {m.start for m in clusters["trump"].mentions} == {21}
 
 
 @pytest.mark.model
