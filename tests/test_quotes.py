@@ -1185,3 +1185,12 @@ def test_quotes_model_channel_from_a_participle_or_the_text_that_says_it(
 def test_quotes_model_a_thing_not_mentioned_was_not_said(nlp: Language) -> None:
     text = "Ingrid Valdemar did not mention the cranes in her letter. She announced a new harbour plan."
     assert [q.text for q in _quotes(nlp, text)] == ["a new harbour plan"]
+
+
+@pytest.mark.model
+def test_quotes_model_a_statement_went_on_with_keeps_its_channel(nlp: Language) -> None:
+    text = ("Ingrid Valdemar said on X that the cranes would come. “They will be here by May,” she added. "
+            "Later she told reporters that the harbour would reopen.")
+    quotes = _quotes(nlp, text)
+    assert _one(quotes, "They will be here").channel == "X"
+    assert _one(quotes, "the harbour would reopen").channel is None  # told anew, no channel said

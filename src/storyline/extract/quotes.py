@@ -293,6 +293,7 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
     types = _mention_tokens(doc, mentions, entities)
     earlier: list[tuple[int, int, str]] = []  # resolved speakers so far, for "he added"
     unnamed: list[UnnamedSpeaker] = []  # speakers named by a common noun: "a spokesman ... he said"
+    said_on: dict[str, tuple[int, str]] = {}  # entity id -> (sentence, channel) of its last statement
     out = []
     for f in sorted(found, key=lambda f: f.cue if f.cue is not None else f.a):
         resolved: ResolvedSpeaker | None = None
@@ -318,6 +319,15 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
                                               head.tag_ in PLURAL_TAGS, _personal(head)))
         cue, cue_start, cue_end, channel = _cue_fields(doc, f, types)
         channel = channel or text_channel
+        speaker_id = resolved.speaker.entity_id if resolved is not None and resolved.speaker is not None else None
+        if speaker_id is not None and f.cue is not None:
+            here = sentence_at(index, f.cue)
+            last = said_on.get(speaker_id)
+            if channel is None and last is not None and here - last[0] <= CONTINUATION_SENTENCES and (
+                    doc[f.cue].lemma_.lower() in CONTINUING_CUES):
+                channel = last[1]  # "Unicef said in a statement ... “We are appalled,” it added"
+            if channel is not None:
+                said_on[speaker_id] = (here, channel)
         out.append(Attribution(
             start=f.start, end=f.end, kind=f.kind, cue=cue, cue_start=cue_start, cue_end=cue_end,
             cue_index=f.cue, speaker=resolved.speaker if resolved is not None else None,
@@ -327,6 +337,10 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
     return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
 
 
+# Cues that go on with a statement already made, on the channel it was made on ("it added", "he
+# continued", "she went on"), within this many sentences of it.
+CONTINUING_CUES = frozenset({"add", "continue", "go"})
+CONTINUATION_SENTENCES = 3
 # Prepositions after a text that name who issued it: "a statement from the ministry", "a
 # report by the UN".
 AUTHOR_PREPS = frozenset({"from", "by"})
