@@ -566,17 +566,51 @@ def test_entities_a_full_name_tagged_as_a_place_still_owns_its_surname() -> None
 @pytest.mark.model
 def test_entities_a_name_the_tagger_misses_on_its_second_use_is_still_found(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Kurdish forces said on Monday that Isis had lost its last village. As Isis withers, dead Isis "
-            "fighters lie in the streets. Isis fighters attacked the town. Trump Tower was closed.")
+            "fighters lie in the streets. Isis fighters attacked the town. President Trump spoke in Ankara. "
+            "Trump Tower was closed.")
     mentions, ents = _run(nlp, text)
     isis = [m for m in mentions if m.text == "Isis"]
     assert len(isis) == 4 and len({m.entity_id for m in isis}) == 1
     assert ents["Isis"].type == "ORG"
+    # "Trump" is tagged alone, but the building named after him is no repeat of his name
+    assert [m.start for m in mentions if m.text == "Trump"] == [text.index("Trump spoke")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Hunt visited Ankara on Monday. Hunt for survivors goes on in the rubble.",
+    'Price said the sanctions would stay. "Price rises triggered protests in Lima," he said.',
+])
+def test_entities_a_surname_that_is_a_plain_word_opening_a_sentence_is_no_repeat(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    mentions, _ = _run(nlp, text)
+    second = text.index(text.split()[0], 1)
+    assert not any(m.start == second for m in mentions)
+
+
+@pytest.mark.model
+def test_entities_a_bare_surname_goes_to_a_person_before_a_body_or_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Dow Jones fell sharply on Monday. Alex Jones spoke to the crowd in Austin. "
+            "Later, Jones said he would appeal.")
+    mentions, ents = _run(nlp, text)
+    [jones] = [m for m in mentions if m.text == "Jones"]
+    assert jones.entity_id == ents["Alex Jones"].id
 
 
 @pytest.mark.model
 def test_entities_a_known_city_after_in_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, "Ministers met in Erbil on Monday. The Kurdish parliament in Erbil will vote.")
     assert ents["Erbil"].type == "GPE"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    # a person the gazetteer shares a name with: trusted, a surname, an owner
+    ("Voters lost confidence in Obama. Obama said he would campaign.", "Obama"),
+    ("Supporters of John Bolton rallied. Critics gathered around Bolton in Washington.", "John Bolton"),
+])
+def test_entities_a_person_after_in_is_no_place(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, text)
+    assert ents[name].type == "PERSON"
 
 
 @pytest.mark.model
@@ -605,5 +639,6 @@ def test_entities_a_title_after_and_is_the_next_persons(nlp) -> None:  # type: i
 
 @pytest.mark.model
 def test_entities_a_bracket_or_a_separator_ends_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
-    mentions, _ = _run(nlp, "Fighters of the Northern Front (NF) attacked. Lindholm • Join the debate.")
+    mentions, _ = _run(nlp, "Fighters of the Northern Front (NF) attacked. Search • President Trump • Dorset • Join.")
     assert not any("(" in m.text or "•" in m.text for m in mentions)
+    assert "Trump" in [m.text for m in mentions]

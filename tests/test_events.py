@@ -1051,6 +1051,11 @@ BACKGROUND = [
     # the news itself, told straight or shifted back by the report, takes the day it appeared
     ("Police arrested five people.", "COERCE", "2025-03-04"),
     ("Police said they had arrested five people.", "COERCE", "2025-03-04"),
+    # a relative clause can carry the news as well; a past perfect can be attributed or framed
+    ("The raid in which police arrested 12 men ended at dawn.", "COERCE", "2025-03-04"),
+    ("Troops shelled the positions of the YPG, which seized Kobane.", "COERCE", None),
+    ("According to police, the gunman had shot two officers.", "ASSAULT", "2025-03-04"),
+    ("The rebels had seized the town before troops arrived.", "COERCE", "2025-03-04"),
 ]
 
 
@@ -1075,8 +1080,15 @@ def test_events_the_writers_own_errands_and_commands_to_the_reader_are_no_events
 
 
 @pytest.mark.model
+def test_events_words_given_after_a_colon_are_the_speakers_not_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
+    [event] = _only(_annotate(nlp, "The minister was defiant on Monday: we will never attack Kosovo."), "ASSAULT")
+    assert event.status == "negated"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(("text", "etype", "status"), [
     ("The rebels kept an army capable of resuming the battle against the government.", "ASSAULT", "hypothetical"),
+    ("The rebels are incapable of resuming the battle against the government.", "ASSAULT", "hypothetical"),
     ("Critics condemned the Chilean move to withdraw troops from the border.", "RETREAT", "planned"),
     ("Critics attacked the Chilean move to withdraw troops from the border.", "ACCUSE", "occurred"),
 ])
@@ -1094,6 +1106,7 @@ def test_events_what_could_be_done_or_was_decided_is_not_done(  # type: ignore[n
     ("Police arrested him in Lindholm.", "COERCE", "Lindholm", []),
     # with no one it befell, the place is what PLOVER codes as the target
     ("A curfew was imposed in Lindholm.", "COERCE", None, ["Lindholm"]),
+    ("Troops shelled it near Rafah.", "ASSAULT", None, ["Rafah"]),
 ])
 def test_events_the_place_of_an_act_on_unnamed_people_is_no_target(  # type: ignore[no-untyped-def]
     nlp, text: str, etype: str, place: str | None, targets: list[str]

@@ -1182,6 +1182,20 @@ def test_quotes_model_channel_from_a_participle_or_the_text_that_says_it(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker", "channel"), [
+    # a text from a time or a place has no author named; a body spoken to is no outlet
+    ("A report from Kabul said the cranes would arrive in May.", "A report", None),
+    ("A statement from last week said the cranes would arrive in May.", "A statement", None),
+    ("Speaking to the Norrvik Parliament, Ingrid Valdemar said the cranes would arrive.", "Ingrid Valdemar", None),
+])
+def test_quotes_model_no_author_or_outlet_where_the_phrase_names_none(
+        nlp: Language, text: str, speaker: str, channel: str | None) -> None:
+    q = _one(_quotes(nlp, text), "ranes would arrive")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.channel) == (speaker, channel)
+
+
+@pytest.mark.model
 def test_quotes_model_a_thing_not_mentioned_was_not_said(nlp: Language) -> None:
     text = "Ingrid Valdemar did not mention the cranes in her letter. She announced a new harbour plan."
     assert [q.text for q in _quotes(nlp, text)] == ["a new harbour plan"]

@@ -260,6 +260,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
         for role in _roles_for(doc, m):
             person_roles[id(m)].append(role)
     for cluster in clusters.values():
+        named_person = any(m.label == "PERSON" and m.end - m.start >= 2 for m in cluster.mentions)
         for m in cluster.mentions:
             lone = m.label == "PERSON" and m.end - m.start == 1 and not m.honorific
             weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_LONE_PERSON if lone else VOTE_NER
@@ -281,7 +282,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_PLATFORM
             if (country_of_state(text) or is_us_state(text)) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
-            elif (m.label == "NORP" or _after_locative(doc, m)) and city_country(text):
+            elif (m.label == "NORP" or (_after_locative(doc, m) and not named_person)) and city_country(text):
                 # "Aleppo" is no people, and "in Erbil" no body (but "Jackson" may be a person)
                 cluster.votes["GPE"] += VOTE_GAZETTEER
             elif organisation_code(text):
@@ -576,19 +577,21 @@ def _repeated_names(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
             end = i + len(words)
             if end > len(doc) or any(taken[i:end]) or tuple(t.text for t in doc[i:end]) != words:
                 continue
-            if not _stands_alone(doc, i, end):
-                continue
             labels = names[words]
+            label = max(labels, key=lambda t: (labels[t], t))
+            if not _stands_alone(doc, i, end, label):
+                continue
             honorific = i > 0 and doc[i - 1].lower_ in HONORIFICS
-            found.append(_Mention(i, end, max(labels, key=lambda t: (labels[t], t)), honorific, repeated=True))
+            found.append(_Mention(i, end, label, honorific, repeated=True))
             i = end - 1
             break
         i += 1
     return found
 
 
-def _stands_alone(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens [start, end) are a whole name, not part of a longer one or a plain word."""
+def _stands_alone(doc: Doc, start: int, end: int, label: str) -> bool:
+    """Whether tokens [start, end) are a whole name (of a `label`), not part of a longer one or a
+    plain word."""
     def name_word(t: Token) -> bool:
         return t.is_alpha and t.text[:1].isupper() and t.lower_ not in HONORIFICS and not t.is_sent_start
 
@@ -598,8 +601,27 @@ def _stands_alone(doc: Doc, start: int, end: int) -> bool:
         return False
     if end - start == 1:
         tok = doc[start]
-        return tok.pos_ in ("PROPN", "NOUN") and not tok.is_stop and not doc.vocab[tok.lower_].is_stop
+        if tok.is_stop or doc.vocab[tok.lower_].is_stop:
+            return False
+        if label == "PERSON" and _opens_text(doc, start):
+            # "Price rises ...", "Hunt for survivors ...": any word has a capital there, and
+            # surnames are often plain words, so a word that qualifies a plain noun or takes a
+            # common noun's modifiers is no person ("Trump tweeted" is; a body's name may
+            # qualify: "Isis fighters attacked")
+            if tok.dep_ in ("compound", "amod") and tok.head.is_lower:
+                return False
+            if any(c.dep_ in ("prep", "det", "amod") for c in tok.children):
+                return False
+        return tok.pos_ in ("PROPN", "NOUN")
     return True
+
+
+def _opens_text(doc: Doc, i: int) -> bool:
+    """Whether token i starts a sentence, a line or a quotation, where every word has a capital."""
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    before = doc[i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_ or before.is_quote
 
 
 def _set_sentences(doc: Doc, mentions: list[_Mention]) -> None:
@@ -690,8 +712,21 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", 
 
 
 def _after_locative(doc: Doc, m: _Mention) -> bool:
-    """Whether a place preposition stands right before the name: "in Erbil", "near Tartus"."""
-    return m.start > 0 and doc[m.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+    """Whether a place preposition stands right before the name and says where: "in Erbil", "near
+    Tartus". Not before a surname or an owner ("rallied around Bolton", "in Graham's bill"), nor
+    after a noun of trust ("confidence in Obama"): those are people the gazetteer shares a name
+    with."""
+    if m.start == 0 or m.surname_only or doc[m.start - 1].lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    if m.end < len(doc) and _possessive(doc[m.end]):
+        return False
+    return doc[m.start - 1].head.lemma_.lower() not in ATTITUDE_NOUNS
+
+
+# Nouns whose "in" takes whom one trusts or backs, never a place.
+ATTITUDE_NOUNS = frozenset({
+    "confidence", "faith", "trust", "belief", "interest", "investment", "stake", "hope", "pride",
+})
 
 
 def _titled_name(doc: Doc, m: _Mention) -> bool:
@@ -713,7 +748,7 @@ def _is_title_only(doc: Doc, m: _Mention) -> bool:
 
 def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
-    surnames: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+    surnames: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
     # A full name the tagger called an organisation or a place ("Recep Tayyip Erdoğan", "Maurice
     # Cheeks") still owns its surname where the article also writes the surname as a person, if
     # nothing in it says it is a place or a body (session 7 dropped the rule without that test:
@@ -724,7 +759,8 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         if len(words) >= 2 and (m.label == "PERSON" or m.honorific or (
             m.label in ("ORG", "GPE", "FAC") and name_key(words[-1]) in bare_people and _may_be_a_person(doc, m)
         )):
-            surnames[name_key(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start))
+            person = m.label == "PERSON" or m.honorific
+            surnames[name_key(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start, person))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
@@ -765,12 +801,15 @@ def _may_be_a_person(doc: Doc, m: _Mention) -> bool:
             and not organisation_code(text) and not place_country(text))
 
 
-def _surname_owner(candidates: list[tuple[int, str, int]], m: _Mention) -> str:
+def _surname_owner(candidates: list[tuple[int, str, int, bool]], m: _Mention) -> str:
     """Whose a bare surname is, among the article's full names ending in it ((token, key,
-    sentence start) each): a full name in the same sentence before it; else the one introduced
-    first, whom news keeps calling by the surname alone and tells the others by their full
-    names ("President Donald Trump ... first lady Melania Trump ... Trump said" is Donald);
-    with none before it, the first after."""
+    sentence start, tagged a person) each): a full name in the same sentence before it; else the
+    one introduced first, whom news keeps calling by the surname alone and tells the others by
+    their full names ("President Donald Trump ... first lady Melania Trump ... Trump said" is
+    Donald); with none before it, the first after. A name tagged a person goes before one that
+    was not ("Alex Jones" before "Dow Jones")."""
+    people = [c for c in candidates if c[3]]
+    candidates = people or candidates
     before = [c for c in candidates if c[0] < m.start]
     if not before:
         return candidates[0][1]

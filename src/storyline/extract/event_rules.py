@@ -952,7 +952,8 @@ def _addresses_reader(ctx: DocContext, pred: Token) -> bool:
     subs, _ = subjects(pred, ctx.dateline)
     if subs and all(s.lower_ in READER_PRONOUNS for s in subs):
         return True
-    if subs and all(s.lower_ in WRITER_PRONOUNS for s in subs) and reporting_verb(ctx.lex, pred) is None:
+    if (subs and all(s.lower_ in WRITER_PRONOUNS for s in subs) and reporting_verb(ctx.lex, pred) is None
+            and not any(_after_colon(s) for s in subs)):
         return True
     node = pred
     for _ in range(3):
@@ -960,6 +961,12 @@ def _addresses_reader(ctx: DocContext, pred: Token) -> bool:
             break
         node = node.head
     return node is not pred and _imperative(node)
+
+
+def _after_colon(subject: Token) -> bool:
+    """"He was defiant on Monday: We will never give in": words given after a colon are the
+    speaker's, not the writer's, though no quotation marks enclose them."""
+    return any(t.text == ":" for t in subject.doc[max(subject.i - 2, 0):subject.i])
 
 
 # The writer speaking of themselves outside quotation marks.
@@ -1324,12 +1331,16 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who
 PLACE_PREPS = frozenset({"in", "at", "near"})
 
 
+# Pronouns that point at people ("police arrested him"); "it", "them" of things and reflexives
+# ("blew themselves up in Tel Aviv" befell Tel Aviv) leave the place a target.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you"})
+
+
 def _unnamed_patient(ctx: DocContext, pred: Token) -> bool:
     """Whether the act befell someone the sentence only points at ("in Syria, he had been
     detained", "police arrested him in Lindholm"): then the place is where, not whom. (Unnamed
     people, "killed 23 people in Tel Aviv", are the place's people: PLOVER codes the place.)"""
-    return any(c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "PRP" and not c.lower_.endswith(("self", "selves"))
-               for c in pred.children)  # (but "blew themselves up in Tel Aviv" befell Tel Aviv)
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in PERSONAL_PRONOUNS for c in pred.children)
 
 
 def _place_target(ctx: DocContext, heads: list[Token], speaker: Who | None) -> list[Who]:
@@ -1625,7 +1636,7 @@ def _not_yet(pred: Token) -> bool:
 
 
 # Adjectives whose "of" + gerund is an act that could be done, not one that was.
-ABILITY_ADJECTIVES = {"capable": "hypothetical", "incapable": "failed"}
+ABILITY_ADJECTIVES = {"capable": "hypothetical", "incapable": "hypothetical"}
 
 
 def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
@@ -2433,16 +2444,55 @@ def _background(lex: Lexicon, pred: Token) -> bool:
     """Whether an undated act is background the article recalls, so the day it appeared does not
     date it: a past perfect told by the writer ("he had been detained for four months"; but "said
     they had arrested five" is the news, shifted back by the report), a clause describing a
-    participant ("a pastor detained for two years", "men who were held"), or an act set at an
+    participant ("a pastor detained for two years", "forces fighting Isis", "the YPG, who defended
+    Kobane"; but "a strike that killed 12" is as new as the strike), or an act set at an
     earlier or repeated time ("had previously said", "often get shot")."""
     if any(c.dep_ == "advmod" and c.lower_ in UNDATED_ADVERBS for c in pred.children):
         return True
     if pred.pos_ not in ("VERB", "AUX"):
         return False
     if pred.dep_ in ("relcl", "acl") and pred.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return True
+        # "an air strike that killed 12 civilians": the clause tells what the act its head names
+        # did, which is as new as that act
+        told = _lemma(pred.head) in lex.nouns and _simple_past_clause(pred)
+        return _held_for(pred) or not told
     perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in pred.children)
-    return perfect and reporting_verb(lex, pred) is None
+    return perfect and reporting_verb(lex, pred) is None and not _framed_perfect(pred)
+
+
+def _framed_perfect(pred: Token) -> bool:
+    """A past perfect that is still the news: attributed ("according to police, he had fled"),
+    or set before another act of the story ("had fled before police arrived")."""
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in ("according", "before"):
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("before", "when", "by") for m in c.children):
+            return True
+    return False
+
+
+def _simple_past_clause(pred: Token) -> bool:
+    """'an air strike that killed 12 civilians', 'a raid in which two were arrested': a relative
+    clause in the simple past, active or passive, tells an act. A participle ("forces fighting
+    Isis"), the present ("which Ankara regards as"), the progressive or the perfect ("the
+    atrocities Isis were committing", "which it has visited") describe over time."""
+    if pred.dep_ != "relcl":
+        return False
+    auxes = [c for c in pred.children if c.dep_ in ("aux", "auxpass")]
+    if pred.tag_ == "VBD":
+        return not auxes
+    return pred.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].lower_ in ("was", "were")
+
+
+# Units of a stretch of time a participle says someone has been in a state for.
+SPAN_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade"})
+
+
+def _held_for(pred: Token) -> bool:
+    """'a pastor detained for two years', 'a man who lived there for a decade': a clause that
+    describes someone by a state that lasted a stretch of time, which began before the news."""
+    spans = (c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for")
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in SPAN_UNITS for c in spans for o in c.children)
 
 
 def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: set[int], pred: int) -> str:

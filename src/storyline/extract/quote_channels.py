@@ -43,6 +43,15 @@ AUDIENCE_VERBS = frozenset({"tell", "give"})
 RELAY_VERBS = frozenset({"quote", "cite", "report"})
 # Participles before a speech verb that set where it was said: "Speaking on X, she said".
 SPEAKING_VERBS = frozenset({"speak", "talk", "write", "address", "appear"})
+# Verbs whose "to" takes the outlet spoken to ("speaking to the BBC"); one writes or appears to
+# anybody.
+INTERVIEW_VERBS = frozenset({"speak", "talk"})
+# Words of bodies one speaks to in person, never outlets: "speaking to the European Parliament".
+AUDIENCE_BODY_WORDS = frozenset({
+    "parliament", "assembly", "senate", "congress", "council", "committee", "commission", "conference",
+    "summit", "forum", "nations", "union", "court", "ministry", "government", "cabinet", "caucus",
+    "university", "college", "school", "club", "chamber", "house", "delegation", "board",
+})
 # Rank of each kind of channel; the lowest wins.
 RANK_PLATFORM, RANK_OUTLET, RANK_OCCASION, RANK_CUE = 0, 1, 2, 3
 
@@ -166,10 +175,10 @@ def find_channel(doc: Doc, cue: Token, content: Container[int],
                     hit = _from_pobj(doc, pobj, child.lower_, types) if joined else None
                     if hit is not None:
                         found.append(hit)
-            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in SPEAKING_VERBS:
+            elif child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in INTERVIEW_VERBS:
                 for pobj in child.children:  # "speaking to the BBC"
                     outlet = _outlet(doc, pobj, types) if pobj.dep_ == "pobj" else None
-                    if outlet is not None:
+                    if outlet is not None and not AUDIENCE_BODY_WORDS.intersection(outlet.lower().split()):
                         found.append((RANK_OUTLET, outlet))
             elif child.dep_ in ("dobj", "dative") and verb.lemma_ in AUDIENCE_VERBS:
                 outlet = _outlet(doc, child, types)

@@ -344,6 +344,8 @@ CONTINUATION_SENTENCES = 3
 # Prepositions after a text that name who issued it: "a statement from the ministry", "a
 # report by the UN".
 AUTHOR_PREPS = frozenset({"from", "by"})
+# What such a preposition's object is when it names no author: a time or a place.
+NOT_AUTHOR_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
 def _lemma_in(tok: Token, words: Container[str]) -> bool:
@@ -360,7 +362,9 @@ def _author_of_text(head: Token) -> Token | None:
         if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and _lemma_in(head, CHANNEL_NOUNS):
             return c  # (but "her campaign said" is the campaign's)
         if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS:
-            return next((o for o in c.children if o.dep_ == "pobj"), None)
+            pobj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            # "a statement from last week", "a report from Baghdad": when or where, not whose
+            return pobj if pobj is not None and pobj.ent_type_ not in NOT_AUTHOR_TYPES else None
         if c.dep_ == "acl" and c.tag_ == "VBN":  # "issued by", "released by"
             for agent in c.children:
                 if agent.dep_ == "agent":
