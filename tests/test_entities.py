@@ -58,6 +58,13 @@ def test_entities_affiliation_codes() -> None:
     assert place_country("Minnesota") == "USA" and place_country("New Hampshire") == "USA"
 
 
+def test_entities_a_city_is_found_by_the_spellings_news_uses() -> None:
+    # the gazetteer's names are "Ar Raqqah", "Dūmā", "Ḩamāh", "Kyiv"; the news writes these
+    assert [place_country(n) for n in ("Raqqa", "Douma", "Hama", "Kiev")] == ["SYR", "SYR", "SYR", "UKR"]
+    # an alternate name that is not a spelling of the city's own is not taken ("Hamas" for Hamm)
+    assert place_country("Hamas") is None
+
+
 def test_entities_ids_are_stable() -> None:
     assert entity_id("peter sorensen") == entity_id("peter sorensen")
     assert entity_id("peter sorensen") != entity_id("sorensen")

