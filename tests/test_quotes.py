@@ -430,6 +430,17 @@ def test_quotes_model_date_from_the_governing_time_expression(nlp: Language) -> 
 
 
 @pytest.mark.model
+def test_quotes_model_a_time_in_a_clause_on_the_speaker_dates_no_statement(nlp: Language) -> None:
+    text = "“The cranes are late,” said Ingrid Valdemar, who left Lysholm on March 3."
+    start = text.index("March 3")
+    march = DateValue("2031-03-03", "2031-03-03", "2031-03-03", "day")
+    timex = TimeExpr(article_id(text), start, start + len("March 3"), "March 3", "DATE", "2031-03-03",
+                     date=march)
+    q = _one(_quotes(nlp, text, published="2031-03-05", timexes=(timex,)), "The cranes are late")
+    assert q.date is not None and q.date.value == "2031-03-05"  # she left on the 3rd, spoke on the 5th
+
+
+@pytest.mark.model
 def test_quotes_model_a_vague_time_dates_no_statement(nlp: Language) -> None:
     text = "Ingrid Valdemar now says the cranes are late."
     start = text.index("now")
@@ -1027,6 +1038,8 @@ def test_quotes_model_a_call_made_is_no_appeal(nlp: Language) -> None:
     "Not in living memory has a board denied the licence to the lowest bidder.",
     "Striking the capital suggests that the group has grown.",
     "Karst's claim on Monday suggests a deal is near.",
+    "The events of the past few days suggest the harbour may reopen.",
+    "Stories of the dockers I met remind us that the cuts would hurt.",
 ])
 def test_quotes_model_a_speech_verb_that_reports_nothing(nlp: Language, text: str) -> None:
     assert _quotes(nlp, text) == []

@@ -106,11 +106,13 @@ UNREALISED_PREPS = frozenset({"before", "without", "instead"})
 NOT_DONE_PREPS = frozenset({"without", "instead"})
 # Verbs by which a fact, not a speaker, points to something: "the timing suggests", "Striking the
 # capital indicates ..." (a person or a text that suggests something still says it).
-INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "highlight", "underline"})
-# Subjects of those that are facts, not speakers: "his claim suggests", "the move signals".
+INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "highlight", "underline", "remind"})
+# Subjects of those that are facts, not speakers: "his claim suggests", "the move signals", "the
+# events of the past few days suggest", "stories of the refugees remind us".
 EVIDENCE_NOUNS = frozenset({"claim", "move", "decision", "fact", "evidence", "data", "figure", "number",
                             "trend", "pattern", "timing", "shift", "absence", "presence", "silence",
-                            "incident", "development", "attack", "result", "outcome", "choice"})
+                            "incident", "development", "attack", "result", "outcome", "choice",
+                            "event", "story", "history", "experience", "episode", "image", "footage"})
 DEMONSTRATIVES = frozenset({"that", "this"})
 # Words a writer's idiom hangs "to say" on: "needless to say", "suffice it to say", "so to say".
 IDIOM_HEADS = frozenset({"needless", "suffice", "so", "strange", "sad", "safe", "fair"})

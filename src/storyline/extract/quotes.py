@@ -418,12 +418,13 @@ def _without_nested(doc: Doc, found: list[Attribution]) -> list[Attribution]:
 
 
 def _governs(tok: Token, cue: Token, content: Container[int]) -> bool:
-    """Whether a token hangs (through its heads) on the cue verb, not on the reported clause."""
+    """Whether a token hangs (through its heads) on the cue verb, not on the reported clause nor
+    on a relative clause ("said Mahmoud, who fled a year ago": the flight is a year ago)."""
     t = tok
     while True:
         if t.i == cue.i:
             return True
-        if t.i in content or t.head.i == t.i:
+        if t.i in content or t.head.i == t.i or t.dep_ == "relcl":
             return False
         t = t.head
 
