@@ -1080,6 +1080,28 @@ def test_events_the_writers_own_errands_and_commands_to_the_reader_are_no_events
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "date"), [
+    # a "when" clause sets the moment of the act it hangs on
+    ("Ten fighters were arrested when troops stormed the town last week.", "COERCE", "2025-W09"),
+    # a participle of speaking beside the speaker dates the saying
+    ("The envoy, Ana Rojas, speaking on Monday at a forum in Lindholm, accused Peru of stalling the talks.",
+     "ACCUSE", "2025-03-03"),
+])
+def test_events_a_when_clause_or_a_speaking_aside_dates_the_act(  # type: ignore[no-untyped-def]
+    nlp, text: str, etype: str, date: str
+) -> None:
+    [event] = _only(_annotate(nlp, text), etype)
+    assert event.date is not None and event.date.value == date
+
+
+@pytest.mark.model
+def test_events_the_simple_present_with_a_time_not_yet_over_is_arranged(nlp) -> None:  # type: ignore[no-untyped-def]
+    # published 4 March: the end of the year is still to come
+    [event] = _only(_annotate(nlp, "Ana Rojas steps down at the end of the year after four years as envoy."), "RETREAT")
+    assert (event.status, event.date.value if event.date else None) == ("planned", "2025")
+
+
+@pytest.mark.model
 def test_events_words_given_after_a_colon_are_the_speakers_not_the_writers(nlp) -> None:  # type: ignore[no-untyped-def]
     [event] = _only(_annotate(nlp, "The minister was defiant on Monday: we will never attack Kosovo."), "ASSAULT")
     assert event.status == "negated"

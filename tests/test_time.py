@@ -703,6 +703,12 @@ def test_time_the_day_before_or_after_a_named_day_is_one_expression() -> None:
     assert value_of("The day before, they met.", "The day before") == "2025-06-09"
 
 
+def test_time_the_year_after_takes_no_after_that_opens_its_own_phrase() -> None:
+    # REF is in 2025: "the year after" alone is 2026, but here "after four years" is a phrase
+    assert value_of("She stands down at the end of the year after four years.", "the end of the year") == "2025"
+    assert value_of("He left the year after.", "the year after") == "2026"
+
+
 def test_time_easter_week_is_the_week_that_ends_on_easter_sunday() -> None:
     assert value_of("Pilgrims came for Holy Week 2025.", "Holy Week 2025") == "2025-W16"
     assert value_of("The protests grew as Easter week began.", "Easter week") == "2025-W16"

@@ -2503,6 +2503,10 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     clause = _relative_clause(doc[pred])
     if clause is not None and tx.first <= clause.head.i < tx.end and not coarser_than_year(tx.date):
         return "own"  # "the crisis of 2016, when Chile expelled a diplomat": the clause says what 2016 saw
+    if _in_when_clause(t, pred) or _in_speaking_aside(t, pred):
+        # "were killed when US forces carried out strikes last week": at that moment; "Jeffrey,
+        # speaking on Monday at the Atlantic Council, said": the saying is on Monday
+        return "own"
     if _dates_something_else(t, trigger_tokens, ctx.lex) or _starts_period(t):
         return ""
     owner = _owner(t, trigger_tokens)
@@ -2517,6 +2521,40 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     # a relative clause keeps its own time; a time in a quotation dates nothing outside it
     inside = (clause is None or _within(t, clause)) and ctx.quote_of[tx.root] in (-1, ctx.quote_of[pred])
     return "free" if sentence_wide and inside else ""
+
+
+def _in_when_clause(t: Token, pred: int) -> bool:
+    """Whether a time expression is in a "when" clause on the event's own verb, which says the
+    event happened at the clause's moment."""
+    node = t
+    for _ in range(12):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and node.head.i == pred:
+            return any(c.dep_ in ("advmod", "mark") and c.lower_ == "when" and c.i < node.i for c in node.children)
+        if node.dep_ in ("relcl", "acl", "ccomp"):
+            return False
+        node = node.head
+    return False
+
+
+# Participles of speaking set aside beside a speech verb: "Speaking on Monday, she said".
+SPEAKING_PARTICIPLES = frozenset({"speak", "talk", "write", "address", "appear"})
+
+
+def _in_speaking_aside(t: Token, pred: int) -> bool:
+    """Whether a time expression is in a participle of speaking hung on the event's verb or on
+    its subject ("Jeffrey, speaking on Monday, said"): the time of the saying."""
+    node = t
+    for _ in range(8):
+        if node.head.i == node.i or node.dep_ in ("relcl", "ccomp"):
+            return False
+        if node.tag_ == "VBG" and node.dep_ in ("acl", "advcl") and _lemma(node) in SPEAKING_PARTICIPLES:
+            h = node.head
+            subject = h.head if h.dep_ == "appos" else h
+            return h.i == pred or (subject.dep_ == "nsubj" and subject.head.i == pred)
+        node = node.head
+    return False
 
 
 # Prepositions whose time expression opens a period the event falls in, not the event's own time:
@@ -2666,6 +2704,12 @@ def _owner(t: Token, trigger_tokens: set[int]) -> int | None:
     return None
 
 
+def _scheduled(pred: Token) -> bool:
+    """A verb in the simple present with no auxiliary, which with a time not yet over tells what
+    is arranged: "De Mistura stands down at the end of the year"."""
+    return pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+
+
 def _finish(
     ctx: DocContext,
     sent: Span,
@@ -2690,9 +2734,9 @@ def _finish(
         and ctx.published is not None
         and date.start
         and ctx.published.end
-        and date.start > ctx.published.end
+        and (date.start > ctx.published.end or (date.end and date.end > ctx.published.end and _scheduled(doc[tr.pred])))
     ):
-        status = "planned"  # dated after the article was written
+        status = "planned"  # dated after the article was written, or set for a time still running
     seen: set[str] = set()
     unique: list[MentionActor] = []
     for a in actors:

@@ -398,7 +398,10 @@ RULES: list[Rule] = [
         "the_unit_before",
         _compile(
             rf"{B}the\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later){END}"
-            rf"(?!\s+(?:(?:the|a|an|his|her|their|its|this|that|last|next)\b|(?-i:[A-Z0-9])))"
+            # "the end of the year after four years as envoy": "after" opens a phrase of its own
+            rf"(?!\s+(?:(?:the|a|an|his|her|their|its|this|that|last|next|one|two|three|four|five|six|seven"
+            rf"|eight|nine|ten|eleven|twelve|twenty|thirty|several|many|some|few|more|nearly|almost|about"
+            rf"|over|months|years|weeks|days|decades)\b|(?-i:[A-Z0-9])))"
         ),
         tb.build_unit_before,
     ),
