@@ -60,9 +60,10 @@ def test_entities_affiliation_codes() -> None:
 
 def test_entities_a_city_is_found_by_the_spellings_news_uses() -> None:
     # the gazetteer's names are "Ar Raqqah", "Dūmā", "Ḩamāh", "Kyiv"; the news writes these
-    assert [place_country(n) for n in ("Raqqa", "Douma", "Hama", "Kiev")] == ["SYR", "SYR", "SYR", "UKR"]
-    # an alternate name that is not a spelling of the city's own is not taken ("Hamas" for Hamm)
-    assert place_country("Hamas") is None
+    assert [place_country(n) for n in ("Raqqa", "Douma", "Hama", "Tartous")] == ["SYR"] * 4
+    # an alternate name that is not a spelling of the city's own is not taken ("Hamas" for Hamm),
+    # nor another language's spelling of a name English writes as it is ("Soul" for Seoul)
+    assert place_country("Hamas") is None and place_country("Soul") is None
 
 
 def test_entities_ids_are_stable() -> None:
@@ -618,6 +619,16 @@ def test_entities_a_known_city_after_in_is_a_place(nlp) -> None:  # type: ignore
 def test_entities_a_person_after_in_is_no_place(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, text)
     assert ents[name].type == "PERSON"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fighting continued in Aleppo's eastern districts on Monday.", "Aleppo"),
+    ("Chinese investment in Karachi has surged.", "Karachi"),
+])
+def test_entities_a_known_city_after_in_stays_a_place(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, text)
+    assert ents[name].type == "GPE"
 
 
 @pytest.mark.model

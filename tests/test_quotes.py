@@ -1186,6 +1186,7 @@ def test_quotes_model_a_capitalised_quote_after_says_is_no_title(nlp: Language) 
      "Lysholm Port Authority", "statement"),
     ("The Lysholm Port Authority's statement said that the cranes would arrive in May.",
      "Lysholm Port Authority", "statement"),
+    ("A statement from Norway said that the cranes would arrive in May.", "Norway", "statement"),
 ])
 def test_quotes_model_channel_from_a_participle_or_the_text_that_says_it(
         nlp: Language, text: str, speaker: str, channel: str) -> None:

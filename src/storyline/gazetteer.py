@@ -307,18 +307,26 @@ def _cities() -> dict[str, str]:
     cities = {k: v[1] for k, v in by_name.items()}
     # Other spellings of the larger cities, the largest city first, never over a city's own name.
     for city, code in sorted(coded, key=lambda c: -c[0]["population"]):
-        if city["population"] >= ALTERNATE_MIN_POPULATION:
+        if city["population"] >= ALTERNATE_MIN_POPULATION and _transliterated(city["name"]):
             for key in _spellings(city):
                 cities.setdefault(key, code)
     return cities
 
 
 # Cities whose other spellings are indexed: news writes "Raqqa" and "Douma" for the gazetteer's
-# "Ar Raqqah" and "Dūmā"; smaller towns' spellings add noise, not names news uses.
+# "Ar Raqqah" and "Dūmā"; smaller towns' spellings add noise, not names news uses (nor do those
+# of cities whose name is written as English writes it).
 ALTERNATE_MIN_POPULATION = 50_000
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|an|ash|at|az)[ -]")
 _NOT_CONSONANT = str.maketrans("", "", "".join(chr(c) for c in range(128) if chr(c) not in "bcdfghjklmnpqrstvxz"))
 _SPELLING = re.compile(r"[A-Z][A-Za-z' -]{3,}")
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a city's own name is written with letters or an article English spells otherwise
+    ("Ḩamāh", "Ar Raqqah"): its alternates then include the news's spellings. An English-looking
+    name's alternates are other languages' ("Soul" for Seoul, "Tall" for At Tall's neighbours)."""
+    return not name.isascii() or _ARABIC_ARTICLE.match(fold(name)) is not None
 
 
 def _skeleton(key: str) -> str:

@@ -260,6 +260,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
         for role in _roles_for(doc, m):
             person_roles[id(m)].append(role)
     for cluster in clusters.values():
+        # (a two-word name tagged a person may be a place: "Khan Younis"; its own vote decides)
         named_person = any(m.label == "PERSON" and m.end - m.start >= 2 for m in cluster.mentions)
         for m in cluster.mentions:
             lone = m.label == "PERSON" and m.end - m.start == 1 and not m.honorific
@@ -282,7 +283,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_PLATFORM
             if (country_of_state(text) or is_us_state(text)) and not m.surname_only:
                 cluster.votes["GPE"] += VOTE_GAZETTEER
-            elif (m.label == "NORP" or (_after_locative(doc, m) and not named_person)) and city_country(text):
+            elif (m.label == "NORP" or (_after_locative(doc, m) and not (named_person and m.end - m.start == 1))
+                  ) and city_country(text):
                 # "Aleppo" is no people, and "in Erbil" no body (but "Jackson" may be a person)
                 cluster.votes["GPE"] += VOTE_GAZETTEER
             elif organisation_code(text):
@@ -713,20 +715,15 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", 
 
 def _after_locative(doc: Doc, m: _Mention) -> bool:
     """Whether a place preposition stands right before the name and says where: "in Erbil", "near
-    Tartus". Not before a surname or an owner ("rallied around Bolton", "in Graham's bill"), nor
-    after a noun of trust ("confidence in Obama"): those are people the gazetteer shares a name
-    with."""
+    Tartus". Not before a surname ("rallied around Bolton"), nor after a noun of trust
+    ("confidence in Obama"): those are people the gazetteer shares a name with."""
     if m.start == 0 or m.surname_only or doc[m.start - 1].lower_ not in LOCATIVE_PREPOSITIONS:
-        return False
-    if m.end < len(doc) and _possessive(doc[m.end]):
         return False
     return doc[m.start - 1].head.lemma_.lower() not in ATTITUDE_NOUNS
 
 
 # Nouns whose "in" takes whom one trusts or backs, never a place.
-ATTITUDE_NOUNS = frozenset({
-    "confidence", "faith", "trust", "belief", "interest", "investment", "stake", "hope", "pride",
-})
+ATTITUDE_NOUNS = frozenset({"confidence", "faith", "trust", "belief", "hope", "pride"})
 
 
 def _titled_name(doc: Doc, m: _Mention) -> bool:

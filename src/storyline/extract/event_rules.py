@@ -8,6 +8,7 @@ one article that report the same event ("held a trilateral meeting" ... "the tal
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -1331,8 +1332,8 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who
 PLACE_PREPS = frozenset({"in", "at", "near"})
 
 
-# Pronouns that point at people ("police arrested him"); "it", "them" of things and reflexives
-# ("blew themselves up in Tel Aviv" befell Tel Aviv) leave the place a target.
+# Pronouns that point at people ("police arrested him"); "it" and reflexives ("blew themselves
+# up in Tel Aviv" befell Tel Aviv) leave the place a target.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "we", "us", "i", "me", "you"})
 
 
@@ -2454,21 +2455,24 @@ def _background(lex: Lexicon, pred: Token) -> bool:
     if pred.dep_ in ("relcl", "acl") and pred.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "an air strike that killed 12 civilians": the clause tells what the act its head names
         # did, which is as new as that act
-        told = _lemma(pred.head) in lex.nouns and _simple_past_clause(pred)
+        head = pred.head
+        recalled = head.dep_ == "pobj" and head.head.lower_ in BACKSTORY_PREPS  # "survivors of the massacre that"
+        told = _lemma(head) in lex.nouns and _simple_past_clause(pred) and not recalled
         return _held_for(pred) or not told
     perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in pred.children)
     return perfect and reporting_verb(lex, pred) is None and not _framed_perfect(pred)
 
 
 def _framed_perfect(pred: Token) -> bool:
-    """A past perfect that is still the news: attributed ("according to police, he had fled"),
-    or set before another act of the story ("had fled before police arrived")."""
-    for c in pred.children:
-        if c.dep_ == "prep" and c.lower_ in ("according", "before"):
-            return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("before", "when", "by") for m in c.children):
-            return True
-    return False
+    """A past perfect that is still the news because it is attributed, as one reported by a
+    speech verb is ("according to police, he had fled" as "police said he had fled"). (One set
+    before another act, "had been arrested before he founded the group", may be back-story.)"""
+    return any(c.dep_ == "prep" and c.lower_ == "according" for c in pred.children)
+
+
+# Prepositions that hang an act on something later, so the act is back-story: "survivors of the
+# massacre that killed 8,000", "charged over the attack in which two officers were killed".
+BACKSTORY_PREPS = frozenset({"of", "over", "since", "after", "for", "from"})
 
 
 def _simple_past_clause(pred: Token) -> bool:
@@ -2503,7 +2507,7 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     clause = _relative_clause(doc[pred])
     if clause is not None and tx.first <= clause.head.i < tx.end and not coarser_than_year(tx.date):
         return "own"  # "the crisis of 2016, when Chile expelled a diplomat": the clause says what 2016 saw
-    if _in_when_clause(t, pred) or _in_speaking_aside(t, pred):
+    if (_in_when_clause(t, pred) or _in_speaking_aside(t, pred)) and not _on_a_noun(t, trigger_tokens):
         # "were killed when US forces carried out strikes last week": at that moment; "Jeffrey,
         # speaking on Monday at the Atlantic Council, said": the saying is on Monday
         return "own"
@@ -2636,9 +2640,7 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
     verb ("which decides how water is shared in summer", "since she presented credentials in May")."""
     if _stolen_date(t):
         return False  # "on Sunday McConnell said", parsed with "Sunday" on "McConnell"
-    if t.dep_ in NOMINAL_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in trigger_tokens:
-        return True
-    if _qualifies_noun(t, trigger_tokens):
+    if _on_a_noun(t, trigger_tokens):
         return True
     node = t
     for _ in range(12):
@@ -2657,6 +2659,15 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
             return False
         node = node.head
     return False
+
+
+def _on_a_noun(t: Token, trigger_tokens: set[int]) -> bool:
+    """Whether a time expression qualifies a noun that is no event ("the 2019 election results")."""
+    if _stolen_date(t):
+        return False
+    if t.dep_ in NOMINAL_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in trigger_tokens:
+        return True
+    return _qualifies_noun(t, trigger_tokens)
 
 
 def _stolen_date(t: Token) -> bool:
@@ -2704,10 +2715,16 @@ def _owner(t: Token, trigger_tokens: set[int]) -> int | None:
     return None
 
 
-def _scheduled(pred: Token) -> bool:
-    """A verb in the simple present with no auxiliary, which with a time not yet over tells what
-    is arranged: "De Mistura stands down at the end of the year"."""
-    return pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+# Words of a time expression that point to the part of a period still to come.
+AHEAD_WORDS = re.compile(r"\b(?:end|late|later|rest|remainder|coming)\b", re.IGNORECASE)
+
+
+def _scheduled(pred: Token, date_text: str | None) -> bool:
+    """A verb in the simple present with no auxiliary, which with the part of a period still to
+    come tells what is arranged: "De Mistura stands down at the end of the year" (but "Israel
+    kills 30 in Gaza this week" is a headline's present)."""
+    return (pred.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in pred.children)
+            and date_text is not None and AHEAD_WORDS.search(date_text) is not None)
 
 
 def _finish(
@@ -2734,7 +2751,8 @@ def _finish(
         and ctx.published is not None
         and date.start
         and ctx.published.end
-        and (date.start > ctx.published.end or (date.end and date.end > ctx.published.end and _scheduled(doc[tr.pred])))
+        and (date.start > ctx.published.end or (
+            date.end and date.end > ctx.published.end and _scheduled(doc[tr.pred], date_text)))
     ):
         status = "planned"  # dated after the article was written, or set for a time still running
     seen: set[str] = set()

@@ -108,11 +108,12 @@ NOT_DONE_PREPS = frozenset({"without", "instead"})
 # capital indicates ..." (a person or a text that suggests something still says it).
 INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "highlight", "underline", "remind"})
 # Subjects of those that are facts, not speakers: "his claim suggests", "the move signals", "the
-# events of the past few days suggest", "stories of the refugees remind us".
+# events of the past few days suggest", "stories of the refugees remind us"; but a story is a
+# text, which speaks: "a New York Times story suggests".
 EVIDENCE_NOUNS = frozenset({"claim", "move", "decision", "fact", "evidence", "data", "figure", "number",
                             "trend", "pattern", "timing", "shift", "absence", "presence", "silence",
                             "incident", "development", "attack", "result", "outcome", "choice",
-                            "event", "story", "history", "experience", "episode", "image", "footage"})
+                            "event", "history", "experience", "episode", "image", "footage"})
 DEMONSTRATIVES = frozenset({"that", "this"})
 # Words a writer's idiom hangs "to say" on: "needless to say", "suffice it to say", "so to say".
 IDIOM_HEADS = frozenset({"needless", "suffice", "so", "strange", "sad", "safe", "fair"})
@@ -192,7 +193,8 @@ def says_nothing(v: Token) -> bool:
         return True
     subject = _child(v, frozenset({"nsubj", "csubj"}))
     if lemma in INFERENCE_VERBS and subject is not None and (
-            subject.dep_ == "csubj" or subject.lemma_.lower() in EVIDENCE_NOUNS):
+            subject.dep_ == "csubj" or subject.lemma_.lower() in EVIDENCE_NOUNS
+            or (subject.lemma_.lower() == "story" and subject.tag_ == "NNS")):
         return True
     if lemma == "tell" and v.tag_ == "VBG" and subject is not None and subject.lower_ == "it" and not any(
             c.dep_ in ("dobj", "dative") for c in v.children):

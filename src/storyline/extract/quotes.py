@@ -345,7 +345,9 @@ CONTINUATION_SENTENCES = 3
 # report by the UN".
 AUTHOR_PREPS = frozenset({"from", "by"})
 # What such a preposition's object is when it names no author: a time or a place.
-NOT_AUTHOR_TYPES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+NOT_AUTHOR_TYPES = frozenset({"DATE", "TIME", "LOC", "FAC"})
+# Texts sent from a place by whoever is there: "a report from Baghdad".
+DISPATCH_NOUNS = frozenset({"report", "dispatch", "account", "footage", "video"})
 
 
 def _lemma_in(tok: Token, words: Container[str]) -> bool:
@@ -363,8 +365,10 @@ def _author_of_text(head: Token) -> Token | None:
             return c  # (but "her campaign said" is the campaign's)
         if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS:
             pobj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            # "a statement from last week", "a report from Baghdad": when or where, not whose
-            return pobj if pobj is not None and pobj.ent_type_ not in NOT_AUTHOR_TYPES else None
+            # "a statement from last week", "a report from Baghdad": when or where, not whose (but
+            # "a statement from Israel" is the state's)
+            place = pobj is not None and pobj.ent_type_ == "GPE" and _lemma_in(head, DISPATCH_NOUNS)
+            return pobj if pobj is not None and pobj.ent_type_ not in NOT_AUTHOR_TYPES and not place else None
         if c.dep_ == "acl" and c.tag_ == "VBN":  # "issued by", "released by"
             for agent in c.children:
                 if agent.dep_ == "agent":
