@@ -605,30 +605,19 @@ def test_entities_a_bare_surname_goes_to_a_person_before_a_body_or_place(nlp) ->
 
 
 @pytest.mark.model
-def test_entities_a_known_city_after_in_is_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
-    _, ents = _run(nlp, "Ministers met in Erbil on Monday. The Kurdish parliament in Erbil will vote.")
-    assert ents["Erbil"].type == "GPE"
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(("text", "name"), [
-    # a person the gazetteer shares a name with: trusted, a surname, an owner
-    ("Voters lost confidence in Obama. Obama said he would campaign.", "Obama"),
-    ("Supporters of John Bolton rallied. Critics gathered around Bolton in Washington.", "John Bolton"),
+@pytest.mark.parametrize(("text", "name", "etype"), [
+    ("Ministers met in Erbil on Monday. The Kurdish parliament in Erbil will vote.", "Erbil", "GPE"),
+    ("Fighting continued in Aleppo's eastern districts on Monday.", "Aleppo", "GPE"),
+    ("Chinese investment in Karachi has surged.", "Karachi", "GPE"),
+    # a person the gazetteer shares a name with: trusted, a surname
+    ("Voters lost confidence in Obama. Obama said he would campaign.", "Obama", "PERSON"),
+    ("Supporters of John Bolton rallied. Critics gathered around Bolton in Washington.", "John Bolton", "PERSON"),
 ])
-def test_entities_a_person_after_in_is_no_place(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_entities_a_known_city_after_in_is_a_place_but_a_person_is_not(  # type: ignore[no-untyped-def]
+    nlp, text: str, name: str, etype: str
+) -> None:
     _, ents = _run(nlp, text)
-    assert ents[name].type == "PERSON"
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(("text", "name"), [
-    ("Fighting continued in Aleppo's eastern districts on Monday.", "Aleppo"),
-    ("Chinese investment in Karachi has surged.", "Karachi"),
-])
-def test_entities_a_known_city_after_in_stays_a_place(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    _, ents = _run(nlp, text)
-    assert ents[name].type == "GPE"
+    assert ents[name].type == etype
 
 
 @pytest.mark.model
