@@ -1222,3 +1222,19 @@ def test_quotes_model_a_statement_went_on_with_keeps_its_channel(nlp: Language) 
     quotes = _quotes(nlp, text)
     assert _one(quotes, "They will be here").channel == "X"
     assert _one(quotes, "the harbour would reopen").channel is None  # told anew, no channel said
+
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    # the small model leaves "unveiled" without a subject (it hangs the envoy on Oslo)
+    ("Yesterday, in Oslo, the Lindholm envoy Mara Olsen unveiled a plan for the border crossings.",
+     "a plan for the border", "Mara Olsen"),
+    # and takes the day for part of the name after it; "on Sunday" names no outlet
+    ("On Sunday Çavuşoğlu said he could envisage a deal on the crossings.", "he could envisage", "Çavuşoğlu"),
+])
+def test_quotes_model_a_time_opening_the_sentence_is_no_speaker(nlp: Language, text: str, said: str,
+                                                                 speaker: str) -> None:
+    q = _one(_quotes(nlp, text), said)
+    assert q.speaker is not None and q.speaker.name.endswith(speaker)
+    assert q.channel is None

@@ -919,6 +919,19 @@ def evaluate_published_cli(
     _evaluate("published", path, limit, model, fields=_fields(field), skip=skip)
 
 
+@evaluate_app.command("timelines")
+@_guard
+def evaluate_timelines_cli(
+    path: Path = typer.Argument(..., help="SemEval-2015 Task 4 folder (CAT articles and TimeLines*/*.txt), "
+                                          "e.g. ../shared/data/semeval2015_timelines"),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N articles (by document id)."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Event dates against gold timelines: of the events storyline finds, how many it puts on the
+    day, month or year the gold anchors them to."""
+    _evaluate("timelines", path, limit, model)
+
+
 def _unwrap(doc: str) -> str:
     """A docstring as help text: the lines of each paragraph joined, since Rich keeps the line
     breaks of every paragraph after the first; an indented paragraph (an example) stays as it is."""

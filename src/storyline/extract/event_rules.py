@@ -41,6 +41,7 @@ from .event_triggers import (
     noun_entry,
 )
 from .event_triggers import _lemma as _lemma
+from .time import occasion_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -2513,7 +2514,14 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
         return "own"
     if _dates_something_else(t, trigger_tokens, ctx.lex) or _starts_period(t):
         return ""
+    said = doc[pred]
+    if said.dep_ == "parataxis" and _lemma(said) in ctx.lex.speech and not _within(t, said) and _within(t, said.head):
+        return ""  # "This switch, he said, would happen next year": the time is of what was said
     owner = _owner(t, trigger_tokens)
+    if owner is not None and owner not in tokens:
+        verb = occasion_verb(doc[owner])
+        if verb is not None and verb.i in tokens:
+            owner = verb.i  # "in a July 16 press conference, Jobs said": the saying was then
     mine = owner is not None and owner in tokens
     if mine and owner is not None and _said(ctx.lex, t, doc[owner]):
         return ""  # "said the ferry would sail on Friday": the sailing is on Friday
@@ -2662,12 +2670,19 @@ def _dates_something_else(t: Token, trigger_tokens: set[int], lex: Lexicon | Non
 
 
 def _on_a_noun(t: Token, trigger_tokens: set[int]) -> bool:
-    """Whether a time expression qualifies a noun that is no event ("the 2019 election results")."""
+    """Whether a time expression qualifies a noun that is no event ("the 2019 election results").
+    An occasion at which the act took place is not such a noun: "in a July 16 press conference,
+    Jobs said", "told a Monday news conference" say when the saying was."""
     if _stolen_date(t):
         return False
     if t.dep_ in NOMINAL_MODIFIERS and t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in trigger_tokens:
-        return True
+        return not _occasion_of_act(t.head)
     return _qualifies_noun(t, trigger_tokens)
+
+
+def _occasion_of_act(noun: Token) -> bool:
+    """Whether a noun is the occasion of the verb it hangs on (time.occasion_verb)."""
+    return occasion_verb(noun) is not None
 
 
 def _stolen_date(t: Token) -> bool:

@@ -18,6 +18,7 @@ from ..model import Actor, Article, Count, DateValue, Entity, Event, EventReport
 from .event_context import build_context, sentences
 from .event_counts import event_counts
 from .event_rules import EventMention, MentionActor, find_mentions
+from .time import story_day, told_in_past
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -91,7 +92,18 @@ def find_event_mentions(
     durations = [t for t in timexes if t.type == "DURATION"]
     out = [replace(m, counts=event_counts(doc, m.type, m.token, (m.start, m.end), durations, article.id)) for m in out]
     out.sort(key=lambda m: (m.start, m.end))
+    day = story_day(doc, timexes, article.published)
+    if day is not None:
+        out = [replace(m, date=day) if _of_story_day(doc, m) else m for m in out]
     return out
+
+
+def _of_story_day(doc: Doc, m: EventMention) -> bool:
+    """Whether an act the text gives no time is news of the story's day (time.story_day) rather
+    than of the publication day: one the writer tells in the simple past ("Jobs also said"), not
+    the present, a perfect, a plan, or what a quotation says. It stays ranked as a date the
+    sentence does not give, so a time of the text's own wins over it when mentions merge."""
+    return m.date_rank == 1 and m.status == "occurred" and m.quote < 0 and told_in_past(doc[m.token])
 
 
 def merge_mentions(article: Article, mentions: Sequence[EventMention]) -> list[Event]:

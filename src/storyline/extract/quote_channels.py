@@ -138,7 +138,9 @@ def _from_pobj(doc: Doc, pobj: Token, prep: str, types: Mapping[int, tuple[int, 
         return RANK_OCCASION, channel_phrase(doc, pobj)
     if prep == "on":
         outlet = _outlet(doc, pobj, types)
-        if outlet is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+        # "On Sunday Çavuşoğlu said": the parser hung the speaker on the day's "on"
+        dated = pobj.ent_type_ in ("DATE", "TIME") or any(c.ent_type_ in ("DATE", "TIME") for c in pobj.lefts)
+        if outlet is not None and not dated:
             return RANK_OUTLET, outlet
     return None
 

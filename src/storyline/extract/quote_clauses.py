@@ -28,6 +28,7 @@ from .quote_lexicon import (
     THAT_VERBS,
     TOPIC_PREPS,
 )
+from .timex_lexicon import MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -833,7 +834,10 @@ def subject_by_position(v: Token) -> Token | None:
         if t.dep_ == "pobj" and t.head.head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             continue  # the object of an adverbial phrase: "At one point", "back in Kentucky"
         if _nominal(t):
-            return _phrase_head(t, v.i)
+            head = _phrase_head(t, v.i)
+            if _time_word(head, v):
+                continue  # a time: "Yesterday, in Oslo, the envoy unveiled ..."
+            return head
     if i >= 0 and doc[i].is_quote and i == v.i - 1:
         for t in doc[v.i + 1:]:
             if t.is_punct or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
@@ -841,6 +845,15 @@ def subject_by_position(v: Token) -> Token | None:
             if _nominal(t):
                 return _phrase_head(t, len(doc))
     return None
+
+
+def _time_word(t: Token, verb: Token) -> bool:
+    """A word of a time expression before a verb: an adverbial noun on it ("Yesterday, ...
+    unveiled") or a common noun, weekday or month the tagger put in a date (not a name it
+    swallowed into one, "On Sunday Çavuşoğlu said")."""
+    if t.dep_ == "npadvmod" and t.head.i == verb.i:
+        return True
+    return t.ent_type_ in ("DATE", "TIME") and (t.pos_ != "PROPN" or t.lower_ in WEEKDAYS or t.lower_ in MONTHS)
 
 
 def _nominal(t: Token) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from .timex_tagger import tag_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract_timexes", "infer_published", "tag_text"]
+__all__ = ["extract_timexes", "infer_published", "occasion_verb", "story_day", "tag_text", "told_in_past"]
 
 # Verbs whose infinitive complement is about something still to come ("plans to meet Monday").
 FUTURE_GOVERNORS = frozenset(
@@ -79,6 +79,15 @@ MAX_HEAD_STEPS = 6
 MAX_VERB_CLIMB = 3
 # Part of a period an "early"/"mid"/"late" modifier keeps of its interval (a third each).
 MOD_FRACTION = 3
+# The lead: the first sentences with a verb (a headline, the opening paragraph), where a news
+# report says what happened and when.
+LEAD_SENTENCES = 3
+# How many days before the publication day the lead's day may lie and still be the day the
+# article's news was gathered: the day before, as in a paper reporting "yesterday's" press
+# conference. An event several days old is often the peg of fresh reactions and reports, which
+# are of the publication day (read on Guardian news: "killed last Wednesday ... Bloomberg News
+# quoted Russian sources" six days later).
+STORY_DAY_REACH = 1
 
 
 def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | None:
@@ -249,6 +258,10 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
                 or (root.dep_ == "appos" and root.head.pos_ == "NOUN" and not root.head.ent_type_)
             )
             verb = _governing_verb(root) if root is not None and not nominal else None
+            if nominal and root is not None:
+                # "at a 5 June rally, she accused": the date of the occasion of an act is placed
+                # as the act is
+                verb = occasion_verb(root.head)
             found: Tense | None = None
             if span is not None and root is not None and _told_past(span, root):
                 cache[key] = "past"
@@ -601,3 +614,86 @@ def infer_published(doc: Doc, text: str) -> tuple[str | None, str | None]:
         found = tag_text(text, None, tense)
     day = _infer_from_mentions(text, found, tense)
     return (day, "inferred") if day else (None, None)
+
+
+def story_day(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) -> DateValue | None:
+    """The day of the news an article reports, when its lead puts it before the day the article
+    appeared: "Yesterday, Jobs unveiled the phone" in a paper of 8 June is news of 7 June, and so
+    is "Jobs also said ..." further down, which names no day. None when the lead's first day is
+    not STORY_DAY_REACH days or less before the publication day, when the lead also names the
+    publication day or a later one (the news runs on to the day the article appeared), or when
+    the lead names no day. A date in brackets, a date line or dateline (a
+    sentence without a verb, or the date before a story's first verb) is not the lead's day."""
+    day = parse_day(published)
+    if day is None or not timexes:
+        return None
+    lead: list[tuple[int, int, int]] = []  # (start, end, offset of the first verb) of lead sentences
+    for sent in doc.sents:
+        verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
+        if verbs:
+            lead.append((sent.start_char, sent.end_char, verbs[0]))
+        if len(lead) == LEAD_SENTENCES:
+            break
+    days: list[dt.date] = []
+    for tx in sorted(timexes, key=lambda t: t.start):
+        where = next((s for s in lead if s[0] <= tx.start < s[1]), None)
+        if where is None or tx.type not in ("DATE", "TIME") or tx.date is None:
+            continue
+        d = parse_day(tx.date.start)
+        if d is None or tx.date.start != tx.date.end:
+            continue  # a week, a month or an open stretch is no day
+        if d == day and tx.start < where[2]:
+            continue  # "LINDHOLM, 10 June (Wire) - ...": the dateline gives the paper's day
+        if _bracketed(doc.text, tx.start, tx.end):
+            continue  # "(Opinion, 4 January)": a citation, not the day of the news
+        days.append(d)
+    # the first day must be the day before, and no later one the publication day itself ("were
+    # informed on Tuesday night, and after reports surfaced on Wednesday morning, Trump tweeted")
+    if days and days[0] < day and (day - days[0]).days <= STORY_DAY_REACH and all(d < day for d in days):
+        first = days[0].isoformat()
+        return DateValue(first, first, first, "day")
+    return None
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside round brackets on its line."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    after_end = text.find("\n", end)
+    after = text[end : after_end if after_end >= 0 else len(text)]
+    opened = before.rfind("(") > before.rfind(")")
+    closes = after.find(")")
+    return opened and closes >= 0 and not 0 <= after.find("(") < closes
+
+
+# Occasions an act is done at: a date on them dates what was said or done there.
+OCCASION_NOUNS = frozenset({
+    "conference", "briefing", "speech", "address", "interview", "session", "event", "summit", "hearing",
+    "rally", "ceremony", "appearance", "broadcast", "debate", "keynote", "meeting", "gathering",
+})
+# How an occasion hangs on the act: "in/at/during a Monday news conference".
+OCCASION_PREPS = frozenset({"in", "at", "during"})
+
+
+def occasion_verb(noun: Token) -> Token | None:
+    """The verb a noun is the occasion of: the object of "in", "at" or "during" on a verb ("at a
+    Monday rally, she said"), or what a verb of telling addresses ("told a Tuesday news
+    conference")."""
+    if noun.lemma_.lower() not in OCCASION_NOUNS:
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "address", "brief"):
+        return head
+    return None
+
+
+def told_in_past(verb: Token) -> bool:
+    """Whether a verb tells a single past act in the simple past, active or passive ("Jobs
+    said", "the deal was signed"): not the present ("says"), the perfect ("has said") or a
+    modal ("would say"), which do not report an act of the news day."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return (verb.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass"
+            and auxes[0].lower_ in ("was", "were"))
