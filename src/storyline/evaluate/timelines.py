@@ -234,15 +234,19 @@ def score(gold: list[GoldEvent], docs: Mapping[str, TimelineDoc], events: Mappin
 
 def analyse_documents(docs: Mapping[str, TimelineDoc], model: str) -> Iterator[tuple[str, list[Event]]]:
     """Storyline's events of every article, its creation time given as the publication date."""
+    from ..extract.entities import extract_entities
+    from ..extract.events import extract_events
+    from ..extract.time import extract_timexes
     from ..nlp import load_nlp, parse
-    from ..pipeline import analyse
 
     nlp = load_nlp(model)
     ordered = sorted(docs.values(), key=lambda d: d.id)
     for d, parsed in zip(ordered, parse(nlp, (d.text for d in ordered)), strict=True):
         article = Article(id=article_id(d.text), text=d.text, origin=d.id, published=d.dct,
                           published_from="given" if d.dct else None, language="en")
-        yield d.id, list(analyse(parsed, article).events)
+        # the stages as the pipeline runs them (evaluate may not import the pipeline)
+        mentions, entities = extract_entities(parsed, article)
+        yield d.id, extract_events(parsed, article, mentions, entities, extract_timexes(parsed, article))
 
 
 def evaluate(path: Path, limit: int | None = None, model: str = DEFAULT_MODEL) -> dict[str, Any]:
