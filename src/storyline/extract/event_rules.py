@@ -2520,7 +2520,9 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     owner = _owner(t, trigger_tokens)
     if owner is not None and owner not in tokens:
         verb = occasion_verb(doc[owner])
-        if verb is not None and verb.i in tokens:
+        pub_end = ctx.published.end if ctx.published is not None else None
+        ahead = bool(pub_end and tx.date.start and tx.date.start > pub_end)  # no act done at a coming summit
+        if verb is not None and verb.i in tokens and not ahead:
             owner = verb.i  # "in a July 16 press conference, Jobs said": the saying was then
     mine = owner is not None and owner in tokens
     if mine and owner is not None and _said(ctx.lex, t, doc[owner]):

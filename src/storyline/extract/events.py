@@ -18,7 +18,7 @@ from ..model import Actor, Article, Count, DateValue, Entity, Event, EventReport
 from .event_context import build_context, sentences
 from .event_counts import event_counts
 from .event_rules import EventMention, MentionActor, find_mentions
-from .time import story_day, told_in_past
+from .time import story_day, story_day_end, told_in_past
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,7 +94,8 @@ def find_event_mentions(
     out.sort(key=lambda m: (m.start, m.end))
     day = story_day(doc, timexes, article.published)
     if day is not None:
-        out = [replace(m, date=day) if _of_story_day(doc, m) else m for m in out]
+        end = story_day_end(doc, timexes, article.published)
+        out = [replace(m, date=day) if m.start < end and _of_story_day(doc, m) else m for m in out]
     return out
 
 

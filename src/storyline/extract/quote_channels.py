@@ -139,7 +139,9 @@ def _from_pobj(doc: Doc, pobj: Token, prep: str, types: Mapping[int, tuple[int, 
     if prep == "on":
         outlet = _outlet(doc, pobj, types)
         # "On Sunday Çavuşoğlu said": the parser hung the speaker on the day's "on"
-        dated = pobj.ent_type_ in ("DATE", "TIME") or any(c.ent_type_ in ("DATE", "TIME") for c in pobj.lefts)
+        # ("On Sunday's Meet the Press" is a show: a possessive day stays)
+        dated = pobj.ent_type_ in ("DATE", "TIME") or any(
+            c.dep_ == "compound" and c.ent_type_ in ("DATE", "TIME") for c in pobj.lefts)
         if outlet is not None and not dated:
             return RANK_OUTLET, outlet
     return None

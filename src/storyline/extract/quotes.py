@@ -62,7 +62,7 @@ from .quote_direct import (
 )
 from .quote_lexicon import CHANNEL_NOUNS, TEXT_NOUNS
 from .quote_marks import QuoteSpan, find_quote_spans
-from .time import story_day, told_in_past
+from .time import story_day, story_day_end, told_in_past
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -435,7 +435,7 @@ def _governs(tok: Token, cue: Token, content: Container[int]) -> bool:
 
 
 def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[TimeExpr],
-                published: str | None, story: DateValue | None = None) -> DateValue | None:
+                published: str | None, story: DateValue | None = None, story_end: int = 0) -> DateValue | None:
     """The date of the time expression that governs the cue verb in its sentence, else the day
     of the story's news for a cue in the simple past ("Jobs also said", time.story_day), else the
     publication day."""
@@ -454,7 +454,7 @@ def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[Ti
             tx_span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if tx_span is not None and len(tx_span) and _governs(tx_span.root, cue, content):
                 return tx.date if tx.date is not None else DateValue(tx.value, None, None, "unknown")
-    if story is not None and a.cue_index is not None and told_in_past(doc[a.cue_index]):
+    if story is not None and a.cue_index is not None and told_in_past(doc[a.cue_index]) and a.start < story_end:
         return story
     if published:
         return DateValue(published, published, published, "day")
@@ -466,12 +466,13 @@ def extract_quotes(doc: Doc, article: Article, mentions: Sequence[Mention], enti
     """The quotes of one article (direct, indirect, mixed) with speaker, channel and date."""
     sents = Sentences.of(doc)
     story = story_day(doc, timexes, article.published)
+    story_end = story_day_end(doc, timexes, article.published) if story is not None else 0
     return [
         Quote(
             id=short_hash(article.id, a.start, a.end), article_id=article.id, start=a.start, end=a.end,
             text=article.text[a.start:a.end], kind=a.kind, speaker=a.speaker,
             speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue, channel=a.channel,
-            date=_quote_date(doc, sents, a, timexes, article.published, story),
+            date=_quote_date(doc, sents, a, timexes, article.published, story, story_end),
         )
         for a in find_attributions(doc, mentions, entities, sents)
     ]

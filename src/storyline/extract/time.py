@@ -25,7 +25,9 @@ from .timex_tagger import tag_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract_timexes", "infer_published", "occasion_verb", "story_day", "tag_text", "told_in_past"]
+__all__ = [
+    "extract_timexes", "infer_published", "occasion_verb", "story_day", "story_day_end", "tag_text", "told_in_past",
+]
 
 # Verbs whose infinitive complement is about something still to come ("plans to meet Monday").
 FUTURE_GOVERNORS = frozenset(
@@ -634,7 +636,7 @@ def story_day(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) -> D
             lead.append((sent.start_char, sent.end_char, verbs[0]))
         if len(lead) == LEAD_SENTENCES:
             break
-    days: list[dt.date] = []
+    days: list[tuple[dt.date, bool]] = []  # each day of the lead, and whether it is background
     for tx in sorted(timexes, key=lambda t: t.start):
         where = next((s for s in lead if s[0] <= tx.start < s[1]), None)
         if where is None or tx.type not in ("DATE", "TIME") or tx.date is None:
@@ -644,15 +646,75 @@ def story_day(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) -> D
             continue  # a week, a month or an open stretch is no day
         if d == day and tx.start < where[2]:
             continue  # "LINDHOLM, 10 June (Wire) - ...": the dateline gives the paper's day
-        if _bracketed(doc.text, tx.start, tx.end):
-            continue  # "(Opinion, 4 January)": a citation, not the day of the news
-        days.append(d)
-    # the first day must be the day before, and no later one the publication day itself ("were
-    # informed on Tuesday night, and after reports surfaced on Wednesday morning, Trump tweeted")
-    if days and days[0] < day and (day - days[0]).days <= STORY_DAY_REACH and all(d < day for d in days):
-        first = days[0].isoformat()
-        return DateValue(first, first, first, "day")
+        if _bracketed(doc.text, tx.start, tx.end) or _quoted(doc.text, tx.start):
+            continue  # "(Opinion, 4 January)", '"The talks collapsed yesterday," he told'
+        days.append((d, _aside(doc, tx)))
+    # the first day must be the day before, told in the main clause ("who died yesterday" is
+    # background), and no day the publication day itself or later ("were informed on Tuesday
+    # night, and after reports surfaced on Wednesday morning, Trump tweeted")
+    if not days or days[0][1] or any(d >= day for d, _ in days):
+        return None
+    first = days[0][0]
+    if (day - first).days <= STORY_DAY_REACH:
+        return DateValue(first.isoformat(), first.isoformat(), first.isoformat(), "day")
     return None
+
+
+# Words that open a clause or phrase setting up another moment than the news: "after talks broke
+# down yesterday", "until yesterday".
+ASIDE_MARKS = frozenset({"after", "before", "since", "until", "till", "when", "once", "as", "because", "while"})
+
+
+def _aside(doc: Doc, tx: TimeExpr) -> bool:
+    """Whether a time expression of the lead tells background, not the news: it sits in a
+    relative or subordinate clause ("the minister, who returned from Brussels yesterday,
+    announced"; "on strike after talks broke down yesterday") or after "until"/"since"."""
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    node = span.root
+    if node.head.lower_ in ASIDE_MARKS:
+        return True
+    for _ in range(MAX_HEAD_STEPS + 4):
+        if node.dep_ in ("relcl", "acl", "advcl", "pcomp") or any(
+                c.dep_ == "mark" and c.lower_ in ASIDE_MARKS for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Whether offset start lies inside a quotation opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, start) + 1 : start]
+    curly = para.count("\u201c") > para.count("\u201d")
+    return curly or (para.count('"') % 2 == 1)
+
+
+def story_day_end(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) -> int:
+    """Where the story's day stops applying: the start of the sentence in which the text, after
+    the lead, moves on to the publication day ("On Wednesday, Olsen met ..."; "This
+    morning the opposition leader criticised the plan"), outside quotations; else the end."""
+    day = parse_day(published)
+    lead_end = 0
+    count = 0
+    for sent in doc.sents:
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            count += 1
+            lead_end = sent.end_char
+        if count == LEAD_SENTENCES:
+            break
+    for tx in sorted(timexes, key=lambda t: t.start):
+        if tx.start < lead_end or tx.date is None or tx.type not in ("DATE", "TIME") or _quoted(doc.text, tx.start):
+            continue
+        if tx.value.endswith("_REF") or tx.date.start != tx.date.end:
+            continue  # "now", "this week": no day the text moves to
+        d = parse_day(tx.date.start)
+        if day is not None and d is not None and d == day:  # a later day is a plan, not the news moving on
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            return span.sent.start_char if span is not None and len(span) else tx.start
+    return len(doc.text)
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:
@@ -665,6 +727,13 @@ def _bracketed(text: str, start: int, end: int) -> bool:
     return opened and closes >= 0 and not 0 <= after.find("(") < closes
 
 
+# Verbs of saying: what is said at an occasion is said then ("said at the June 5 summit"); other
+# acts may be about the occasion ("threatened a walkout at the June 20 summit", "condemned the
+# violence at the Sunday rally"), which the parser cannot tell from where they were done.
+OCCASION_SAYING = frozenset({
+    "say", "tell", "announce", "state", "declare", "add", "speak", "address", "explain", "insist", "confirm",
+    "brief", "note", "stress", "reply", "answer", "respond",
+})
 # Occasions an act is done at: a date on them dates what was said or done there.
 OCCASION_NOUNS = frozenset({
     "conference", "briefing", "speech", "address", "interview", "session", "event", "summit", "hearing",
@@ -675,13 +744,13 @@ OCCASION_PREPS = frozenset({"in", "at", "during"})
 
 
 def occasion_verb(noun: Token) -> Token | None:
-    """The verb a noun is the occasion of: the object of "in", "at" or "during" on a verb ("at a
-    Monday rally, she said"), or what a verb of telling addresses ("told a Tuesday news
+    """The verb of saying a noun is the occasion of: the object of "in", "at" or "during" on it
+    ("at a Monday rally, she said"), or what a verb of telling addresses ("told a Tuesday news
     conference")."""
     if noun.lemma_.lower() not in OCCASION_NOUNS:
         return None
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "pobj" and head.lower_ in OCCASION_PREPS and head.head.lemma_.lower() in OCCASION_SAYING:
         return head.head
     if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "address", "brief"):
         return head
