@@ -618,6 +618,19 @@ def infer_published(doc: Doc, text: str) -> tuple[str | None, str | None]:
     return (day, "inferred") if day else (None, None)
 
 
+def _lead(doc: Doc) -> list[tuple[int, int, int]]:
+    """The lead's sentences (the first LEAD_SENTENCES with a verb): their start, end, and the
+    offset of their first verb."""
+    lead: list[tuple[int, int, int]] = []
+    for sent in doc.sents:
+        verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
+        if verbs:
+            lead.append((sent.start_char, sent.end_char, verbs[0]))
+        if len(lead) == LEAD_SENTENCES:
+            break
+    return lead
+
+
 def story_day(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) -> DateValue | None:
     """The day of the news an article reports, when its lead puts it before the day the article
     appeared: "Yesterday, Jobs unveiled the phone" in a paper of 8 June is news of 7 June, and so
@@ -629,13 +642,7 @@ def story_day(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) -> D
     day = parse_day(published)
     if day is None or not timexes:
         return None
-    lead: list[tuple[int, int, int]] = []  # (start, end, offset of the first verb) of lead sentences
-    for sent in doc.sents:
-        verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
-        if verbs:
-            lead.append((sent.start_char, sent.end_char, verbs[0]))
-        if len(lead) == LEAD_SENTENCES:
-            break
+    lead = _lead(doc)
     days: list[tuple[dt.date, bool]] = []  # each day of the lead, and whether it is background
     for tx in sorted(timexes, key=lambda t: t.start):
         where = next((s for s in lead if s[0] <= tx.start < s[1]), None)
@@ -697,14 +704,8 @@ def story_day_end(doc: Doc, timexes: Sequence[TimeExpr], published: str | None) 
     the lead, moves on to the publication day ("On Wednesday, Olsen met ..."; "This
     morning the opposition leader criticised the plan"), outside quotations; else the end."""
     day = parse_day(published)
-    lead_end = 0
-    count = 0
-    for sent in doc.sents:
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
-            count += 1
-            lead_end = sent.end_char
-        if count == LEAD_SENTENCES:
-            break
+    lead = _lead(doc)
+    lead_end = lead[-1][1] if lead else 0
     for tx in sorted(timexes, key=lambda t: t.start):
         if tx.start < lead_end or tx.date is None or tx.type not in ("DATE", "TIME") or _quoted(doc.text, tx.start):
             continue
