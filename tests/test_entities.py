@@ -28,6 +28,16 @@ def test_entities_name_key_gives_shortened_given_names_their_formal_form() -> No
     assert name_key("Kennedy") == "kennedy" and name_key("Hawaii") == "hawaii"
 
 
+def test_entities_name_key_writes_a_korean_given_names_syllables_apart() -> None:
+    assert name_key("Kim Jong-un") == name_key("Kim Jong Un") == name_key("Kim Jong-Un") == "kim jong un"
+    assert name_key("Kim Jong-il") == "kim jong il" != name_key("Kim Jong-un")  # father and son stay two
+    assert name_key("Moon Jae-in") == name_key("Moon Jae In") and name_key("Ban Ki-moon") == "ban ki moon"
+    # a hyphen joining two names stays; so does one in a name's first word
+    assert name_key("Alexandria Ocasio-Cortez") == "alexandria ocasio-cortez"
+    assert name_key("Ocasio-Cortez") == "ocasio-cortez" and name_key("Jean-Claude Juncker") == "jean-claude juncker"
+    assert name_key("Mar-a-Lago") == "mar-a-lago" and name_key("Bashar al-Assad") == "bashar assad"
+
+
 def test_entities_name_key_drops_the_arabic_article_written_onto_a_name() -> None:
     assert name_key("Bashar al-Assad") == name_key("Bashar Assad") == "bashar assad"
     assert name_key("al-Assad") == name_key("Assad") == "assad"
@@ -143,6 +153,20 @@ def test_entities_a_bare_surname_stays_with_the_person_introduced_first(nlp) -> 
     # news tells the second Korvel by his full name: a bare one is the president; in the
     # sentence that names Tomas Korvel again, it is him
     assert len(bare) >= 2 and bare[0].entity_id == anna.id and bare[-1].entity_id == tomas.id
+
+
+@pytest.mark.model
+def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Chinese Premier Zhao Lihua met the envoy in Beijing on Monday. Zhao said the "
+                        "talks had been useful.")
+    assert ents["Zhao Lihua"].n_mentions == 2 and "Zhao" not in ents
+    # the tagger stops "Park Min-jun" before "-jun"; the name is kept whole
+    _, ents = _run(nlp, "South Korean President Park Min-jun spoke to reporters in Seoul. Park said talks "
+                        "with the North would resume.")
+    assert ents["Park Min-jun"].n_mentions == 2
+    # two full names it opens: the lone name is nobody's
+    _, ents = _run(nlp, "Minister Park Min-jun and his sister Park Ji-woo attended the summit. Park said little.")
+    assert {"Park", "Park Min-jun", "Park Ji-woo"} <= set(ents)
 
 
 @pytest.mark.model

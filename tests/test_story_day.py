@@ -52,6 +52,18 @@ def test_story_day_dates_what_a_next_day_report_tells_in_the_past(nlp) -> None: 
 
 
 @pytest.mark.model
+def test_story_day_dates_what_a_saying_of_that_day_reports_as_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Yesterday, in Oslo, the Lindholm envoy Mara Olsen unveiled a plan for the border crossings. "
+            "Karst's chief negotiator said the talks had stalled. He said Karst would meet the envoy in July.")
+    events, _, day = _run(nlp, text)
+    assert day == "2025-06-10"
+    # done by the day he said so, not by the day the paper appeared
+    assert _dated(events, text, "talks") == "2025-06-10"
+    # a plan he told of keeps its own time
+    assert _dated(events, text, "meet") not in ("2025-06-10", PUBLISHED)
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("lead", [
     # the news of the day itself
     "On Wednesday, in Oslo, the envoy Mara Olsen unveiled a plan for the border crossings.",

@@ -166,12 +166,28 @@ _NAME_ARTICLE = re.compile(r"(?<![\w-])(?:al|el)-(?=\w\w)")
 _SLAVIC_ENDING = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])(?:yy|iy|yi)\b")
 
 
+# A Korean given name's two syllables written three ways: "Kim Jong-un", "Kim Jong Un", "Kim
+# Jong-Un" (AllSides: 321, 955 and 27 times); "Moon Jae-in", "Ban Ki-moon". The key writes them
+# apart. A hyphen before a capitalised word of three letters or more joins two names
+# ("Ocasio-Cortez", "Jean-Claude") and stays, and the first word of a name keeps its hyphens
+# ("Trump-era", "Coca-Cola" are no given names).
+_SYLLABLE_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z]|[A-Z][a-z]?\b)")
+
+
+def _syllables_apart(name: str) -> str:
+    """The name with the hyphens between a given name's syllables written as spaces, after its
+    first word ('Kim Jong-un' -> 'Kim Jong un')."""
+    first, space, rest = name.strip().partition(" ")
+    return first + space + _SYLLABLE_HYPHEN.sub(" ", rest) if "-" in rest else name
+
+
 def name_key(name: str) -> str:
     """The key an entity is known by across articles: the folded name without the Arabic article
     ('Bashar al-Assad' -> 'bashar assad'), with a shortened given name in its formal form when
-    more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill'), and a
-    Slavic ending in one spelling ('Volodymyr Zelenskiy' -> 'volodymyr zelensky')."""
-    key = _SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(name)))
+    more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill'), a
+    Slavic ending in one spelling ('Volodymyr Zelenskiy' -> 'volodymyr zelensky') and a Korean
+    given name's syllables apart ('Kim Jong-un' -> 'kim jong un')."""
+    key = _SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(_syllables_apart(name))))
     first, _, rest = key.partition(" ")
     formal = NICKNAMES.get(first)
     return f"{formal} {rest}" if formal and rest else key

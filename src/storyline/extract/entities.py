@@ -358,6 +358,7 @@ def _trim(ent: Span) -> _Mention | None:
         start += 1
     if ent.label_ == "PERSON":
         start = _after_glued_title(doc, start, end)
+        end = _whole_last_word(doc, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
                            or (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
         end -= 1
@@ -375,6 +376,15 @@ def _trim(ent: Span) -> _Mention | None:
     # abbreviation with inner dots ("U.S.").
     drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
     return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
+
+
+def _whole_last_word(doc: Doc, end: int) -> int:
+    """The end of a name with its last word whole: the tagger stops "Moon Jae-in" before "-in",
+    which it reads as the preposition; a name never ends inside a hyphenated word."""
+    if (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-"
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+        return end + 2
+    return end
 
 
 def _opening_preposition(doc: Doc, start: int, end: int) -> bool:
@@ -765,6 +775,9 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             key = _surname_owner(surnames[key], m)
             m.surname_only = True
+        elif len(text.split()) == 1 and m.label == "PERSON" and (owner := _family_name_owner(doc, mentions, m)):
+            key = owner
+            m.surname_only = True
         elif m.label != "PERSON" and not m.honorific and (known := country_key(text) or organisation_key(text)):
             key = known  # "the U.S." and "the United States" are one country ("Rep. Holland" none)
         m.key = key
@@ -783,6 +796,43 @@ island islands county city district province state camp prison field road gate p
 library institute foundation company group party council committee bank capitol senate court
 eastern western northern southern central upper lower greater new old north south east west
 """)
+
+
+def _family_name_owner(doc: Doc, mentions: list[_Mention], m: _Mention) -> str | None:
+    """The full name a lone name ending no full name stands for when it opens one, and only one,
+    person's name the article gave before it: Chinese and Korean names put the family name first
+    ("Xi Jinping ... Xi said", "Kim Jong Un ... Kim"), and a lone given name is its bearer's
+    ("Hunter Biden ... Hunter"). Two such names ("Kim Jong Un", "Kim Yo Jong") leave it nobody's."""
+    key = name_key(m.text(doc))
+    owners = {name_key(o.text(doc)) for o in mentions
+              if o.label == "PERSON" and o.start < m.start and not _in_title_case_line(doc, o)
+              and len(words := o.text(doc).split()) >= 2 and name_key(words[0]) == key and _reads_as_a_name(words)}
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _in_title_case_line(doc: Doc, m: _Mention) -> bool:
+    """Whether a mention stands in a line written in title case, a headline's ("Obama Willing to
+    Use Executive Orders on Guns"), where the tagger runs a name into the next word."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[m.start].idx) + 1
+    end = text.find("\n", doc[m.start].idx)
+    long_words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w.isalpha()]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+# Words that end a name without being its bearer's own ("Trump Jr." is the son, "Trump" alone
+# the father).
+GENERATIONAL_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _reads_as_a_name(words: list[str]) -> bool:
+    """Whether the words of a span the tagger called a person read as one's name, so that the
+    first of them may stand for it: each capitalised, none a body or a place's word ("Obama
+    willing", "Obama White House", "Alexandria Police" are the tagger's slips), no generational
+    suffix at the end."""
+    rest = [fold(w).rstrip(".") for w in words[1:]]
+    return (all(w[:1].isupper() for w in words) and rest[-1] not in GENERATIONAL_SUFFIXES
+            and not any(w in NOT_PERSON_NAME_WORDS or w in INSTITUTION_NOUNS for w in rest))
 
 
 def _may_be_a_person(doc: Doc, m: _Mention) -> bool:

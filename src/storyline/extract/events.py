@@ -21,7 +21,7 @@ from .event_rules import EventMention, MentionActor, find_mentions
 from .time import story_day, story_day_end, told_in_past
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Mentions further apart than this many sentences are never taken for one event: news articles
 # return to an event within a few paragraphs, and a wide window merges distinct meetings.
@@ -99,12 +99,40 @@ def find_event_mentions(
     return out
 
 
+# Outcomes a report tells as done: a plan or a hypothesis is not of the story's day.
+DONE = frozenset({"occurred", "failed", "cancelled"})
+
+
 def _of_story_day(doc: Doc, m: EventMention) -> bool:
     """Whether an act the text gives no time is news of the story's day (time.story_day) rather
-    than of the publication day: one the writer tells in the simple past ("Jobs also said"), not
-    the present, a perfect, a plan, or what a quotation says. It stays ranked as a date the
-    sentence does not give, so a time of the text's own wins over it when mentions merge."""
-    return m.date_rank == 1 and m.status == "occurred" and m.quote < 0 and told_in_past(doc[m.token])
+    than of the publication day: one the writer tells in the simple past ("Jobs also said"), or
+    one a saying so told reports as done ("the negotiator said the talks had stalled": by the day
+    he said so); not the present, a perfect, a plan, or what a quotation says. It stays ranked
+    as a date the sentence does not give, so a time of the text's own wins over it when mentions
+    merge."""
+    if m.date_rank != 1 or m.status not in DONE or m.quote >= 0:
+        return False
+    if m.speech is not None:
+        return told_in_past(doc[m.speech]) and _told_as_past(_clause_verb(doc[m.token]))
+    return told_in_past(doc[m.token])
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a word stands in ("talks" in "the talks had stalled": "stalled")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _told_as_past(verb: Token) -> bool:
+    """Whether a reported clause's verb tells its act as past at the saying: the simple past or
+    the past perfect ("said the talks stalled", "said the talks had stalled"), active or passive."""
+    if told_in_past(verb):
+        return True
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBN" and bool(auxes) and auxes[0] == "had"
 
 
 def merge_mentions(article: Article, mentions: Sequence[EventMention]) -> list[Event]:
