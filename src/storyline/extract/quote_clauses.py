@@ -494,11 +494,23 @@ def _inserted(doc: Doc, v: Token) -> TokenRange | None:
     return max(left, right, key=lambda r: count_words(doc, *r))
 
 
+# What a source who "asked not to be named" asks: the terms of speaking, no message.
+ANONYMITY_LEMMAS = frozenset({"name", "identify", "quote", "cite"})
+
+
+def _asks_anonymity(x: Token) -> bool:
+    """Whether an infinitive asks that the speaker stay unnamed ("asked not to be named",
+    "asked not to be identified")."""
+    return x.lemma_.lower() in ANONYMITY_LEMMAS and any(c.dep_ == "neg" for c in x.children)
+
+
 def _with_object(v: Token, lemma: str) -> TokenRange | None:
     """Verbs whose message involves their object: "told him to leave", "accused Kurti of ...",
     "described it as “horrendous”", "called it “arbitrary”", "called for ...", "announced a plan"."""
     if lemma in ADDRESSEE_VERBS or lemma in INFINITIVE_VERBS:
         x = _child(v, "xcomp", v.i)
+        if x is not None and _asks_anonymity(x):
+            return None
         if x is not None and (lemma in ADDRESSEE_VERBS or _child(v, "dobj") is None):
             return _subtree(x)
     topic = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS.get(lemma, ())), None)

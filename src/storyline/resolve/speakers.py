@@ -457,7 +457,33 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
     entity_id = _by_noun_phrase(index, doc, head, first)
     if entity_id is not None:
         return ResolvedSpeaker(Speaker(entity_id, index.entities[entity_id].name), span.start_char, span.end_char)
+    span = doc[first:_whose(doc, head, last)]
     return ResolvedSpeaker(Speaker(None, span.text), span.start_char, span.end_char)
+
+
+# Prepositions that say whose an unnamed speaker is: "a spokesperson for the European External
+# Action Service", "the head of the Kosovo delegation", "an official from the ministry".
+WHOSE_PREPS = frozenset({"for", "of", "from", "at", "with"})
+# The longest such phrase kept: a longer one runs into what the speaker said or did.
+WHOSE_MAX_TOKENS = 8
+
+
+def _whose(doc: Doc, head: Token, end: int) -> int:
+    """The end of an unnamed speaker's description with the phrase after it that says whose
+    they are ("The spokesperson" + "for the European External Action Service"): a preposition
+    of WHOSE_PREPS on the noun, right after it, whose phrase holds no clause, comma or quotation
+    mark, ends within WHOSE_MAX_TOKENS and, after "from", names no time or place; else ``end``."""
+    prep = next((c for c in head.rights if c.i == end and c.dep_ == "prep" and c.lower_ in WHOSE_PREPS), None)
+    if prep is None:
+        return end
+    last = prep.right_edge.i
+    words = doc[prep.i:last + 1]
+    if (last - prep.i >= WHOSE_MAX_TOKENS or last - prep.i < 1
+            or any(t.dep_ in ("relcl", "acl", "ccomp", "advcl") or t.is_quote or t.text in ",;:()" for t in words)):
+        return end
+    if prep.lower_ == "from" and any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for t in words):
+        return end  # "a statement from last week", "a report from Kabul": when or where, not whose
+    return last + 1
 
 
 def _by_noun_phrase(index: SpeakerIndex, doc: Doc, head: Token, first: int) -> str | None:
