@@ -38,6 +38,14 @@ def test_entities_name_key_writes_a_korean_given_names_syllables_apart() -> None
     assert name_key("Mar-a-Lago") == "mar-a-lago" and name_key("Bashar al-Assad") == "bashar assad"
 
 
+def test_entities_name_key_writes_initials_as_plain_letters() -> None:
+    assert name_key("George W. Bush") == name_key("George W Bush") == "george w bush"
+    assert name_key("George H.W. Bush") == name_key("George H. W. Bush") == "george h w bush"
+    assert name_key("George H.W. Bush") != name_key("George W. Bush")  # father and son stay two
+    # a name's first word, and dots that end a name, are not initials of a middle name
+    assert name_key("U.S. Senate") == "u.s. senate" and name_key("Washington D.C.") == "washington d.c."
+
+
 def test_entities_name_key_drops_the_arabic_article_written_onto_a_name() -> None:
     assert name_key("Bashar al-Assad") == name_key("Bashar Assad") == "bashar assad"
     assert name_key("al-Assad") == name_key("Assad") == "assad"

@@ -591,6 +591,33 @@ def test_events_dateline_place_is_not_an_actor(nlp) -> None:  # type: ignore[no-
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "place"), [
+    # a name the tagger never saw, after "the town of", is where it happened
+    ("Karst police arrested a Lindholm customs officer near the border town of Vrelje on Sunday.",
+     "COERCE", "Vrelje"),
+    ("Protesters clashed with peacekeepers in the northern town of Zvornak.", "ASSAULT", "Zvornak"),
+    # a place an act befell is its target (PLOVER) and still where it happened
+    ("Clashes broke out in Mitrovica on Sunday.", "ASSAULT", "Mitrovica"),
+])
+def test_events_place_named_after_a_settlement_noun_or_befallen(nlp, text: str, etype: str,  # type: ignore[no-untyped-def]
+                                                                place: str) -> None:
+    [event] = _only(_annotate(nlp, text), etype)
+    assert event.place is not None and event.place.name == place
+
+
+@pytest.mark.model
+def test_events_a_where_clause_is_at_the_place_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Lindholm envoy Mara Olsen travelled to Vessa on Tuesday, where she met President Tovin "
+            "Dravic. Olsen then went on to Karst where she held talks with the prime minister.")
+    meetings = _only(_annotate(nlp, text), "CONSULT")
+    met = [e for e in meetings if text[e.reports[0].start:e.reports[0].end] == "met"]
+    assert met and met[0].place is not None and met[0].place.name == "Vessa"
+    # a surname the tagger misses alone is still the envoy's
+    talks = [e for e in meetings if "talks" in text[e.reports[0].start:e.reports[0].end]]
+    assert talks and "Mara Olsen" in _roles(talks[0])
+
+
+@pytest.mark.model
 def test_events_role_noun_is_the_person_holding_the_role(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Norway's special envoy Ingrid Solberg arrived in Lima on Sunday. "

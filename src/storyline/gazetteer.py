@@ -174,6 +174,16 @@ _SLAVIC_ENDING = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])(?:yy|iy|yi)\b")
 _SYLLABLE_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z]|[A-Z][a-z]?\b)")
 
 
+# Initials after a name's first word, written with or without full stops or spaces: "George W.
+# Bush" and "George W Bush", "George H.W. Bush" and "George H. W. Bush" (AllSides writes both).
+_INITIALS = re.compile(r"(?<= )((?:[a-z]\.)+|[a-z]\.?)(?= )")
+
+
+def _initials_plain(key: str) -> str:
+    """A folded name with its inner initials as letters apart ('george h.w. bush' -> 'george h w bush')."""
+    return _INITIALS.sub(lambda m: " ".join(m.group(1).replace(".", " ").split()), key) if "." in key else key
+
+
 def _syllables_apart(name: str) -> str:
     """The name with the hyphens between a given name's syllables written as spaces, after its
     first word ('Kim Jong-un' -> 'Kim Jong un')."""
@@ -181,13 +191,20 @@ def _syllables_apart(name: str) -> str:
     return first + space + _SYLLABLE_HYPHEN.sub(" ", rest) if "-" in rest else name
 
 
+# Nouns that name the place after their "of": "the border town of Jarinje", "the village of
+# Banjska", "the province of Idlib". ("The capital of France" is not France.)
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "municipality", "hamlet", "settlement", "commune",
+                              "suburb", "district", "province", "region"})
+
+
 def name_key(name: str) -> str:
     """The key an entity is known by across articles: the folded name without the Arabic article
     ('Bashar al-Assad' -> 'bashar assad'), with a shortened given name in its formal form when
     more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill'), a
-    Slavic ending in one spelling ('Volodymyr Zelenskiy' -> 'volodymyr zelensky') and a Korean
-    given name's syllables apart ('Kim Jong-un' -> 'kim jong un')."""
-    key = _SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(_syllables_apart(name))))
+    Slavic ending in one spelling ('Volodymyr Zelenskiy' -> 'volodymyr zelensky'), a Korean
+    given name's syllables apart ('Kim Jong-un' -> 'kim jong un') and initials as plain letters
+    ('George H.W. Bush' -> 'george h w bush')."""
+    key = _initials_plain(_SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(_syllables_apart(name)))))
     first, _, rest = key.partition(" ")
     formal = NICKNAMES.get(first)
     return f"{formal} {rest}" if formal and rest else key

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import (
     PLATFORMS,
+    SETTLEMENT_NOUNS,
     affiliation_code,
     city_country,
     country_key,
@@ -136,6 +137,8 @@ DATELINE_TOKENS = 12  # enough for ", July 7 (Concord Wire) –"
 # "the Tessel river", "the Ibar valley": a name that a geographic feature follows is a place.
 GEOGRAPHIC_NOUNS = _words("river rivers lake valley mountains mountain sea bay gulf gorge basin delta strait canal")
 VOTE_GEOGRAPHIC = 2.0
+# "the border town of Jarinje": a place whatever the tagger made of a name it had never seen.
+VOTE_SETTLEMENT = 3.0
 # Titles named by a department ("Secretary of State", "Defense Secretary", "Minister of Finance"):
 # the department word is part of the title, not a body the sentence names.
 DEPARTMENT_TITLES = frozenset({"secretary", "minister", "undersecretary"})
@@ -291,6 +294,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_GAZETTEER
             if _in_dateline(doc, m):
                 cluster.votes["GPE"] += VOTE_DATELINE
+            elif settlement_named(doc[m.start]):
+                cluster.votes["GPE"] += VOTE_SETTLEMENT
             elif m.end < len(doc) and doc[m.end].lower_ in GEOGRAPHIC_NOUNS and doc[m.end].is_lower:
                 cluster.votes["LOC"] += VOTE_GEOGRAPHIC
             partner = _coordinated_label(doc, m)
@@ -559,6 +564,10 @@ def _slash_credit(doc: Doc, slash: int) -> range:
     return range(start, end)
 
 
+# A surname searched for alone is at least this long ("Li", "Wu" are words of other names too).
+MIN_SURNAME_CHARS = 3
+
+
 def _repeated_names(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
     """The other occurrences of a name the article tags somewhere: the small model tags "Isis" or
     "Carlile" in one sentence and misses it in the next (one name keeps one sense in an article).
@@ -570,6 +579,12 @@ def _repeated_names(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
         words = tuple(t.text for t in doc[m.start:m.end])
         if all(w[:1].isupper() for w in words) and not m.drop_dot:
             names[words][m.label] += 1
+    for words, labels in list(names.items()):
+        # a person's surname alone, which the tagger may miss where it never saw the full name
+        # ("Miroslav Lajčák travelled ... Lajčák then went on to Pristina")
+        surname = words[-1:]
+        if len(words) >= 2 and labels["PERSON"] and len(surname[0]) >= MIN_SURNAME_CHARS and surname not in names:
+            names[surname]["PERSON"] += 1
     if not names:
         return []
     taken = [False] * len(doc)
@@ -721,6 +736,13 @@ def _heads_a_person_noun(doc: Doc, m: _Mention) -> bool:
 
 # Prepositions after which a city the gazetteer knows is the place, whatever the tagger says.
 LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
+
+
+def settlement_named(tok: Token) -> bool:
+    """Whether a name's first word follows "the town of", "the village of" (gazetteer.SETTLEMENT_NOUNS)."""
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lemma_.lower() in SETTLEMENT_NOUNS
+            and doc[tok.i - 2].is_lower)
 
 
 def _after_locative(doc: Doc, m: _Mention) -> bool:

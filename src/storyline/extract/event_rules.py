@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..gazetteer import country_of_state
+from ..gazetteer import SETTLEMENT_NOUNS, country_of_state
 from ..model import Count, DateValue, Place
 from .event_context import (
     PLACE_TYPES,
@@ -2324,22 +2324,29 @@ def _place(
     doc = ctx.doc
     best: tuple[int, Token] | None = None
     for i in tokens:
-        for t in _place_candidates(doc[i], PLACE_DEPTH):
-            if not _place_like(ctx, t) or any(s <= t.idx < e for s, e in actor_spans):
+        # "near the border town of Jarinje" is at Jarinje (not a target, though: "demonstrated in
+        # the northern city of Kirkuk ... for independence from Iraq" keeps Iraq)
+        for t in (n for c in _place_candidates(doc[i], PLACE_DEPTH) for n in (c, *_settlement_name(c))):
+            if not _place_like(ctx, t) or _other_actors(ctx, t, actor_spans):
                 continue
             dist = abs(t.i - i)
             if best is None or dist < best[0]:
                 best = (dist, t)
     if best is None:
         # "a meeting with the negotiators of Chile and Peru in Oslo": attached deep in the phrase
-        for t in sent:
-            if t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS or not _place_like(ctx, t):
+        for phrase in sent:
+            if phrase.dep_ != "pobj" or phrase.head.lower_ not in PLACE_PREPS:
                 continue
-            if any(s <= t.idx < e for s, e in actor_spans):
-                continue
-            if _place_owner(t, trigger_tokens) in tokens:
-                best = (0, t)
+            for t in (phrase, *_settlement_name(phrase)):
+                if not _place_like(ctx, t) or _other_actors(ctx, t, actor_spans):
+                    continue
+                if _place_owner(phrase, trigger_tokens) in tokens:
+                    best = (0, t)
+                    break
+            if best is not None:
                 break
+    if best is None:
+        best = _where_clause_place(ctx, sent, tokens, actor_spans)
     if best is None:
         return None
     m, _first, _end = ctx.mention_at[best[1].i]
@@ -2349,6 +2356,48 @@ def _place(
         name
     )
     return Place(name, country)
+
+
+def _where_clause_place(ctx: DocContext, sent: Span, tokens: set[int],
+                        actor_spans: list[tuple[int, int]]) -> tuple[int, Token] | None:
+    """The place a "where" clause of the trigger points back at: the last place named before
+    "where" in the sentence ("travelled to Belgrade on Tuesday, where he met Vučić": the parser
+    hangs the clause on "Tuesday")."""
+    for i in tokens:
+        where = next((c for c in ctx.doc[i].children if c.dep_ == "advmod" and c.lower_ == "where" and c.i < i), None)
+        if where is None:
+            continue
+        for t in reversed(ctx.doc[sent.start:where.i]):
+            if _place_like(ctx, t) and not _in_actor(t, actor_spans):
+                return 0, t
+    return None
+
+
+def _in_actor(t: Token, actor_spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.idx < e for s, e in actor_spans)
+
+
+def _other_actors(ctx: DocContext, t: Token, actor_spans: list[tuple[int, int]]) -> bool:
+    """Whether a place word is inside an actor's phrase ("pirates in the Gulf of Aden"), other
+    than the place itself taken as the target of an act that fell on it (`_where`)."""
+    if not _in_actor(t, actor_spans):
+        return False
+    hit = ctx.mention_at.get(t.i)
+    own = ctx.doc[hit[1]].idx if hit else t.idx
+    return not (_where(t) and all(s == own for s, e in actor_spans if s <= t.idx < e))
+
+
+def _where(t: Token) -> bool:
+    """Whether a place word says where the act was, even when it is also the act's target
+    (PLOVER codes the place a material act falls on as its target: "clashes broke out in
+    Mitrovica" befell Mitrovica, and happened there): the object of "in", "at" or "near", or
+    the name of "the town of" such a phrase."""
+    phrase = t.head.head if t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTLEMENT_NOUNS else t
+    return t.dep_ == "pobj" and phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_WHERE_PREPS
+
+
+# Prepositions that put an act somewhere.
+PLACE_WHERE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 
 
 def _place_like(ctx: DocContext, t: Token) -> bool:
@@ -2381,6 +2430,14 @@ def _place_owner(t: Token, trigger_tokens: set[int]) -> int | None:
             return None
         node = node.head
     return None
+
+
+def _settlement_name(noun: Token) -> list[Token]:
+    """The name a settlement noun gives after its "of": "Jarinje" of "the border town of Jarinje"."""
+    if noun.lemma_.lower() not in SETTLEMENT_NOUNS or not noun.is_lower:
+        return []
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "PROPN"]
 
 
 def _place_candidates(t: Token, depth: int) -> list[Token]:
