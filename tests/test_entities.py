@@ -175,6 +175,10 @@ def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None: 
     # two full names it opens: the lone name is nobody's
     _, ents = _run(nlp, "Minister Park Min-jun and his sister Park Ji-woo attended the summit. Park said little.")
     assert {"Park", "Park Min-jun", "Park Ji-woo"} <= set(ents)
+    # nor a cut of a run of capitalised words (a site's glued link text)
+    _, ents = _run(nlp, "Senators wrote to President Trump Donald John TrumpGOP senators balk at lengthy trial. "
+                        "Trump said he would veto it.")
+    assert "Trump" in ents  # not joined to the tagger's "Trump Donald"
 
 
 @pytest.mark.model

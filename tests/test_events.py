@@ -1162,9 +1162,10 @@ def test_events_what_could_be_done_or_was_decided_is_not_done(  # type: ignore[n
     # the act befell people the sentence does not name: the place is where, not whom
     ("He said that in Chile he had been detained for four months.", "COERCE", "Chile", []),
     ("Police arrested him in Lindholm.", "COERCE", "Lindholm", []),
-    # with no one it befell, the place is what PLOVER codes as the target
-    ("A curfew was imposed in Lindholm.", "COERCE", None, ["Lindholm"]),
-    ("Troops shelled it near Rafah.", "ASSAULT", None, ["Rafah"]),
+    # with no one it befell, the place is what PLOVER codes as the target, and still where it
+    # was (PLOVER's gold gives both: "shut down Khatmandu", "blew up power lines leading into Kabul")
+    ("A curfew was imposed in Lindholm.", "COERCE", "Lindholm", ["Lindholm"]),
+    ("Troops shelled it near Rafah.", "ASSAULT", "Rafah", ["Rafah"]),
 ])
 def test_events_the_place_of_an_act_on_unnamed_people_is_no_target(  # type: ignore[no-untyped-def]
     nlp, text: str, etype: str, place: str | None, targets: list[str]

@@ -827,9 +827,16 @@ def _family_name_owner(doc: Doc, mentions: list[_Mention], m: _Mention) -> str |
     ("Hunter Biden ... Hunter"). Two such names ("Kim Jong Un", "Kim Yo Jong") leave it nobody's."""
     key = name_key(m.text(doc))
     owners = {name_key(o.text(doc)) for o in mentions
-              if o.label == "PERSON" and o.start < m.start and not _in_title_case_line(doc, o)
+              if o.label == "PERSON" and o.start < m.start and not _in_title_case_line(doc, o) and not _runs_on(doc, o)
               and len(words := o.text(doc).split()) >= 2 and name_key(words[0]) == key and _reads_as_a_name(words)}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _runs_on(doc: Doc, m: _Mention) -> bool:
+    """Whether a name runs on into a capitalised word the tagger left out: a cut of a longer run
+    ("President Trump Donald John TrumpGOP senators balk", a site's glued link text)."""
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.text[:1].isupper() and not nxt.is_sent_start
 
 
 def _in_title_case_line(doc: Doc, m: _Mention) -> bool:
