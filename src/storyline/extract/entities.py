@@ -826,9 +826,15 @@ def _family_name_owner(doc: Doc, mentions: list[_Mention], m: _Mention) -> str |
     ("Xi Jinping ... Xi said", "Kim Jong Un ... Kim"), and a lone given name is its bearer's
     ("Hunter Biden ... Hunter"). Two such names ("Kim Jong Un", "Kim Yo Jong") leave it nobody's."""
     key = name_key(m.text(doc))
-    owners = {name_key(o.text(doc)) for o in mentions
-              if o.label == "PERSON" and o.start < m.start and not _in_title_case_line(doc, o) and not _runs_on(doc, o)
-              and len(words := o.text(doc).split()) >= 2 and name_key(words[0]) == key and _reads_as_a_name(words)}
+    owners: set[str] = set()
+    for o in mentions:
+        if o.label != "PERSON" or o.start >= m.start:
+            continue
+        words = o.text(doc).split()
+        if len(words) < 2 or name_key(words[0]) != key or not _reads_as_a_name(words):
+            continue
+        if not _runs_on(doc, o) and not _in_title_case_line(doc, o):
+            owners.add(name_key(o.text(doc)))
     return owners.pop() if len(owners) == 1 else None
 
 
@@ -842,10 +848,12 @@ def _runs_on(doc: Doc, m: _Mention) -> bool:
 def _in_title_case_line(doc: Doc, m: _Mention) -> bool:
     """Whether a mention stands in a line written in title case, a headline's ("Obama Willing to
     Use Executive Orders on Guns"), where the tagger runs a name into the next word."""
-    text = doc.text
-    start = text.rfind("\n", 0, doc[m.start].idx) + 1
-    end = text.find("\n", doc[m.start].idx)
-    long_words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w.isalpha()]
+    start, end = m.start, m.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
+        end += 1
+    long_words = [t.text for t in doc[start:end + 1] if len(t) > 3 and t.is_alpha]
     return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
