@@ -2364,6 +2364,8 @@ def _where_clause_place(ctx: DocContext, sent: Span, tokens: set[int],
     "where" in the sentence ("travelled to Belgrade on Tuesday, where he met Vučić": the parser
     hangs the clause on "Tuesday")."""
     for i in tokens:
+        if ctx.doc[i].dep_ not in ("relcl", "advcl"):
+            continue  # "asked where they would meet" points at no place
         where = next((c for c in ctx.doc[i].children if c.dep_ == "advmod" and c.lower_ == "where" and c.i < i), None)
         if where is None:
             continue
