@@ -778,6 +778,7 @@ def _is_title_only(doc: Doc, m: _Mention) -> bool:
 def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
     surnames: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    firsts: dict[str, list[tuple[int, str]]] = defaultdict(list)  # (token, key) of names a word opens
     # A full name the tagger called an organisation or a place ("Recep Tayyip Erdoğan", "Maurice
     # Cheeks") still owns its surname where the article also writes the surname as a person, if
     # nothing in it says it is a place or a body (session 7 dropped the rule without that test:
@@ -790,6 +791,8 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         )):
             person = m.label == "PERSON" or m.honorific
             surnames[name_key(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start, person))
+        if len(words) >= 2 and m.label == "PERSON" and _may_open_for(doc, m, words):
+            firsts[name_key(words[0])].append((m.start, name_key(m.text(doc))))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
@@ -797,7 +800,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
             key = _surname_owner(surnames[key], m)
             m.surname_only = True
-        elif len(text.split()) == 1 and m.label == "PERSON" and (owner := _family_name_owner(doc, mentions, m)):
+        elif len(text.split()) == 1 and m.label == "PERSON" and (owner := _opened_name(firsts[key], m)):
             key = owner
             m.surname_only = True
         elif m.label != "PERSON" and not m.honorific and (known := country_key(text) or organisation_key(text)):
@@ -820,22 +823,20 @@ eastern western northern southern central upper lower greater new old north sout
 """)
 
 
-def _family_name_owner(doc: Doc, mentions: list[_Mention], m: _Mention) -> str | None:
+def _opened_name(opened: list[tuple[int, str]], m: _Mention) -> str | None:
     """The full name a lone name ending no full name stands for when it opens one, and only one,
-    person's name the article gave before it: Chinese and Korean names put the family name first
-    ("Xi Jinping ... Xi said", "Kim Jong Un ... Kim"), and a lone given name is its bearer's
-    ("Hunter Biden ... Hunter"). Two such names ("Kim Jong Un", "Kim Yo Jong") leave it nobody's."""
-    key = name_key(m.text(doc))
-    owners: set[str] = set()
-    for o in mentions:
-        if o.label != "PERSON" or o.start >= m.start:
-            continue
-        words = o.text(doc).split()
-        if len(words) < 2 or name_key(words[0]) != key or not _reads_as_a_name(words):
-            continue
-        if not _runs_on(doc, o) and not _in_title_case_line(doc, o):
-            owners.add(name_key(o.text(doc)))
+    person's name the article gave before it (``opened``: those it opens, as (token, key)):
+    Chinese and Korean names put the family name first ("Xi Jinping ... Xi said", "Kim Jong Un
+    ... Kim"), and a lone given name is its bearer's ("Hunter Biden ... Hunter"). Two such names
+    ("Kim Jong Un", "Kim Yo Jong") leave it nobody's."""
+    owners = {key for start, key in opened if start < m.start}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _may_open_for(doc: Doc, m: _Mention, words: list[str]) -> bool:
+    """Whether a full person name may be what its first word alone stands for: it reads as a
+    name, and is no cut of a longer run or a headline's run-on."""
+    return _reads_as_a_name(words) and not _runs_on(doc, m) and not _in_title_case_line(doc, m)
 
 
 def _runs_on(doc: Doc, m: _Mention) -> bool:
