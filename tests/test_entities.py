@@ -28,6 +28,14 @@ def test_entities_name_key_gives_shortened_given_names_their_formal_form() -> No
     assert name_key("Kennedy") == "kennedy" and name_key("Hawaii") == "hawaii"
 
 
+def test_entities_name_key_spells_a_given_name_one_way() -> None:
+    assert name_key("Stephen K. Bannon") == "steven k bannon"
+    assert name_key("Steve Bannon") == name_key("Stephen Bannon") == name_key("Steven Bannon") == "steven bannon"
+    assert name_key("Sergey Lavrov") == name_key("Sergei Lavrov") == "sergei lavrov"
+    assert name_key("Mohammed bin Salman") == name_key("Mohammad bin Salman") == name_key("Mohamed bin Salman")
+    assert name_key("Stephen") == "stephen"  # a lone word may be a surname: left as it is
+
+
 def test_entities_name_key_writes_a_korean_given_names_syllables_apart() -> None:
     assert name_key("Kim Jong-un") == name_key("Kim Jong Un") == name_key("Kim Jong-Un") == "kim jong un"
     assert name_key("Kim Jong-il") == "kim jong il" != name_key("Kim Jong-un")  # father and son stay two
@@ -605,6 +613,53 @@ def test_entities_a_full_name_tagged_as_a_place_still_owns_its_surname() -> None
     assert {m.start for m in clusters["york"].mentions} == {13}
     assert {m.start for m in clusters["lincoln"].mentions} == {18}
     assert {m.start for m in clusters["trump"].mentions} == {21}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    # the tagger calls every mention an organisation, the full name too
+    ("Carly Fiorina opened her campaign in Des Moines on Monday. Fiorina told supporters that the race "
+     "would be long. Later, Fiorina met farmers, and Fiorina said she would return in the spring.", "Carly Fiorina"),
+    # ... or the surname an event, or a place
+    ("Speaker Nancy Pelosi spoke on Tuesday. While Pelosi's announcement adds weight to the inquiry, "
+     "Pelosi has for months resisted calls for impeachment.", "Nancy Pelosi"),
+    ("Adam Schiff chairs the committee. Schiff, for his part, has already referred to the meeting.", "Adam Schiff"),
+])
+def test_entities_a_surname_the_tagger_types_as_anything_joins_its_person(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    mentions, ents = _run(nlp, text)
+    surname = name.split()[-1]
+    person = ents[name]
+    assert person.type == "PERSON" and surname in person.aliases
+    assert {m.entity_id for m in mentions if surname in m.text} == {person.id}
+
+
+def test_entities_a_mistyped_surname_joins_only_one_person_and_no_known_place() -> None:
+    import spacy
+
+    from storyline.extract.entities import _Cluster, _join_mistyped_surnames, _Mention
+
+    doc = spacy.blank("en")("Kanye West Kim Kardashian West West Lena Georgia Georgia Lena Vold Vold "
+                            "Upper Midwest Midwest")
+    clusters = {
+        "kanye west": _Cluster("kanye west", [_Mention(0, 2, "PERSON")]),
+        "kim kardashian west": _Cluster("kim kardashian west", [_Mention(2, 5, "PERSON")]),
+        "west": _Cluster("west", [_Mention(5, 6, "LOC")]),
+        "lena georgia": _Cluster("lena georgia", [_Mention(6, 8, "PERSON")]),
+        "georgia": _Cluster("georgia", [_Mention(8, 9, "GPE")]),
+        "lena vold": _Cluster("lena vold", [_Mention(9, 11, "ORG")]),
+        "vold": _Cluster("vold", [_Mention(11, 12, "FAC")]),
+        "upper midwest": _Cluster("upper midwest", [_Mention(12, 14, "LOC")]),
+        "midwest": _Cluster("midwest", [_Mention(14, 15, "LOC")]),
+    }
+    types = {"kanye west": "PERSON", "kim kardashian west": "PERSON", "west": "LOC", "lena georgia": "PERSON",
+             "georgia": "GPE", "lena vold": "PERSON", "vold": "FAC", "upper midwest": "PERSON", "midwest": "LOC"}
+    types = _join_mistyped_surnames(doc, clusters, types)
+    assert "vold" not in clusters and len(clusters["lena vold"].mentions) == 2  # the one person it can be
+    assert clusters["lena vold"].mentions[1].surname_only
+    assert "west" in clusters  # two people share it
+    assert "georgia" in clusters  # a known place
+    assert "midwest" in clusters  # "Upper Midwest" reads as no person's name, whatever its vote
+    assert set(types) == set(clusters)
 
 
 @pytest.mark.model

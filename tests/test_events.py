@@ -399,6 +399,21 @@ def test_events_pronoun_actor_skips_a_person_of_the_other_gender(nlp) -> None:  
 
 
 @pytest.mark.model
+def test_events_pronoun_subject_of_a_where_or_when_clause_is_the_clause_subject_above(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The last person named before the second "he" is Tomas Vidal, met in the first clause; the
+    # clause on Varby hangs on the envoy's journey, so both are the envoy.
+    text = ("The envoy Ingrid Solberg travelled to Lysholm on Tuesday, where she met President Tomas Vidal, "
+            "and then went on to Varby, where she held talks with Prime Minister Anna Korvel.")
+    events = _annotate(nlp, text)
+    talks = [e for e in _only(events, "CONSULT") if "Anna Korvel" in _roles(e)]
+    assert len(talks) == 1 and _roles(talks[0]) == {"Ingrid Solberg": "source", "Anna Korvel": "target"}
+    # the subject of the clause the pronoun's clause hangs on, not the sentence's first person
+    text = "Tomas Vidal said Anna Korvel lied when she claimed that troops had attacked the village."
+    [accusation] = _only(_annotate(nlp, text), "ACCUSE")
+    assert _roles(accusation) == {"Tomas Vidal": "source", "Anna Korvel": "target"}
+
+
+@pytest.mark.model
 def test_events_pronoun_actor_of_unknown_gender_is_the_last_person(nlp) -> None:  # type: ignore[no-untyped-def]
     # Nothing says who is a woman (no first-name list): "She" is the last person named, as before,
     # when no person is the previous sentence's subject ...

@@ -196,6 +196,7 @@ def test_joins_which_names_shorten_which() -> None:
     assert not shortens("george w. bush", "george h. w. bush")  # only a two-word name shortens
     assert not shortens("regina benjamin", "walter benjamin") and not shortens("mo cheeks", "mo cheeks")
     assert shortens("chris murphy", "christopher s. murphy")  # a short given name and a middle initial
+    assert shortens("jerry nadler", "jerrold nadler") and not shortens("jerry nadler", "john nadler")
     # a surname opened by particles is the end of the fuller name, whatever its length
     assert shortens("de mistura", "staffan de mistura") and shortens("von der leyen", "ursula von der leyen")
     assert not shortens("de mistura", "de mistura") and not shortens("van dijk", "anna de dijk")

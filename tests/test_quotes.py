@@ -247,13 +247,16 @@ def test_quotes_score_matches_by_shared_words() -> None:
 
 
 def _quotes(nlp: Language, text: str, published: str | None = None,
-            timexes: tuple[TimeExpr, ...] = ()) -> list[Quote]:
+            timexes: tuple[TimeExpr, ...] | None = ()) -> list[Quote]:
+    """The quotes of a text, given its time expressions (None: the time tagger's own)."""
     from storyline.extract.entities import extract_entities
+    from storyline.extract.time import extract_timexes
 
     doc = nlp(text)
     article = _article(text, published)
     mentions, entities = extract_entities(doc, article)
-    return extract_quotes(doc, article, mentions, entities, list(timexes))
+    times = extract_timexes(doc, article) if timexes is None else list(timexes)
+    return extract_quotes(doc, article, mentions, entities, times)
 
 
 def _one(quotes: list[Quote], fragment: str) -> Quote:
@@ -427,6 +430,23 @@ def test_quotes_model_date_from_the_governing_time_expression(nlp: Language) -> 
     q = _one(_quotes(nlp, text, published="2031-03-05"), "The cranes are late")
     assert q.date is not None
     assert q.date.value == "2031-03-05"
+
+
+@pytest.mark.model
+def test_quotes_model_a_statement_that_goes_on_with_the_last_is_of_its_day_and_channel(nlp: Language) -> None:
+    text = ("Speaking on Sunday at a news conference in Lysholm, Harbour Minister Ingrid Valdemar said the "
+            "ferries would run again. The minister added that the cranes were late. She also said the port "
+            "would stay open. Tomas Korvel, the mayor, said the repairs were costly. He went on to say that the "
+            "council would pay.")
+    quotes = _quotes(nlp, text, "2031-03-05", timexes=None)
+    for fragment in ("the ferries would run again", "the cranes were late", "the port would stay open"):
+        q = _one(quotes, fragment)
+        assert q.date is not None and q.date.value == "2031-03-02", fragment  # the Sunday before
+        assert q.channel == "news conference", fragment
+    # another speaker's statement is of no day the text gives, and neither is what he adds
+    for fragment in ("the repairs were costly", "the council would pay"):
+        q = _one(quotes, fragment)
+        assert q.date is not None and q.date.value == "2031-03-05" and q.channel is None, fragment
 
 
 @pytest.mark.model

@@ -112,6 +112,16 @@ NICKNAMES: dict[str, str] = {
     "vince": "vincent", "walt": "walter", "will": "william", "zach": "zachary",
 }
 
+# One given name spelled several ways, by habit or by romanisation: "Stephen K. Bannon" and "Steve
+# Bannon" (Steve keys as Steven), "Sergei Lavrov" and "Sergey Lavrov", "Mohammed bin Salman" and
+# "Mohammad bin Salman". The key takes one spelling when more words follow.
+GIVEN_NAME_SPELLINGS: dict[str, str] = {
+    "stephen": "steven", "sergey": "sergei", "alexey": "alexei", "aleksei": "alexei", "aleksey": "alexei",
+    "andrey": "andrei", "nikolay": "nikolai", "yevgeniy": "yevgeny", "evgeny": "yevgeny",
+    "mohammed": "muhammad", "mohamed": "muhammad", "mohammad": "muhammad", "muhammed": "muhammad",
+    "mohamad": "muhammad",
+}
+
 
 # Short given names that stand for several formal ones: "Mo Cheeks" may be Maurice or Morris.
 # Such a name is not keyed as a formal one (NICKNAMES); it may join one fuller name of its
@@ -120,10 +130,10 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "al": ("albert", "alan", "alfred", "alexander"), "alex": ("alexander", "alexandra", "alexis"),
     "beth": ("elizabeth", "bethany"), "cathy": ("catherine", "cathleen"), "chris": ("christopher", "christine",
     "christina", "christian"), "fran": ("frances", "francis"), "frank": ("francis", "franklin"),
-    "gene": ("eugene",), "jerry": ("gerald", "jerome", "jeremiah"), "jon": ("jonathan",),
+    "gene": ("eugene",), "jerry": ("gerald", "jerome", "jeremiah", "jerrold"), "jon": ("jonathan",),
     "kate": ("katherine", "catherine", "kathryn"), "kathy": ("katherine", "kathleen", "kathryn"),
     "katie": ("katherine", "catherine", "kathryn"), "max": ("maximilian", "maxwell"),
-    "meg": ("margaret", "megan"), "mo": ("maurice", "morris", "mohammed", "mohamed", "muhammad"),
+    "meg": ("margaret", "megan"), "mo": ("maurice", "morris", "muhammad"),
     "nate": ("nathan", "nathaniel"), "pat": ("patrick", "patricia"), "sam": ("samuel", "samantha"),
     "stan": ("stanley",), "ted": ("edward", "theodore"), "terry": ("terence", "terrence", "theresa"),
     "tina": ("christina", "martina"), "vicky": ("victoria",),
@@ -203,10 +213,11 @@ def name_key(name: str) -> str:
     more words follow ('Chuck Schumer' -> 'charles schumer'; a lone 'Bill' stays 'bill'), a
     Slavic ending in one spelling ('Volodymyr Zelenskiy' -> 'volodymyr zelensky'), a Korean
     given name's syllables apart ('Kim Jong-un' -> 'kim jong un') and initials as plain letters
-    ('George H.W. Bush' -> 'george h w bush')."""
+    ('George H.W. Bush' -> 'george h w bush'); a given name spelled two ways takes one spelling
+    ('Stephen Bannon' -> 'steven bannon')."""
     key = _initials_plain(_SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(_syllables_apart(name)))))
     first, _, rest = key.partition(" ")
-    formal = NICKNAMES.get(first)
+    formal = NICKNAMES.get(first) or GIVEN_NAME_SPELLINGS.get(first)
     return f"{formal} {rest}" if formal and rest else key
 
 

@@ -309,10 +309,11 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
         if cluster.key in bound:
             cluster.votes["PERSON"] += VOTE_PRONOUN
         cluster.votes["PERSON"] += VOTE_PERSON_HEADED * sum(_heads_a_person_noun(doc, m) for m in cluster.mentions)
+    types = _join_mistyped_surnames(doc, clusters, {key: _vote(c.votes) for key, c in clusters.items()})
     mentions: list[Mention] = []
     entities: list[Entity] = []
     for cluster in clusters.values():
-        etype = _vote(cluster.votes)
+        etype = types[cluster.key]
         eid = entity_id(cluster.key)
         texts = [m.text(doc) for m in cluster.mentions]
         roles: list[Role] = []
@@ -901,6 +902,34 @@ def _surname_owner(candidates: list[tuple[int, str, int, bool]], m: _Mention) ->
     if before[-1][2] == m.sent_start:
         return before[-1][1]
     return before[0][1]
+
+
+def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict[str, str]) -> dict[str, str]:
+    """A one-word name joins the one full name of the article that ends in it and was voted a
+    person, and the types of what is left. The small model types a surname as anything ("Pelosi"
+    an event, "Bannon" a building, "Schiff" a place), and types the full name itself an
+    organisation as often as the surname ("Carly Fiorina ... Fiorina" all ORG), so the surname
+    joins made before the vote (`_cluster`) miss them and only the vote knows who is a person. A
+    known place keeps its own ("Washington" beside "George Washington"), and so does a surname
+    two people of the article share ("Kanye West", "Kim Kardashian West")."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for key, cluster in clusters.items():
+        words = entity_name(key, [m.text(doc) for m in cluster.mentions]).split()
+        if types[key] == "PERSON" and len(words) >= 2 and _reads_as_a_name(words) and (
+                fold(words[0]) not in NOT_PERSON_NAME_WORDS):
+            owners[name_key(words[-1])].append(key)
+    for key in [k for k in clusters if " " not in k and len(owners.get(k, ())) == 1]:
+        cluster = clusters[key]
+        if any(m.acronym for m in cluster.mentions) or (
+                types[key] in ("GPE", "LOC") and place_country(cluster.mentions[0].text(doc))):
+            continue
+        into = clusters[owners[key][0]]
+        for m in clusters.pop(key).mentions:
+            m.key, m.surname_only = into.key, True
+            into.mentions.append(m)
+        into.mentions.sort(key=lambda m: m.start)
+        del types[key]
+    return types
 
 
 def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:

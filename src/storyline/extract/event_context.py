@@ -477,7 +477,7 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
     however far back, as no evidence says otherwise."""
     k = bisect.bisect_left(ctx.person_starts, i)
     pronoun = ctx.doc[i].lower_
-    subject = _previous_subject(ctx, i, k, pronoun)
+    subject = _clause_subject(ctx, i, pronoun) or _previous_subject(ctx, i, k, pronoun)
     if subject is not None:
         return subject
     oldest = _sentence_start(ctx, i, PRONOUN_SENTENCES)
@@ -487,6 +487,60 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
         who = ctx.person_at[j]
         if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")):
             return who
+    return None
+
+
+# Clauses whose subject pronoun is the subject of the clause they hang on: "Lajčák travelled to
+# Belgrade, where he met Vučić" (a clause on a place or a time), "... after he arrived".
+BOUND_CLAUSES = frozenset({"relcl", "advcl"})
+MAX_CLAUSE_HOPS = 8
+
+
+def _clause_subject(ctx: DocContext, i: int, pronoun: str) -> Who | None:
+    """The person a subject pronoun of a relative or adverbial clause stands for: the subject of
+    the nearest clause above it that has one, named before it ("Lajčák travelled to Belgrade,
+    where he met Vučić, and then went on to Pristina, where he held talks": both are Lajčák,
+    though Vučić was named last; "Vučić said Kurti lied when he claimed ...": Kurti). A relative
+    "who" stands for the noun it hangs on. None when that subject is no person, or not one the
+    pronoun can be."""
+    doc = ctx.doc
+    tok = doc[i]
+    if tok.dep_ != "nsubj" or tok.head.dep_ not in BOUND_CLAUSES:
+        return None
+    verb = tok.head.head
+    for _ in range(MAX_CLAUSE_HOPS):
+        if verb.pos_ in ("VERB", "AUX"):
+            subject = _shared_subject(verb)
+            if subject is not None:
+                if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    subject = verb.head
+                who = _named_person(ctx, subject) if subject.i < i else None
+                if who is None:
+                    return None
+                return who if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")) else None
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _named_person(ctx: DocContext, tok: Token) -> Who | None:
+    """The person a subject names: its own name, or one in apposition ("The envoy Ingrid
+    Solberg", "the envoy, Ingrid Solberg,")."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+        if mention_type(ctx, t.i) == "PERSON":
+            return who_at(ctx, t.i)
+    return None
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the one it shares with the verb it is coordinated with ("travelled
+    to Belgrade and then went on to Pristina")."""
+    for _ in range(MAX_CONJUNCTS):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
     return None
 
 

@@ -325,7 +325,7 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
             here = sentence_at(index, f.cue)
             last = said_on.get(speaker_id)
             if channel is None and last is not None and here - last[0] <= CONTINUATION_SENTENCES and (
-                    doc[f.cue].lemma_.lower() in CONTINUING_CUES):
+                    goes_on(doc[f.cue])):
                 channel = last[1]  # "Unicef said in a statement ... “We are appalled,” it added"
             if channel is not None:
                 said_on[speaker_id] = (here, channel)
@@ -338,10 +338,19 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
     return sorted(_without_nested(doc, out), key=lambda a: (a.start, a.end))
 
 
-# Cues that go on with a statement already made, on the channel it was made on ("it added", "he
-# continued", "she went on"), within this many sentences of it.
-CONTINUING_CUES = frozenset({"add", "continue", "go"})
+# Cues that go on with a statement already made, when and on the channel it was made ("it
+# added", "he continued", "she went on", "he also said"), within this many sentences of it.
+CONTINUING_CUES = frozenset({"add", "continue", "go", "conclude"})
+CONTINUING_ADVERBS = frozenset({"also", "further"})
 CONTINUATION_SENTENCES = 3
+
+
+def goes_on(cue: Token) -> bool:
+    """Whether a cue verb goes on with what its speaker said before ("added", "also said", "went
+    on to say")."""
+    return (cue.lemma_.lower() in CONTINUING_CUES
+            or any(c.dep_ == "advmod" and c.lower_ in CONTINUING_ADVERBS for c in cue.children)
+            or (cue.dep_ == "xcomp" and goes_on(cue.head)))
 # Prepositions after a text that name who issued it: "a statement from the ministry", "a
 # report by the UN".
 AUTHOR_PREPS = frozenset({"from", "by"})
@@ -434,11 +443,8 @@ def _governs(tok: Token, cue: Token, content: Container[int]) -> bool:
         t = t.head
 
 
-def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[TimeExpr],
-                published: str | None, story: DateValue | None = None, story_end: int = 0) -> DateValue | None:
-    """The date of the time expression that governs the cue verb in its sentence, else the day
-    of the story's news for a cue in the simple past ("Jobs also said", time.story_day), else the
-    publication day."""
+def _own_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[TimeExpr]) -> DateValue | None:
+    """The date of the time expression that governs the cue verb in its sentence, if any."""
     if a.cue_index is not None and timexes:
         cue = doc[a.cue_index]
         first, last = sents.bounds(cue.i)
@@ -454,11 +460,27 @@ def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[Ti
             tx_span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
             if tx_span is not None and len(tx_span) and _governs(tx_span.root, cue, content):
                 return tx.date if tx.date is not None else DateValue(tx.value, None, None, "unknown")
-    if story is not None and a.cue_index is not None and told_in_past(doc[a.cue_index]) and a.start < story_end:
-        return story
-    if published:
-        return DateValue(published, published, published, "day")
     return None
+
+
+def _quote_date(doc: Doc, sents: Sentences, a: Attribution, timexes: Sequence[TimeExpr],
+                published: str | None, story: DateValue | None = None, story_end: int = 0,
+                went_on: DateValue | None = None) -> tuple[DateValue | None, bool]:
+    """The date of a statement and whether the text gives it: the date of the time expression
+    that governs the cue verb in its sentence; else that of the statement it goes on with
+    (``went_on``, when the text gives that one's date: "Speaking on Sunday, Dravic said ... He
+    added ..."); else the day of the story's news for a cue in the simple past ("Jobs also said",
+    time.story_day); else the publication day."""
+    own = _own_date(doc, sents, a, timexes)
+    if own is not None:
+        return own, True
+    if went_on is not None:
+        return went_on, True
+    if story is not None and a.cue_index is not None and told_in_past(doc[a.cue_index]) and a.start < story_end:
+        return story, False
+    if published:
+        return DateValue(published, published, published, "day"), False
+    return None, False
 
 
 def extract_quotes(doc: Doc, article: Article, mentions: Sequence[Mention], entities: Sequence[Entity],
@@ -467,12 +489,22 @@ def extract_quotes(doc: Doc, article: Article, mentions: Sequence[Mention], enti
     sents = Sentences.of(doc)
     story = story_day(doc, timexes, article.published)
     story_end = story_day_end(doc, timexes, article.published) if story is not None else 0
-    return [
-        Quote(
+    quotes: list[Quote] = []
+    dated: dict[str, tuple[int, DateValue]] = {}  # speaker id -> (sentence, date) of its last statement the text dates
+    for a in find_attributions(doc, mentions, entities, sents):
+        speaker_id = a.speaker.entity_id if a.speaker is not None else None
+        here = sents.index(a.cue_index) if a.cue_index is not None else -1
+        last = dated.get(speaker_id) if speaker_id is not None else None
+        # "Speaking on Sunday, Dravic said ... He added ...": the same speech, the same day
+        went_on = last[1] if (last is not None and a.cue_index is not None and goes_on(doc[a.cue_index])
+                              and here - last[0] <= CONTINUATION_SENTENCES) else None
+        date, given = _quote_date(doc, sents, a, timexes, article.published, story, story_end, went_on)
+        if given and date is not None and speaker_id is not None:
+            dated[speaker_id] = (here, date)
+        quotes.append(Quote(
             id=short_hash(article.id, a.start, a.end), article_id=article.id, start=a.start, end=a.end,
             text=article.text[a.start:a.end], kind=a.kind, speaker=a.speaker,
             speaker_start=a.speaker_start, speaker_end=a.speaker_end, cue=a.cue, channel=a.channel,
-            date=_quote_date(doc, sents, a, timexes, article.published, story, story_end),
-        )
-        for a in find_attributions(doc, mentions, entities, sents)
-    ]
+            date=date,
+        ))
+    return quotes
