@@ -98,6 +98,8 @@ def test_clean_removes_share_phrase_glued_to_last_sentence() -> None:
         "This website uses cookies. By continuing to browse you agree to their use.",
         "Cookie settings",
         "\U0001f525\U0001f525 \U0001f44d",
+        "JUST WATCHED Dravic: talks will resume Replay More Videos ... MUST WATCH Dravic: talks will resume 03:59",
+        "MUST WATCH Farmers march in Kasgrad 02:14",
     ],
 )
 def test_clean_removes_debris_line_anywhere(line: str) -> None:
@@ -116,6 +118,7 @@ def test_clean_removes_debris_line_anywhere(line: str) -> None:
         "Cookies baked in Kasgrad were served to both delegations, the envoy's office said.",
         "Share prices in Kasgrad rose after the agreement was announced on Tuesday.",
         "Advertisement boards along the road to Mirov were taken down last week.",
+        "Must watch: the envoy's speech in Kasgrad, which Dravic called a turning point.",
     ],
 )
 def test_clean_keeps_real_sentences(sentence: str) -> None:

@@ -633,6 +633,26 @@ def test_entities_a_surname_the_tagger_types_as_anything_joins_its_person(nlp, t
     assert {m.entity_id for m in mentions if surname in m.text} == {person.id}
 
 
+def test_entities_a_persons_name_stops_at_a_figure_or_a_link() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from storyline.extract.entities import _trim
+
+    doc = spacy.blank("en")("Obama 01:16 ; Ted Cruz 820k Beto ; MH370 Lena Vold ; COVID-19 ; "
+                            "pic.twitter.com/x0a Ryan Saavedra")
+
+    def trimmed(start: int, end: int) -> str | None:
+        m = _trim(Span(doc, start, end, label="PERSON"))
+        return m.text(doc) if m is not None else None
+
+    assert trimmed(0, 2) == "Obama"  # a video's length
+    assert trimmed(3, 7) == "Ted Cruz"  # a poll's count, and what runs on after it
+    assert trimmed(8, 11) == "Lena Vold"  # a flight's number before the name
+    assert trimmed(12, 13) is None  # no name at all
+    assert trimmed(14, 17) == "Ryan Saavedra"  # a link
+
+
 def test_entities_a_mistyped_surname_joins_only_one_person_and_no_known_place() -> None:
     import spacy
 

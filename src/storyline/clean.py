@@ -115,6 +115,13 @@ _PROMO_LINE = re.compile(
     r"(?:\s+content)?|continue\s+reading|click\s+here)(?:\s*(?:[:»>|→–\-]|\.\.\.|…).*)?",
     re.IGNORECASE,
 )
+# A video player's captions: "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 03:59"
+# (CNN's pages, one line per embedded video). The titles are headlines of other stories.
+_VIDEO_LINE = re.compile(
+    r"(?:just\s+watched|must\s+watch|replay\s+more\s+videos)\b.*"
+    r"(?:\b(?:just\s+watched|must\s+watch|replay\s+more\s+videos)\b|\b\d{1,2}:\d{2}\s*)$",
+    re.IGNORECASE,
+)
 _SUBSCRIBE_LINE = re.compile(
     r"(?:subscribe|sign\s+up\s+(?:for|to)|join\s+our\s+newsletter|get\s+our\s+newsletter)\b.*",
     re.IGNORECASE,
@@ -295,6 +302,8 @@ def _is_debris_line(line: str) -> bool:
     if _PROMO_LINE.fullmatch(line) and n <= PROMO_MAX_WORDS:
         return True
     if _SUBSCRIBE_LINE.fullmatch(line) and n <= PROMO_MAX_WORDS:
+        return True
+    if _VIDEO_LINE.fullmatch(line):
         return True
     if _COOKIE_LINK_LINE.fullmatch(line):
         return True

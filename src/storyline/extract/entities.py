@@ -365,6 +365,7 @@ def _trim(ent: Span) -> _Mention | None:
     if ent.label_ == "PERSON":
         start = _after_glued_title(doc, start, end)
         end = _whole_last_word(doc, end)
+        start, end = _without_figures(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
                            or (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
         end -= 1
@@ -382,6 +383,19 @@ def _trim(ent: Span) -> _Mention | None:
     # abbreviation with inner dots ("U.S.").
     drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
     return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
+
+
+def _without_figures(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A person's name cut before the first word with a figure or a link in it: the tagger runs
+    names into a video's length, a poll's count or a tweet's link ("Obama 01:16", "Ted Cruz 820k",
+    "pic.twitter.com/... — Ryan Saavedra"), and takes "COVID-19" for someone. A name has no
+    figures; words before the first that has them are the name, else those after the last."""
+    marked = [i for i in range(start, end) if any(c.isdigit() for c in doc[i].text) or doc[i].like_url]
+    if not marked:
+        return start, end
+    if marked[0] > start:
+        return start, marked[0]
+    return marked[-1] + 1, end
 
 
 def _whole_last_word(doc: Doc, end: int) -> int:
