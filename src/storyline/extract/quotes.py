@@ -351,6 +351,8 @@ def goes_on(cue: Token) -> bool:
     return (cue.lemma_.lower() in CONTINUING_CUES
             or any(c.dep_ == "advmod" and c.lower_ in CONTINUING_ADVERBS for c in cue.children)
             or (cue.dep_ == "xcomp" and goes_on(cue.head)))
+
+
 # Prepositions after a text that name who issued it: "a statement from the ministry", "a
 # report by the UN".
 AUTHOR_PREPS = frozenset({"from", "by"})
