@@ -185,7 +185,7 @@ def _binder(doc: Doc, pronoun: Token, owner: Mapping[int, str]) -> str | None:
         clause = clause.head
     elif pronoun.tag_ != "PRP$" and pronoun.lower_ not in REFLEXIVES:
         return None
-    subject = _subject(clause)
+    subject = verb_subject(clause)
     if subject is None or subject.i >= pronoun.i or subject.i not in owner:
         return None
     entity = owner[subject.i]
@@ -203,7 +203,7 @@ def _other_party(tok: Token, entity: str, owner: Mapping[int, str]) -> bool:
     return tok.i not in owner and tok.pos_ == "PROPN" and tok.ent_type_ not in UNPERSON_ENTS
 
 
-def _subject(verb: Token) -> Token | None:
+def verb_subject(verb: Token) -> Token | None:
     """A verb's subject, or the subject it shares with the verb it is coordinated with ("Brown
     arrived and said he would stay")."""
     for _ in range(MAX_CONJUNCT_HOPS):

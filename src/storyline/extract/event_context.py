@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..gazetteer import affiliation_code, country_of_state, fold
-from ..genders import Gender, person_genders, pronoun_agrees
+from ..genders import Gender, person_genders, pronoun_agrees, verb_subject
 from ..model import Article, DateValue, Entity, Mention, TimeExpr
 from .event_lexicon import Lexicon, load_lexicon
 from .event_triggers import PLACE_NOUNS
@@ -510,7 +510,7 @@ def _clause_subject(ctx: DocContext, i: int, pronoun: str) -> Who | None:
     verb = tok.head.head
     for _ in range(MAX_CLAUSE_HOPS):
         if verb.pos_ in ("VERB", "AUX"):
-            subject = _shared_subject(verb)
+            subject = verb_subject(verb)
             if subject is not None:
                 if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
                     subject = verb.head
@@ -530,17 +530,6 @@ def _named_person(ctx: DocContext, tok: Token) -> Who | None:
     for t in (tok, *(c for c in tok.children if c.dep_ == "appos")):
         if mention_type(ctx, t.i) == "PERSON":
             return who_at(ctx, t.i)
-    return None
-
-
-def _shared_subject(verb: Token) -> Token | None:
-    """A verb's subject, or the one it shares with the verb it is coordinated with ("travelled
-    to Belgrade and then went on to Pristina")."""
-    for _ in range(MAX_CONJUNCTS):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or verb.dep_ != "conj":
-            return subject
-        verb = verb.head
     return None
 
 
