@@ -760,3 +760,27 @@ def test_entities_a_bracket_or_a_separator_ends_a_name(nlp) -> None:  # type: ig
     mentions, _ = _run(nlp, "Fighters of the Northern Front (NF) attacked. Search • President Trump • Dorset • Join.")
     assert not any("(" in m.text or "•" in m.text for m in mentions)
     assert "Trump" in [m.text for m in mentions]
+
+
+@pytest.mark.model
+def test_entities_a_surname_the_tagger_reads_as_a_company_counts_once_not_each_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The small model calls a bare "Ford" a company 13 times over; that is one bias of the word,
+    and the person the article introduced in full, whom it calls "she", stays a person."""
+    text = ("Anna Marsh Ford told a Senate committee on Thursday what she saw in the hotel. "
+            "Ford said the meeting had lasted an hour. Senators asked Ford about the documents. "
+            "Ford also told the committee that the records were complete. Questioning of Ford went on for "
+            "four hours. Ford responded that she had kept the letters. The lawyer for Ford said the hearing "
+            "was fair. The chairman thanked Ford for coming forward. Ford said the committee could call again. "
+            "Ford's account was read into the record. Ford described the room. Ford named two witnesses. "
+            "Critics of Ford said the account had changed. Ford denied it.")
+    mentions, ents = _run(nlp, text)
+    assert ents["Anna Marsh Ford"].type == "PERSON"
+    assert sum(m.entity_id == ents["Anna Marsh Ford"].id for m in mentions) == 14
+
+
+@pytest.mark.model
+def test_entities_a_persons_surname_owning_an_administration_is_no_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Anton Velik signed the decree on Monday. Velik's administration said the border "
+            "would reopen. Velik's advisers denied any delay, and Velik's government published the text.")
+    _, ents = _run(nlp, text)
+    assert ents["Anton Velik"].type == "PERSON"

@@ -9,6 +9,7 @@ phrases ("Serbia's lead negotiator Petar Petković", "Koha Ditore, a Kosovo-base
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -265,10 +266,13 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     for cluster in clusters.values():
         # (a two-word name tagged a person may be a place: "Khan Younis"; its own vote decides)
         named_person = any(m.label == "PERSON" and m.end - m.start >= 2 for m in cluster.mentions)
+        other_sense: defaultdict[str, float] = defaultdict(float)
         for m in cluster.mentions:
             lone = m.label == "PERSON" and m.end - m.start == 1 and not m.honorific
             weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_LONE_PERSON if lone else VOTE_NER
-            if not m.repeated:
+            if m.surname_only and m.label != "PERSON" and not m.repeated:
+                other_sense[m.label] += 1
+            elif not m.repeated:
                 cluster.votes[m.label] += weight
             if m.honorific:
                 cluster.votes["PERSON"] += VOTE_HONORIFIC
@@ -301,11 +305,18 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             partner = _coordinated_label(doc, m)
             if partner in ("GPE", "LOC") and m.label != partner:
                 cluster.votes[partner] += VOTE_COORDINATED
-            if m.end - 1 in owners:
+            if m.end - 1 in owners and not m.surname_only:
                 # A one-word owner of a government or a negotiator is a state, unless it is a
-                # known organisation ("NATO's commander"); a longer one keeps its own label.
+                # known organisation ("NATO's commander") or the surname of a person the article
+                # named ("Trump's administration"); a longer one keeps its own label.
                 single = m.end - m.start == 1 and not organisation_code(text) and not m.acronym
                 cluster.votes["GPE" if single or m.label == "PERSON" else m.label] += VOTE_POSSESSOR
+        for label, n in other_sense.items():
+            # A person's surname the tagger labels otherwise is the word's other sense (Ford the
+            # carmaker, Warren the city), the same bias each time it is written: 25 mentions of
+            # "Ford" called a company are not 25 votes against the person the article introduced
+            # as "Christine Blasey Ford", so they count as the square root of their number.
+            cluster.votes[label] += VOTE_SURNAME_ONLY * math.sqrt(n)
         if cluster.key in bound:
             cluster.votes["PERSON"] += VOTE_PRONOUN
         cluster.votes["PERSON"] += VOTE_PERSON_HEADED * sum(_heads_a_person_noun(doc, m) for m in cluster.mentions)
