@@ -784,3 +784,28 @@ def test_entities_a_persons_surname_owning_an_administration_is_no_state(nlp) ->
             "would reopen. Velik's advisers denied any delay, and Velik's government published the text.")
     _, ents = _run(nlp, text)
     assert ents["Anton Velik"].type == "PERSON"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    ("In Belgrade, Petar Petković met the envoy, and Besnik Bislimi stayed in Pristina.", "Petar Petković"),
+    ("Marko Đurić said Serbia would respond. Aleksandar Vučić called the move a provocation.", "Aleksandar Vučić"),
+    ("Marko Đurić said Serbia would respond. Aleksandar Vučić called the move a provocation.", "Marko Đurić"),
+    ("Critics said Brett Mallory had misled the committee.", "Brett Mallory"),
+])
+def test_entities_a_name_opening_with_a_given_name_is_a_persons(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The small model calls these people organisations; a common given name says otherwise."""
+    _, ents = _run(nlp, text)
+    assert ents[name].type == "PERSON"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    ("The senator cited the Logan Act on Monday.", "Logan Act"),
+    ("Students at Franklin Pierce University in Rindge cheered. At Franklin Pierce, the senator spoke for an "
+     "hour, and one Franklin Pierce student asked about debt.", "Franklin Pierce"),
+    ("Donors gave to the Hillary Victory Fund in March.", "Hillary Victory Fund"),
+])
+def test_entities_a_given_name_opening_a_law_or_a_bodys_name_is_no_person(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, text)
+    assert name in ents and ents[name].type != "PERSON"

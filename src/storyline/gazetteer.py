@@ -140,6 +140,78 @@ SHORT_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+_GIVEN_NAME_WORDS = """
+aaron abbas abdel abdul abdulaziz abdulla abdullah abraham adam adel adrian agim agnes ahmad
+ahmed ahmet aidan akram alan alana albert alberto albin alejandro aleksandar aleksander
+aleksandra aleksei alessandro alexander alexandra alexandre alexandria alexei alexey alexis
+alfred alfredo ali alice alicia alison allison amanda amber amin amy ana anastasia anatoly andre
+andrea andreas andrei andres andrew andrey andrija andrzej angela angelo angus anita ann anna
+anne annegret annette anthony antoine anton antonio anwar arben ardian arian arkady arnold
+arseniy arta artan arthur ashley ashraf audrey avdullah ayman barbara barry bashar beata behgjet
+benazir benjamin bernard bernardo bernd bertrand besnik beth betty beverly bianca biljana binali
+bjorn blake blerim bojan boris borko brad bradley brandon branislav branko brenda brendan brett
+brian bridget brittany bruce bruno bryan bulent burim byron caleb calvin cameron camilla carl
+carla carlos carmen carol caroline carolyn casey catherine cecilia cem cesar chad charles
+charlotte chelsea cheryl christian christina christine christopher cindy claire clara clarence
+claude claudia clifford colin connor conrad constance corey cory craig cristina curtis cynthia
+daniel daniela danielle danijel darius darko darren david deborah debra dejan denis denise
+dennis derek diana diane dianne diego dimitri dmitri dmitriy dmitry dmytro dominic dominique
+donald donika donna doris dorothy douglas dragan dragana dragoljub driton duncan dusan dusko
+dylan edgar edita edith eduardo edward edwin eileen elaine eleanor elena eli elias elijah
+elisabeth elizabeth ellen elliot elliott emil emily emma emmanuel emre enrico enrique enver
+erdal eric erica erik erin ernest ernesto esther ethan eugene eva evan evelyn evgeny fabio
+faisal farah farid fatih fatima fatmir faton fatos federica felipe felix fernando fiona flora
+francesca francesco francis francisco francois franklin franz frederick friedrich fyodor gabriel
+gabriela gareth gary gavin gene gennady geoffrey georg george gerald gerard gerhard gezim gina
+giorgia giorgio giovanni giuseppe glauk gloria goran gordana gordon graham gregory grigory guido
+guillermo gustavo habib haidar hakan hamid hamza hani hannah hans harold haroon harriet harry
+hashim hassan heather hector heidi heiko heinz helen helena helmut henri henrik henry herbert
+hilary hillary hisham horst howard hugh hugo husam hussein ian ibrahim igor ilir ilya imad imran
+indira ingrid inigo irene iris isaac isabel isabella ismail ivan ivana ivica jack jacob
+jacqueline jacques jaime jake jakup jamal james jamie jan jane janet janice jared jaroslaw jason
+javier jawad jean jeanne jeffrey jelena jennifer jeremy jerome jessica jesus joan joanna joaquin
+joel johan johann johannes john jonathan jordan jorge joschka jose josef josep joseph josephine
+joshua jovan joyce juan judith judy julia julian juliana julie julien julius justin kadri kaja
+kamal kamala karen karim karin karl kate katherine kathleen kathryn katrina keir keith kelly
+kemal kenneth kevin khaled khalid khalil kimberly kirsten klaus konstantin kristen kristin
+kujtim kurt kyle labinot laura lauren laurence laurent lawrence leah lech lee leila lena leo
+leon leonard leonardo leonid leslie lewis linda lindsey lisa liz ljubisa logan lorenzo loretta
+louis louise lucas lucia lucy luis luke lulzim lydia lynn madeleine madeline mahmoud majid
+malcolm mansour manuel marc marcel marco marcus margaret margarita maria marian marianne mariano
+marie marija marina mario marion marjorie mark marko marta martha martin marvin marwan mary
+mateusz mathias matteo matthew matthias maureen maurice maxim maxine megan mehmet melanie
+melissa memli mevlut michael michel michele michelle miguel mikhail milan milena milica milorad
+milos miloš milton mimoza miodrag miriam miroslav mitchell mohamad mohamed mohammad mohammed
+momcilo monica muhammad murat mustafa mustapha nabil nadia nancy naomi narendra nasser natalia
+natalie natasha nathan nathaniel nawaz nebojsa neil nelson nemanja nenad nexhat nicholas nicolas
+nicole nigel nikita nikola nikolai nina noah norman novak olaf oleg oleksandr oleksiy oliver
+olivia olivier omar osama oscar otto owen pablo pamela paolo patricia patrick paul paula pauline
+pavel pedro petar peter petrit petro philip philippe pierre predrag priscilla pyotr qasem rachel
+radoslav radoslaw rafael rahul ralph rami ramon ramush randall randy raphael ratko raul raymond
+rebecca recep regina reginald renata rene rexhep rhonda ricardo richard rishi rita riyad robert
+roberta roberto robin rodney roger roland romano ronald rosa ross roy rudolph russell ruth ryan
+saad sabine saeed salim sally salman sami samir samuel sandra santiago sara sarah sasa scott
+sean sebastian segolene selahattin sergei sergey sergio seth shannon sharon shawn shehbaz sheila
+shirley shpend sigmar silvia silvio simon simone skender slavisa slobodan snezana sofia sonia
+sophia sophie srdjan stanislav stanley stefan stefano stephanie stevan steven stuart suleyman
+susan susanne suzanne svetlana sylvia tamara tanya tariq tatjana teresa theresa thierry thomas
+timothy timur tobias todd tomislav tracy travis trevor tyler ulrich uros ursula vadim valentin
+valentina valerie valery valon vanessa vasily vera veronica vesna victor viktor vincent virgil
+visar vitali vitaly vjosa vladan vladimir vladislav vojislav volodymyr vyacheslav waleed walid
+walter warren wayne wendy werner wesley william wilson wolfgang xavier xhevdet yasin yasmin
+yevgeny ylli yousef youssef yulia yuliia yuri yusuf zachary zaid zarko zbigniew zeljko ziad
+zoran
+"""
+
+# Common given names of people in international and political news (English, European, Balkan,
+# Albanian, Arabic, Turkish, Russian and Ukrainian), folded, with the formal names above: a name
+# the tagger called an organisation or a place that opens with one of them and reads as a name
+# ("Robert Mueller", "Christine Blasey Ford") is likely a person (extract/entities.py). Names
+# that are also words or bodies ("Will", "Grant", "Morgan", "Al") are left out.
+GIVEN_NAMES: frozenset[str] = frozenset(_GIVEN_NAME_WORDS.split()) | frozenset(
+    name for names in (NICKNAMES.items(), GIVEN_NAME_SPELLINGS.items()) for pair in names for name in pair
+) | frozenset(name for forms in SHORT_FORMS.values() for name in forms) - {"will", "sue", "rob"}
+
 # Words that open a surname ("Staffan de Mistura" is "De Mistura" for short, "Ursula von der
 # Leyen" "von der Leyen"): never a given name.
 SURNAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der",

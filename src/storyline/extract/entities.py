@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..gazetteer import (
+    GIVEN_NAMES,
     PLATFORMS,
     SETTLEMENT_NOUNS,
     affiliation_code,
@@ -115,6 +116,10 @@ VOTE_SURNAME_ONLY = 0.5  # a bare surname's own label: the small model often cal
 VOTE_LONE_PERSON = 0.5
 VOTE_HONORIFIC = 2.0
 VOTE_PERSON_ROLE = 1.0
+# "Robert Mueller" is a person's name whatever the tagger made of it (gazetteer.GIVEN_NAMES): more
+# than the tagger's own label of that mention, less than a gazetteer's place or a media outlet.
+VOTE_GIVEN_NAME = 2.0
+GIVEN_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})  # not a law, event or work ("Logan Act")
 VOTE_MEDIA = 3.0
 VOTE_APPOSITION_ROLE = 1.5
 VOTE_GAZETTEER = 3.0  # a known country is a GPE whatever the tagger says of one mention
@@ -259,6 +264,9 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     bound = {key for key, _, _ in gender_evidence(doc, [(m.start, m.end, m.key) for m in raw if m.label in PERSONISH])}
     media = _media_appositions(doc)
     owners = _role_possessors(doc)
+    # "Franklin Pierce" where the article also names "Franklin Pierce University" is its short form.
+    bodies = {fold(" ".join(words[:-1])) for m in raw
+              if len(words := m.text(doc).split()) > 2 and fold(words[-1]) in NOT_PERSON_NAME_WORDS}
     person_roles: dict[int, list[tuple[str, str | None, int, int]]] = defaultdict(list)
     for m in raw:
         for role in _roles_for(doc, m):
@@ -280,6 +288,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_MEDIA
             if person_roles.get(id(m)) and m.label == "PERSON":
                 cluster.votes["PERSON"] += VOTE_PERSON_ROLE
+            if m.label != "PERSON" and _opens_with_a_given_name(doc, m) and fold(m.text(doc)) not in bodies:
+                cluster.votes["PERSON"] += VOTE_GIVEN_NAME
             if _apposition_before(doc, m, m.start) or _apposition_after(doc, m) or _titled_name(doc, m):
                 # "Kenji Sato, Chargé d'Affaires of ...": only a person holds a title in apposition.
                 cluster.votes["PERSON"] += VOTE_APPOSITION_ROLE
@@ -846,6 +856,8 @@ church cathedral mosque stadium arena bee times post news journal herald tribune
 island islands county city district province state camp prison field road gate palace plaza
 library institute foundation company group party council committee bank capitol senate court
 eastern western northern southern central upper lower greater new old north south east west
+act fund campaign lab laboratory theater theatre farm project prize award trophy show inc corp
+corporation llc ltd society association network agency commission clinic
 """)
 
 
@@ -910,6 +922,15 @@ def _may_be_a_person(doc: Doc, m: _Mention) -> bool:
                     for t in tokens)
             and not any(fold(t.text) in NOT_PERSON_NAME_WORDS for t in tokens)
             and not organisation_code(text) and not place_country(text))
+
+
+def _opens_with_a_given_name(doc: Doc, m: _Mention) -> bool:
+    """Whether a name the tagger did not call a person opens with a common given name and may
+    be one (_may_be_a_person): "Robert Mueller" called a place, "Sean Hannity" a body. A given
+    name that is also a country's or a state's ("Jordan", "Georgia") is no evidence."""
+    first = doc[m.start].text
+    return (m.label in GIVEN_NAME_LABELS and fold(first) in GIVEN_NAMES
+            and not country_of_state(first) and not is_us_state(first) and _may_be_a_person(doc, m))
 
 
 def _surname_owner(candidates: list[tuple[int, str, int, bool]], m: _Mention) -> str:
