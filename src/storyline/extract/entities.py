@@ -274,13 +274,15 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     for cluster in clusters.values():
         # (a two-word name tagged a person may be a place: "Khan Younis"; its own vote decides)
         named_person = any(m.label == "PERSON" and m.end - m.start >= 2 for m in cluster.mentions)
-        other_sense: defaultdict[str, float] = defaultdict(float)
+        other_sense: Counter[str] = Counter()
         for m in cluster.mentions:
             lone = m.label == "PERSON" and m.end - m.start == 1 and not m.honorific
             weight = VOTE_SURNAME_ONLY if m.surname_only else VOTE_LONE_PERSON if lone else VOTE_NER
-            if m.surname_only and m.label != "PERSON" and not m.repeated:
+            if m.repeated:
+                pass  # a repeat of a tagged name: its label is a copy, no evidence of its own
+            elif m.surname_only and m.label != "PERSON":
                 other_sense[m.label] += 1
-            elif not m.repeated:
+            else:
                 cluster.votes[m.label] += weight
             if m.honorific:
                 cluster.votes["PERSON"] += VOTE_HONORIFIC
