@@ -290,12 +290,12 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                 cluster.votes["ORG"] += VOTE_MEDIA
             if person_roles.get(id(m)) and m.label == "PERSON":
                 cluster.votes["PERSON"] += VOTE_PERSON_ROLE
-            if m.label != "PERSON" and _opens_with_a_given_name(doc, m) and fold(m.text(doc)) not in bodies:
-                cluster.votes["PERSON"] += VOTE_GIVEN_NAME
             if _apposition_before(doc, m, m.start) or _apposition_after(doc, m) or _titled_name(doc, m):
                 # "Kenji Sato, Chargé d'Affaires of ...": only a person holds a title in apposition.
                 cluster.votes["PERSON"] += VOTE_APPOSITION_ROLE
             text = m.text(doc)
+            if _opens_with_a_given_name(doc, m) and fold(text) not in bodies:
+                cluster.votes["PERSON"] += VOTE_GIVEN_NAME
             if _names_an_outlet(text):
                 cluster.votes["ORG"] += VOTE_MEDIA
             if fold(text) in PLATFORMS:
