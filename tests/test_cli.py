@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,8 @@ def test_cli_help_teaches() -> None:
 
 def test_cli_help_paragraphs_wrap_to_the_terminal_examples_keep_their_lines() -> None:
     result = runner.invoke(app, ["events", "--help"], terminal_width=200)
+    # A flag shows no type ("--json <bool>" reads as if it took a value); an option shows its own.
+    assert re.search(r"--json +JSON lines", result.output) and re.search(r"--type +<str>", result.output)
     # A docstring's paragraph is one line at this width, not broken where the source breaks it.
     assert "name enough of the same people and organisations, fall within a few days" in result.output
     serve = runner.invoke(app, ["serve", "--help"], terminal_width=200).output
@@ -269,6 +272,9 @@ def test_cli_reanalyse_redoes_stale_articles_only_and_gives_the_same_records(tmp
     assert runner.invoke(app, ["ingest", str(FIXTURES / "articles"), "--db", db, "-q"]).exit_code == 0
     nothing = runner.invoke(app, ["reanalyse", "--db", db, "-q"])
     assert nothing.exit_code == 0 and "reanalysed 0 articles" in nothing.output  # all up to date
+    assert "storyline reanalyse --all" in nothing.output  # and how to redo them anyway
+    none = runner.invoke(app, ["events", "--db", db, "--since", "2999-01-01"])
+    assert none.exit_code == 0 and "nothing matches" in none.output
     # A full pass first: a bare "Tovin" read before the article that names Marek Tovin in full
     # is resolved to him only once the store knows that name.
     assert "reanalysed 2 articles" in runner.invoke(app, ["reanalyse", "--db", db, "--all", "-q"]).output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.extract.entities import extract_entities
-from storyline.gazetteer import affiliation_code, canonical_name, fold, name_key, place_country
+from storyline.gazetteer import affiliation_code, block_key, canonical_name, fold, name_key, place_country
 from storyline.model import Article, article_id, entity_id
 
 
@@ -13,6 +13,8 @@ def test_entities_fold_ignores_case_and_diacritics() -> None:
     assert fold("Sørensen") == fold("Sorensen") == "sorensen"
     assert fold("Petković") == "petkovic"
     assert fold("Петковић") == "petkovic"
+    # Serbian Latin, Serbian Cyrillic and the English-language press spell one name
+    assert fold("Marko Đurić") == fold("Марко Ђурић") == fold("Marko Djuric") == "marko djuric"
 
 
 def test_entities_name_key_gives_shortened_given_names_their_formal_form() -> None:
@@ -26,6 +28,10 @@ def test_entities_name_key_gives_shortened_given_names_their_formal_form() -> No
     assert name_key("Volodymyr Zelenskyy") == name_key("Volodymyr Zelenskiy") == "volodymyr zelensky"
     assert name_key("Dmitriy Peskov") == name_key("Dmitry Peskov") and name_key("Navalnyy") == "navalny"
     assert name_key("Kennedy") == "kennedy" and name_key("Hawaii") == "hawaii"
+    # an editor's brackets in a quote ("[Lindsey] Graham said") are no part of the name, nor of
+    # the name it is shown by
+    assert name_key("Lindsey] Graham") == "lindsey graham" and name_key("George W.] Bush") == "george w bush"
+    assert canonical_name(["Lindsey] Graham", "Lindsey Graham"]) == "Lindsey Graham"
 
 
 def test_entities_name_key_spells_a_given_name_one_way() -> None:
@@ -314,7 +320,7 @@ def test_entities_bare_surname_joins_the_one_known_full_name() -> None:
         entities=(Entity(local, "Sorensen", "PERSON", ("Sorensen",), key="sorensen"),),
         quotes=(Quote("q", "a1", 9, 16, "so", "indirect", Speaker(local, "Sorensen")),),
     )
-    joined = resolve_entities(result, lambda s: {"peter sorensen": 1} if s == "sorensen" else {})
+    joined = resolve_entities(result, lambda b: {"peter sorensen": 1} if b == block_key("sorensen") else {})
     assert joined.entities[0].id == entity_id("peter sorensen") == joined.mentions[0].entity_id
     assert joined.quotes[0].speaker is not None and joined.quotes[0].speaker.entity_id == entity_id("peter sorensen")
     assert joined.joined == ((entity_id("peter sorensen"), "sorensen"),)  # what the store re-checks later

@@ -13,8 +13,10 @@ import pytest
 
 from storyline import pipeline
 from storyline.config import Options
+from storyline.gazetteer import block_key
 from storyline.model import Article, ArticleResult, Entity, Mention, Rejected, article_id, entity_id
 from storyline.pipeline import ingest, reanalyse
+from storyline.store import migrations
 from storyline.store.duckdb import Store
 
 JOINS = Path(__file__).resolve().parent / "fixtures" / "joins"
@@ -33,15 +35,15 @@ def _person(text: str, name: str) -> ArticleResult:
                          raw_key="raw-" + a.id)
 
 
-def test_joins_the_store_notes_surnames_whose_full_names_change() -> None:
+def test_joins_the_store_notes_the_spelling_blocks_whose_full_names_change() -> None:
     with Store(":memory:") as store:
         bare = _person("Tovin spoke.", "Tovin")
         store.write_batch([(bare.raw_key, bare)])
-        assert store.pending_surnames() == []  # a bare surname changes no full name
+        assert store.pending_blocks() == []  # a bare surname changes no full name
         full = _person("Mira Tovin spoke.", "Mira Tovin")
         store.write_batch([(full.raw_key, full)])
-        assert store.pending_surnames() == ["tovin"]
-        assert store.full_name_weights(["tovin"]) == {"tovin": {"mira tovin": 1}}
+        assert store.pending_blocks() == ["tvn"]
+        assert store.full_name_weights(["tvn"]) == {"tvn": {"mira tovin": 1}}
         assert store.joined_otherwise({"tovin": "mira tovin"}) == [bare.article.id]
         # Analysed again, the surname joins her; the join does not count as naming her in full.
         mira = entity_id("mira tovin")
@@ -50,20 +52,20 @@ def test_joins_the_store_notes_surnames_whose_full_names_change() -> None:
             entities=tuple(dataclasses.replace(e, id=mira, key="mira tovin") for e in bare.entities),
             joined=((mira, "tovin"),))
         store.replace_analyses([joined], "test")
-        store.forget_surnames(["tovin"])
-        assert store.pending_surnames() == [] and store.joined_otherwise({"tovin": "mira tovin"}) == []
-        assert store.full_name_weights(["tovin"]) == {"tovin": {"mira tovin": 1}}
+        store.forget_blocks(["tvn"])
+        assert store.pending_blocks() == [] and store.joined_otherwise({"tovin": "mira tovin"}) == []
+        assert store.full_name_weights(["tvn"]) == {"tvn": {"mira tovin": 1}}
         assert store.query("SELECT own_key, key FROM article_entities WHERE article_id = ?", [bare.article.id]) == \
             [{"own_key": "tovin", "key": "mira tovin"}]
         # A second Tovin: the surname is checked again, and the join is wrong if nobody dominates.
         other = _person("Daniel Tovin spoke.", "Daniel Tovin")
         store.write_batch([(other.raw_key, other)])
-        assert store.pending_surnames() == ["tovin"]
+        assert store.pending_blocks() == ["tvn"]
         assert store.joined_otherwise({"tovin": None}) == [bare.article.id]
         # Unrelated names note nothing else.
         unrelated = _person("Ivo Rask spoke.", "Ivo Rask")
         store.write_batch([(unrelated.raw_key, unrelated)])
-        assert store.pending_surnames() == ["rask", "tovin"]
+        assert store.pending_blocks() == ["rsk", "tvn"]
 
 
 def _state(store: Store) -> tuple[object, ...]:
@@ -97,7 +99,7 @@ def test_joins_do_not_depend_on_reading_order(tmp_path: Path) -> None:
         with _ingest_one_by_one(tmp_path / f"two{n}.duckdb", order) as store:
             states[order] = _state(store)
             assert _tovins(store) == {"Mira Tovin": 2}  # "Tovin told reporters" is her
-            assert store.pending_surnames() == []
+            assert store.pending_blocks() == []
     first, *rest = states.values()
     assert all(state == first for state in rest)
     states = {}
@@ -118,7 +120,7 @@ def test_joins_a_short_full_name_joins_its_fuller_form_whatever_the_order(tmp_pa
             states[order] = _state(store)
             # "Mira Tovin" is "Mira K. Tovin", and so is the bare "Tovin", whichever came first.
             assert _tovins(store) == {"Mira K. Tovin": 3}
-            assert store.pending_surnames() == []
+            assert store.pending_blocks() == []
     first, *rest = states.values()
     assert all(state == first for state in rest)
 
@@ -131,7 +133,8 @@ def test_joins_a_person_typed_as_a_place_still_joins_a_fuller_name_but_a_one_wor
                                    mentions=tuple(dataclasses.replace(m, type=kind) for m in result.mentions))
 
     known = {"maurice tovin": 3}
-    mo = resolve_entities(typed(_person("Mo Tovin spoke.", "Mo Tovin"), "GPE"), lambda s: known if s == "tovin" else {})
+    mo = resolve_entities(typed(_person("Mo Tovin spoke.", "Mo Tovin"), "GPE"),
+                          lambda b: known if b == block_key("tovin") else {})
     maurice = entity_id("maurice tovin")
     assert [e.id for e in mo.entities] == [maurice] and mo.joined == ((maurice, "mo tovin"),)
     assert [m.entity_id for m in mo.mentions] == [maurice]
@@ -225,9 +228,9 @@ def test_joins_noted_before_an_interruption_are_redone_by_the_next_run(tmp_path:
     with monkeypatch.context() as m:
         m.setattr(pipeline, "rejoin", lambda *args: 0)
         ingest([str(FULL)], store, Options())
-    assert store.pending_surnames() == ["sorensen", "tovin"] and _tovins(store) == {"Mira Tovin": 1, "Tovin": 1}
+    assert store.pending_blocks() == ["srnsn", "tvn"] and _tovins(store) == {"Mira Tovin": 1, "Tovin": 1}
     summary = reanalyse(store, Options())  # or the next ingest
-    assert summary.rejoined == 1 and store.pending_surnames() == []
+    assert summary.rejoined == 1 and store.pending_blocks() == []
     assert _state(store) == expected
     store.close()
 
@@ -377,3 +380,74 @@ def test_joins_an_acronym_two_names_spell_stays_apart(tmp_path: Path) -> None:
         ingest([str(SPELLED_OUT), str(ACRONYM_ONLY)], store, Options())
         names = _organisations(store)
         assert names["Harbour Carriers Association"][0] == 3 and names["HCA"] == (1, ["HCA"])
+
+
+def test_joins_which_names_misspell_which() -> None:
+    from storyline.gazetteer import misspells, misspelt, spelling_block
+    from storyline.resolve.entities import person_weights, target
+
+    slips = [("lindsay", "lindsey"), ("morsy", "morsi"), ("stacy", "stacey"), ("diane", "dianne"),
+             ("preibus", "priebus"), ("barasso", "barrasso"), ("nuri", "nouri"), ("sisi", "sissi")]
+    assert all(misspelt(a, b) and misspelt(b, a) for a, b in slips)
+    # another consonant, two slips, a short word's vowel or a plural are other names
+    others = [("ivana", "ivanka"), ("braun", "brown"), ("young", "yang"), ("miller", "mueller"),
+              ("hill", "hall"), ("romneys", "romney"), ("baker", "baker"), ("levin", "lev")]
+    assert not any(misspelt(a, b) for a, b in others)
+    assert misspells("mohamed morsy", "mohamed morsi") and misspells("lindsay graham", "lindsey graham")
+    assert not misspells("lindsay graham", "lindsey grahams") and not misspells("ann morsy", "anna morsi")
+    assert not misspells("morsy", "morsi")  # a bare surname is no full name
+    assert spelling_block("morsi") == spelling_block("morsy") == "mrs"
+    assert spelling_block("barrasso") == spelling_block("barasso") == "brs" and spelling_block("") == ""
+    # A slip joins the spelling three times as many articles use, and at least four of them.
+    grahams = {"lindsey graham": 42, "lindsay graham": 2, "billy graham": 3}
+    assert target("lindsay graham", grahams) == "lindsey graham"
+    assert target("lindsey graham", grahams) is None
+    assert target("mark levine", {"mark levin": 2, "mark levine": 1}) is None  # two people, as often named
+    assert target("lindsay graham", {"lindsey graham": 5, "lindsay graham": 2}) is None
+    assert target("james bakker", {"james baker": 3, "james bakker": 1}) is None
+    # A bare surname is whom the full names of its own surname mean, misspelt ones counted under
+    # their right spelling; a bare word misspells nobody.
+    morsis = {"mohamed morsi": 5, "mohamed morsy": 1}
+    assert person_weights(morsis, "morsy") == {"mohamed morsi": 1}
+    assert target("morsy", morsis) == target("morsi", morsis) == "mohamed morsi"
+    assert target("morsy", {"mohamed morsi": 5}) is None and target("fire", {"michelle fiore": 9}) is None
+    assert target("levine", {"mark levin": 9, "ann levine": 1}) == "ann levine"
+
+
+def test_joins_the_store_blocks_spellings_as_the_code_does() -> None:
+    from storyline.gazetteer import block_key
+
+    names = ["Lindsay Graham", "Mohamed Morsy", "Mohamed Morsi", "John Barrasso", "Sisi", "Obama",
+             "Ana Brovania", "A", "Marko Đurić", "Qassem Soleimani", "Yuki Aaa", "Brooke Llewellyn"]
+    with Store(":memory:") as store:
+        for name in names:
+            r = _person(f"{name} spoke.", name)
+            store.write_batch([(r.raw_key, r)])
+        stored = {r["own_key"]: r["block"] for r in store.query("SELECT own_key, block FROM article_entities")}
+        assert stored == {k: block_key(k) for k in stored} and len(stored) == len(names)
+        # migration 016 computes the blocks of stored names in SQL: the same
+        store.con.execute("UPDATE article_entities SET block = NULL")
+        sql = next(s for v, _, s in migrations.available() if v == 16)
+        update = sql[sql.index("UPDATE article_entities"):sql.index("CREATE TABLE pending_blocks")]
+        store.con.execute(update)
+        assert {r["own_key"]: r["block"] for r in store.query("SELECT own_key, block FROM article_entities")} == stored
+
+
+def _from(origin: str, r: ArticleResult) -> ArticleResult:
+    """The result as if read from another file (a file read again is a revision of its article)."""
+    return dataclasses.replace(r, article=dataclasses.replace(r.article, origin=origin))
+
+
+def test_joins_a_misspelt_name_joins_the_spelling_most_articles_use_whatever_the_order() -> None:
+    right = [_from(f"r{i}.txt", _typed_person(f"R{i}: Lindsey Tovrin spoke.", "Lindsey Tovrin", "PERSON"))
+             for i in range(4)]
+    slip = _typed_person("S: Lindsay Tovrin spoke.", "Lindsay Tovrin", "PERSON")
+    bare = _typed_person("B: Tovrin was there.", "Tovrin", "PERSON")
+    orders = ([slip, bare, *right], [*right, slip, bare], [right[0], slip, right[1], bare, *right[2:]])
+    first, *rest = (_store_one_by_one(list(o)) for o in orders)
+    assert all(r == first for r in rest)
+    assert {"own_key": "lindsay tovrin", "key": "lindsey tovrin", "type": "PERSON"} in first
+    assert {"own_key": "tovrin", "key": "lindsey tovrin", "type": "PERSON"} in first
+    # Three articles of the right spelling are not enough to call the other a slip.
+    assert {"own_key": "lindsay tovrin", "key": "lindsay tovrin", "type": "PERSON"} in \
+        _store_one_by_one([slip, *right[:3]])

@@ -11,7 +11,7 @@ import multiprocessing
 import resource
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from queue import Empty
@@ -174,13 +174,15 @@ def prepare_corpus(paths: Sequence[str], limit: int, options: Options, workdir: 
 
 
 def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int = 1,
-          spark: str | None = None) -> BenchResult:
+          spark: str | None = None, step: Callable[[str], None] | None = None) -> BenchResult:
     """Time bare nlp.pipe and storyline's ingest on the same texts; measure their peak memory.
     With a Spark master (local[2]), time `spark analyse` + `spark load` of the same corpus too.
 
     With repeat > 1 the contenders alternate and the run with the median ratio is reported: on a
-    shared machine one pair of runs can be off by ten per cent either way.
+    shared machine one pair of runs can be off by ten per cent either way. ``step`` is told what
+    is being timed, as it starts (for a progress line).
     """
+    step = step or (lambda what: None)
     from .nlp import resolve_model_name
 
     if not paths:
@@ -189,6 +191,7 @@ def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int
                                 "pass a path, e.g. storyline bench ../shared/data/allsides_article_bias")
         paths = [str(EXAMPLES)]
     with tempfile.TemporaryDirectory() as tmp:
+        step("reading the corpus")
         texts, words = prepare_corpus(paths, limit, options, Path(tmp))
         corpus = str(Path(tmp) / "bench.jsonl")
         # The corpus is storyline's own JSONL ("text", "title", ...): the caller's --field mapping
@@ -196,9 +199,14 @@ def bench(paths: Sequence[str] | None, limit: int, options: Options, repeat: int
         options = options.replace(fields={})
         model = resolve_model_name(options.model)  # the one that runs: the PyPI fallback when it stands in
         runs = []
-        for _ in range(max(1, repeat)):
+        for n in range(max(1, repeat)):
+            run = f"run {n + 1} of {max(1, repeat)}: " if repeat > 1 else ""
+            step(f"{run}spaCy nlp.pipe over {len(texts)} texts")
             s_sec, s_mb, _ = _measure(_bare_spacy, texts, options)
+            step(f"{run}storyline ingest of the same texts")
             o_sec, o_mb, stages = _measure(_storyline, [corpus], options)
+            if spark:
+                step(f"{run}spark analyse + load")
             spark_stages = _measure(_spark, [corpus], options, spark)[2] if spark else {}
             runs.append(BenchResult(len(texts), words, options.workers, model, s_sec, o_sec, s_mb, o_mb,
                                     stages, ratios=[], spark=spark_stages))

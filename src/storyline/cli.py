@@ -7,7 +7,8 @@ import json
 import re
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +28,24 @@ from rich.table import Table
 from .config import DEFAULT_MODEL, Options
 from .errors import BadOption, StorylineError
 from .model import CONFLICT_FIELDS, EVENT_STATUSES, EVENT_TYPES, MENTION_TYPES
+
+
+def _flags_without_a_type() -> None:
+    """Typer (0.2x) shows each option's Python type in the help, a flag's as "<bool>", which
+    reads as if --json took a value: a flag shows none."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None:
+        return
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_without_a_type()
 
 app = typer.Typer(
     help="Turn news articles into a sourced record of who met whom, who said what, when and where.\n\n"
@@ -136,6 +155,10 @@ def _print_records(rows: Sequence[dict[str, Any]], as_json: bool, columns: Seque
     if as_json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        # (on stderr: stdout stays empty, as a table of nothing would be, for scripts)
+        err.print("nothing matches: no records for these options in this store (see storyline status)")
         return
     table = Table()
     for col in columns:
@@ -303,6 +326,9 @@ def reanalyse_cli(
                 summary = reanalyse(store, options, everything, lambda n, s: bar.advance(task, n))
     out.print(f"reanalysed {_n(summary.counts.new, 'article')} with {analysed_with(options)} "
               f"in {summary.seconds:.1f} s ({len(summary.warnings)} warnings)")
+    if not total and not everything:
+        err.print("every stored article is up to date with this version and model; "
+                  "to analyse them all again anyway: storyline reanalyse --all")
 
 
 @app.command("annotate")
@@ -356,7 +382,7 @@ def status_cli(db: str = STORE_OPTION) -> None:
         # Segments left without a story by a run stopped between storing and grouping a batch.
         ungrouped = 0 if outdated else len(store.pending_segments())
         unmerged = 0 if outdated else len(store.pending_events())
-        unjoined = 0 if outdated else len(store.pending_surnames()) + len(store.pending_initials())
+        unjoined = 0 if outdated else len(store.pending_blocks()) + len(store.pending_initials())
     table = _titled(db)
     table.add_column("records")
     table.add_column("count", justify="right")
@@ -434,8 +460,10 @@ def quotes_cli(
 
 # A week or a month is in the period when it overlaps it: "2025-W31" (28 July - 3 August) is
 # within --until 2025-07-31.
-SINCE_HELP = "Only events whose date reaches this day or later (ISO); a week or month counts when it overlaps."
-UNTIL_HELP = "Only events whose date reaches this day or earlier (ISO); a week or month counts when it overlaps."
+SINCE_HELP = ("Only events whose date reaches this day or later (ISO); a week, month or year counts when it "
+              "overlaps.")
+UNTIL_HELP = ("Only events whose date reaches this day or earlier (ISO); a week, month or year counts when it "
+              "overlaps.")
 
 
 @app.command("events")
@@ -444,7 +472,8 @@ def events_cli(
     db: str = STORE_OPTION,
     type_: str | None = typer.Option(None, "--type", help="PLOVER type, e.g. CONSULT, ACCUSE."),
     status: str | None = typer.Option(None, "--status", help="occurred, planned, failed, disputed, ..."),
-    min_sources: int = typer.Option(1, "--min-sources", help="Only events reported by at least this many outlets."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1,
+                                    help="Only events reported by at least this many outlets."),
     since: str | None = typer.Option(None, "--since", help=SINCE_HELP),
     until: str | None = typer.Option(None, "--until", help=UNTIL_HELP),
     limit: int = LIMIT_OPTION,
@@ -756,7 +785,8 @@ def bench_cli(
     from .nlp import resolve_model_name
 
     err.print(f"bench: {limit} articles, {workers} worker(s), {repeat} run(s), model {resolve_model_name(model)} ...")
-    r = bench(paths, limit, options, repeat, spark)
+    with _working("bench") as step:
+        r = bench(paths, limit, options, repeat, spark, step)
     table = _titled(f"storyline bench: {r.articles} articles, {r.words} words, {r.workers} worker(s)")
     for col in ("", "articles/s", "words/s", "peak RSS MB"):
         table.add_column(col, justify="right")
@@ -778,13 +808,26 @@ def bench_cli(
                   "starting Spark)")
 
 
+@contextmanager
+def _working(what: str) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr saying what is being done while a long command runs (nothing when
+    stderr is no terminal); yields a function that names the current step."""
+    if not err.is_terminal:
+        yield lambda step: None
+        return
+    with err.status(f"{what} ...") as status:
+        yield lambda text: status.update(f"{what}: {text}")
+
+
 def _evaluate(kind: str, path: Path, limit: int | None, model: str, **extra: Any) -> None:
     import importlib
 
     if not path.exists():
         raise BadOption(f"no such folder: {path}")
     module = importlib.import_module(f"storyline.evaluate.{kind}")
-    figures = module.evaluate(path, limit=limit, model=model, **extra)
+    with _working(f"evaluate {kind}") as step:
+        step(f"running storyline over {path.name or path}")
+        figures = module.evaluate(path, limit=limit, model=model, **extra)
     out.print(module.format_report(figures))
 
 

@@ -87,9 +87,17 @@ _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
+# Letters whose plain-Latin spelling in the news is not the one anyascii gives: Serbian and
+# Croatian "Đ" is the Cyrillic "Ђ", which anyascii spells "Dj", as the English-language press does
+# ("Marko Djuric"); anyascii spells the Latin letter "D", which would make "Đurić", "Ђурић" and
+# "Djuric" two people.
+_SPELLED_OUT = str.maketrans({"Đ": "Dj", "đ": "dj"})
+
+
 def fold(name: str) -> str:
-    """Case- and diacritic-free key for a name: 'Sørensen' -> 'sorensen', 'Петковић' -> 'petkovic'."""
-    return _SPACE.sub(" ", anyascii(name)).strip().lower()
+    """Case- and diacritic-free key for a name: 'Sørensen' -> 'sorensen', 'Петковић' -> 'petkovic',
+    'Đurić' and 'Ђурић' -> 'djuric'."""
+    return _SPACE.sub(" ", anyascii(name.translate(_SPELLED_OUT))).strip().lower()
 
 
 # Given names the news shortens ("Chuck Schumer" beside "Charles Schumer"): the short form, folded,
@@ -279,6 +287,9 @@ SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "municipality", "hamlet
                               "suburb", "district", "province", "region"})
 
 
+_BRACKETS = str.maketrans("", "", "[](){}")
+
+
 def name_key(name: str) -> str:
     """The key an entity is known by across articles: the folded name without the Arabic article
     ('Bashar al-Assad' -> 'bashar assad'), with a shortened given name in its formal form when
@@ -287,7 +298,9 @@ def name_key(name: str) -> str:
     given name's syllables apart ('Kim Jong-un' -> 'kim jong un') and initials as plain letters
     ('George H.W. Bush' -> 'george h w bush'); a given name spelled two ways takes one spelling
     ('Stephen Bannon' -> 'steven bannon')."""
-    key = _initials_plain(_SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(_syllables_apart(name)))))
+    # (An editor's brackets inside a quoted name, "[Lindsey] Graham", are not part of it.)
+    plain = name.translate(_BRACKETS)
+    key = _initials_plain(_SLAVIC_ENDING.sub("y", _NAME_ARTICLE.sub("", fold(_syllables_apart(plain)))))
     first, _, rest = key.partition(" ")
     formal = NICKNAMES.get(first) or GIVEN_NAME_SPELLINGS.get(first)
     return f"{formal} {rest}" if formal and rest else key
@@ -298,7 +311,13 @@ def canonical_name(texts: Iterable[str]) -> str:
     never a form with a word written twice over ('Julian Assange Assange', a caption's slip) while
     another form is there."""
     counts = texts if isinstance(texts, Counter) else Counter(texts)
-    return max(counts, key=lambda t: (not _stutters(t), len(t.split()), t != fold(t) and not t.isascii(), counts[t], t))
+    return max(counts, key=lambda t: (not _stutters(t), not _bracketed(t), len(t.split()),
+                                      t != fold(t) and not t.isascii(), counts[t], t))
+
+
+def _bracketed(name: str) -> bool:
+    """Whether a form carries an editor's bracket ('Lindsey] Graham', from "[Lindsey] Graham")."""
+    return any(c in name for c in "[]")
 
 
 def _stutters(name: str) -> bool:
@@ -311,6 +330,65 @@ def surname_key(key: str) -> str | None:
     """Blocking key of a multi-word folded person name: its last word ('peter sorensen' -> 'sorensen')."""
     words = key.split()
     return words[-1] if len(words) >= 2 else None
+
+
+# Letters a slip of the pen adds, drops or swaps in a name: vowels (and "y", which stands for one
+# at the end of so many names: "Stacy", "Stacey").
+_VOWELS = frozenset("aeiouy")
+
+
+def spelling_block(word: str) -> str:
+    """What the spellings of one folded name share: its first letter, then its consonants with
+    doubled ones written once ('morsi', 'morsy' -> 'mrs'; 'barrasso', 'barasso' -> 'brs').
+    Migration 016 computes the same in SQL; the two must agree."""
+    rest = "".join(c for c in word[1:] if c not in _VOWELS)
+    return word[:1] + "".join(c for c, _ in groupby(rest))
+
+
+def block_key(key: str) -> str:
+    """The spelling block of a person key's last word (its surname, or the bare surname): the
+    full names a name is weighed against across articles are those of its block, so that a
+    misspelt surname meets the spelling it misspells ('mohamed morsy', 'morsi' -> 'mrs')."""
+    return spelling_block(key.rsplit(" ", 1)[-1])
+
+
+def misspelt(word: str, other: str) -> bool:
+    """Whether two folded name words differ by one slip: a vowel for another ('Lindsay',
+    'Lindsey'; 'Morsy', 'Morsi'), a vowel added or dropped ('Stacy', 'Stacey'), a letter doubled
+    ('Diane', 'Dianne') or two vowels swapped ('Preibus', 'Priebus'). Not a consonant for another
+    ('Ivana', 'Ivanka'; 'Braun', 'Brown'), which makes another name far more often than a slip,
+    nor a short word with a vowel for another ('Hill', 'Hall' are two names as often as one
+    misspelt)."""
+    if word == other or min(len(word), len(other)) < 4:
+        return False
+    if len(word) == len(other):
+        if len(word) < 5:
+            return False
+        diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        if len(diff) == 1:
+            return word[diff[0]] in _VOWELS and other[diff[0]] in _VOWELS
+        i = diff[0]
+        return (len(diff) == 2 and diff[1] == i + 1 and word[i] == other[i + 1] and word[i + 1] == other[i]
+                and word[i] in _VOWELS and word[i + 1] in _VOWELS)
+    short, long = sorted((word, other), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    i = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
+    if short[i:] != long[i + 1:]:
+        return False
+    extra = long[i]
+    return extra in _VOWELS or (i > 0 and long[i - 1] == extra) or (i + 1 < len(long) and long[i + 1] == extra)
+
+
+def misspells(key: str, other: str) -> bool:
+    """Whether two person keys are one name with one word misspelt ('lindsay graham',
+    'lindsey graham'; 'mohamed morsy', 'mohamed morsi'): the same number of words, all alike
+    but one, and that one a slip (misspelt)."""
+    words, others = key.split(), other.split()
+    if len(words) != len(others) or len(words) < 2:
+        return False
+    diff = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    return len(diff) == 1 and misspelt(*diff[0])
 
 
 # Words an acronym skips: "NAACP" is the National Association for the Advancement of Colored

@@ -26,7 +26,7 @@ from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.quotes import extract_quotes
 from .extract.time import extract_timexes, infer_published
-from .gazetteer import spelled, surname_key
+from .gazetteer import block_key, spelled, surname_key
 from .ingest import input_files, read_inputs, record_to_document
 from .model import Article, ArticleResult, RawDocument, Rejected, from_dict, to_dict
 from .nlp import load_nlp, resolve_model_name
@@ -182,16 +182,17 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
     out: list[ArticleResult | Rejected] = []
     counted = store.stored_articles([r.article.id for r in results if isinstance(r, ArticleResult)]) \
         if fresh else None
-    # What the store knows of every surname the batch may look up, in one query, not one per name.
+    # What the store knows of every spelling block the batch may look up, in one query, not one
+    # per name.
     known = store.full_name_weights(sorted({
-        surname_key(e.key) or e.key for r in results if isinstance(r, ArticleResult) for e in r.entities
+        block_key(e.key) for r in results if isinstance(r, ArticleResult) for e in r.entities
         if e.type == "PERSON" or surname_key(e.key)}))
     known_spelled = store.spelled_weights(sorted({
         e.key for r in results if isinstance(r, ArticleResult) for e in r.entities if acronym_only(e)}))
     for result in results:
         if isinstance(result, ArticleResult) and result.entities:
-            def lookup(surname: str) -> Counter[str]:
-                return Counter(known.get(surname, {})) + in_batch.get(surname, Counter())
+            def lookup(block: str) -> Counter[str]:
+                return Counter(known.get(block, {})) + in_batch.get(block, Counter())
 
             def spelled_out(acronym: str) -> Counter[str]:
                 return Counter(known_spelled.get(acronym, {})) + spelled_in_batch.get(acronym, Counter())
@@ -202,8 +203,8 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
                 counted.add(result.article.id)
                 for e in result.entities:  # counted as the article names them, as the store counts
                     own = joined.get(e.id, e.key)
-                    if e.type == "PERSON" and (surname := surname_key(own)):
-                        in_batch.setdefault(surname, Counter())[own] += 1
+                    if e.type == "PERSON" and surname_key(own):
+                        in_batch.setdefault(block_key(own), Counter())[own] += 1
                     if (acronym := spelled(own, e.type, e.name, e.aliases)) and acronym != own:
                         spelled_in_batch.setdefault(acronym, Counter())[own] += 1
         if isinstance(result, ArticleResult) and result.article.analysed:
@@ -468,22 +469,22 @@ def reanalyse(store: Store, options: Options, everything: bool = False,
 
 
 def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
-    """Resolve again the stored articles whose bare surname, short full name or acronym the
-    names stored since mean otherwise (resolve/entities.py), so that who "Tovin" or "Mira Tovin"
-    is, or what "the NRA" is, does not depend on the order the articles came in; returns how
-    many were redone. The store notes the surnames and acronyms to check as it writes, so a
-    stopped run leaves them for the next ingest or reanalyse."""
-    surnames = store.pending_surnames()
+    """Resolve again the stored articles whose bare surname, short or misspelt full name or
+    acronym the names stored since mean otherwise (resolve/entities.py), so that who "Tovin" or
+    "Mira Tovin" is, or what "the NRA" is, does not depend on the order the articles came in;
+    returns how many were redone. The store notes the spelling blocks of surnames and the
+    acronyms to check as it writes, so a stopped run leaves them for the next ingest or reanalyse."""
+    blocks = store.pending_blocks()
     acronyms = store.pending_initials()
-    if not surnames and not acronyms:
+    if not blocks and not acronyms:
         return 0
     started = time.perf_counter()
-    weights = store.full_name_weights(surnames)
-    named = store.names_ending_in(surnames)
-    # Whom each bare surname and each short full name of these surnames joins now (a name the
-    # tagger typed as a place or organisation too: "Mo Cheeks" joins like a person's), and what
-    # each acronym named alone stands for.
-    targets = {key: target(key, weights[s]) for s in surnames for key in {s, *weights[s], *named[s]}}
+    weights = store.full_name_weights(blocks)
+    named = store.names_in_blocks(blocks)
+    # Whom each bare surname, each short full name and each misspelt one of these spelling
+    # blocks joins now (a name the tagger typed as a place or organisation too: "Mo Cheeks"
+    # joins like a person's), and what each acronym named alone stands for.
+    targets = {key: target(key, weights[b]) for b in blocks for key in {*weights[b], *named[b]}}
     ids = store.joined_otherwise(targets, {a: choose(w) for a, w in store.spelled_weights(acronyms).items()})
     # The stored records are those of the analysis with the joins undone and made again: no need
     # to parse the texts again. A join changes no weight (weights count full names only), so one
@@ -494,7 +495,7 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
         _group_stories(store, IngestSummary())
     # Storing a redone article notes the surnames of every full name in it again, though the
     # weights did not change: those are settled too.
-    store.forget_surnames(store.pending_surnames())
+    store.forget_blocks(store.pending_blocks())
     store.forget_initials(store.pending_initials())
     summary.rejoined += len(ids)
     summary.timings["rejoin"] = summary.timings.get("rejoin", 0.0) + time.perf_counter() - started

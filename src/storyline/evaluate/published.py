@@ -103,6 +103,9 @@ def format_report(figures: dict[str, Any]) -> str:
     for how, f in figures.get("by_how", {}).items():
         if f["published_dated"]:
             lines.append(describe(f"from {how}", f, of_all=figures["published_documents"]))
+    if len(lines) > 1:
+        lines.append("(from text: a dateline or date line gives the day; from inferred: the day most "
+                     "consistent with the text's own dates and weekdays)")
     return "\n".join(lines)
 
 

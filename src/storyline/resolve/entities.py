@@ -4,7 +4,10 @@ Today: the same folded full name is the same entity (Sørensen = Sorensen). A tw
 the fuller name it shortens when the store's articles mostly mean that one ("Regina Benjamin" is
 "Regina M. Benjamin", "Mo Cheeks" is "Maurice Cheeks": `full_form`), and an article that only
 ever names someone by surname ("Obama said ...") joins the person whom the articles naming
-someone in full with that surname mostly mean (`choose`). An acronym an article names alone
+someone in full with that surname mostly mean (`choose`). A name misspelt by one letter joins
+the spelling many more articles use ("Lindsay Graham" is "Lindsey Graham", "Mohamed Morsy"
+"Mohamed Morsi": `spelt_right`); to find it, names are weighed against the full names whose
+surname has the same spelling block (gazetteer.block_key), not only the same surname. An acronym an article names alone
 ("the NRA said") joins the organisation that the articles calling it by that acronym and by a
 name it spells mostly mean (`choose` over `gazetteer.spelled` weights): the National Rifle
 Association. The joins do not depend on reading order: what they weigh counts only names as
@@ -19,11 +22,12 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from ..gazetteer import is_acronym, shortens, surname_key
+from ..gazetteer import block_key, is_acronym, misspells, shortens, surname_key
 from ..model import ArticleResult, Entity, Quote, Speaker, entity_id
 
-# Given a folded surname: the keys of PERSON full names ending in it, each with its weight (how
-# many articles name that person so, whatever fuller name the name was joined to).
+# Given a spelling block (gazetteer.block_key): the keys of PERSON full names whose surname has
+# it, each with its weight (how many articles name that person so, whatever fuller name the name
+# was joined to).
 SurnameLookup = Callable[[str], Mapping[str, int]]
 # Given a folded acronym: the keys of the names of several words that articles also call by it,
 # each with the number of articles that do (gazetteer.spelled).
@@ -34,6 +38,14 @@ AcronymLookup = Callable[[str], Mapping[str, int]]
 # "Watch Obama" are a few percent of the mentions (AllSides: 96 %); "Clinton" stays nobody's
 # where Hillary and Bill Clinton are 79 % and 18 %, "Bush" where George W. and Jeb are even.
 DOMINANCE = 0.8
+
+# A name joins a spelling one letter apart (gazetteer.misspells) that at least this many
+# articles use, and this many times as many as use its own: a slip is rare beside the name it
+# misspells ("Lindsay Graham" 2 articles, "Lindsey Graham" 42 of 1,500 AllSides articles), while
+# two people whose names are a letter apart are each named about as often ("Mark Levin" 2,
+# "Mark Levine" 1). With 3 articles "Jim Bakker", the televangelist, joined James Baker (3).
+MISSPELLING_RATIO = 3
+MISSPELLING_MIN = 4
 
 
 def choose(weights: Mapping[str, int]) -> str | None:
@@ -57,21 +69,46 @@ def full_form(key: str, weights: Mapping[str, int]) -> str | None:
     return choose({k: w for k, w in weights.items() if shortens(key, k)})
 
 
-def person_weights(weights: Mapping[str, int]) -> dict[str, int]:
-    """The weights of a surname's full names with each short form counted under the fuller name
-    it joins: what a bare surname chooses among."""
+def spelt_right(key: str, weights: Mapping[str, int]) -> str | None:
+    """The spelling of a full name that key misspells, given the weights of the full names of its
+    spelling block: the heaviest name one slip away (gazetteer.misspells) that at least
+    MISSPELLING_MIN articles give and MISSPELLING_RATIO times as many as give key; else None."""
+    floor = max(MISSPELLING_MIN, MISSPELLING_RATIO * max(1, weights.get(key, 0)))
+    found = [k for k, w in weights.items() if w >= floor and misspells(key, k)]
+    return min(found, key=lambda k: (-weights[k], k)) if found else None
+
+
+def full_target(key: str, weights: Mapping[str, int]) -> str | None:
+    """The name a full name joins: its fuller form, or the right spelling (and that one's fuller
+    form) when it is misspelt; None: it stands for itself."""
+    fuller = full_form(key, weights)
+    if fuller is not None:
+        return fuller
+    right = spelt_right(key, weights)
+    return (full_form(right, weights) or right) if right is not None else None
+
+
+def person_weights(weights: Mapping[str, int], surname: str | None = None) -> dict[str, int]:
+    """The weights of full names with each short or misspelt form counted under the name it
+    joins: what a bare surname chooses among. With a surname, only the names with that surname:
+    a bare word misspells nobody ("Barbara" is no slip for Michael Barbaro, nor "Fire" for
+    Michelle Fiore; a bare word is too often a given name or a word the tagger took for one)."""
+    keys = list(weights)
+    if surname is not None:
+        keys = [k for k in weights if k.rsplit(" ", 1)[-1] == surname]
     merged: Counter[str] = Counter()
-    for key, weight in weights.items():
-        merged[full_form(key, weights) or key] += weight
+    for key in keys:
+        merged[full_target(key, weights) or key] += weights[key]
     return dict(merged)
 
 
 def target(own_key: str, weights: Mapping[str, int]) -> str | None:
-    """Whom a person key an article gives joins, given the weights of its surname's full names:
-    a bare surname the dominant person, a short full name its fuller form; None: nobody else."""
+    """Whom a person key an article gives joins, given the weights of the full names of its
+    spelling block: a bare surname the dominant person, a short full name its fuller form, a
+    misspelt one the right spelling; None: nobody else."""
     if surname_key(own_key) is None:
-        return choose(person_weights(weights))
-    return full_form(own_key, weights)
+        return choose(person_weights(weights, own_key))
+    return full_target(own_key, weights)
 
 
 def acronym_only(e: Entity) -> bool:
@@ -94,7 +131,7 @@ def resolve_entities(result: ArticleResult, full_names: SurnameLookup,
             # still joins the fuller name people are known by; a one-word one is nobody's surname.
             continue
         else:
-            key = target(e.key, full_names(surname or e.key))
+            key = target(e.key, full_names(block_key(e.key)))
         # An article that itself names both forms keeps them apart: one entity per id and article.
         if key is not None and entity_id(key) not in ids:
             remap[e.id] = dataclasses.replace(e, id=entity_id(key), key=key)

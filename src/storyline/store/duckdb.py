@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from ..gazetteer import entity_name, spelled, surname_key
+from ..gazetteer import block_key, entity_name, spelled, surname_key
 from ..model import (
     Actor,
     Article,
@@ -103,7 +103,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "article_entities": [("article_id", "VARCHAR"), ("entity_id", "VARCHAR"), ("key", "VARCHAR"),
                          ("name", "VARCHAR"), ("type", "VARCHAR"), ("affiliation", "VARCHAR"),
                          ("n_mentions", "INTEGER"), ("own_key", "VARCHAR"), ("surname", "VARCHAR"),
-                         ("initials", "VARCHAR")],
+                         ("initials", "VARCHAR"), ("block", "VARCHAR")],
     "entity_roles": [("entity_id", "VARCHAR"), ("role", "VARCHAR"), ("affiliation", "VARCHAR"),
                      ("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER")],
     "timexes": [("article_id", "VARCHAR"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "VARCHAR"),
@@ -155,7 +155,9 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
     joined = dict(r.joined)
     rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions,
                                   own := joined.get(e.id, e.key), surname_key(own),
-                                  spelled(own, e.type, e.name, e.aliases)] for e in r.entities]
+                                  spelled(own, e.type, e.name, e.aliases),
+                                  block_key(own) if e.type == "PERSON" or surname_key(own) else None]
+                                 for e in r.entities]
     rows["entity_roles"] += [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
                              for e in r.entities for ro in e.roles]
     rows["timexes"] += [[t.article_id, t.start, t.end, t.text, t.type, t.value, t.mod, _json(t.date), t.anchor]
@@ -344,8 +346,8 @@ class Store:
                 counts.not_analysed += 0 if item.article.analysed else 1
                 counts.mentions += len(item.mentions)
                 counts.entity_ids.update(e.id for e in item.entities)
-            touched, surnames = self._supersede(replaced, now)
-            self._add(rows, COLUMNS, new_results, counts.entity_ids | touched, surnames)
+            touched, blocks = self._supersede(replaced, now)
+            self._add(rows, COLUMNS, new_results, counts.entity_ids | touched, blocks)
             # The batch's joins may have counted the names of articles the store did not keep:
             # the joins those names weigh on are checked again at the end of the run.
             self._note_names(skipped, set())
@@ -366,7 +368,7 @@ class Store:
             counts.mentions += len(r.mentions)
             counts.entity_ids.update(e.id for e in r.entities)
         with self._transaction():
-            touched, surnames = self._retract([r.article.id for r in results])
+            touched, blocks = self._retract([r.article.id for r in results])
             self.con.execute(
                 "UPDATE articles SET published = d.published, published_from = d.published_from, "
                 "warnings = d.warnings, analysed_with = coalesce(?, articles.analysed_with) "
@@ -376,7 +378,7 @@ class Store:
                 [analysed_with, [r.article.id for r in results], [r.article.published for r in results],
                  [r.article.published_from for r in results],
                  [json.dumps(list(r.article.warnings), ensure_ascii=False) for r in results]])
-            self._add(rows, DERIVED_TABLES, results, counts.entity_ids | touched, surnames)
+            self._add(rows, DERIVED_TABLES, results, counts.entity_ids | touched, blocks)
         return counts
 
     @contextmanager
@@ -391,27 +393,29 @@ class Store:
         self.con.execute("COMMIT")
 
     def _add(self, rows: dict[str, list[list[Any]]], tables: Iterable[str], results: Sequence[ArticleResult],
-             entity_ids: set[str], surnames: set[str]) -> None:
+             entity_ids: set[str], blocks: set[str]) -> None:
         """Insert the rows of these tables, add the results to the entity totals, re-merge the
-        entities touched and note the surnames whose full names changed."""
+        entities touched and note the spelling blocks whose full names changed."""
         for table in tables:
             self._insert(table, rows[table])
         self._add_to_totals(results)
         self._rebuild_entities(entity_ids)
-        self._note_names(results, surnames)
+        self._note_names(results, blocks)
 
-    def _note_names(self, results: Sequence[ArticleResult], surnames: set[str]) -> None:
-        """Note the surnames of these articles' full names, those given, and the acronyms their
-        longer names spell out: the joins those weigh on wait to be checked."""
+    def _note_names(self, results: Sequence[ArticleResult], blocks: set[str]) -> None:
+        """Note the spelling blocks of these articles' full names, those given, and the acronyms
+        their longer names spell out: the joins those weigh on wait to be checked."""
         own = [(e, dict(r.joined)) for r in results for e in r.entities]
-        self._note_surnames(surnames | {s for e, joined in own if (s := surname_key(joined.get(e.id, e.key)))})
+        self._note_blocks(blocks | {block_key(key) for e, joined in own
+                                    if surname_key(key := joined.get(e.id, e.key))})
         self._note_initials({i for e, joined in own
                              if (i := spelled(key := joined.get(e.id, e.key), e.type, e.name, e.aliases)) and i != key})
 
-    def _note_surnames(self, surnames: set[str]) -> None:
-        """Note surnames whose full names a batch added or took out: the joins of the bare
-        surname wait to be checked (``pipeline.rejoin``); a note survives a stopped run."""
-        self._note("pending_surnames", surnames)
+    def _note_blocks(self, blocks: set[str]) -> None:
+        """Note spelling blocks whose full names a batch added or took out: the joins of the bare
+        surnames and the misspelt names in them wait to be checked (``pipeline.rejoin``); a note
+        survives a stopped run."""
+        self._note("pending_blocks", blocks)
 
     def _note(self, table: str, keys: set[str]) -> None:
         if keys:
@@ -441,20 +445,20 @@ class Store:
         the number of those articles (as the article itself names them: gazetteer.spelled)."""
         return self._names_by("initials", acronyms, "own_key <> initials")
 
-    def pending_surnames(self) -> list[str]:
-        """Surnames whose joins wait to be checked, sorted."""
-        return self._pending("pending_surnames")
+    def pending_blocks(self) -> list[str]:
+        """Spelling blocks whose joins wait to be checked, sorted."""
+        return self._pending("pending_blocks")
 
-    def forget_surnames(self, surnames: Sequence[str]) -> None:
-        """The joins of these surnames are checked (and redone where they were wrong)."""
-        self._forget("pending_surnames", "surname", surnames)
+    def forget_blocks(self, blocks: Sequence[str]) -> None:
+        """The joins of these spelling blocks are checked (and redone where they were wrong)."""
+        self._forget("pending_blocks", "block", blocks)
 
-    def full_name_weights(self, surnames: Sequence[str]) -> dict[str, dict[str, int]]:
-        """For each surname: the PERSON full names ending in it, each with the number of articles
-        that name someone so, as the article itself names them (never counting a join: an
-        article joined by surname alone counts nowhere, "Regina Benjamin" joined to "Regina M.
-        Benjamin" counts as "regina benjamin")."""
-        return self._names_by("surname", surnames, "type = 'PERSON'")
+    def full_name_weights(self, blocks: Sequence[str]) -> dict[str, dict[str, int]]:
+        """For each spelling block (gazetteer.block_key): the PERSON full names whose surname has
+        it, each with the number of articles that name someone so, as the article itself names
+        them (never counting a join: an article joined by surname alone counts nowhere, "Regina
+        Benjamin" joined to "Regina M. Benjamin" counts as "regina benjamin")."""
+        return self._names_by("block", blocks, "type = 'PERSON' AND surname IS NOT NULL")
 
     def _names_by(self, column: str, values: Sequence[str], condition: str) -> dict[str, dict[str, int]]:
         """For each value of an article_entities column (a surname, an acronym): the names articles
@@ -466,14 +470,15 @@ class Store:
             out[value][key] = n
         return out
 
-    def names_ending_in(self, surnames: Sequence[str]) -> dict[str, set[str]]:
-        """For each surname: the keys of several words ending in it that articles give, of any
-        type (a person's name the tagger typed as a place joins like a person's)."""
-        out: dict[str, set[str]] = {s: set() for s in surnames}
-        for surname, key in self.con.execute(
-                "SELECT DISTINCT surname, own_key FROM article_entities WHERE surname IN (SELECT unnest(?::VARCHAR[]))",
-                [list(surnames)]).fetchall():
-            out[surname].add(key)
+    def names_in_blocks(self, blocks: Sequence[str]) -> dict[str, set[str]]:
+        """For each spelling block: the keys articles give that have it, bare surnames and names of
+        several words of any type (a person's name the tagger typed as a place joins like a
+        person's)."""
+        out: dict[str, set[str]] = {b: set() for b in blocks}
+        for block, key in self.con.execute(
+                "SELECT DISTINCT block, own_key FROM article_entities WHERE block IN (SELECT unnest(?::VARCHAR[]))",
+                [list(blocks)]).fetchall():
+            out[block].add(key)
         return out
 
     def stored_articles(self, ids: Sequence[str]) -> set[str]:
@@ -513,7 +518,7 @@ class Store:
 
     def _supersede(self, replaced: Sequence[tuple[str, str]], now: datetime) -> tuple[set[str], set[str]]:
         """Move earlier revisions to article_revisions and drop their records; returns the
-        entities whose totals changed and the surnames whose joins may change (see _retract)."""
+        entities whose totals changed and the spelling blocks whose joins may change (see _retract)."""
         if not replaced:
             return set(), set()
         old = [o for o, _ in replaced]
@@ -528,13 +533,13 @@ class Store:
     def _retract(self, article_ids: Sequence[str]) -> tuple[set[str], set[str]]:
         """Take articles' records out of the store and out of the running entity totals (the
         inverse of _add_to_totals); returns the entities they touched, to be re-merged, and the
-        surnames of the full names among them, whose joins may change."""
+        spelling blocks of the full names among them, whose joins may change."""
         con = self.con
         ids = [list(article_ids)]
         where = "article_id IN (SELECT unnest(?::VARCHAR[]))"
         rows = con.execute(f"SELECT DISTINCT entity_id, key FROM article_entities WHERE {where}", ids).fetchall()
         touched = {r[0] for r in rows}
-        surnames = {s for r in rows if (s := surname_key(r[1]))}
+        blocks = {block_key(r[1]) for r in rows if surname_key(r[1])}
         self._note_initials({r[0] for r in con.execute(
             f"SELECT DISTINCT initials FROM article_entities WHERE {where} AND own_key <> initials", ids).fetchall()})
         # A common name these articles named may be common no more: the next grouping recounts it.
@@ -575,7 +580,7 @@ class Store:
         con.execute("DROP TABLE undone")
         for table in DERIVED_TABLES:
             con.execute(f"DELETE FROM {table} WHERE {where}", ids)
-        return touched, surnames
+        return touched, blocks
 
     def stale_articles(self, analysed_with: str, everything: bool = False) -> list[str]:
         """Ids of the analysed articles whose records another version or model produced (all
