@@ -301,6 +301,11 @@ def test_jsonl_bad_lines_are_rejected_and_reading_goes_on(tmp_path: Path) -> Non
     assert isinstance(last, RawDocument)
     assert last.published is None
     assert last.warnings == ("unreadable published date 'sometime soon'",)
+    # a title that is no text is left out, with a warning naming the field
+    odd = _write(tmp_path / "odd.jsonl", json.dumps({"text": "Veldora agreed to meet.", "title": 5}) + "\n")
+    (doc,) = _read(odd)
+    assert isinstance(doc, RawDocument) and doc.title is None
+    assert doc.warnings == ("the title is a number, not text: left out",)
 
 
 def test_jsonl_field_mapping(tmp_path: Path) -> None:

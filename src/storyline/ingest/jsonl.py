@@ -91,12 +91,17 @@ def record_to_document(
     published = normalise_date(raw_date)
     if raw_date not in (None, "") and published is None:
         warnings.append(f"unreadable published date {str(raw_date)[:40]!r}")
+    url, title = _lookup(record, "url", fields), _lookup(record, "title", fields)
+    # A title or URL that is no text (a number, a list) is left out, and the record says so.
+    warnings += [f"the {name} is {_json_type(value)}, not text: left out"
+                 for name, value in (("title", title), ("url", url))
+                 if value is not None and not isinstance(value, str)]
     return RawDocument(
         origin=origin,
         text=text,
         html=html,
-        url=_string(_lookup(record, "url", fields)),
-        title=_string(_lookup(record, "title", fields)),
+        url=_string(url),
+        title=_string(title),
         published=published,
         published_from="metadata" if published else None,
         source=_source(_lookup(record, "source", fields)),
