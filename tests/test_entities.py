@@ -469,6 +469,28 @@ def test_entities_a_city_the_tagger_calls_a_people_is_a_place() -> None:
     assert [(e.name, e.type) for e in entities] == [("Aleppo", "GPE")]
 
 
+def test_entities_one_word_after_a_title_is_a_person_whatever_the_tagger_says() -> None:
+    # The small model types a bare "Trump" as an organisation; "President" before it says person,
+    # as "Mr." would. An acronym after a title ("Commander ISAF") is no person.
+    import spacy
+    from spacy.tokens import Span
+
+    from storyline.extract.entities import _Mention, _title_before_word
+
+    for text, start, typed in (("President Tovin spoke .", 1, "PERSON"), ("Sen. Tovin spoke .", 1, "PERSON"),
+                               ("Then Tovin spoke .", 1, "ORG")):
+        doc = spacy.blank("en")(text)
+        for w in doc:
+            w.is_sent_start = w.i == 0
+        doc.ents = [Span(doc, start, start + 1, label="ORG")]
+        _, entities = extract_entities(doc, Article("x", doc.text, "test"))
+        assert [(e.name, e.type) for e in entities] == [("Tovin", typed)], text
+    doc = spacy.blank("en")("Commander ISAF and Sen. Karst and the Tovin team")
+    assert not _title_before_word(doc, _Mention(1, 2, "ORG"))
+    assert _title_before_word(doc, _Mention(4, 5, "ORG"))
+    assert not _title_before_word(doc, _Mention(7, 8, "ORG"))  # "the" is no title
+
+
 def test_entities_a_name_before_a_noun_only_people_have_is_a_person() -> None:
     import spacy
     from spacy.tokens import Span

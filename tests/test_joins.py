@@ -39,7 +39,10 @@ def test_joins_the_store_notes_the_spelling_blocks_whose_full_names_change() -> 
     with Store(":memory:") as store:
         bare = _person("Tovin spoke.", "Tovin")
         store.write_batch([(bare.raw_key, bare)])
-        assert store.pending_blocks() == []  # a bare surname changes no full name
+        # A bare surname changes no full name, but how articles type the word alone: a "Tovin"
+        # typed ORG elsewhere may be a person's surname now.
+        assert store.pending_blocks() == ["tvn"] and store.bare_name_types(["tovin"]) == {"tovin": {"PERSON": 1}}
+        store.forget_blocks(["tvn"])
         full = _person("Mira Tovin spoke.", "Mira Tovin")
         store.write_batch([(full.raw_key, full)])
         assert store.pending_blocks() == ["tvn"]
@@ -228,7 +231,7 @@ def test_joins_noted_before_an_interruption_are_redone_by_the_next_run(tmp_path:
     with monkeypatch.context() as m:
         m.setattr(pipeline, "rejoin", lambda *args: 0)
         ingest([str(FULL)], store, Options())
-    assert store.pending_blocks() == ["srnsn", "tvn"] and _tovins(store) == {"Mira Tovin": 1, "Tovin": 1}
+    assert {"srnsn", "tvn"} <= set(store.pending_blocks()) and _tovins(store) == {"Mira Tovin": 1, "Tovin": 1}
     summary = reanalyse(store, Options())  # or the next ingest
     assert summary.rejoined == 1 and store.pending_blocks() == []
     assert _state(store) == expected
@@ -431,6 +434,12 @@ def test_joins_the_store_blocks_spellings_as_the_code_does() -> None:
         update = sql[sql.index("UPDATE article_entities"):sql.index("CREATE TABLE pending_blocks")]
         store.con.execute(update)
         assert {r["own_key"]: r["block"] for r in store.query("SELECT own_key, block FROM article_entities")} == stored
+        # and migration 017 those of one-word names typed otherwise, which 016 left out
+        store.con.execute("UPDATE article_entities SET block = NULL, type = 'ORG' WHERE own_key = 'obama'")
+        sql = next(s for v, _, s in migrations.available() if v == 17)
+        store.con.execute(sql)
+        assert {r["own_key"]: r["block"] for r in store.query("SELECT own_key, block FROM article_entities")} == stored
+        assert block_key("obama") in store.pending_blocks()
 
 
 def _from(origin: str, r: ArticleResult) -> ArticleResult:
@@ -451,3 +460,31 @@ def test_joins_a_misspelt_name_joins_the_spelling_most_articles_use_whatever_the
     # Three articles of the right spelling are not enough to call the other a slip.
     assert {"own_key": "lindsay tovrin", "key": "lindsay tovrin", "type": "PERSON"} in \
         _store_one_by_one([slip, *right[:3]])
+
+
+def test_joins_a_one_word_name_typed_an_organisation_joins_the_person_most_articles_mean() -> None:
+    # The small model types a bare "Trump" ORG in some articles: where most articles that name
+    # the word alone type it a person, it joins the person its surname means, whatever the order.
+    full = [_from(f"f{i}.txt", _typed_person(f"F{i}: Mira Tovin spoke.", "Mira Tovin", "PERSON")) for i in range(2)]
+    bare = [_from(f"b{i}.txt", _typed_person(f"B{i}: Tovin spoke.", "Tovin", "PERSON")) for i in range(4)]
+    org = _from("o.txt", _typed_person("O: Tovin was blamed.", "Tovin", "ORG"))
+    place = _from("p.txt", _typed_person("P: Tovin was flooded.", "Tovin", "GPE"))
+    orders = ([org, place, *full, *bare], [*bare, *full, org, place],
+              [full[0], org, bare[0], place, *bare[1:], full[1]])
+    first, *rest = (_store_one_by_one(list(o)) for o in orders)
+    assert all(r == first for r in rest)
+    assert {"own_key": "tovin", "key": "mira tovin", "type": "ORG"} in first
+    assert {"own_key": "tovin", "key": "tovin", "type": "GPE"} in first  # a place keeps its own sense
+    # Two articles typing it a person are too few to say; nor may most articles type it otherwise.
+    assert {"own_key": "tovin", "key": "tovin", "type": "ORG"} in _store_one_by_one([org, *full, *bare[:2]])
+    orgs = [_from(f"o{i}.txt", _typed_person(f"O{i}: Tovin was blamed.", "Tovin", "ORG")) for i in range(3)]
+    assert {"own_key": "tovin", "key": "tovin", "type": "ORG"} in _store_one_by_one([*orgs, *full, *bare])
+
+
+def test_joins_which_word_counts_reads_as_a_person() -> None:
+    from storyline.resolve.entities import reads_as_person
+
+    assert reads_as_person({"PERSON": 189, "ORG": 77, "GPE": 1})  # "trump"
+    assert not reads_as_person({"PERSON": 2, "ORG": 7})  # "ford": the carmaker
+    assert not reads_as_person({"PERSON": 5, "ORG": 5})  # "breitbart": the site
+    assert not reads_as_person({"PERSON": 2})  # too few to say

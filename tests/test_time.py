@@ -294,6 +294,16 @@ def test_time_period_nouns_compare_with_the_report_quarter() -> None:
     assert value_of(text, "the latest period", ref) == "2025-Q3"
 
 
+def test_time_year_ago_after_a_past_year_is_that_year() -> None:
+    # "Last year" is already the comparison period: "the year-earlier results" are that year,
+    # not the year before it. A year-ago after this year's quarter is still a year back.
+    ref = dt.date(2025, 10, 20)
+    text = "Last year, net was $235 million. The year-earlier results were restated."
+    assert value_of(text, "year-earlier", ref) == "2024"
+    text = "Profit rose in the third quarter. The year-ago results included a charge."
+    assert value_of(text, "year-ago", ref) == "2024-Q3"
+
+
 def test_time_clock_time_takes_its_tense_from_the_whole_expression() -> None:
     # "until" before the clock time puts the day after it ahead, past verb or not.
     text = "The agency extended the deadline until 9 a.m. Tuesday."

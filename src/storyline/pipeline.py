@@ -32,7 +32,15 @@ from .model import Article, ArticleResult, RawDocument, Rejected, from_dict, to_
 from .nlp import load_nlp, resolve_model_name
 from .resolve import events as merging
 from .resolve import stories
-from .resolve.entities import acronym_only, choose, resolve_entities, target, unjoin
+from .resolve.entities import (
+    MISTYPED_PERSON_TYPES,
+    acronym_only,
+    choose,
+    reads_as_person,
+    resolve_entities,
+    target,
+    unjoin,
+)
 from .run.local import run_batches
 from .store.duckdb import BatchCounts, Store
 from .store.parquet import count_rows, read_rows
@@ -179,16 +187,18 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
     holds already would count its names twice, and make the joins depend on reading order."""
     in_batch: dict[str, Counter[str]] = {}
     spelled_in_batch: dict[str, Counter[str]] = {}
+    types_in_batch: dict[str, Counter[str]] = {}
     out: list[ArticleResult | Rejected] = []
     counted = store.stored_articles([r.article.id for r in results if isinstance(r, ArticleResult)]) \
         if fresh else None
     # What the store knows of every spelling block the batch may look up, in one query, not one
     # per name.
+    entities = [e for r in results if isinstance(r, ArticleResult) for e in r.entities]
+    bare = sorted({e.key for e in entities if " " not in e.key and e.type in MISTYPED_PERSON_TYPES})
     known = store.full_name_weights(sorted({
-        block_key(e.key) for r in results if isinstance(r, ArticleResult) for e in r.entities
-        if e.type == "PERSON" or surname_key(e.key)}))
-    known_spelled = store.spelled_weights(sorted({
-        e.key for r in results if isinstance(r, ArticleResult) for e in r.entities if acronym_only(e)}))
+        block_key(e.key) for e in entities if e.type == "PERSON" or surname_key(e.key) or e.key in bare}))
+    known_spelled = store.spelled_weights(sorted({e.key for e in entities if acronym_only(e)}))
+    known_types = store.bare_name_types(bare)
     for result in results:
         if isinstance(result, ArticleResult) and result.entities:
             def lookup(block: str) -> Counter[str]:
@@ -197,7 +207,10 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
             def spelled_out(acronym: str) -> Counter[str]:
                 return Counter(known_spelled.get(acronym, {})) + spelled_in_batch.get(acronym, Counter())
 
-            result = resolve_entities(result, lookup, spelled_out)
+            def typed(word: str) -> Counter[str]:
+                return Counter(known_types.get(word, {})) + types_in_batch.get(word, Counter())
+
+            result = resolve_entities(result, lookup, spelled_out, typed)
             joined = dict(result.joined)
             if counted is not None and result.article.id not in counted:
                 counted.add(result.article.id)
@@ -207,6 +220,8 @@ def _resolve(results: list[ArticleResult | Rejected], store: Store, fresh: bool 
                         in_batch.setdefault(block_key(own), Counter())[own] += 1
                     if (acronym := spelled(own, e.type, e.name, e.aliases)) and acronym != own:
                         spelled_in_batch.setdefault(acronym, Counter())[own] += 1
+                    if " " not in own and own in bare:
+                        types_in_batch.setdefault(own, Counter())[e.type] += 1
         if isinstance(result, ArticleResult) and result.article.analysed:
             result = dataclasses.replace(result, segments=stories.segments(result))
         out.append(result)
@@ -485,7 +500,12 @@ def rejoin(store: Store, options: Options, summary: IngestSummary) -> int:
     # blocks joins now (a name the tagger typed as a place or organisation too: "Mo Cheeks"
     # joins like a person's), and what each acronym named alone stands for.
     targets = {key: target(key, weights[b]) for b in blocks for key in {*weights[b], *named[b]}}
-    ids = store.joined_otherwise(targets, {a: choose(w) for a, w in store.spelled_weights(acronyms).items()})
+    # A one-word name typed other than a person joins as a bare surname would where most articles
+    # that name the word alone type it a person ("Trump" as ORG); else it stays its own.
+    words = store.bare_name_types(sorted({key for b in blocks for key in named[b] if " " not in key}))
+    mistyped = {w: targets[w] if reads_as_person(types) else None for w, types in words.items()}
+    ids = store.joined_otherwise(targets, {a: choose(w) for a, w in store.spelled_weights(acronyms).items()},
+                                 mistyped, MISTYPED_PERSON_TYPES)
     # The stored records are those of the analysis with the joins undone and made again: no need
     # to parse the texts again. A join changes no weight (weights count full names only), so one
     # round settles; the surnames are forgotten only once their articles are redone.

@@ -775,7 +775,12 @@ def build_year_ago_adj(m: Match, ctx: Ctx) -> Built | None:
     """'year-earlier', 'year-ago' as adjectives: the quarter (or year) in focus a year back."""
     found = focus_point(ctx, m.start(), ("quarter", "half", "month", "year"))
     if found is not None and found.built.point is not None:
-        p = shift(found.built.point, -1, "year")
+        focus = found.built.point
+        # A date in focus that is already before the reference year is the comparison period
+        # itself ("Last year net was $235 million. The year-earlier results ..."): shifting it
+        # again would go two years back.
+        past = ctx.reference is not None and focus.year is not None and focus.year < ctx.reference.year
+        p = focus if past else shift(focus, -1, "year")
         if p is not None:
             return Built("DATE", format_value(p), None, p, "published", focus=False)
     if ctx.reference is None:

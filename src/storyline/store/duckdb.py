@@ -156,7 +156,7 @@ def _article_rows(r: ArticleResult, rows: dict[str, list[list[Any]]], now: datet
     rows["article_entities"] += [[a.id, e.id, e.key, e.name, e.type, e.affiliation, e.n_mentions,
                                   own := joined.get(e.id, e.key), surname_key(own),
                                   spelled(own, e.type, e.name, e.aliases),
-                                  block_key(own) if e.type == "PERSON" or surname_key(own) else None]
+                                  block_key(own)]
                                  for e in r.entities]
     rows["entity_roles"] += [[e.id, ro.role, ro.affiliation, ro.article_id, ro.start, ro.end]
                              for e in r.entities for ro in e.roles]
@@ -406,8 +406,8 @@ class Store:
         """Note the spelling blocks of these articles' full names, those given, and the acronyms
         their longer names spell out: the joins those weigh on wait to be checked."""
         own = [(e, dict(r.joined)) for r in results for e in r.entities]
-        self._note_blocks(blocks | {block_key(key) for e, joined in own
-                                    if surname_key(key := joined.get(e.id, e.key))})
+        # every name's: a one-word name of any type changes how the articles type that word
+        self._note_blocks(blocks | {block_key(joined.get(e.id, e.key)) for e, joined in own})
         self._note_initials({i for e, joined in own
                              if (i := spelled(key := joined.get(e.id, e.key), e.type, e.name, e.aliases)) and i != key})
 
@@ -470,6 +470,16 @@ class Store:
             out[value][key] = n
         return out
 
+    def bare_name_types(self, keys: Sequence[str]) -> dict[str, dict[str, int]]:
+        """For each one-word key: how many articles name it alone, by the type they give it
+        (as the article names it, whatever it was joined to)."""
+        out: dict[str, dict[str, int]] = {k: {} for k in keys}
+        for key, etype, n in self.con.execute(
+                "SELECT own_key, type, count(*) FROM article_entities WHERE own_key IN "
+                "(SELECT unnest(?::VARCHAR[])) GROUP BY ALL", [list(keys)]).fetchall():
+            out[key][etype] = n
+        return out
+
     def names_in_blocks(self, blocks: Sequence[str]) -> dict[str, set[str]]:
         """For each spelling block: the keys articles give that have it, bare surnames and names of
         several words of any type (a person's name the tagger typed as a place joins like a
@@ -486,26 +496,38 @@ class Store:
         return self._existing_articles(ids)
 
     def joined_otherwise(self, targets: Mapping[str, str | None],
-                         acronyms: Mapping[str, str | None] | None = None) -> list[str]:
-        """Articles that name someone by one of these keys (a bare surname, a short full name)
-        or something by one of these acronyms (named alone) and join it to another name than its
-        target (None: to none), in ingest order. The two are apart: "PAC" named alone is no
-        surname of "Sarah PAC", nor "Politico" an acronym."""
-        acronyms = acronyms or {}
-        keys = [*sorted(targets), *sorted(acronyms)]
+                         acronyms: Mapping[str, str | None] | None = None,
+                         mistyped: Mapping[str, str | None] | None = None,
+                         mistyped_types: Iterable[str] = ()) -> list[str]:
+        """Articles that join a name to another than its target (None: to none), in ingest order:
+        a person's name by one of the keys of ``targets`` (a bare surname, a short or misspelt
+        full name, a name of several words of any type), an acronym named alone by ``acronyms``,
+        a one-word name typed as one of ``mistyped_types`` (not in capitals) by ``mistyped``
+        ("Trump" as ORG). The three are apart: "PAC" named alone is no surname of "Sarah PAC", nor
+        "Politico" an acronym. A mistyped word whose target is a person is no acronym either
+        (resolve_entities asks first); one whose target is None may be ("Nato")."""
+        kinds = (("person", targets), ("acronym", acronyms or {}), ("mistyped", mistyped or {}))
+        keys = [k for _, m in kinds for k in sorted(m)]
         if not keys:
             return []
-        aims = [targets[k] for k in sorted(targets)] + [acronyms[k] for k in sorted(acronyms)]
-        spelled_out = [False] * len(targets) + [True] * len(acronyms)
+        aims = [m[k] for _, m in kinds for k in sorted(m)]
+        types = sorted(mistyped_types)
+        people = sorted(k for k, v in (mistyped or {}).items() if v is not None)
+        kind = [name for name, m in kinds for _ in m]
         rows = self.con.execute(
             "SELECT DISTINCT ae.article_id, a.ingested_at FROM article_entities AS ae "
             "JOIN (SELECT unnest(?::VARCHAR[]) AS own, unnest(?::VARCHAR[]) AS target, "
-            "unnest(?::BOOLEAN[]) AS acronym) AS t "
+            "unnest(?::VARCHAR[]) AS kind) AS t "
             "ON t.own = ae.own_key JOIN articles AS a ON a.id = ae.article_id "
-            "WHERE (CASE WHEN t.acronym THEN ae.initials IS NOT DISTINCT FROM ae.own_key "
+            "WHERE (CASE t.kind WHEN 'acronym' THEN ae.initials IS NOT DISTINCT FROM ae.own_key "
+            "AND NOT (list_contains(?::VARCHAR[], ae.own_key) AND list_contains(?::VARCHAR[], ae.type) "
+            "AND ae.name <> upper(ae.name)) "
+            "WHEN 'mistyped' THEN list_contains(?::VARCHAR[], ae.type) AND ae.surname IS NULL "
+            "AND ae.name <> upper(ae.name) AND (t.target IS NOT NULL OR ae.initials IS DISTINCT FROM ae.own_key) "
             "ELSE ae.type = 'PERSON' OR ae.surname IS NOT NULL END) "
             "AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
-            "ORDER BY a.ingested_at, ae.article_id", [keys, aims, spelled_out]).fetchall()
+            "ORDER BY a.ingested_at, ae.article_id",
+            [keys, aims, kind, people, types, types]).fetchall()
         return [r[0] for r in rows]
 
     def _current_revisions(self, places: Sequence[str]) -> dict[str, tuple[str, int]]:
@@ -537,9 +559,10 @@ class Store:
         con = self.con
         ids = [list(article_ids)]
         where = "article_id IN (SELECT unnest(?::VARCHAR[]))"
-        rows = con.execute(f"SELECT DISTINCT entity_id, key FROM article_entities WHERE {where}", ids).fetchall()
+        rows = con.execute(f"SELECT DISTINCT entity_id, key, own_key FROM article_entities WHERE {where}",
+                           ids).fetchall()
         touched = {r[0] for r in rows}
-        blocks = {block_key(r[1]) for r in rows if surname_key(r[1])}
+        blocks = {block_key(k) for r in rows for k in r[1:]}
         self._note_initials({r[0] for r in con.execute(
             f"SELECT DISTINCT initials FROM article_entities WHERE {where} AND own_key <> initials", ids).fetchall()})
         # A common name these articles named may be common no more: the next grouping recounts it.
