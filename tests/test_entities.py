@@ -469,6 +469,18 @@ def test_entities_a_city_the_tagger_calls_a_people_is_a_place() -> None:
     assert [(e.name, e.type) for e in entities] == [("Aleppo", "GPE")]
 
 
+@pytest.mark.model
+def test_entities_a_he_bound_to_a_news_body_makes_it_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "CNN said he would run": the "he" is whoever CNN reports on. A name bound to "he" that
+    # reads as a person's still votes person ("Trump" typed ORG by the small model).
+    for text, name, typed in (("CNN said he would run again.", "CNN", "ORG"),
+                              ("Reuters said he had arrived in Paris.", "Reuters", "ORG"),
+                              ("Politico said he would resign after the vote.", "Politico", "ORG"),
+                              ("Trump said he would veto the bill.", "Trump", "PERSON")):
+        _, entities = _run(nlp, text)
+        assert entities[name].type == typed, text
+
+
 def test_entities_one_word_after_a_title_is_a_person_whatever_the_tagger_says() -> None:
     # The small model types a bare "Trump" as an organisation; "President" before it says person,
     # as "Mr." would. An acronym after a title ("Commander ISAF") is no person.

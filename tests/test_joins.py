@@ -481,6 +481,28 @@ def test_joins_a_one_word_name_typed_an_organisation_joins_the_person_most_artic
     assert {"own_key": "tovin", "key": "tovin", "type": "ORG"} in _store_one_by_one([*orgs, *full, *bare])
 
 
+def _both(text: str, full: str, word: str, kind: str) -> ArticleResult:
+    """An article naming a person in full and, apart, a word of that name typed otherwise."""
+    r = _typed_person(text, full, "PERSON")
+    w = _typed_person(text, word, kind)
+    return dataclasses.replace(r, entities=r.entities + w.entities, mentions=r.mentions + w.mentions)
+
+
+def test_joins_an_article_naming_both_forms_is_not_redone_each_time_its_block_is_checked() -> None:
+    # "Mira Tovin" and "Tovin" typed ORG in one article stay two entities (one per id and
+    # article), so checking the block again has nothing to redo there.
+    full = [_from(f"f{i}.txt", _typed_person(f"F{i}: Mira Tovin spoke.", "Mira Tovin", "PERSON")) for i in range(2)]
+    bare = [_from(f"b{i}.txt", _typed_person(f"B{i}: Tovin spoke.", "Tovin", "PERSON")) for i in range(4)]
+    both = _both("Mira Tovin spoke; the Tovin office stayed shut.", "Mira Tovin", "Tovin", "ORG")
+    with Store(":memory:") as store:
+        _feed(store, [*full, *bare, both])
+        rows = store.query("SELECT own_key, key FROM article_entities WHERE article_id = ? ORDER BY ALL",
+                           [both.article.id])
+        assert rows == [{"own_key": "mira tovin", "key": "mira tovin"}, {"own_key": "tovin", "key": "tovin"}]
+        store.con.execute("INSERT OR IGNORE INTO pending_blocks SELECT DISTINCT block FROM article_entities")
+        assert pipeline.rejoin(store, Options(), pipeline.IngestSummary()) == 0
+
+
 def test_joins_which_word_counts_reads_as_a_person() -> None:
     from storyline.resolve.entities import reads_as_person
 

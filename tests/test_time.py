@@ -713,6 +713,26 @@ def test_time_the_day_before_or_after_a_named_day_is_one_expression() -> None:
     assert value_of("The day before, they met.", "The day before") == "2025-06-09"
 
 
+def test_time_the_next_morning_counts_from_the_day_before_a_named_day() -> None:
+    # "The day before last Tuesday's hearing" names a day of the story; "the next morning" is
+    # the morning after it, not after the publication day (REF is Wednesday 11 June 2025).
+    text = ("The day before last Tuesday's hearing, he went to see his brother. He was upset. "
+            "He appeared in court the next morning.")
+    assert value_of(text, "the next morning") == "2025-06-03TMO"
+
+
+def test_time_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
+    # "last October" is named after "Thursday night": "that same day" is a day in October,
+    # day unknown, not the Thursday.
+    ref = dt.date(1999, 2, 6)
+    text = ("The host closed the site Thursday night. A doctor was killed last October. "
+            "His name on the site was crossed out that same day.")
+    assert value_of(text, "that same day", ref) == "1998-10-XX"
+    # With the day named last, the day stays the anchor.
+    text = "A doctor was killed last October. The host closed the site on Thursday. That same day, police came."
+    assert value_of(text, "That same day", ref) == "1999-02-04"
+
+
 def test_time_the_year_after_takes_no_after_that_opens_its_own_phrase() -> None:
     # REF is in 2025: "the year after" alone is 2026, but here "after four years" is a phrase
     assert value_of("She stands down at the end of the year after four years.", "the end of the year") == "2025"

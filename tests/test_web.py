@@ -91,10 +91,28 @@ def test_web_api_lists_match_the_cli_queries(client: TestClient) -> None:
     assert len(_get(client, "/api/events?limit=3")) == 3
 
 
+def test_web_api_lists_say_their_total_in_a_header(client: TestClient) -> None:
+    # A client pages with limit and offset; X-Total-Count says how many there are in all.
+    for url in ("/api/entities", "/api/events", "/api/quotes", "/api/conflicts", "/api/stories"):
+        everything = client.get(f"{url}?limit=1000")
+        total = int(everything.headers["X-Total-Count"])
+        assert total == len(everything.json()) > 0, url
+        first = client.get(f"{url}?limit=2")
+        assert int(first.headers["X-Total-Count"]) == total and len(first.json()) == min(2, total)
+        beyond = client.get(f"{url}?limit=2&offset={total + 5}")
+        assert beyond.json() == [] and int(beyond.headers["X-Total-Count"]) == total
+    # Filters count too.
+    statements = client.get("/api/events?type=STATEMENT&limit=1")
+    n = int(statements.headers["X-Total-Count"])
+    assert 0 < n < int(client.get("/api/events?limit=1").headers["X-Total-Count"])
+
+
 def test_web_api_errors_are_json_with_a_reason(client: TestClient) -> None:
     r = client.get("/api/events/0000000000000000")
     assert r.status_code == 404 and "no event" in r.json()["detail"]
-    assert client.get("/api/stories/nobody-at-all").status_code == 404
+    r = client.get("/api/stories/nobody-at-all")
+    # The reason points a web client at the listing, not at a command line.
+    assert r.status_code == 404 and "/api/stories" in r.json()["detail"] and "storyline" not in r.json()["detail"]
     assert client.get("/api/events?limit=0").status_code == 422
     assert client.get("/api/events?limit=100000").status_code == 422
     # The server only reads: nothing accepts a write.

@@ -98,8 +98,28 @@ def records(store: Store, kind: str, batch: int = 5000) -> Iterator[dict[str, An
         cur.close()
 
 
+class Page(list[dict[str, Any]]):
+    """One page of a listing, with ``total``: how many records the filters keep on all pages
+    (the API sends it as the X-Total-Count header)."""
+
+    total: int = 0
+
+
+def _page(store: Store, kind: str, sql: str, params: list[Any], order: str, limit: int, offset: int) -> Page:
+    """The rows of ``sql`` (its filters, no order) in ``order``, one page of them, with their total.
+    The count is a window over the filtered rows, taken before LIMIT: one query for both."""
+    rows = store.query(f"SELECT *, count(*) OVER () AS total_rows_ FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?",
+                       [*params, limit, offset])
+    page = Page(_decode(kind, {k: v for k, v in r.items() if k != "total_rows_"}) for r in rows)
+    if rows:
+        page.total = int(rows[0]["total_rows_"])
+    elif offset:
+        page.total = int(store.query(f"SELECT count(*) AS n FROM ({sql})", params)[0]["n"])
+    return page
+
+
 def list_entities(store: Store, name: str | None = None, type_: str | None = None,
-                  limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+                  limit: int = 50, offset: int = 0) -> Page:
     """Entities by number of articles, optionally filtered by a name fragment and type; ``offset``
     skips that many (the next page)."""
     type_ = choice(type_, MENTION_TYPES, "type")
@@ -111,9 +131,7 @@ def list_entities(store: Store, name: str | None = None, type_: str | None = Non
     if name:
         sql += " AND (key LIKE ? OR lower(aliases) LIKE ?)"
         params += [f"%{fold(name)}%", f"%{name.lower()}%"]
-    sql += " ORDER BY n_articles DESC, n_mentions DESC, name, id LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    rows = [_decode("entities", r) for r in store.query(sql, params)]
+    rows = _page(store, "entities", sql, params, "n_articles DESC, n_mentions DESC, name, id", limit, offset)
     roles = _roles(store, [r["id"] for r in rows])
     for r in rows:
         r["roles"] = roles.get(r["id"], [])
@@ -121,7 +139,7 @@ def list_entities(store: Store, name: str | None = None, type_: str | None = Non
 
 
 def list_quotes(store: Store, speaker: str | None = None, limit: int = 50,
-                offset: int = 0) -> list[dict[str, Any]]:
+                offset: int = 0) -> Page:
     """Quotes, optionally those whose speaker's name or alias contains a fragment."""
     sql = ("SELECT q.*, a.source, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
            "LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1=1")
@@ -129,14 +147,12 @@ def list_quotes(store: Store, speaker: str | None = None, limit: int = 50,
     if speaker:
         sql += " AND (e.key LIKE ? OR lower(e.aliases) LIKE ? OR lower(q.speaker) LIKE ?)"
         params += [f"%{fold(speaker)}%", f"%{speaker.lower()}%", f"%{speaker.lower()}%"]
-    sql += " ORDER BY a.published NULLS LAST, q.article_id, q.start, q.id LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [_decode("quotes", r) for r in store.query(sql, params)]
+    return _page(store, "quotes", sql, params, "published NULLS LAST, article_id, start, id", limit, offset)
 
 
 def list_events(store: Store, type_: str | None = None, status: str | None = None,
                 limit: int = 50, min_sources: int = 1, offset: int = 0, since: str | None = None,
-                until: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+                until: str | None = None, entity: str | None = None) -> Page:
     """Events merged across articles, optionally of one PLOVER type and status, reported by at
     least ``min_sources`` outlets, dated within ``since``..``until`` (ISO days, inclusive; an
     event counts when its date's interval reaches into that period, so undated ones drop out)
@@ -159,21 +175,19 @@ def list_events(store: Store, type_: str | None = None, status: str | None = Non
     if entity:
         sql += " AND list_contains(json_extract_string(actors, '$[*].entity_id'), ?)"
         params.append(entity)
-    sql += " ORDER BY json_extract_string(date, '$.start') NULLS LAST, id LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [_decode("events", r) for r in store.query(sql, params)]
+    return _page(store, "events", sql, params, "json_extract_string(date, '$.start') NULLS LAST, id", limit, offset)
 
 
 def list_conflicts(store: Store, field: str | None = None, limit: int = 50,
-                   offset: int = 0) -> list[dict[str, Any]]:
+                   offset: int = 0) -> Page:
     """Conflicts between reports of one event, newest event first; each with the event it is on
     (``event``) and, per value, the outlets that give it (``outlets``, in the order of
     ``article_ids``)."""
     field = choice(field, CONFLICT_FIELDS, "field")
     sql = ("SELECT c.*, e.type, e.status, e.date, e.actors FROM conflicts c JOIN merged_events e ON e.id = c.event_id"
-           " WHERE (? IS NULL OR c.field = ?) ORDER BY json_extract_string(e.date, '$.start') DESC NULLS LAST, c.id"
-           " LIMIT ? OFFSET ?")
-    rows = [_decode("conflicts", r) for r in store.query(sql, [field, field, limit, offset])]
+           " WHERE (? IS NULL OR c.field = ?)")
+    rows = _page(store, "conflicts", sql, [field, field], "json_extract_string(date, '$.start') DESC NULLS LAST, id",
+                 limit, offset)
     outlets = _outlets(store, sorted({a for r in rows for v in r["values"] for a in v["article_ids"]}))
     for r in rows:
         r["event"] = {"id": r["event_id"], "type": r.pop("type"), "status": r.pop("status"),
@@ -234,7 +248,7 @@ def _outlets(store: Store, article_ids: list[str]) -> dict[str, str]:
 
 
 def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
-                 limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+                 limit: int = 50, offset: int = 0) -> Page:
     """Stories with the most articles first, optionally those naming someone whose name or alias
     contains a fragment; each with its entities' names."""
     sql = "SELECT * FROM story_records WHERE json_array_length(article_ids) >= ?"
@@ -244,10 +258,8 @@ def list_stories(store: Store, name: str | None = None, min_articles: int = 1,
                 " WHERE list_contains(story_records.entities::JSON::VARCHAR[], e.id)"
                 " AND (e.key LIKE ? OR lower(e.aliases) LIKE ?))")
         params += [f"%{fold(name)}%", f"%{name.lower()}%"]
-    sql += (" ORDER BY json_array_length(article_ids) DESC, json_array_length(event_ids) DESC, start NULLS LAST, id"
-            " LIMIT ? OFFSET ?")
-    params += [limit, offset]
-    return [_decode("stories", r) for r in store.query(sql, params)]
+    order = "json_array_length(article_ids) DESC, json_array_length(event_ids) DESC, start NULLS LAST, id"
+    return _page(store, "stories", sql, params, order, limit, offset)
 
 
 def event_types(values: Sequence[str], option: str) -> set[str]:

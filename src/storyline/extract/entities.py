@@ -181,6 +181,12 @@ PHOTO_AGENCIES = _words("""
 reuters ap afp epa efe getty images shutterstock alamy pa bloomberg anadolu xinhua sipa zuma nurphoto sopa
 pool photo photos press rex tass sputnik upi dpa ansa kyodo yonhap unsplash
 """)
+# News agencies and outlets whose names carry no outlet word ("Reuters said he ..."): never a
+# person. Not Bloomberg or Breitbart, which are also people's names.
+NEWS_BRANDS = _words("""
+reuters ap afp epa efe xinhua tass upi dpa ansa kyodo yonhap anadolu sputnik politico axios vox
+huffpost buzzfeed
+""")
 # Small words a credit line runs through between its names: "John Smith for The Guardian".
 CREDIT_JOINERS = frozenset({"for", "via", "and", "&", "/", ",", "-", "the", "of", "de", "van", "von", "der",
                             "al", "bin", "la", "le", "da", "di", "du"})
@@ -337,7 +343,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             # "Ford" called a company are not 25 votes against the person the article introduced
             # as "Christine Blasey Ford", so they count as the square root of their number.
             cluster.votes[label] += VOTE_SURNAME_ONLY * math.sqrt(n)
-        if cluster.key in bound:
+        # (every mention: "TRUMP" in a headline is written like an acronym, "Trump" is not)
+        if cluster.key in bound and not all(_reads_as_a_body(doc, m) for m in cluster.mentions):
             cluster.votes["PERSON"] += VOTE_PRONOUN
         cluster.votes["PERSON"] += VOTE_PERSON_HEADED * sum(_heads_a_person_noun(doc, m) for m in cluster.mentions)
     types = _join_mistyped_surnames(doc, clusters, {key: _vote(c.votes) for key, c in clusters.items()})
@@ -1087,6 +1094,18 @@ def _media_appositions(doc: Doc) -> set[int]:
             if child.dep_ == "compound" and child.ent_type_:  # "the Koha Ditore daily"
                 found.update(t.i for t in child.subtree)
     return found
+
+
+def _reads_as_a_body(doc: Doc, m: _Mention) -> bool:
+    """Whether a name is written as no person's is: a people ("Democrats", NORP), an acronym in
+    capitals ("CNN", "FBI"), an outlet or platform, a name ending in a word of places and bodies
+    ("Duke University", "Prince William County"). A "he" the sentence binds to one of these
+    ("CNN said he would run") is someone it reports on, no sign it is a person."""
+    text = m.text(doc)
+    words = text.split()
+    return (m.label == "NORP" or (len(text) > 1 and is_acronym(text) and text.isupper())
+            or _names_an_outlet(text) or fold(text) in PLATFORMS or fold(text) in NEWS_BRANDS
+            or (len(words) > 1 and fold(words[-1]) in NOT_PERSON_NAME_WORDS | INSTITUTION_NOUNS))
 
 
 def _names_an_outlet(name: str) -> bool:

@@ -980,6 +980,27 @@ ANAPHORIC_RELATIONS = frozenset({
 })
 
 
+SAME_RELATIONS = frozenset({"the same", "that", "that same", "the very same"})
+
+
+def same_day_in_month(ctx: Ctx, pos: int, rel: str, gran: str,
+                      day: tuple[Point, str] | None) -> tuple[Point, str] | None:
+    """'that same day' right after a month ("killed last October ... crossed out that same
+    day") is a day of that month, not an older day named before it: TimeML's 1998-10-XX."""
+    if rel not in SAME_RELATIONS or gran != "day":
+        return None
+    latest = anchor_point(ctx, pos, "year", window=NARRATIVE_WINDOW)
+    if latest is None or latest[0].gran != "month":
+        return None
+    if day is not None and _offset(day[1]) > _offset(latest[1]):
+        return None
+    return Point("day", latest[0].year, latest[0].month), latest[1]
+
+
+def _offset(anchor: str) -> int:
+    return int(anchor.split(":", 1)[1]) if anchor.startswith("offset:") else -1
+
+
 def build_deictic(m: Match, ctx: Ctx) -> Built | None:
     """'this week', 'last month', 'next year', 'this morning', 'last night', 'the coming week',
     'the current quarter', 'the weekend'; and anaphoric 'the following day', 'that year'."""
@@ -1000,6 +1021,9 @@ def build_deictic(m: Match, ctx: Ctx) -> Built | None:
         direction = 1
     if rel in ANAPHORIC_RELATIONS:
         found = anchor_point(ctx, m.start(), "day" if pod else gran, window=NARRATIVE_WINDOW)
+        within = same_day_in_month(ctx, m.start(), rel, gran, found) if not pod else None
+        if within is not None:
+            return Built(type_, format_value(within[0]), None, within[0], within[1], focus=False)
         if found is None:
             # "that day" points away from the present: with no date in focus it is some day
             # already told of, never the publication day.

@@ -156,7 +156,9 @@ def _with_day_shift(text: str, found: Found, floor: int) -> Found:
     if d is None or m is None:
         return found
     shifted = d + dt.timedelta(days=-1 if m["dir"] == "before" else 1)
-    b = replace(found.built, value=format_value(day_point(shifted)), point=day_point(shifted), focus=False)
+    # The shifted day is named in the text, so it is in focus: "the next morning" after it
+    # counts from it.
+    b = replace(found.built, value=format_value(day_point(shifted)), point=day_point(shifted))
     return Found(m.start(), found.end, b)
 
 

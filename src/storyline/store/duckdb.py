@@ -526,6 +526,10 @@ class Store:
             "AND ae.name <> upper(ae.name) AND (t.target IS NOT NULL OR ae.initials IS DISTINCT FROM ae.own_key) "
             "ELSE ae.type = 'PERSON' OR ae.surname IS NOT NULL END) "
             "AND ae.key IS DISTINCT FROM coalesce(t.target, ae.own_key) "
+            # An article that itself names the target keeps the two apart (resolve_entities):
+            # nothing to redo there.
+            "AND NOT EXISTS (SELECT 1 FROM article_entities AS o "
+            "WHERE o.article_id = ae.article_id AND o.key = t.target) "
             "ORDER BY a.ingested_at, ae.article_id",
             [keys, aims, kind, people, types, types]).fetchall()
         return [r[0] for r in rows]

@@ -181,16 +181,21 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
 
     # ------------------------------------------------------------------ REST API (JSON, schema.md records)
 
+    def counted(response: Response, page: query.Page) -> list[dict[str, Any]]:
+        """A listing's page, its total over all pages in the X-Total-Count header."""
+        response.headers["X-Total-Count"] = str(page.total)
+        return page
+
     @app.get("/api/status", tags=["api"])
     def api_status(s: S) -> dict[str, Any]:
         """How many records of each kind the store holds, and the last ingest."""
         return query.overview(s)
 
     @app.get("/api/entities", tags=["api"])
-    def api_entities(s: S, name: str | None = None, type: str | None = None,
+    def api_entities(s: S, response: Response, name: str | None = None, type: str | None = None,
                      limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
         """Entities, most reported first; `name` matches a fragment of any alias, diacritics ignored."""
-        return query.list_entities(s, name, type, limit, offset)
+        return counted(response, query.list_entities(s, name, type, limit, offset))
 
     @app.get("/api/entities/{entity_id}", tags=["api"])
     def api_entity(s: S, entity_id: str) -> dict[str, Any]:
@@ -198,12 +203,12 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         return found(query.get_entity(s, entity_id), "entity", entity_id)
 
     @app.get("/api/events", tags=["api"])
-    def api_events(s: S, type: str | None = None, status: str | None = None, min_sources: int = 1,
+    def api_events(s: S, response: Response, type: str | None = None, status: str | None = None, min_sources: int = 1,
                    since: Day = None, until: Day = None, entity: str | None = None, limit: Limit = 50,
                    offset: Offset = 0) -> list[dict[str, Any]]:
         """Events merged across articles, in calendar order; `since` and `until` keep those whose
         date reaches into that period, `entity` those an entity (by id) takes part in."""
-        return query.list_events(s, type, status, limit, min_sources, offset, since, until, entity)
+        return counted(response, query.list_events(s, type, status, limit, min_sources, offset, since, until, entity))
 
     @app.get("/api/events/{event_id}", tags=["api"])
     def api_event(s: S, event_id: str) -> dict[str, Any]:
@@ -211,20 +216,22 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         return found(query.get_event(s, event_id), "event", event_id)
 
     @app.get("/api/quotes", tags=["api"])
-    def api_quotes(s: S, speaker: str | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    def api_quotes(s: S, response: Response, speaker: str | None = None, limit: Limit = 50,
+                   offset: Offset = 0) -> list[dict[str, Any]]:
         """Quotes in date order; `speaker` matches a fragment of the speaker's name or aliases."""
-        return query.list_quotes(s, speaker, limit, offset)
+        return counted(response, query.list_quotes(s, speaker, limit, offset))
 
     @app.get("/api/conflicts", tags=["api"])
-    def api_conflicts(s: S, field: str | None = None, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    def api_conflicts(s: S, response: Response, field: str | None = None, limit: Limit = 50,
+                      offset: Offset = 0) -> list[dict[str, Any]]:
         """Where outlets disagree about one event, with the outlets behind each value."""
-        return query.list_conflicts(s, field, limit, offset)
+        return counted(response, query.list_conflicts(s, field, limit, offset))
 
     @app.get("/api/stories", tags=["api"])
-    def api_stories(s: S, name: str | None = None, min_articles: int = 1, limit: Limit = 50,
+    def api_stories(s: S, response: Response, name: str | None = None, min_articles: int = 1, limit: Limit = 50,
                     offset: Offset = 0) -> list[dict[str, Any]]:
         """Stories, most reported first; `name` keeps those naming someone matching it."""
-        return query.list_stories(s, name, min_articles, limit, offset)
+        return counted(response, query.list_stories(s, name, min_articles, limit, offset))
 
     @app.get("/api/stories/{story_id}", tags=["api"])
     def api_story(s: S, story_id: str, type: str | None = None, skip_type: str | None = None,
@@ -319,7 +326,7 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, s: S, story_id: str, skip_type: str | None = None, limit: Limit = 200,
                    offset: Offset = 0) -> HTMLResponse:
-        chosen, events = _timeline(s, story_id, None, skip_type)
+        chosen, events = _timeline(s, story_id, None, skip_type, listing="/stories")
         dated = [e for e in events if e["date"]]
         drawn = sorted(dated, key=lambda e: -e["n_sources"])[:TIMELINE_MAX]
         return listing(request, "story.html", events[offset : offset + limit], limit, offset, story=chosen,
@@ -391,13 +398,15 @@ def _mark(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _timeline(s: Store, story_id: str, types: str | None = None, skip_types: str | None = None,
-              min_sources: int = 1) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """query.timeline, with "no such story" as a 404 (a type that is none is a 422)."""
+              min_sources: int = 1, listing: str = "/api/stories") -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """query.timeline, with "no such story" as a 404 that says where the stories are listed
+    (the CLI's wording names a command, no use to a web client); a type that is none is a 422."""
     query.event_types([types or "", skip_types or ""], "type")
     try:
         return query.timeline(s, story_id, [types or ""], [skip_types or ""], min_sources)
-    except BadOption as exc:
-        raise HTTPException(404, str(exc)) from exc
+    except BadOption:
+        raise HTTPException(404, f"no story with the id or naming {story_id!r} in this store; "
+                                 f"the stories are listed at {listing}") from None
 
 
 def _day_param(value: str | None) -> str | None:
