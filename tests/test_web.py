@@ -105,6 +105,10 @@ def test_web_api_lists_say_their_total_in_a_header(client: TestClient) -> None:
     statements = client.get("/api/events?type=STATEMENT&limit=1")
     n = int(statements.headers["X-Total-Count"])
     assert 0 < n < int(client.get("/api/events?limit=1").headers["X-Total-Count"])
+    # The pages say it as well, and the last one offers no next page.
+    assert f"1–2 of {n}" in client.get("/events?type=STATEMENT&limit=2").text
+    last = client.get(f"/events?type=STATEMENT&limit=2&offset={n - 1}").text
+    assert f"{n}–{n} of {n}" in last and 'rel="next"' not in last
 
 
 def test_web_api_errors_are_json_with_a_reason(client: TestClient) -> None:

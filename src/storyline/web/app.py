@@ -302,13 +302,17 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         return templates.TemplateResponse(request, template, context)
 
     def listing(request: Request, template: str, rows: list[dict[str, Any]], limit: int, offset: int,
-                **context: Any) -> HTMLResponse:
-        """A list page with links to the previous and next pages, keeping the filters."""
+                total: int | None = None, **context: Any) -> HTMLResponse:
+        """A list page with links to the previous and next pages, keeping the filters, and how
+        many there are in all (a query.Page knows; a slice is told)."""
         def at(n: int) -> str:
             return str(request.url.include_query_params(offset=n))
-        pager = {"first": offset + 1, "last": offset + len(rows),
+        if total is None and isinstance(rows, query.Page):
+            total = rows.total
+        more = offset + len(rows) < total if total is not None else len(rows) == limit
+        pager = {"first": offset + 1, "last": offset + len(rows), "total": total,
                  "previous": at(max(0, offset - limit)) if offset else None,
-                 "next": at(offset + limit) if len(rows) == limit else None}
+                 "next": at(offset + limit) if more else None}
         return page(request, template, rows=rows, paging=pager, **context)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -329,7 +333,7 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         chosen, events = _timeline(s, story_id, None, skip_type, listing="/stories")
         dated = [e for e in events if e["date"]]
         drawn = sorted(dated, key=lambda e: -e["n_sources"])[:TIMELINE_MAX]
-        return listing(request, "story.html", events[offset : offset + limit], limit, offset, story=chosen,
+        return listing(request, "story.html", events[offset : offset + limit], limit, offset, len(events), story=chosen,
                        n_events=len(events), n_dated=len(dated), timeline=[_mark(e) for e in drawn],
                        undated=len(events) - len(dated), skip_type=skip_type or "")
 
