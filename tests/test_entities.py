@@ -98,6 +98,15 @@ def test_entities_a_city_is_found_by_the_spellings_news_uses() -> None:
     assert place_country("Hamas") is None and place_country("Soul") is None
 
 
+def test_entities_a_short_form_of_several_names_is_a_given_name() -> None:
+    from storyline.gazetteer import GIVEN_NAMES
+
+    # "Chris", "Pat", "Ted" have no one formal form but open people's names all the same; words
+    # and bodies stay out.
+    assert {"chris", "pat", "ted", "sam", "alex", "christopher"} <= GIVEN_NAMES
+    assert not {"al", "will", "sue", "rob", "frank", "max"} & GIVEN_NAMES  # "will" was in by a nickname
+
+
 def test_entities_ids_are_stable() -> None:
     assert entity_id("peter sorensen") == entity_id("peter sorensen")
     assert entity_id("peter sorensen") != entity_id("sorensen")
@@ -476,7 +485,9 @@ def test_entities_a_he_bound_to_a_news_body_makes_it_no_person(nlp) -> None:  # 
     for text, name, typed in (("CNN said he would run again.", "CNN", "ORG"),
                               ("Reuters said he had arrived in Paris.", "Reuters", "ORG"),
                               ("Politico said he would resign after the vote.", "Politico", "ORG"),
-                              ("Trump said he would veto the bill.", "Trump", "PERSON")):
+                              ("Trump said he would veto the bill.", "Trump", "PERSON"),
+                              # a surname that is also a place word is no body's name
+                              ("Mike Bank said he would not comment.", "Mike Bank", "PERSON")):
         _, entities = _run(nlp, text)
         assert entities[name].type == typed, text
 

@@ -728,9 +728,16 @@ def test_time_that_same_day_after_a_month_is_a_day_of_that_month() -> None:
     text = ("The host closed the site Thursday night. A doctor was killed last October. "
             "His name on the site was crossed out that same day.")
     assert value_of(text, "that same day", ref) == "1998-10-XX"
-    # With the day named last, the day stays the anchor.
+    # With the day named last, the day stays the anchor; so it does when it lies in the month,
+    # when its own sentence names the month as background, or when the month qualifies a noun.
     text = "A doctor was killed last October. The host closed the site on Thursday. That same day, police came."
     assert value_of(text, "That same day", ref) == "1999-02-04"
+    text = "On 5 October 1998, police arrested him. Later in October, they charged him. That same day, he spoke."
+    assert value_of(text, "That same day", ref) == "1998-10-05"
+    text = "On 3 June the minister resigned; she had been appointed in January. That same day, he spoke."
+    assert value_of(text, "That same day") == "2025-06-03"
+    text = "The talks opened on Monday, three weeks after the March deadline. That same day, rebels attacked."
+    assert value_of(text, "That same day") == "2025-06-09"
 
 
 def test_time_the_year_after_takes_no_after_that_opens_its_own_phrase() -> None:

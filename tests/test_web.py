@@ -109,6 +109,9 @@ def test_web_api_lists_say_their_total_in_a_header(client: TestClient) -> None:
     assert f"1–2 of {n}" in client.get("/events?type=STATEMENT&limit=2").text
     last = client.get(f"/events?type=STATEMENT&limit=2&offset={n - 1}").text
     assert f"{n}–{n} of {n}" in last and 'rel="next"' not in last
+    # Past the end, the page says so and leads back to the last page.
+    beyond = client.get(f"/events?type=STATEMENT&limit=2&offset={n + 10}").text
+    assert f"none here of {n}" in beyond and f"offset={(n - 1) // 2 * 2}" in beyond.split('rel="prev"')[1][:200]
 
 
 def test_web_api_errors_are_json_with_a_reason(client: TestClient) -> None:

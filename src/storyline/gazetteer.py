@@ -215,10 +215,12 @@ zoran
 # Albanian, Arabic, Turkish, Russian and Ukrainian), folded, with the formal names above: a name
 # the tagger called an organisation or a place that opens with one of them and reads as a name
 # ("Robert Mueller", "Christine Blasey Ford") is likely a person (extract/entities.py). Names
-# that are also words or bodies ("Will", "Grant", "Morgan", "Al") are left out.
-GIVEN_NAMES: frozenset[str] = frozenset(_GIVEN_NAME_WORDS.split()) | frozenset(
+# that are also words or bodies ("Will", "Grant", "Morgan", "Al") are left out. A short form of
+# several names ("Chris", "Pat", "Ted") is a given name too, though it has no one formal form.
+GIVEN_NAMES: frozenset[str] = (frozenset(_GIVEN_NAME_WORDS.split()) | frozenset(
     name for names in (NICKNAMES.items(), GIVEN_NAME_SPELLINGS.items()) for pair in names for name in pair
-) | frozenset(name for forms in SHORT_FORMS.values() for name in forms) - {"will", "sue", "rob"}
+) | frozenset(name for short, forms in SHORT_FORMS.items() for name in (short, *forms))) - {
+    "will", "sue", "rob", "al", "frank", "max", "mo"}
 
 # Words that open a surname ("Staffan de Mistura" is "De Mistura" for short, "Ursula von der
 # Leyen" "von der Leyen"): never a given name.

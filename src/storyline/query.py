@@ -107,13 +107,14 @@ class Page(list[dict[str, Any]]):
 
 def _page(store: Store, kind: str, sql: str, params: list[Any], order: str, limit: int, offset: int) -> Page:
     """The rows of ``sql`` (its filters, no order) in ``order``, one page of them, with their total.
-    The count is a window over the filtered rows, taken before LIMIT: one query for both."""
-    rows = store.query(f"SELECT *, count(*) OVER () AS total_rows_ FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?",
-                       [*params, limit, offset])
-    page = Page(_decode(kind, {k: v for k, v in r.items() if k != "total_rows_"}) for r in rows)
-    if rows:
-        page.total = int(rows[0]["total_rows_"])
-    elif offset:
+    The total is a count of its own: a count window over the rows would keep DuckDB from sorting
+    only the top of them (ten times slower on millions of rows); a first page shorter than the
+    limit is all there is."""
+    page = Page(_decode(kind, r) for r in store.query(f"SELECT * FROM ({sql}) ORDER BY {order} LIMIT ? OFFSET ?",
+                                                         [*params, limit, offset]))
+    if offset == 0 and len(page) < limit:
+        page.total = len(page)
+    else:
         page.total = int(store.query(f"SELECT count(*) AS n FROM ({sql})", params)[0]["n"])
     return page
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..gazetteer import (
     GIVEN_NAMES,
+    NICKNAMES,
     PLATFORMS,
     SETTLEMENT_NOUNS,
     affiliation_code,
@@ -1102,10 +1103,13 @@ def _reads_as_a_body(doc: Doc, m: _Mention) -> bool:
     ("Duke University", "Prince William County"). A "he" the sentence binds to one of these
     ("CNN said he would run") is someone it reports on, no sign it is a person."""
     text = m.text(doc)
-    words = text.split()
+    words = [fold(w) for w in text.split()]
+    # (Two words opening with a given name are a person's name ending in a surname of that
+    # list: "Fiona Hill", "Mike Bank"; "Supreme Court" and "Duke University" are bodies.)
+    body_head = len(words) > 1 and words[-1] in NOT_PERSON_NAME_WORDS | INSTITUTION_NOUNS and not (
+        len(words) == 2 and (words[0] in GIVEN_NAMES or NICKNAMES.get(words[0]) in GIVEN_NAMES))
     return (m.label == "NORP" or (len(text) > 1 and is_acronym(text) and text.isupper())
-            or _names_an_outlet(text) or fold(text) in PLATFORMS or fold(text) in NEWS_BRANDS
-            or (len(words) > 1 and fold(words[-1]) in NOT_PERSON_NAME_WORDS | INSTITUTION_NOUNS))
+            or _names_an_outlet(text) or fold(text) in PLATFORMS or fold(text) in NEWS_BRANDS or body_head)
 
 
 def _names_an_outlet(name: str) -> bool:

@@ -985,19 +985,29 @@ SAME_RELATIONS = frozenset({"the same", "that", "that same", "the very same"})
 
 def same_day_in_month(ctx: Ctx, pos: int, rel: str, gran: str,
                       day: tuple[Point, str] | None) -> tuple[Point, str] | None:
-    """'that same day' right after a month ("killed last October ... crossed out that same
-    day") is a day of that month, not an older day named before it: TimeML's 1998-10-XX."""
+    """'that same day' after a month a later sentence told ("Slepian was killed last October
+    ... His name was crossed out that same day") is a day of that month, not an older day
+    named before it: TimeML's 1998-10-XX. The day named before stays the anchor when it lies in
+    that month, when its sentence also names the month (the month is background: "On 3 June
+    she resigned; she had been appointed in January"), or when the month only qualifies a noun
+    ("the March deadline")."""
     if rel not in SAME_RELATIONS or gran != "day":
         return None
     latest = anchor_point(ctx, pos, "year", window=NARRATIVE_WINDOW)
     if latest is None or latest[0].gran != "month":
         return None
-    if day is not None and _offset(day[1]) > _offset(latest[1]):
+    month, at = latest[0], _offset(latest[1])
+    if re.search(r"\b(?:the|a|an)\s+$", ctx.text[max(0, at - 4):at], re.I):
         return None
-    return Point("day", latest[0].year, latest[0].month), latest[1]
+    if day is not None:
+        d = day[0]
+        if (d.year, d.month) == (month.year, month.month) or _offset(day[1]) >= sentence_start(ctx.text, at):
+            return None
+    return Point("day", month.year, month.month), latest[1]
 
 
 def _offset(anchor: str) -> int:
+    """Where the expression an anchor names starts ("offset:123"); -1 for the publication day."""
     return int(anchor.split(":", 1)[1]) if anchor.startswith("offset:") else -1
 
 

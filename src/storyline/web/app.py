@@ -310,8 +310,11 @@ def create_app(db: str | Path, ingest: Options | None = None, token: str | None 
         if total is None and isinstance(rows, query.Page):
             total = rows.total
         more = offset + len(rows) < total if total is not None else len(rows) == limit
+        back = offset - limit
+        if total is not None and not rows:
+            back = (max(total, 1) - 1) // limit * limit  # past the end: back to the last page
         pager = {"first": offset + 1, "last": offset + len(rows), "total": total,
-                 "previous": at(max(0, offset - limit)) if offset else None,
+                 "previous": at(max(0, back)) if offset else None,
                  "next": at(offset + limit) if more else None}
         return page(request, template, rows=rows, paging=pager, **context)
 
