@@ -886,6 +886,9 @@ eastern western northern southern central upper lower greater new old north sout
 act fund campaign lab laboratory theater theatre farm project prize award trophy show inc corp
 corporation llc ltd society association network agency commission clinic
 """)
+# The last words of names of places and bodies, for _reads_as_a_body.
+BODY_NAME_HEADS = NOT_PERSON_NAME_WORDS | INSTITUTION_NOUNS
+
 
 
 def _opened_name(opened: list[tuple[int, str]], m: _Mention) -> str | None:
@@ -1103,13 +1106,14 @@ def _reads_as_a_body(doc: Doc, m: _Mention) -> bool:
     ("Duke University", "Prince William County"). A "he" the sentence binds to one of these
     ("CNN said he would run") is someone it reports on, no sign it is a person."""
     text = m.text(doc)
-    words = [fold(w) for w in text.split()]
+    folded = fold(text)
+    words = folded.split()
     # (Two words opening with a given name are a person's name ending in a surname of that
     # list: "Fiona Hill", "Mike Bank"; "Supreme Court" and "Duke University" are bodies.)
-    body_head = len(words) > 1 and words[-1] in NOT_PERSON_NAME_WORDS | INSTITUTION_NOUNS and not (
+    body_head = len(words) > 1 and words[-1] in BODY_NAME_HEADS and not (
         len(words) == 2 and (words[0] in GIVEN_NAMES or NICKNAMES.get(words[0]) in GIVEN_NAMES))
     return (m.label == "NORP" or (len(text) > 1 and is_acronym(text) and text.isupper())
-            or _names_an_outlet(text) or fold(text) in PLATFORMS or fold(text) in NEWS_BRANDS or body_head)
+            or _names_an_outlet(text) or folded in PLATFORMS or folded in NEWS_BRANDS or body_head)
 
 
 def _names_an_outlet(name: str) -> bool:
