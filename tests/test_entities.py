@@ -811,6 +811,13 @@ def test_entities_a_bracket_or_a_separator_ends_a_name(nlp) -> None:  # type: ig
     mentions, _ = _run(nlp, "Fighters of the Northern Front (NF) attacked. Search • President Trump • Dorset • Join.")
     assert not any("(" in m.text or "•" in m.text for m in mentions)
     assert "Trump" in [m.text for m in mentions]
+    # an editor's bracket closes a name when no name word follows, and is inside one when it does
+    mentions, _ = _run(nlp, "A defector said [Halvorsen] Libyan intelligence agents planned it. "
+                            "He said [George W.] Bush had lied. She called the [Gov. Bobby] Jindal "
+                            "type rhetoric damaging.")
+    texts = [m.text for m in mentions]
+    assert "Halvorsen" in texts and not any("Libyan" in t and "]" in t for t in texts)
+    assert any(t.endswith("] Bush") for t in texts) and any(t.endswith("] Jindal") for t in texts)
 
 
 @pytest.mark.model

@@ -339,12 +339,55 @@ def surname_key(key: str) -> str | None:
 _VOWELS = frozenset("aeiouy")
 
 
+# Letters that romanise one Arabic sound several ways: a word-initial qaf written "q" or "g"
+# ("Qaddafi", "Gaddafi"), and "dh" or "kh" written without the "h" ("Gadhafi", "Gaddafi";
+# "Khashoggi", "Kashoggi").
+_ROMAN_Q = re.compile(r"^q")
+_ROMAN_H = re.compile(r"([dk])h")
+# A word with one of these was romanised from a script that English spells several ways: a "q"
+# with no "u" after it, "dh" or "kh". Not a "q" before "i": Chinese pinyin writes a sound of its
+# own so ("Li Qiang" and "Li Gang" are two people).
+_ROMANISED = re.compile(r"q(?![ui])|[dk]h")
+
+
+def _romanised_alike(word: str) -> str:
+    """A folded word with the letters news romanises several ways written one way ('qaddafi',
+    'gadhafi' -> 'gaddafi'; 'khashoggi' -> 'kashoggi')."""
+    return _ROMAN_H.sub(r"\1", _ROMAN_Q.sub("g", word))
+
+
 def spelling_block(word: str) -> str:
     """What the spellings of one folded name share: its first letter, then its consonants with
-    doubled ones written once ('morsi', 'morsy' -> 'mrs'; 'barrasso', 'barasso' -> 'brs').
-    Migration 016 computes the same in SQL; the two must agree."""
+    doubled ones written once ('morsi', 'morsy' -> 'mrs'; 'barrasso', 'barasso' -> 'brs'), the
+    letters news romanises several ways written one way ('qaddafi', 'gadhafi', 'gaddafi' -> 'gdf').
+    Migrations 016 and 018 compute the same in SQL; they must agree."""
+    word = _romanised_alike(word)
     rest = "".join(c for c in word[1:] if c not in _VOWELS)
     return word[:1] + "".join(c for c, _ in groupby(rest))
+
+
+def transliterates(word: str, other: str) -> bool:
+    """Whether two folded name words are one name romanised two ways: one of them has a letter
+    romanised several ways (a "q" without "u" or "i", "dh", "kh"), and written alike ('Qaddafi',
+    'Gadhafi', 'Gaddafi'), with doubled letters once, they are the same or a slip apart
+    ('Qassem', 'Qasim'). English names rarely carry those letters, so "Levin" and "Levine" or
+    "Baker" and "Bakker" stay two names here (a slip between them is `misspelt`'s to weigh)."""
+    if word == other or not (_ROMANISED.search(word) or _ROMANISED.search(other)):
+        return False
+    a, b = ("".join(c for c, _ in groupby(_romanised_alike(w))) for w in (word, other))
+    return a == b or misspelt(a, b)
+
+
+def transliterates_name(key: str, other: str) -> bool:
+    """Whether two person keys are one name romanised two ways ('muammar qaddafi', 'moammar
+    gadhafi'): as many words, at least one pair `transliterates`, and every other pair is the
+    same word or a slip apart (`misspelt`)."""
+    words, others = key.split(), other.split()
+    if len(words) != len(others) or len(words) < 2:
+        return False
+    pairs = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    return any(transliterates(a, b) for a, b in pairs) and all(
+        transliterates(a, b) or misspelt(a, b) for a, b in pairs)
 
 
 def block_key(key: str) -> str:

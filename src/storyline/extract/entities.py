@@ -387,9 +387,14 @@ def _trim(ent: Span) -> _Mention | None:
             end = i + 1 if not doc[i].is_space and "\n" not in doc[i].text else i
             break
     # "Veldora, Yuki Sanderlund": a comma inside an NER span joins two names, keep the first; so
-    # do a bracket ("Islamic State (Isis") and a separator ("Trump • Dorset").
+    # do a bracket ("Islamic State (Isis") and a separator ("Trump • Dorset"). An editor's closing
+    # bracket ends the name when a people's adjective follows it: "[Gadhafi] Libyan intelligence"
+    # names Gadhafi, while "[Lindsey] Graham" and "[Gov. Bobby] Jindal" are names (the tagger
+    # reads "Jindal" as an adjective too, so the part of speech alone cannot tell).
     for i in range(start + 1, end):
-        if doc[i].text in (",", ";", "(", "[", "•", "|", "·"):
+        closing = doc[i].text in (")", "]") and (
+            i + 1 == end or (doc[i + 1].pos_ == "ADJ" and affiliation_code(doc[i + 1].text) is not None))
+        if doc[i].text in (",", ";", "(", "[", "•", "|", "·") or closing:
             end = i
             break
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):

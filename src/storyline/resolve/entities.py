@@ -8,8 +8,10 @@ someone in full with that surname mostly mean (`choose`), even where the tagger 
 word an organisation, if most articles that name the word alone type it a person
 (`mistyped_person`: "Trump" as ORG). A name misspelt by one letter joins
 the spelling many more articles use ("Lindsay Graham" is "Lindsey Graham", "Mohamed Morsy"
-"Mohamed Morsi": `spelt_right`); to find it, names are weighed against the full names whose
-surname has the same spelling block (gazetteer.block_key), not only the same surname. An acronym an article names alone
+"Mohamed Morsi": `spelt_right`), and a name romanised several ways the spelling most articles
+use ("Muammar Qaddafi" is "Moammar Gadhafi": `romanised_as`); to find them, names are weighed
+against the full names whose surname has the same spelling block (gazetteer.block_key), not
+only the same surname. An acronym an article names alone
 ("the NRA said") joins the organisation that the articles calling it by that acronym and by a
 name it spells mostly mean (`choose` over `gazetteer.spelled` weights): the National Rifle
 Association. The joins do not depend on reading order: what they weigh counts only names as
@@ -24,7 +26,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from ..gazetteer import block_key, is_acronym, misspells, shortens, surname_key
+from ..gazetteer import block_key, is_acronym, misspells, shortens, surname_key, transliterates, transliterates_name
 from ..model import ArticleResult, Entity, Quote, Speaker, entity_id
 
 # Given a spelling block (gazetteer.block_key): the keys of PERSON full names whose surname has
@@ -92,13 +94,26 @@ def spelt_right(key: str, weights: Mapping[str, int]) -> str | None:
     return min(found, key=lambda k: (-weights[k], k)) if found else None
 
 
+def romanised_as(key: str, weights: Mapping[str, int]) -> str | None:
+    """The spelling of a full name romanised several ways that the most articles use, given the
+    weights of the full names of its spelling block ('muammar qaddafi' 2, 'moammar gadhafi' 5,
+    'muammar gaddafi' 1: all three are 'moammar gadhafi'); None when key is that spelling. No
+    spelling need dominate: outlets keep to their own house spelling, so two spellings each used
+    by many articles are still one person, and a tie goes to the first in alphabetical order."""
+    alike = [k for k in weights if transliterates_name(key, k)]
+    if not alike:
+        return None
+    best = min([*alike, key], key=lambda k: (-weights.get(k, 0), k))
+    return best if best != key else None
+
+
 def full_target(key: str, weights: Mapping[str, int]) -> str | None:
     """The name a full name joins: its fuller form, or the right spelling (and that one's fuller
-    form) when it is misspelt; None: it stands for itself."""
+    form) when it is misspelt or romanised another way; None: it stands for itself."""
     fuller = full_form(key, weights)
     if fuller is not None:
         return fuller
-    right = spelt_right(key, weights)
+    right = spelt_right(key, weights) or romanised_as(key, weights)
     return (full_form(right, weights) or right) if right is not None else None
 
 
@@ -106,10 +121,11 @@ def person_weights(weights: Mapping[str, int], surname: str | None = None) -> di
     """The weights of full names with each short or misspelt form counted under the name it
     joins: what a bare surname chooses among. With a surname, only the names with that surname:
     a bare word misspells nobody ("Barbara" is no slip for Michael Barbaro, nor "Fire" for
-    Michelle Fiore; a bare word is too often a given name or a word the tagger took for one)."""
+    Michelle Fiore; a bare word is too often a given name or a word the tagger took for one), but
+    may romanise a surname another way ("Qaddafi" beside "Moammar Gadhafi": `transliterates`)."""
     keys = list(weights)
     if surname is not None:
-        keys = [k for k in weights if k.rsplit(" ", 1)[-1] == surname]
+        keys = [k for k in weights if (last := k.rsplit(" ", 1)[-1]) == surname or transliterates(surname, last)]
     merged: Counter[str] = Counter()
     for key in keys:
         merged[full_target(key, weights) or key] += weights[key]
