@@ -99,12 +99,19 @@ def romanised_as(key: str, weights: Mapping[str, int]) -> str | None:
     weights of the full names of its spelling block ('muammar qaddafi' 2, 'moammar gadhafi' 5,
     'muammar gaddafi' 1: all three are 'moammar gadhafi'); None when key is that spelling. No
     spelling need dominate: outlets keep to their own house spelling, so two spellings each used
-    by many articles are still one person, and a tie goes to the first in alphabetical order."""
-    alike = [k for k in weights if transliterates_name(key, k)]
-    if not alike:
-        return None
-    best = min([*alike, key], key=lambda k: (-weights.get(k, 0), k))
-    return best if best != key else None
+    by many articles are still one person, and a tie goes to the first in alphabetical order. A
+    spelling alike to key may be alike to a heavier one that key is not (two letters romanised
+    two ways, a slip in each): the steps go on to the heaviest reached, so that no spelling
+    joins one that itself joins another."""
+    def rank(k: str) -> tuple[int, str]:
+        return -weights.get(k, 0), k
+
+    best = key
+    while True:
+        better = [k for k in weights if rank(k) < rank(best) and transliterates_name(best, k)]
+        if not better:
+            return best if best != key else None
+        best = min(better, key=rank)
 
 
 def full_target(key: str, weights: Mapping[str, int]) -> str | None:
@@ -125,7 +132,8 @@ def person_weights(weights: Mapping[str, int], surname: str | None = None) -> di
     may romanise a surname another way ("Qaddafi" beside "Moammar Gadhafi": `transliterates`)."""
     keys = list(weights)
     if surname is not None:
-        keys = [k for k in weights if (last := k.rsplit(" ", 1)[-1]) == surname or transliterates(surname, last)]
+        keys = [k for k in weights
+                if (last := k.rsplit(" ", 1)[-1]) == surname or transliterates(surname, last, slips=False)]
     merged: Counter[str] = Counter()
     for key in keys:
         merged[full_target(key, weights) or key] += weights[key]
