@@ -28,8 +28,13 @@ demo: install  ## ingest the bundled sample articles into storyline.duckdb and s
 serve: install  ## the web page and REST API over storyline.duckdb (make demo first)
 	$(BIN)/storyline serve --db $(DB)
 
+# The suite runs in this many processes (pytest-xdist), each test file whole in one of them: the
+# model-bound tests are single-threaded, so two cores take half the time. TEST_WORKERS=0 runs it
+# in this process, as plain `pytest` does.
+TEST_WORKERS ?= 2
+
 test: install  ## the whole test suite (what CI runs)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 test-fast: install  ## only the tests that need neither the spaCy model nor the data folder
 	$(BIN)/python -m pytest -q -m "not model and not data"
@@ -39,8 +44,11 @@ lint: install
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-seeds: install  ## the seed article checks
-	$(PYTHON) ../shared/seeds/check.py --storyline $(BIN)/storyline
+SEEDS ?= ../shared/seeds
+
+seeds: install  ## the seed article checks (SEEDS=folder holding check.py; not in this repository)
+	@test -f $(SEEDS)/check.py || { echo "no seed checks at $(SEEDS)/check.py: they sit beside a checkout of the project (make seeds SEEDS=path/to/seeds)"; exit 2; }
+	$(PYTHON) $(SEEDS)/check.py --storyline $(BIN)/storyline
 
 evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate time $(DATA)/tempeval3/Training/TBAQ-cleaned

@@ -52,6 +52,18 @@ def test_cli_missing_input_is_a_clear_error_and_leaves_no_store(tmp_path: Path) 
         assert not (tmp_path / "s.duckdb").exists(), "a failed ingest must not leave an empty store behind"
 
 
+def test_cli_a_missing_input_beside_good_ones_is_rejected_and_the_rest_stored(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    good = str(FIXTURES / "articles" / "talks_held.txt")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "typo.txt"), good, "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "typo.txt: no such file or directory" in result.output
+    rejected = runner.invoke(app, ["export", "--db", db, "--what", "rejected", "-o", str(tmp_path / "r.jsonl")])
+    assert rejected.exit_code == 0
+    assert "no such file or directory" in (tmp_path / "r.jsonl").read_text()
+    assert "new articles" in result.output and "│ 1 " in result.output
+
+
 def test_cli_only_ingest_creates_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "typo.duckdb")
     for args in (["reanalyse", "--db", db], ["events", "--db", db, "--rebuild"], ["stories", "--db", db, "--rebuild"],
@@ -130,6 +142,10 @@ def test_cli_ingest_then_query_and_export(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in ents.output.splitlines() if line.startswith("{")]
     assert len(rows) == 1 and rows[0]["type"] == "PERSON"
     assert {"Halvorsen", "Hålvorsen"} <= set(rows[0]["aliases"])
+    listed = runner.invoke(app, ["entities", "--db", db, "--json", "-n", "1000"]).output
+    everyone = [json.loads(x) for x in listed.splitlines() if x.startswith("{")]
+    cut = runner.invoke(app, ["entities", "--db", db, "-n", "2"])
+    assert f"showing the first 2 of {len(everyone)}: --limit {len(everyone)}" in cut.output  # never cut silently
     out = tmp_path / "out"
     result = runner.invoke(app, ["export", "--db", db, "--all", "-o", str(out)])
     assert result.exit_code == 0, result.output
@@ -264,6 +280,12 @@ def test_cli_export_paths_are_not_sql(tmp_path: Path) -> None:
     (tmp_path / "a_file").write_text("x")
     result = runner.invoke(app, ["export", "--db", str(db), "--all", "-o", str(tmp_path / "a_file")])
     assert result.exit_code == 2 and "folder" in result.output
+    # A name that promises another format is refused, not filled with JSON lines.
+    sheet = tmp_path / "events.xlsx"
+    result = runner.invoke(app, ["export", "--db", str(db), "--what", "events", "-o", str(sheet)])
+    assert result.exit_code == 2 and "cannot tell a format from .xlsx" in result.output and not sheet.exists()
+    forced = runner.invoke(app, ["export", "--db", str(db), "--what", "events", "-f", "csv", "-o", str(sheet)])
+    assert forced.exit_code == 0 and sheet.exists()
 
 
 @pytest.mark.model

@@ -1143,6 +1143,25 @@ def test_events_a_when_clause_or_a_speaking_aside_dates_the_act(  # type: ignore
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "etype", "date"), [
+    # a time still to come in what is demanded is not the demand's: that is the day of the article
+    ("Dravic demanded that the statute be the only item on the agenda in September.", "REQUEST", "2025-03-04"),
+    # one already past is as likely the demand's own, hung by the parser on the demanded clause
+    ("Trump ordered that the practice be halted on February 20.", "REQUEST", "2025-02-20"),
+    # a state that has lasted since a time is dated by neither that time nor the article's day
+    ("Talks between the two neighbours have been stalled since the last meeting in November 2024.", "CONSULT",
+     None),
+    # but a single act after that time is of its own day
+    ("The first talks since 2019 were held in Ostrel.", "CONSULT", "2025-03-04"),
+])
+def test_events_a_demanded_time_or_a_since_phrase_does_not_date_the_act(  # type: ignore[no-untyped-def]
+    nlp, text: str, etype: str, date: str | None
+) -> None:
+    [event] = _only(_annotate(nlp, text), etype)
+    assert (event.date.value if event.date else None) == date
+
+
+@pytest.mark.model
 def test_events_the_simple_present_with_a_time_not_yet_over_is_arranged(nlp) -> None:  # type: ignore[no-untyped-def]
     # published 4 March: the end of the year is still to come
     [event] = _only(_annotate(nlp, "Ana Rojas steps down at the end of the year after four years as envoy."), "RETREAT")

@@ -336,6 +336,30 @@ def test_jsonl_truncated_gzip_keeps_records_read_before(tmp_path: Path) -> None:
     assert rejected[-1].reason.startswith(f"{path}: corrupt gzip after record ")
 
 
+@pytest.mark.parametrize("name", ["small.jsonl.gz", "small.json.gz"])
+def test_truncated_gzip_shorter_than_the_sniffed_head_keeps_its_whole_records(tmp_path: Path, name: str) -> None:
+    # The whole damaged stream is shorter than what the reader first looks at to tell the
+    # format: that look must not lose the records either.
+    records = [{"text": f"Envoy {i} of Veldora met Karst officials in Lindholm on Monday."} for i in range(6)]
+    data = gzip.compress(_jsonl(*records).encode("utf-8"), mtime=0)
+    path = _write(tmp_path / name, data[: len(data) * 4 // 5])
+    results = _read(path)
+    docs, rejected = _docs(results), _rejected(results)
+    assert 2 <= len(docs) < 6 and docs[0].text.startswith("Envoy 0 of Veldora")
+    assert [r.origin for r in rejected] == [path] and "corrupt gzip after record" in rejected[0].reason
+
+
+def test_json_gzip_head_reads_on_over_members_and_reports_damage_before_any_content(tmp_path: Path) -> None:
+    lines = _jsonl(*({"text": f"Envoy {i} of Veldora met Karst officials in Lindholm."} for i in range(3)))
+    members = _write(tmp_path / "m.json.gz", gzip.compress(b"\n", mtime=0) + gzip.compress(lines.encode(), mtime=0))
+    assert len(_docs(_read(members))) == 3
+    bad = _write(tmp_path / "b.json.gz", b"\x1f\x8b\x09\x00garbage" * 3)
+    assert [r.reason for r in _rejected(_read(bad))] == [f"{bad}: corrupt gzip: Error -3 while decompressing data: "
+                                                         "unknown compression method"]
+    header_only = _write(tmp_path / "h.json.gz", gzip.compress(lines.encode(), mtime=0)[:10])
+    assert "corrupt gzip" in _rejected(_read(header_only))[0].reason
+
+
 def test_jsonl_good_gzip(tmp_path: Path) -> None:
     path = _write(tmp_path / "wire.jsonl.gz", gzip.compress(_jsonl({"text": BODY}, {"text": BODY}).encode()))
     assert [r.origin for r in _docs(_read(path))] == [f"{path}#1", f"{path}#2"]
@@ -620,12 +644,18 @@ def test_a_pattern_skips_the_folder_readme_and_a_script_is_no_page(tmp_path: Pat
     assert isinstance(_read(str(tmp_path / "README.md"))[0], RawDocument)
 
 
-def test_missing_path_raises_before_reading(tmp_path: Path) -> None:
+def test_missing_path_is_rejected_and_the_batch_goes_on(tmp_path: Path) -> None:
     good = _write(tmp_path / "a.txt", ARTICLE)
+    missing, pattern = str(tmp_path / "nowhere.txt"), str(tmp_path / "*.warc")
+    results = list(read_inputs([missing, good, pattern], Options()))
+    assert [type(r).__name__ for r in results] == ["Rejected", "RawDocument", "Rejected"]
+    assert results[0].origin == missing and "no such file or directory" in results[0].reason
+    assert results[2].origin == pattern and "no file matches the pattern" in results[2].reason
+    # With nothing to read at all, the run is refused before anything is read or created.
     with pytest.raises(InputNotFound, match=r"nowhere\.txt"):
-        read_inputs([good, str(tmp_path / "nowhere.txt")], Options())
-    with pytest.raises(InputNotFound, match="no file matches"):
-        read_inputs([str(tmp_path / "*.warc")], Options())
+        read_inputs([missing], Options())
+    with pytest.raises(InputNotFound, match="none of the inputs exists"):
+        read_inputs([missing, pattern], Options())
 
 
 def test_explicit_unknown_files(tmp_path: Path) -> None:
@@ -668,7 +698,7 @@ def test_reader_crash_becomes_a_rejection(tmp_path: Path, monkeypatch: pytest.Mo
         ("feed.xml", b"<?xml version='1.0'?>\n<rss version='2.0'>", "feed"),
         ("page", b"<!DOCTYPE html><html>", "html"),
         ("crawl", b"WARC/1.0\r\n", "warc"),
-        ("dump", gzip.compress(b'{"text": "x"}\n'), "json"),
+        ("dump", gzip.compress(b'{"text": "x"}\n', mtime=0), "json"),
         ("notes", b"Envoys met in Ostrel.", "text"),
         ("image.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", None),
     ],

@@ -1170,6 +1170,33 @@ def test_time_tense_places_weekdays_with_the_model(nlp) -> None:  # type: ignore
     assert values == ["2025-06-05", "2025-06-12"]
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "value"), [
+    # a subjunctive under a verb of demanding looks ahead, though the demand is past; a day there
+    # is placed on the nearer side, as the parser also hangs the demand's own date on the clause
+    # ("ordered that the practice be halted on June 20", said in July, is that June 20)
+    ("Dravic demanded that the statute be the only item on the agenda in September.", "2025-09"),
+    ("Dravic demanded that the statute be on the agenda in May.", "2026-05"),
+    ("The court ordered that he be released on Friday.", "2025-06-13"),
+    ("They proposed that the commission meet on Thursday.", "2025-06-12"),
+    ("Trump ordered that the practice be halted on May 20.", "2025-05-20"),
+    # the indicative under the same verbs tells what is or was so
+    ("She insisted that he was at home on Monday.", "2025-06-09"),
+    ("The talks resumed in September.", "2024-09"),
+])
+def test_time_a_demanded_clause_looks_ahead(nlp, text: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    article = Article(article_id(text), text, "test", published="2025-06-10")
+    assert [t.value for t in extract_timexes(nlp(text), article)] == [value]
+
+
+def test_time_a_masthead_in_capitals_is_no_today() -> None:
+    text = "VELDORA TODAY\nVELDORA TODAY 3 Min Read\n\nTODAY the council meets. It met yesterday."
+    assert [(t, v) for t, _, v, _ in tags(text)] == [("TODAY", "2025-06-10"), ("yesterday", "2025-06-09")]
+    # a headline in capitals keeps its day
+    assert [(t, v) for t, _, v, _ in tags("TALKS RESUME TODAY IN OSTREL")] == [("TODAY", "2025-06-10")]
+    assert [(t, v) for t, _, v, _ in tags("KARST TO VOTE TOMORROW ON STATUTE")] == [("TOMORROW", "2025-06-11")]
+
+
 # --------------------------------------------------------------------------- floors on TimeBank
 
 

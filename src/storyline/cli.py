@@ -151,21 +151,25 @@ def _store(db: str, read_only: bool = False, create: bool = False) -> Any:
 
 def _print_records(rows: Sequence[dict[str, Any]], as_json: bool, columns: Sequence[str],
                    cells: Callable[[dict[str, Any]], Sequence[str]]) -> None:
-    """Records as JSON lines, or as a table of these columns (cells gives one record's texts)."""
+    """Records as JSON lines, or as a table of these columns (cells gives one record's texts).
+    A listing cut short by --limit says so on stderr, with how many match in all."""
     if as_json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False, default=str))
-        return
-    if not rows:
+    elif not rows:
         # (on stderr: stdout stays empty, as a table of nothing would be, for scripts)
         err.print("nothing matches: no records for these options in this store (see storyline status)")
-        return
-    table = Table()
-    for col in columns:
-        table.add_column(col)
-    for r in rows:
-        table.add_row(*cells(r))
-    out.print(table)
+    else:
+        table = Table()
+        for col in columns:
+            table.add_column(col)
+        for r in rows:
+            table.add_row(*cells(r))
+        out.print(table)
+    total = getattr(rows, "total", len(rows))
+    if total > len(rows):
+        sys.stdout.flush()
+        err.print(f"showing the first {len(rows)} of {total}: --limit {total} shows them all")
 
 
 def _actors(event: dict[str, Any]) -> str:
@@ -221,7 +225,7 @@ def ingest_cli(
     model: str = MODEL_OPTION,
     published: str | None = typer.Option(None, "--published", help="Publication date for every input."),
     field: list[str] = FIELD_OPTION,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (the summary is still printed)."),
 ) -> None:
     """Read articles (txt, html, jsonl, csv, warc, rss/atom), analyse them and store the records.
 
@@ -231,7 +235,7 @@ def ingest_cli(
     from .pipeline import count_inputs, ingest
 
     options = _options(model, workers, batch_size, published=published, fields=field)
-    check_inputs(paths, options)  # a missing input is refused before the store is created
+    check_inputs(paths, options)  # with no input at all, refuse before the store is created
     # `kill` (SIGTERM) stops an ingest like Ctrl-C: the batch in flight is rolled back, workers end.
     signal.signal(signal.SIGTERM, _raise_interrupt)
     with _store(db, create=True) as store:
@@ -302,7 +306,7 @@ def reanalyse_cli(
     workers: int = WORKERS_OPTION,
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
     model: str = MODEL_OPTION,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (the summary is still printed)."),
 ) -> None:
     """Analyse stored articles again after an upgrade (or with another --model).
 
@@ -609,7 +613,8 @@ def export_cli(
                              "events, quotes, conflicts, stories or rejected."),
     all_: bool = typer.Option(False, "--all", help="Every record kind, one file each (<kind>.<format>)."),
     fmt: str | None = typer.Option(None, "--format", "-f", help="jsonl, csv or parquet (default: from the "
-                                   "output's extension, else jsonl)."),
+                                   "output's extension; jsonl when it has none or is .json; another "
+                                   "extension is refused)."),
     output: str = typer.Option(..., "--output", "-o", help="File (one kind; - for JSON lines on standard "
                                "output) or folder (--all)."),
 ) -> None:
@@ -631,6 +636,10 @@ def export_cli(
         if fmt is not None and fmt != suffix:
             raise BadOption(f"--format {fmt} would write {fmt} into {output}; name the file .{fmt}, or drop --format")
         fmt = suffix
+    elif not all_ and fmt is None and suffix.isalpha() and suffix not in ("json", "ndjson"):
+        # "ev.xlsx" would get JSON lines under a name that promises something else
+        raise BadOption(f"cannot tell a format from .{suffix} in {output}: name the file .jsonl, .csv or .parquet, "
+                        "or say --format")
     fmt = fmt or "jsonl"
     if output == "-":
         if all_ or fmt != "jsonl":
@@ -746,7 +755,7 @@ def spark_load_cli(
     folder: str = typer.Argument(..., help="A Parquet folder written by storyline spark analyse."),
     db: str = DB_OPTION,
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch (one transaction)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (the summary is still printed)."),
 ) -> None:
     """Resolve Spark's per-article records across articles and store them: the same store an
     ingest of the same inputs gives. Rows stored already are skipped, so a stopped load resumes."""

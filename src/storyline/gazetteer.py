@@ -209,6 +209,10 @@ visar vitali vitaly vjosa vladan vladimir vladislav vojislav volodymyr vyachesla
 walter warren wayne wendy werner wesley william wilson wolfgang xavier xhevdet yasin yasmin
 yevgeny ylli yousef youssef yulia yuliia yuri yusuf zachary zaid zarko zbigniew zeljko ziad
 zoran
+abiy aldo andrej andriy benny cyril denys ebrahim fumio hiroshi ilham itamar jakub jens karol
+katarina kyriakos lars magdalena marek masoud mette micheal naftali nikol olena oskar pavol
+pawel pete petr piotr krzysztof sergiy shinzo sven tomasz tulsi vaclav witold yair yoav yoshihide
+yuki zdenek
 """
 
 # Common given names of people in international and political news (English, European, Balkan,

@@ -241,11 +241,18 @@ def tally(outlets: list[str]) -> str:
 
 
 def _outlets(store: Store, article_ids: list[str]) -> dict[str, str]:
-    """Each article's outlet: its source, else the name of the page or file it came from."""
-    rows = store.query("SELECT id, source, url, origin FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+    """Each article's outlet: its source (cleaning takes the site of its URL when nothing names
+    one), else said to be unknown with the file it came from, so a file name never reads as an
+    outlet."""
+    rows = store.query("SELECT id, source, origin FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
                        [article_ids])
-    return {r["id"]: r["source"] or os.path.basename((r["url"] or r["origin"] or r["id"]).rstrip("/")) or r["id"]
-            for r in rows}
+    return {r["id"]: r["source"] or _unknown_outlet(r["origin"] or r["id"]) for r in rows}
+
+
+def _unknown_outlet(origin: str) -> str:
+    """'unknown outlet (talks.txt)': the file or record an article came from, named as such."""
+    name = os.path.basename(origin.rstrip("/")) or origin
+    return f"unknown outlet ({name})"
 
 
 def list_stories(store: Store, name: str | None = None, min_articles: int = 1,

@@ -55,7 +55,7 @@ minister president premier chancellor prime negotiator envoy representative amba
 general admiral colonel lieutenant captain sergeant marshal brigadier chief head leader spokesman
 spokeswoman spokesperson secretary mayor governor senator congressman congresswoman deputy official
 diplomat chargé charge affaires director chairman chairwoman chair ceo king queen prince princess
-speaker judge prosecutor lawyer attorney adviser advisor analyst reporter correspondent editor
+speaker judge prosecutor lawyer litigator attorney adviser advisor analyst reporter correspondent editor
 officer commissioner mediator facilitator rapporteur coordinator delegate lawmaker mp legislator
 candidate founder professor expert activist consul attaché attache pope emir sheikh monarch sultan
 vice-president president-elect ombudsman councillor councilor patriarch bishop cardinal imam rabbi
@@ -1243,6 +1243,10 @@ def _opens_role_phrase(doc: Doc, i: int, sent_start: int, after: list[int]) -> b
     return False
 
 
+# Relative pronouns by their tag: "who", "whose", "which", "that" (not the acronym "WHO").
+RELATIVE_TAGS = frozenset({"WP", "WP$", "WDT"})
+
+
 def _apposition_after(doc: Doc, m: _Mention) -> list[int]:
     """Tokens of "NAME, ROLE PHRASE," up to the next comma or the sentence end."""
     if m.end >= len(doc) or doc[m.end].text != ",":
@@ -1257,6 +1261,10 @@ def _apposition_after(doc: Doc, m: _Mention) -> list[int]:
         # "Chargé d'Affaires of the Embassy of Japan in Kosovo": where they serve is not the title.
         if tok.pos_ == "ADP" and tok.lower_ not in TITLE_INNER_PREPS and any(
                 _is_role_head(doc[j]) for j in idx):
+            break
+        # "a former congressman who chaired the subcommittee": the relative clause says what
+        # the holder did; the title ends before it.
+        if tok.tag_ in RELATIVE_TAGS and any(_is_role_head(doc[j]) for j in idx):
             break
         idx.append(i)
         i += 1
@@ -1275,6 +1283,8 @@ def _looks_like_title(doc: Doc, idx: list[int]) -> bool:
     first_role = next((k for k, j in enumerate(idx) if _is_role_head(doc[j])), None)
     if first_role is None:
         return False
+    if doc[idx[0]].pos_ in ("ADP", "SCONJ") and doc[idx[0]].lower_ not in TITLE_INNER_PREPS:
+        return False  # "Chuck Hagel, despite advisers who questioned the move": no title
     # "the Concord Monitoring Mission, Major General Aldo Ferrant": a phrase that names a person
     # is that person, not a title of the name before it.
     if any(doc[j].ent_type_ == "PERSON" for j in idx):
@@ -1340,6 +1350,10 @@ def _as_roles(head: Token) -> list[Token]:
 
 
 def _is_role_head(tok: Token) -> bool:
+    # A verb form is no title, though its lemma may be one: "..., hosted by the envoy" ("host"),
+    # "..., who heads the commission" ("head").
+    if tok.tag_ in ("VB", "VBD", "VBN", "VBG", "VBP", "VBZ") and tok.lower_ not in ROLE_NOUNS:
+        return False
     return tok.lower_ in ROLE_NOUNS or tok.lemma_.lower() in ROLE_NOUNS
 
 

@@ -2478,7 +2478,7 @@ def _date(
     for tx in ctx.timexes:
         if sent.start <= tx.root < sent.end:
             kind = _timex_kind(ctx, tx, tokens, trigger_tokens, pred)
-            era = era or kind == "era"
+            era = era or kind in ("era", "since")
             if kind in ("own", "free"):
                 (own if kind == "own" else free).append((abs(tx.root - anchor), tx.date, tx.timex.text))
     if own:
@@ -2561,9 +2561,12 @@ def _held_for(pred: Token) -> bool:
 
 def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: set[int], pred: int) -> str:
     """What a time expression of the event's sentence is to it: 'own' (its clause's), 'free' (the
-    sentence's), 'era' (a decade or century set on its clause) or '' (another thing's time)."""
+    sentence's), 'era' (a decade or century set on its clause), 'since' (the start of a stretch
+    the event is a state over) or '' (another thing's time)."""
     doc = ctx.doc
     t = doc[tx.root]
+    if _since_phrase(t, tokens | {pred}):
+        return "since"
     clause = _relative_clause(doc[pred])
     if clause is not None and tx.first <= clause.head.i < tx.end and not coarser_than_year(tx.date):
         return "own"  # "the crisis of 2016, when Chile expelled a diplomat": the clause says what 2016 saw
@@ -2586,6 +2589,8 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     mine = owner is not None and owner in tokens
     if mine and owner is not None and _said(ctx.lex, t, doc[owner]):
         return ""  # "said the ferry would sail on Friday": the sailing is on Friday
+    if mine and owner is not None and _asked_ahead(ctx, tx, doc[owner]):
+        return ""  # "demanded that the statute be on the agenda in September": not a demand of September
     if coarser_than_year(tx.date):
         return "era" if mine else ""
     if mine:
@@ -2635,6 +2640,33 @@ def _in_speaking_aside(t: Token, pred: int) -> bool:
 PERIOD_STARTS = frozenset({"since"})
 
 
+def _since_phrase(t: Token, tokens: set[int]) -> bool:
+    """Whether a time expression sits in a "since" phrase on the event itself ("talks have been
+    stalled since the last meeting in November 2024", "have been abducted since 2015"): the event
+    is a state or a series over the stretch that began then, so neither that time nor the day of
+    the article dates it."""
+    node = t
+    for _ in range(8):
+        if node.dep_ == "prep" and node.lower_ in PERIOD_STARTS:
+            return node.head.i in tokens and _perfect(node.head)
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return False
+
+
+def _perfect(t: Token) -> bool:
+    """Whether the verb a token belongs to is in the perfect ("have been stalled", "had
+    killed"): with a "since" phrase it tells a state or series over the stretch since. A single
+    act after that time is in the simple past ("the first talks since 2019 were held")."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve", "'d") for c in verb.children)
+
+
 def _starts_period(t: Token) -> bool:
     """'since 2015': the start of a stretch of time in which the event happened, not its date."""
     return t.dep_ == "pobj" and t.head.lower_ in PERIOD_STARTS
@@ -2646,9 +2678,12 @@ def _said(lex: Lexicon, t: Token, owner: Token) -> bool:
     return _said_clause(lex, t, owner) is not None
 
 
-def _said_clause(lex: Lexicon, t: Token, owner: Token) -> Token | None:
-    """The reported clause of a speech verb that token t sits in, if any."""
-    if _lemma(owner) not in lex.speech:
+def _said_clause(lex: Lexicon, t: Token, owner: Token, asked: bool = False) -> Token | None:
+    """The reported clause of a speech verb that token t sits in, if any; with ``asked``, also
+    the clause a verb of demanding asks for ("demanded that the statute be on the agenda in
+    September")."""
+    requests = asked and lex.verbs.get(_lemma(owner), ("", None))[0] == "REQUEST"
+    if _lemma(owner) not in lex.speech and not requests:
         return None
     node = t
     for _ in range(12):
@@ -2658,6 +2693,17 @@ def _said_clause(lex: Lexicon, t: Token, owner: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _asked_ahead(ctx: DocContext, tx: TimexAt, owner: Token) -> bool:
+    """Whether a time expression lies in what a verb of demanding asks for, after the article
+    appeared: the time of the thing demanded, not of the demand. One before the article is as
+    likely the demand's own, which the parser hangs on the demanded clause as often ("ordered
+    that the practice be halted on June 20")."""
+    if _said_clause(ctx.lex, ctx.doc[tx.root], owner, asked=True) is None or _said(ctx.lex, ctx.doc[tx.root], owner):
+        return False
+    end = ctx.published.end if ctx.published is not None else None
+    return bool(end and tx.date.start and tx.date.start > end)
 
 
 def _reports(lex: Lexicon, t: Token, owner: Token, pred: Token) -> bool:

@@ -54,6 +54,13 @@ DIRECTIVE_VERBS = frozenset({
     "persuade", "encourage", "direct", "instruct", "authorize", "permit", "compel", "request",
     "call", "expect", "want", "need", "schedule", "plan",
 })
+# Verbs of demanding whose "that" clause, in the subjunctive, says what is to happen: "demanded
+# that the statute be on the agenda in September", "ordered that he be released on Friday"
+# (a day there is placed on the nearer side of the reference, not by the demand's past tense).
+MANDATIVE_VERBS = frozenset({
+    "demand", "request", "ask", "urge", "order", "require", "insist", "propose", "recommend",
+    "stipulate", "decree",
+})
 # Verbs of intention in the present tense look ahead too ("plans ... on Tuesday").
 INTENTION_VERBS = frozenset({"plan", "intend", "expect", "hope", "aim", "schedule", "slate", "propose"})
 # Verbs of saying, thinking, being and having: in the present simple they describe what holds
@@ -107,6 +114,8 @@ def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | Non
         return "open"  # the future of a past ("said it would close Friday") or a possibility
     if words & FUTURE_AUX:
         return "future"
+    if _mandated(verb):
+        return "future"  # what is demanded lies ahead (but see doc_tense for a day)
     if "going" in words or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.subtree)):
         return "future"
     if "to" in words:
@@ -164,6 +173,32 @@ def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | Non
             return "future"
         return "present"
     return None
+
+
+# A day named by its number or its weekday, not only a month or a year.
+_DAY_NAMED = re.compile(r"\d{1,2}(?!\d)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _mandated(verb: Token) -> bool:
+    """Whether a verb is the subjunctive of a clause under a verb of demanding: "demanded that
+    the statute be the only item in September", "proposed that the commission meet on Monday".
+    The base form shows it; so does a present-tense tag (the tagger reads "the commission meet"
+    so), except after "insist" with a plural subject: "insisted that the talks are on track" is
+    not subjunctive at all."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in MANDATIVE_VERBS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    tags = {verb.tag_} | {c.tag_ for c in auxes}
+    if tags & {"VBD", "VBZ", "MD", "VBG"} or any(c.lower_ == "to" for c in auxes):
+        return False
+    if "VB" in tags or any(c.lower_ == "be" for c in auxes):  # "that he be released"
+        return True
+    if "VBP" not in tags:
+        return False
+    # "insisted that the talks are on track" is no subjunctive; after the other verbs of
+    # demanding a clause in the present form is ("urged that talks resume on Thursday").
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return verb.head.lemma_.lower() != "insist" or (subject is not None and subject.tag_ in ("NN", "NNP"))
 
 
 def _since(verb: Token) -> bool:
@@ -289,6 +324,13 @@ def doc_tense(doc: Doc) -> Callable[[int, int], Tense | None]:
                 # a meeting for Wednesday"): told in the past, it may still lie ahead.
                 found = "open"
             if found == "present" and bare_ing:
+                found = "open"
+            if found == "future" and verb is not None and _mandated(verb) and span is not None \
+                    and _DAY_NAMED.search(span.text):
+                # A day in a demanded clause may be the demand's own, which the parser hangs
+                # there as often ("ordered that the practice be halted on June 20", in July):
+                # the nearer side, not always the coming one. A month or a year ("be on the
+                # agenda in September") is what is demanded, ahead.
                 found = "open"
             cache[key] = found
         return cache[key]

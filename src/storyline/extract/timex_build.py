@@ -121,6 +121,7 @@ UNIT_GRAN = {
 # The end of the text before a word when that word is inside a sentence, not opening one (a
 # line break opens a new line, as a caption or a paragraph does: "...Reagan\nToday, he says").
 _MID_SENTENCE = re.compile(r"[\w,’'][ \t]?\Z")
+_MASTHEAD_BEFORE = re.compile(r"(?:\A|\n)[ \t]*[A-Z]{2,}[ \t]+\Z")
 _TITLE_BEFORE_TODAY = re.compile(r"(?-i:USA|VOA|China|Russia|Psychology|Music|Christianity)\s*$")
 _TITLE_AFTER_WEEKDAY = re.compile(
     r"\s+(?-i:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Star|Sport"
@@ -798,6 +799,10 @@ def build_day_word(m: Match, ctx: Ctx) -> Built | None:
         return None  # a newspaper or programme title
     if m["w"] in ("Today", "Tonight", "Overnight") and _MID_SENTENCE.search(ctx.text, max(0, m.start() - 3), m.start()):
         return None  # capitalised inside a sentence: a title ("told Today", "The Tonight Show", "Overnight Defense")
+    if m["w"] == "TODAY" and _MASTHEAD_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        # a masthead: one word in capitals opens the line ("USA TODAY", "VELDORA TODAY 3 Min
+        # Read"); a headline in capitals keeps its day ("TALKS RESUME TODAY IN OSTREL")
+        return None
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "overnight": -1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]
     pod = PARTS_OF_DAY.get(clean(m["pod"])) or ("NI" if word in ("tonight", "overnight") else None)

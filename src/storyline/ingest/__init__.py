@@ -102,24 +102,22 @@ def read_inputs(paths: Sequence[str], options: Options) -> Iterator[RawDocument 
     format; inside a directory, files with an unknown extension are skipped silently, and a
     README is skipped in a directory and among a pattern's matches.
 
-    Raises InputNotFound (before reading anything) for a path that does not exist or a pattern
-    that matches nothing, and BadOption for an unknown field name or an unreadable
-    ``options.published``. Nothing else raises: bad input comes out as Rejected.
+    A path that does not exist, or a pattern that matches nothing, is a Rejected in its place
+    and the other paths are read, as a bad file would be. Raises InputNotFound (before reading
+    anything) only when no path exists at all, and BadOption for an unknown field name or an
+    unreadable ``options.published``. Nothing else raises: bad input comes out as Rejected.
     """
     check_fields(options.fields)
     given = _given_date(options.published)
-    plan = [entry for path in paths for entry in _plan(path)]
-    return _read_plan(plan, options, given)
+    return _read_plan(_plan_all(paths), options, given)
 
 
 def check_inputs(paths: Sequence[str], options: Options) -> None:
-    """Raise what read_inputs would raise before reading anything (a missing path, a pattern
-    matching nothing, a bad option), without reading: so a command can refuse before it creates
-    anything, such as an empty store."""
+    """Raise what read_inputs would raise before reading anything (no path exists, a bad option),
+    without reading: so a command can refuse before it creates anything, such as an empty store."""
     check_fields(options.fields)
     _given_date(options.published)
-    for path in paths:
-        _plan(path)
+    _plan_all(paths)
 
 
 def detect_format(name: str, head: bytes, *, sniff: bool = True) -> str | None:
@@ -150,6 +148,23 @@ def _given_date(published: str | None) -> str | None:
     return day
 
 
+def _plan_all(paths: Sequence[str]) -> list[tuple[str, str]]:
+    """What the paths stand for, in order: a missing one is ("missing", reason) in its place, so
+    one mistyped name does not stop a batch; InputNotFound when none exists, the run has nothing
+    to read (a single missing path keeps its own message)."""
+    plan: list[tuple[str, str]] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            plan.extend(_plan(path))
+        except InputNotFound as err:
+            problems.append(err.message)
+            plan.append(("missing", path))
+    if problems and len(problems) == len(paths):
+        raise InputNotFound(problems[0] if len(problems) == 1 else "none of the inputs exists: " + "; ".join(problems))
+    return plan
+
+
 def _plan(path: str) -> list[tuple[str, str]]:
     """What one path stands for: [("stdin"|"file"|"dir", path)]; InputNotFound when nothing."""
     if path == STDIN_PATH:
@@ -167,6 +182,13 @@ def _plan(path: str) -> list[tuple[str, str]]:
     raise InputNotFound(f"no such file or directory: {path!r}")
 
 
+def _missing_reason(path: str) -> str:
+    """Why a path given on the command line was not read."""
+    if _GLOB_CHARS & set(path):
+        return f"{path}: no file matches the pattern"
+    return f"{path}: no such file or directory"
+
+
 def _is_readme(path: str) -> bool:
     """A folder's README describes the articles; it is not one of them."""
     return os.path.basename(path).upper().startswith("README")
@@ -177,6 +199,9 @@ def _read_plan(
 ) -> Iterator[RawDocument | Rejected]:
     """Read the planned inputs in order, applying the caller's date to every document."""
     for kind, path in plan:
+        if kind == "missing":
+            yield Rejected(path, _missing_reason(path))
+            continue
         if kind == "stdin":
             results = _guarded(lambda _path, opts: read_stdin(opts), path, options)
         elif kind == "dir":
@@ -237,7 +262,10 @@ def input_files(paths: Sequence[str]) -> list[str | Rejected]:
     what read_inputs(paths) gives. A directory entry that cannot be read is a Rejected in its
     place. Standard input cannot be handed on: BadOption."""
     out: list[str | Rejected] = []
-    for kind, path in (entry for p in paths for entry in _plan(p)):
+    for kind, path in _plan_all(paths):
+        if kind == "missing":
+            out.append(Rejected(path, _missing_reason(path)))
+            continue
         if kind == "stdin":
             raise BadOption("standard input (-) cannot be spread over a cluster: save it to a file first")
         if kind == "dir":

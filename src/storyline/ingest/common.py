@@ -28,6 +28,10 @@ GZIP_MAGIC = b"\x1f\x8b"
 GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 # Binary sniffing looks at the head only: enough to catch images, archives and office files.
 SNIFF_BYTES = 8192
+# How much a head is read at a time, so a gzip that breaks off loses at most this much of it.
+HEAD_CHUNK = 512
+# Gzip header plus deflate stream, as zlib's decompressobj wants it.
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
 # Plain text has next to no C0 control characters; random or compressed bytes have about 11%.
 BINARY_CONTROL_SHARE = 0.05
 # Whitespace controls that text legitimately contains (tab, newline, vertical tab, form feed, CR),
@@ -85,6 +89,40 @@ def open_binary(path: str) -> io.BufferedIOBase:
     if magic == GZIP_MAGIC:
         return gzip.open(path, "rb")
     return open(path, "rb")
+
+
+def read_head(path: str, size: int) -> bytes:
+    """The first bytes of a file's content (decompressed when gzip, member after member). A
+    truncated or damaged gzip gives what it held before the damage: the records there are still
+    read, and the reader that goes on to the damage reports it after them. (gzip's own reader
+    raises at a cut-off end and drops what it had decompressed, so the head of a short damaged
+    file would be lost.) Damage before any content raises as gzip's reader does."""
+    with open(path, "rb") as fh:
+        if fh.read(len(GZIP_MAGIC)) != GZIP_MAGIC:
+            fh.seek(0)
+            return fh.read(size)
+        fh.seek(0)
+        inflate = zlib.decompressobj(_GZIP_WBITS)
+        out = bytearray()
+        try:
+            while len(out) < size:
+                if inflate.eof:  # the next member, if any
+                    rest = inflate.unused_data
+                    inflate = zlib.decompressobj(_GZIP_WBITS)
+                    raw = rest or fh.read(HEAD_CHUNK)
+                    if not raw:
+                        break
+                else:
+                    raw = inflate.unconsumed_tail or fh.read(HEAD_CHUNK)
+                    if not raw:
+                        if not out:
+                            raise EOFError("Compressed file ended before the end-of-stream marker was reached")
+                        break
+                out += inflate.decompress(raw, size - len(out))
+        except zlib.error:
+            if not out:
+                raise
+    return bytes(out)
 
 
 def max_article_bytes(options: Options) -> int:

@@ -26,6 +26,7 @@ from storyline.ingest.common import (
     max_article_bytes,
     normalise_date,
     open_binary,
+    read_head,
     short_error,
     too_large_reason,
 )
@@ -112,8 +113,7 @@ def record_to_document(
 def read_jsonl(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read a JSON Lines file (plain or gzip): one article per line, origin ``path#line``."""
     try:
-        with open_binary(path) as stream:
-            head = stream.read(SNIFF_BYTES)
+        head = read_head(path, SNIFF_BYTES)
         # random bytes would be as many "malformed JSON" lines as they hold newlines
         if looks_binary(head):
             packed = head.startswith(GZIP_MAGIC)
@@ -140,8 +140,7 @@ def read_stdin(options: Options) -> Iterator[RawDocument | Rejected]:
 def read_json(path: str, options: Options) -> Iterator[RawDocument | Rejected]:
     """Read a JSON file (plain or gzip): one object, an array of objects (``path#N``) or JSON Lines."""
     try:
-        with open_binary(path) as stream:
-            head = stream.read(ARRAY_CHUNK_CHARS)
+        head = read_head(path, ARRAY_CHUNK_CHARS)
         first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
         if first == b"[":
             with open_binary(path) as stream:
@@ -246,7 +245,10 @@ def _is_json_lines(path: str, cap: int) -> bool:
         first = next(non_blank, b"")
         if isinstance(first, int) or not _object_line(first):
             return False  # an oversized, unparsable or missing first line: not JSON Lines
-        return next(non_blank, b"") != b""
+        try:
+            return next(non_blank, b"") != b""
+        except GZIP_ERRORS:
+            return True  # a whole first line, then a gzip that breaks off: lines, read up to the break
 
 
 def _object_line(line: bytes) -> bool:
