@@ -176,7 +176,7 @@ def _verb_tense(verb: Token, depth: int = 0, direct: bool = True) -> Tense | Non
 
 
 # A day named by its number or its weekday, not only a month or a year.
-_DAY_NAMED = re.compile(r"\d{1,2}(?!\d)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_DAY_NAMED = re.compile(r"(?<!\d)\d{1,2}(?!\d)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
 def _mandated(verb: Token) -> bool:
