@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from storyline.config import Options
 from storyline.errors import BadOption, InputNotFound
-from storyline.ingest.common import GZIP_MAGIC, SNIFF_BYTES, looks_binary, normalise_date, short_error
+from storyline.ingest.common import GZIP_MAGIC, GZIP_WBITS, SNIFF_BYTES, looks_binary, normalise_date, short_error
 from storyline.ingest.feeds import looks_like_feed, read_feed
 from storyline.ingest.html import html_to_document, read_html
 from storyline.ingest.jsonl import check_fields, read_json, read_jsonl, read_stdin, record_to_document
@@ -88,8 +88,6 @@ STDIN_PATH = "-"
 # What storyline reads, as error messages list it.
 READABLE = ".txt .md .html .htm .jsonl .json .csv .tsv .warc .arc .rss .atom .xml, and each gzipped (.gz)"
 _GLOB_CHARS = frozenset("*?[")
-# Gzip header plus deflate stream, as zlib's decompressobj wants it (wbits offset 16).
-_GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 
 def read_inputs(paths: Sequence[str], options: Options) -> Iterator[RawDocument | Rejected]:
@@ -327,7 +325,7 @@ def _sniff(head: bytes, *, has_extension: bool) -> str | None:
     """The format a file's content shows, for a file whose name does not say."""
     if head.startswith(GZIP_MAGIC):
         try:
-            inner = zlib.decompressobj(_GZIP_WBITS).decompress(head)
+            inner = zlib.decompressobj(GZIP_WBITS).decompress(head)
         except zlib.error:
             return None
         if inner.startswith((b"WARC/", b"filedesc://")):

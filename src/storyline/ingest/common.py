@@ -30,8 +30,8 @@ GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 SNIFF_BYTES = 8192
 # How much a head is read at a time, so a gzip that breaks off loses at most this much of it.
 HEAD_CHUNK = 512
-# Gzip header plus deflate stream, as zlib's decompressobj wants it.
-_GZIP_WBITS = 16 + zlib.MAX_WBITS
+# Gzip header plus deflate stream, as zlib's decompressobj wants it (wbits offset 16).
+GZIP_WBITS = 16 + zlib.MAX_WBITS
 # Plain text has next to no C0 control characters; random or compressed bytes have about 11%.
 BINARY_CONTROL_SHARE = 0.05
 # Whitespace controls that text legitimately contains (tab, newline, vertical tab, form feed, CR),
@@ -102,13 +102,13 @@ def read_head(path: str, size: int) -> bytes:
             fh.seek(0)
             return fh.read(size)
         fh.seek(0)
-        inflate = zlib.decompressobj(_GZIP_WBITS)
+        inflate = zlib.decompressobj(GZIP_WBITS)
         out = bytearray()
         try:
             while len(out) < size:
                 if inflate.eof:  # the next member, if any
                     rest = inflate.unused_data
-                    inflate = zlib.decompressobj(_GZIP_WBITS)
+                    inflate = zlib.decompressobj(GZIP_WBITS)
                     raw = rest or fh.read(HEAD_CHUNK)
                     if not raw:
                         break
