@@ -712,6 +712,47 @@ def test_events_failed_or_called_off_meeting_read_through_odd_parses(nlp) -> Non
 
 
 @pytest.mark.model
+def test_events_a_failed_attempt_at_a_trilateral_names_who_stayed_away(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Outlets that tell the failure in passing name only the absent side; without it their
+    # report joined no other outlet's report of the same day.
+    for text in ("A first attempt at the trilateral failed on 2 March, when the Peruvian delegation "
+                 "did not arrive in Arica.",
+                 "The first attempt at a trilateral collapsed when the Peruvian delegation never arrived.",
+                 "A bid for a trilateral failed after the Peruvian team failed to show up."):
+        [failed] = _only(_annotate(nlp, text), "CONSULT")
+        assert (failed.status, failed.mode) == ("failed", "trilateral"), text
+        assert _roles(failed) == {"Peru": "participant"}, text
+    [dated] = _only(_annotate(nlp, "A first attempt at the trilateral failed on 2 March, when the Peruvian "
+                                   "delegation did not arrive in Arica."), "CONSULT")
+    assert dated.date is not None and dated.date.value == "2025-03-02"
+    # a kind of meeting used as a noun is a meeting; the adjective of trade is not
+    [bilateral] = _only(_annotate(nlp, "Ruiz and Solberg held a bilateral in Oslo on Monday."), "CONSULT")
+    assert (bilateral.status, bilateral.mode) == ("occurred", "bilateral")
+    assert _only(_annotate(nlp, "Bilateral trade rose by five percent last year."), "CONSULT") == []
+
+
+@pytest.mark.model
+def test_events_was_to_begin_is_a_plan_not_a_meeting_held(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The meeting in Arica was to begin at two in the afternoon.",
+                 "The talks were to take place in Oslo.", "The summit is to be held in Lima next week."):
+        [event] = _only(_annotate(nlp, text), "CONSULT")
+        assert event.status == "planned", text
+    [held] = _only(_annotate(nlp, "The meeting was held in Lima on Monday."), "CONSULT")
+    assert held.status == "occurred"
+
+
+@pytest.mark.model
+def test_events_report_points_at_the_sentence_that_says_how_it_stands(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The trilateral will have to wait a little longer, the envoy wrote. The trilateral meeting "
+            "planned for the same afternoon did not take place because the Peruvian delegation did "
+            "not arrive in Arica.")
+    [event] = _only(_annotate(nlp, text), "CONSULT")
+    assert event.status == "failed"
+    report = event.reports[0]
+    assert text[report.sentence_start : report.sentence_end].startswith("The trilateral meeting planned")
+
+
+@pytest.mark.model
 def test_events_place_of_a_signing_is_not_a_side(nlp) -> None:  # type: ignore[no-untyped-def]
     # PLOVER codes signing an agreement as SUPPORT (codebook: "ratify, sign, or finalize an
     # agreement or treaty"; CAMEO 057); a promise to sign would be AGREE

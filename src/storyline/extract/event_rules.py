@@ -639,13 +639,14 @@ def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
 def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | None:
     """The verb that says an event noun happened, is planned, failed: its predicate, or None."""
     lex = ctx.lex
-    head = n.head
-    dep = n.dep_
-    up = _reduced_relative(ctx, n)
+    slot = _attempted(n)
+    head = slot.head
+    dep = slot.dep_
+    up = _reduced_relative(ctx, slot)
     if up is not None:
         # "A meeting planned for Monday did not take place" parsed with "planned" as the clause's
         # subject: the verb above it frames the meeting
-        head, dep = up, "nsubjpass" if n.head.dep_ == "csubjpass" else "nsubj"
+        head, dep = up, "nsubjpass" if slot.head.dep_ == "csubjpass" else "nsubj"
     hl = _lemma(head)
     if _names_it(head, hl) or (hl == "be" and found[n.i].trig.type == "THREATEN") or (
         hl == "call" and found[n.i].trig.type == "ACCUSE" and _definite(n)
@@ -674,7 +675,8 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
         if hl in lex.control and any(c.dep_ == "xcomp" for c in head.children):
             return head
         if hl == "be":
-            return head
+            # "the meeting was to begin at two": the infinitive says what was planned, and when
+            return _to_infinitive(lex, head) or head
         if found[n.i].trig.type == "ASSAULT" and hl in IMPACT_VERBS and not _negated(head):
             return head  # "Russian strikes hit Kharkiv", "shelling rocked the town": the attack landed
         return None
@@ -682,10 +684,38 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
         return None if _describes_subject(ctx, n, head, found) else head
     if dep in OBJECT_DEPS and (hl in lex.frames or hl in lex.light_verbs):
         return head
-    if dep == "pobj" and _setting(n, head):
+    if dep == "pobj" and slot is n and _setting(n, head):
         # "the agreement came at the first trilateral meeting", "reached at yesterday's talks":
         # what was done at a meeting says the meeting took place (or will, "will sign at the summit")
         return head.head
+    return None
+
+
+# Nouns of trying that pass the verb's word on to the event tried: "the first attempt at a
+# trilateral failed", "a bid for talks collapsed", "the effort at mediation was abandoned".
+ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort"})
+
+
+def _attempted(n: Token) -> Token:
+    """The token that holds an event noun's place in its clause: the noun itself, or the attempt
+    it is tried in ('the attempt at a trilateral' failed: the trilateral failed)."""
+    prep = n.head
+    if (n.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("at", "for")
+            and _lemma(prep.head) in ATTEMPT_NOUNS and prep.head.pos_ == "NOUN"):
+        return prep.head
+    return n
+
+
+def _to_infinitive(lex: Lexicon, be: Token) -> Token | None:
+    """The infinitive 'be' takes in 'was to begin', 'is to be held': one that says the event
+    takes place, not what it was for ('the vetoes are to preserve ...') or what would happen to
+    it ('the deal was to come up for a vote')."""
+    for c in be.children:
+        if c.dep_ != "xcomp" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            continue
+        passive = any(g.dep_ == "auxpass" for g in c.children)
+        if _lemma(c) in lex.occurrence or (passive and _lemma(c) in lex.frames):
+            return c
     return None
 
 
@@ -1744,6 +1774,7 @@ def _noun_mention(
     lex = ctx.lex
     tr = f.trig
     n = doc[tr.noun if tr.noun is not None else tr.pred]
+    slot = _attempted(n)  # where the clause speaks of the event: the noun, or its attempt
     speaker, speech = speaker_for(ctx, frame)
     fl = _lemma(frame)
     in_speech = speech is not None or ctx.quote_of[n.i] >= 0
@@ -1754,7 +1785,7 @@ def _noun_mention(
         fst = verb_status(ctx, frame, in_speech)
         if fst in ("negated", "hypothetical"):
             st = fst
-    elif n.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
+    elif slot.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
         st = verb_status(ctx, frame, in_speech)
         if st == "negated" or (lex.occurrence[fl] == "failed" and st != "hypothetical"):
             st = "failed"  # "did not take place", "the talks collapsed" (not "should talks fail")
@@ -1763,7 +1794,7 @@ def _noun_mention(
         fst = verb_status(ctx, frame, in_speech)
         if fst in ("negated", "hypothetical") or (fst == "planned" and st == "cancelled"):
             st = fst
-    elif fl in lex.control and n.dep_ in SUBJECT_DEPS:
+    elif fl in lex.control and slot.dep_ in SUBJECT_DEPS:
         st = lex.control[fl] if lex.control[fl] != "occurred" else "planned"
         if fl == "suppose":
             st = "failed" if _past(frame) else "planned"
@@ -1780,14 +1811,18 @@ def _noun_mention(
         elif st == "occurred" and _judged_idea(n, frame):
             st = "hypothetical"  # "an assault weapons ban is critical": an idea weighed, no ban
     st = _modifier_status(lex, n, st)
+    if slot is not n:
+        st = _modifier_status(lex, slot, st)  # "a failed attempt at talks"
     if st in ("planned", "occurred"):
         st = _failure_after(ctx, sent, n, st)
     if st == "planned":
         st = _conjunct_outcome(ctx, frame, st)
     actors = _noun_roles(ctx, tr, n, frame, speaker, found) or _wanted_by(ctx, frame, speaker)
-    tokens = {n.i, frame.i} | {c.i for c in frame.children if c.dep_ == "xcomp"}
-    if n.head.i != frame.i and n.head.i != n.i and _reduced_relative(ctx, n) is not None:
-        tokens.add(n.head.i)  # "planned for Monday afternoon in Lindholm"
+    if tr.type == "CONSULT" and st == "failed":
+        actors = _with_absentees(ctx, sent, actors, speaker)
+    tokens = {n.i, slot.i, frame.i} | {c.i for c in frame.children if c.dep_ == "xcomp"}
+    if slot.head.i != frame.i and slot.head.i != slot.i and _reduced_relative(ctx, slot) is not None:
+        tokens.add(slot.head.i)  # "planned for Monday afternoon in Lindholm"
     anaphoric = _definite(n) or any(
         c.lower_ in ANAPHORIC_PRONOUNS for c in frame.children if c.dep_ == "nsubj"
     )
@@ -1883,6 +1918,35 @@ def _failure_after(ctx: DocContext, sent: Span, n: Token, status: str) -> str:
             if vl in lex.control and lex.control[vl] == "failed":
                 return "failed"
     return status
+
+
+# Verbs whose negation says a party stayed away from a meeting: "the Karst delegation did not
+# arrive", "never showed up", "failed to turn up".
+ARRIVAL_VERBS = frozenset({"arrive", "come", "attend", "appear"})
+ARRIVAL_PHRASAL = frozenset({"show", "turn"})  # with "up"
+
+
+def _with_absentees(ctx: DocContext, sent: Span, actors: list[MentionActor], speaker: Who | None
+                    ) -> list[MentionActor]:
+    """A failed meeting's actors with the party its sentence says stayed away ('the trilateral
+    failed when the Karst delegation did not arrive'): it was to take part. Outlets that tell the
+    failure only so name nobody else, and without a party their report joins no other."""
+    known = {a.who.key for a in actors}
+    out = list(actors)
+    for v in sent:
+        vl = _lemma(v)
+        arrival = vl in ARRIVAL_VERBS or (vl in ARRIVAL_PHRASAL and any(c.lower_ == "up" for c in v.children))
+        if not arrival or v.pos_ not in ("VERB", "AUX"):
+            continue
+        tried = v.head if v.dep_ == "xcomp" and _lemma(v.head) == "fail" else None  # "failed to arrive"
+        if not (_negated(v) or tried is not None):
+            continue
+        holder = tried if tried is not None else v
+        for w in _actors_of(ctx, [c for c in holder.children if c.dep_ == "nsubj"], speaker):
+            if w.named and w.key not in known:
+                known.add(w.key)
+                out.append(MentionActor(w, "participant"))
+    return out
 
 
 def _noun_roles(

@@ -481,8 +481,20 @@ def _obj(verb: Token) -> Token | None:
     return None
 
 
+# Kinds of meeting that news uses as nouns: "the first attempt at a trilateral".
+MEETING_ADJECTIVES = frozenset({"trilateral", "bilateral", "trilaterals", "bilaterals"})
+# Where a word stands as a noun in its clause.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "attr", "appos", "conj"})
+
+
 def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
     """The event type a noun names, if it is an event noun here ("round" only of talks)."""
+    if t.lower_ in MEETING_ADJECTIVES:
+        # "the trilateral", "held a bilateral": a meeting named by its kind, the tagger's noun or
+        # adjective standing as a noun with a determiner of its own (not "bilateral trade", nor
+        # "a trilateral meeting")
+        own = any(c.dep_ in ("det", "poss") for c in t.children)
+        return ("CONSULT", t.lower_.rstrip("s")) if own and t.dep_ in NOMINAL_DEPS else None
     if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("ORG", "LAW", "WORK_OF_ART", "PERSON", "GPE"):
         return None
     lemma = _lemma(t)

@@ -219,12 +219,14 @@ def _same_event(c: list[EventMention], m: EventMention) -> bool:
 
 
 def _event(article: Article, c: list[EventMention]) -> Event:
-    """One Event from a cluster of mentions: the first is its report, the others add detail."""
-    primary = c[0]
+    """One Event from a cluster of mentions: the first names it, the others add detail; the
+    report points at the mention that says how it stands ("did not take place" after "the
+    trilateral will have to wait"), as that is what a reader checks first."""
+    primary = evidence = c[0]
     status = primary.status
     for m in c[1:]:
         if m.status in ("failed", "cancelled") or (status == "planned" and m.status == "occurred"):
-            status = m.status
+            status, evidence = m.status, m
     # a mention that joined only for naming no party ("bare", not "the attack" or "it") may be
     # another event of the same type: it neither dates this one nor says how it was done
     donors = [m for m in c if m is primary or m.anaphoric or not m.bare]
@@ -252,10 +254,10 @@ def _event(article: Article, c: list[EventMention]) -> Event:
             counts.setdefault(n.what, n)  # the first mention to give a kind of count gives it
     report = EventReport(
         article.id,
-        primary.start,
-        primary.end,
-        primary.sentence_start,
-        primary.sentence_end,
+        evidence.start,
+        evidence.end,
+        evidence.sentence_start,
+        evidence.sentence_end,
         status,
         dated.date_text,
     )
