@@ -739,6 +739,12 @@ def test_events_was_to_begin_is_a_plan_not_a_meeting_held(nlp) -> None:  # type:
         assert event.status == "planned", text
     [held] = _only(_annotate(nlp, "The meeting was held in Lima on Monday."), "CONSULT")
     assert held.status == "occurred"
+    # the appositive names the meeting's format
+    [renamed] = _only(_annotate(nlp, "The meeting in Arica, the first planned trilateral session since Ruiz "
+                                     "took office, was to begin at two in the afternoon."), "CONSULT")
+    assert (renamed.status, renamed.mode) == ("planned", "trilateral")
+    [bilateral] = _only(_annotate(nlp, "The talks, a bilateral, were held in Lima on Monday."), "CONSULT")
+    assert bilateral.mode == "bilateral"
 
 
 @pytest.mark.model
@@ -1029,9 +1035,41 @@ def test_events_a_meeting_as_the_setting_of_an_act_took_place(nlp, text: str, st
     "Ms. Smith said at a press conference that prices had risen.",
     "Officials are looking at negotiations as the last resort.",
     "She spoke at the Conservative Political Action Conference in Maryland.",
+    "Speaking to reporters at the airport on her return from Oslo, Ruiz welcomed the deal.",
+    "The minister talked with journalists in Lima on Monday.",
 ])
 def test_events_no_meeting_of_parties_in_a_press_conference_or_a_named_gathering(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _only(_annotate(nlp, text), "CONSULT") == []
+
+
+@pytest.mark.model
+def test_events_the_purpose_of_a_plan_is_planned_and_without_doing_is_not_doing(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _annotate(nlp, "Customs officers of Chile and Peru are to meet at the border next week to agree "
+                            "on opening hours.")
+    assert [(e.type, e.status) for e in events if e.type in ("CONSULT", "AGREE")] == [
+        ("CONSULT", "planned"), ("AGREE", "planned")]
+    # the purpose of an act done is told as done, as before
+    [fired] = _only(_annotate(nlp, "Police fired tear gas to disperse the protesters on Monday."), "ASSAULT")
+    assert fired.status == "occurred"
+    [consulted] = _only(_annotate(nlp, "She accused Chile of building two dams without consulting Peru."), "CONSULT")
+    assert consulted.status == "negated"
+    [met] = _only(_annotate(nlp, "Ruiz met Solberg in Oslo without telling his cabinet."), "CONSULT")
+    assert met.status == "occurred"
+    # done "without" is a condition where the act itself is not told as done
+    for text in ("Ruiz would not sign any deal without consulting parliament, he said.",
+                 "The United States will not attack Iran without consulting its allies."):
+        [condition] = _only(_annotate(nlp, text), "CONSULT")
+        assert condition.status == "hypothetical", text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Ruiz met with reporters and Solberg in Oslo on Monday.",
+    "The Justice Department met with the Associated Press on Monday over the seized phone records.",
+])
+def test_events_a_meeting_with_more_than_the_press_is_a_meeting(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    [met] = _only(_annotate(nlp, text), "CONSULT")
+    assert met.status == "occurred"
 
 
 

@@ -110,6 +110,35 @@ def test_merging_a_meeting_by_the_envoy_who_hosted_it() -> None:
                           replace(unstated, actors=_report("y", "a2", actors=chair).actors))
 
 
+def test_merging_a_report_that_names_no_one_joins_the_same_format_place_and_day() -> None:
+    # "the agreement, reached at yesterday's trilateral meeting in Lindholm": no actor at all
+    lindholm = Place("Lindholm", None)
+    named = _report("e1", "a1", mode="trilateral", place=lindholm)
+    nobody = _report("e2", "a2", mode="trilateral", place=lindholm, actors=())
+    assert same_event(named, nobody) and same_event(nobody, named)
+    assert not same_event(named, replace(nobody, mode=None))  # "a meeting in Lindholm": which?
+    assert not same_event(named, replace(nobody, place=Place("Kasgrad", None)))
+    assert not same_event(named, replace(nobody, date=DateValue("2025-03-11", "2025-03-11", "2025-03-11", "day")))
+    unstated = _report("e2", "a2", mode="trilateral", place=lindholm, actors=(), stated=False)
+    assert not same_event(named, unstated)  # the article's day is no day the text states
+    # a summit holds many bilaterals in one city on one day; a month many rounds
+    assert not same_event(replace(named, mode="bilateral"), replace(nobody, mode="bilateral"))
+    month = DateValue("2025-03", "2025-03-01", "2025-03-31", "month")
+    assert not same_event(replace(named, date=month), replace(nobody, date=month))
+    # two reports that each name someone still need those names in common
+    assert not same_event(named, replace(nobody, actors=_report("x", "a2", actors=(("e-c", "participant"),)).actors))
+
+
+def test_merging_the_format_a_text_names_wins_over_the_mode_a_verb_suggests() -> None:
+    # "the envoy hosted the negotiators" (a visit) and "the trilateral" in as many outlets
+    hosted = [_report(f"e{i}", f"a{i}", mode="visit") for i in (1, 2)]
+    named = [_report(f"e{i}", f"a{i}", mode="trilateral") for i in (3, 4)]
+    for group in (hosted + named, named + hosted, [hosted[0], named[0], hosted[1]]):
+        event, _, _ = merge(group, {})
+        assert event.mode == "trilateral"
+    assert merge(hosted, {})[0].mode == "visit"
+
+
 # Undated reports: nothing places them in time (no date in the text, no publication day).
 STORY = ("e-police", "e-velk", "e-rovers")  # the names both passages give
 ARREST = (("e-police", "source"), ("e-velk", "target"))
@@ -398,6 +427,33 @@ def test_merging_does_not_depend_on_order_and_rebuild_gives_the_same(tmp_path: P
     assert _merged(forward) == built and forward.pending_events() == []
     forward.close()
     backward.close()
+
+
+# Two outlets on one trilateral: the second names no one at the meeting, only where and when.
+PORT_MAREN = [
+    {"published": "2025-05-14", "source": "Harbour Times", "url": "https://harbour.example/trilateral",
+     "text": "The envoy Maria Conti hosted a trilateral meeting of the negotiators of Aurelia and Tessel in "
+             "Port Maren on Tuesday. Tessel's foreign minister Pavel Dorn led his country's delegation. Conti "
+             "said the two sides had agreed to open a second ferry line."},
+    {"published": "2025-05-14", "source": "Tessel Daily", "url": "https://tessel.example/ferry",
+     "text": "Tessel's foreign minister Pavel Dorn said on Wednesday that the deal on a second ferry line, "
+             "reached at yesterday's trilateral meeting in Port Maren, was only a first step. Dorn thanked the "
+             "envoy, Maria Conti, for her patience."},
+]
+
+
+@pytest.mark.model
+def test_merging_a_report_naming_no_one_at_the_meeting_joins_it_in_either_order(tmp_path: Path) -> None:
+    lines = [json.dumps(a) for a in PORT_MAREN]
+    built = []
+    for name, order in (("f", lines), ("b", lines[::-1])):
+        store = _ingest_lines(tmp_path / f"{name}.duckdb", order, tmp_path)
+        [meeting] = [e for e in records(store, "events") if e["type"] == "CONSULT"]
+        assert (meeting["mode"], meeting["date"]["value"], meeting["n_sources"]) == ("trilateral", "2025-05-13", 2)
+        assert meeting["topic"] is None  # "a meeting of the negotiators": who met, not what about
+        built.append(_merged(store))
+        store.close()
+    assert built[0] == built[1]
 
 
 # Three undated articles (plain text files): two report one arrest, the third another arrest by

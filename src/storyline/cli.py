@@ -490,8 +490,10 @@ def events_cli(
 
     Reports in different articles are one event when they are of the same type, name enough of
     the same people and organisations, fall within a few days of each other and are told in
-    passages that tell one story; where they disagree (the day, whether it happened, where, a
-    figure such as the dead or the hours) the event lists conflicts: see storyline conflicts.
+    passages that tell one story (a report that names no one, "reached at yesterday's trilateral
+    meeting in Lindholm", joins one of the same format, place and day); where they disagree
+    (the day, whether it happened, where, a figure such as the dead or the hours) the event
+    lists conflicts: see storyline conflicts.
     --json also gives each event's figures (counts)."""
     from .pipeline import rebuild_events
     from .query import list_events

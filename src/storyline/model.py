@@ -11,6 +11,7 @@ import hashlib
 import os
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
@@ -29,12 +30,33 @@ EVENT_STATUSES: tuple[str, ...] = typing.get_args(EventStatus)
 MENTION_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW")
 # What reports of one event may disagree on (resolve/events.py records a Conflict for each).
 CONFLICT_FIELDS = ("date", "status", "place", "actors", "count")
+# Meeting formats that exclude each other: a trilateral is not the bilateral before it, in one
+# article (extract/events.py) or across articles (resolve/events.py).
+EXCLUSIVE_MODES = frozenset({"trilateral", "bilateral", "multilateral"})
+# Formats a report that names no one may join another by place and day (resolve/events.py): a
+# summit holds many bilaterals in one city on one day (each would join them all), one trilateral.
+UNNAMED_MODES = frozenset({"trilateral", "multilateral"})
+# When reports of one event state different modes, the more telling wins: the format the text
+# names ("the trilateral") over what a verb suggests ("hosted": a visit).
+MODE_RANK = {"trilateral": 0, "bilateral": 0, "multilateral": 0, "high-level": 1, "phone": 2, "visit": 3,
+             "third-party": 4}
+# An actor with several roles across the reports of one event keeps the most telling one.
+ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
 
 
 def short_hash(*parts: object) -> str:
     """First 16 hex digits of the SHA-256 of the parts joined by a separator that text never has."""
     joined = "\x1f".join(str(p) for p in parts)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def most_telling_mode(modes: Iterable[str | None]) -> str | None:
+    """The mode of MODE_RANK's most telling rank among those given (ties: the one said most
+    often, then first), None when none is given."""
+    seen = [m for m in modes if m]
+    if not seen:
+        return None
+    return min(seen, key=lambda m: (MODE_RANK.get(m, len(MODE_RANK)), -seen.count(m), seen.index(m)))
 
 
 def to_dict(record: Any) -> Any:

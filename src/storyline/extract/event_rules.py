@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..gazetteer import SETTLEMENT_NOUNS, country_of_state
-from ..model import Count, DateValue, Place
+from ..model import Count, DateValue, Place, most_telling_mode
 from .event_context import (
     PLACE_TYPES,
     DocContext,
@@ -32,6 +32,7 @@ from .event_context import (
 )
 from .event_lexicon import Lexicon
 from .event_triggers import (
+    MEETING_ADJECTIVES,
     OBJECT_DEPS,
     SUBJECT_DEPS,
     Trigger,
@@ -1485,6 +1486,18 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
         if pred.head.pos_ == "ADJ" and pred.head.head.i != pred.head.i:
             modal = modal or _modal(pred.head.head)
         negated = negated or _negated(pred.head)
+        if status is None and not modal and pred.head.pos_ in ("VERB", "AUX"):
+            # "customs officers are to meet next week to agree on opening hours": the purpose of
+            # a plan is no more than planned (of an act done, what it was for is told as done)
+            ahead = verb_status(ctx, pred.head, in_speech)
+            if ahead in ("planned", "hypothetical"):
+                status = ahead
+    if pred.dep_ == "pcomp" and pred.head.lower_ == "without":
+        done = _without_status(ctx, pred, in_speech)
+        if done == "negated":
+            negated = True  # "built the dams without consulting Karst"
+        elif status is None:
+            status = done  # "will not sign without consulting parliament": a condition
     governing = _gerund_governor(pred)
     if governing is not None:
         # "will play an active role in assisting the party", "beyond condemning the tariffs,
@@ -1660,6 +1673,27 @@ def _purpose(lex: Lexicon, pred: Token) -> bool:
         return False
     hl = _lemma(pred.head)
     return hl not in lex.control and hl not in lex.speech and hl not in lex.intent_kind
+
+
+def _without_status(ctx: DocContext, gerund: Token, in_speech: bool) -> str:
+    """How an act stands that something is done 'without': not done when that is told as done
+    ("fired his secretary without consulting Congress"); where it is not done, or only planned,
+    a condition of it ("would not sign without consulting parliament", "not without consulting
+    Peru": hypothetical) or planned with it."""
+    prep = gerund.head
+    gov = prep.head
+    for _ in range(3):
+        if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return "negated"  # "a life without consulting anyone"
+    if any(c.dep_ == "neg" for c in prep.children) or _negated(gov) or _modal(gov) in CONDITIONAL_MODALS:
+        return "hypothetical"
+    done = verb_status(ctx, gov, in_speech)
+    if done in ("occurred", "ongoing"):
+        return "negated"
+    return "planned" if done == "planned" else "hypothetical"
 
 
 def _not_yet(pred: Token) -> bool:
@@ -2234,22 +2268,28 @@ def _mode_word(ctx: DocContext, pred: Token, noun: Token | None) -> str | None:
     high-level, multilateral, phone."""
     lex = ctx.lex
     words: list[Token] = []
-    for h in (pred, noun):
-        if h is None:
-            continue
+    heads = [pred]
+    if noun is not None:
+        # "the meeting in Lindholm, the first planned trilateral session, ...": the appositive
+        # meeting noun says the format of the meeting it renames
+        heads += [noun, *(c for c in noun.children if c.dep_ == "appos" and _meeting_noun(lex, c))]
+    for h in heads:
+        if h.lower_ in MEETING_ADJECTIVES and h is not pred:
+            words.append(h)  # "the talks, a bilateral, ..."
         for c in h.children:
             if c.dep_ in ("amod", "compound", "advmod", "nmod", "npadvmod", "acomp"):
                 words.append(c)
                 words.extend(g for g in c.children if g.dep_ in ("amod", "compound", "advmod", "punct"))
     words.sort(key=lambda t: t.i)
     text = " ".join(w.lower_ for w in words).replace(" - ", "-")
-    best: str | None = None
-    rank = {"trilateral": 0, "bilateral": 0, "multilateral": 0, "high-level": 1, "phone": 2}
-    for key, mode in lex.mode_words.items():
-        hit = key in text.split() or ("-" in key and key in text)
-        if hit and (best is None or rank.get(mode, 3) < rank.get(best, 3)):
-            best = mode
-    return best
+    said = [mode for key, mode in lex.mode_words.items() if key in text.split() or ("-" in key and key in text)]
+    return most_telling_mode(said)
+
+
+def _meeting_noun(lex: Lexicon, t: Token) -> bool:
+    """Whether a noun names a meeting ("session", "talks", "the trilateral")."""
+    entry = noun_entry(lex, t)
+    return entry is not None and entry[0] == "CONSULT"
 
 
 def _mode(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None) -> str | None:
@@ -2267,7 +2307,7 @@ def _topic(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Fo
             return _phrase(c)
         return _clause_phrase(c, with_subject=c.dep_ == "ccomp")
     for h in (noun, pred) if noun is not None else (pred,):
-        text = _topic_of_preps(ctx, h)
+        text = _topic_of_preps(ctx, h, meeting=tr.type == "CONSULT")
         if text:
             return text
     if f.subject_event is not None:
@@ -2299,8 +2339,9 @@ def _topic(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Fo
     return None
 
 
-def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
-    """'demand for X', 'talks on X', 'accused ... of X', 'focused on X'."""
+def _topic_of_preps(ctx: DocContext, h: Token, meeting: bool = False) -> str | None:
+    """'demand for X', 'talks on X', 'accused ... of X', 'focused on X'; of a meeting, not 'of
+    the negotiators' (who met)."""
     for prep in TOPIC_PREPS:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == prep:
@@ -2311,6 +2352,13 @@ def _topic_of_preps(ctx: DocContext, h: Token) -> str | None:
                         continue
                     if prep == "on" and g.lower_ in CHANNEL_WORDS:
                         continue  # "blasted the deal on Twitter": where, not what about
+                    if meeting and prep == "of" and _lemma(g) in ctx.lex.actor_nouns:
+                        # "a meeting of the negotiators": who met, not what about; "talks of the
+                        # leaders on the border dispute" go on to what it is about
+                        inner = _topic_of_preps(ctx, g)
+                        if inner:
+                            return inner
+                        continue
                     if (
                         g.dep_ == "pobj"
                         and (prep != "of" or g.pos_ == "NOUN")

@@ -236,6 +236,8 @@ BACKING_PREPS = frozenset({"behind", "around", "round"})
 READ_NOUNS = frozenset({"attack", "rally"})
 # Weapons an "assault" noun or verb names, not an attack: "assault weapons", "assault rifles".
 ASSAULT_GEAR = frozenset({"weapon", "rifle", "gun", "vehicle", "boat", "craft", "helicopter", "team", "ship"})
+# The press as the one spoken to: "speaking to reporters" says something, meets no party.
+PRESS_NOUNS = frozenset({"reporter", "journalist", "press", "media", "correspondent", "newsman", "newsmen"})
 # Sources a journalist grants: asking for anonymity is how a source talks, not a request of anyone.
 ANONYMITY_NOUNS = frozenset({"anonymity", "anonymous"})
 # Natural forces are no party to an event: "the hurricane slammed the island", "the virus hit Italy".
@@ -754,7 +756,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
                 hit = ("REJECT", None)  # "shot down the proposal"
             if hit and hit[0] == "SANCTION" and lemma == "cut" and (obj is None or _lemma(obj) not in FREEZABLE):
                 hit = None  # "cut back their hours", "cut back on spending": no dealings cut with anyone
-
+            if hit and hit[0] == "CONSULT" and _to_the_press(t):
+                hit = None  # "speaking to reporters": a statement, no meeting
             if hit:
                 end = max(t.i, c.i) + 1
                 return Trigger(
@@ -798,11 +801,37 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         if special == ("", None):
             return None
         etype, mode = special
+    if etype == "CONSULT" and _to_the_press(t):
+        return None  # "the minister talked with journalists", "met reporters"
     if any(c.dep_ == "nsubj" and _lemma(c) in NATURAL_FORCES for c in t.children):
         return None  # "the hurricane slammed the territory": no actor does anything
     # a statement commits, asks or threatens nothing: its content is an event of its own
     intent = lex.intent_kind.get(lemma) if etype != "STATEMENT" else None
     return Trigger(etype, mode, "verb", t.i, None, t.i, t.i + 1, intent)
+
+
+def _to_the_press(t: Token) -> bool:
+    """Whether a verb of meeting has the press, and only the press, as its partner: "spoke to
+    reporters", "talked with journalists", "said on Meet the Press"; not "met with reporters and
+    Solberg", nor the Associated Press (an organisation one may meet)."""
+    partners: list[Token] = []
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj"):
+            partners.append(c)
+        elif c.dep_ in PARTICLE_DEPS and c.lower_ in ("to", "with"):
+            for q in (c, *c.conjuncts):
+                partners += [g for g in q.children if g.dep_ == "pobj"]
+    partners += [x for p in partners for x in p.conjuncts]
+    return bool(partners) and all(_press(p) for p in partners)
+
+
+def _press(t: Token) -> bool:
+    """Reporters, journalists, the press as such; the talk show "Meet the Press" too."""
+    if _lemma(t) not in PRESS_NOUNS:
+        return False
+    if t.text == "Press" and t.head.text == "Meet":
+        return True
+    return t.pos_ == "NOUN" and t.ent_type_ not in ("ORG", "WORK_OF_ART", "FAC")
 
 
 # ----------------------------------------------------------------------------- "fought with": on whose side

@@ -14,7 +14,21 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer import fold
-from ..model import Actor, Article, Count, DateValue, Entity, Event, EventReport, Mention, TimeExpr, short_hash
+from ..model import (
+    EXCLUSIVE_MODES,
+    ROLE_RANK,
+    Actor,
+    Article,
+    Count,
+    DateValue,
+    Entity,
+    Event,
+    EventReport,
+    Mention,
+    TimeExpr,
+    most_telling_mode,
+    short_hash,
+)
 from .event_context import build_context, sentences
 from .event_counts import event_counts
 from .event_rules import EventMention, MentionActor, find_mentions
@@ -26,20 +40,6 @@ if TYPE_CHECKING:
 # Mentions further apart than this many sentences are never taken for one event: news articles
 # return to an event within a few paragraphs, and a wide window merges distinct meetings.
 MERGE_WINDOW_SENTENCES = 6
-# Meeting modes that tell meetings apart: a trilateral is not the bilateral before it.
-EXCLUSIVE_MODES = frozenset({"trilateral", "bilateral", "multilateral"})
-# When mentions of one event state different modes, the more telling wins.
-MODE_RANK = {
-    "trilateral": 0,
-    "bilateral": 0,
-    "multilateral": 0,
-    "high-level": 1,
-    "phone": 2,
-    "visit": 3,
-    "third-party": 4,
-}
-# An actor with several roles across the mentions keeps the most specific one.
-ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
 # Statuses that may describe one event at two moments ("was planned" ... "did not take place").
 STATUS_UPDATES = frozenset(
     {
@@ -240,8 +240,7 @@ def _event(article: Article, c: list[EventMention]) -> Event:
     actors = sorted(roles.values(), key=lambda a: (ROLE_RANK[a.role], a.who.start))
     if primary.type == "CONSULT" and any(a.role == "mediator" for a in actors):
         actors = [a if a.role == "mediator" else MentionActor(a.who, "participant") for a in actors]
-    modes = [m.mode for m in donors if m.mode]
-    mode = min(modes, key=lambda x: MODE_RANK.get(x, len(MODE_RANK))) if modes else None
+    mode = most_telling_mode(m.mode for m in donors)
     place = next((m.place for m in c if m.place), None)
     if place is not None:
         # where it happened is not who did it: "talks held in Lindholm" have no Lindholm side

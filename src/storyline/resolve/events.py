@@ -14,8 +14,10 @@ same act months apart by their days; they are merged only with each other, and o
 repeat rarely shares (undated_alike). A merged event is a connected group of such pairs and is
 named by its smallest member's id, so the same store always gives the same records (an event
 reported once keeps the id of its report) whatever order articles came in. Candidates come from
-the index of actors (for undated reports also from their passages' names and their place), so
-merging a batch costs what the batch costs.
+the index of actors (for undated reports also from their passages' names and their place; for a
+report that names no actor, from its mode and place), so merging a batch costs what the batch
+costs. A dated report that names no actor joins another only when both state the same day and
+name the same place and mode (_unnamed_alike).
 """
 
 from __future__ import annotations
@@ -28,7 +30,22 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from ..gazetteer import country_of_state, fold
-from ..model import Actor, Conflict, ConflictValue, Count, DateValue, Event, EventReport, Place, short_hash, to_dict
+from ..model import (
+    EXCLUSIVE_MODES,
+    ROLE_RANK,
+    UNNAMED_MODES,
+    Actor,
+    Conflict,
+    ConflictValue,
+    Count,
+    DateValue,
+    Event,
+    EventReport,
+    Place,
+    most_telling_mode,
+    short_hash,
+    to_dict,
+)
 from .stories import _Groups, linked
 
 Members = list[tuple[str, str]]  # (article event id, article id)
@@ -57,8 +74,6 @@ UNDATED_DAYS = 3
 # A date spanning more than this many days ("in 2025", "this spring") does not place an event
 # well enough to tell rounds apart; the article's day is used instead.
 MAX_DATE_SPAN_DAYS = 45
-# Meeting formats that exclude each other: a bilateral is not the trilateral of the same day.
-EXCLUSIVE_MODES = frozenset({"trilateral", "bilateral", "multilateral"})
 # Statuses that say an event took place, and those that say it did not.
 HAPPENED = frozenset({"occurred", "ongoing"})
 DID_NOT = frozenset({"failed", "cancelled", "negated"})
@@ -74,8 +89,6 @@ MIN_PASSAGE_SHARE = 0.4
 # Types never merged across articles: two outlets quoting one person on one day most often quote
 # different remarks, and the remarks themselves are quote records.
 UNMERGED_TYPES = frozenset({"STATEMENT"})
-# When an actor has several roles across reports, the most telling one wins.
-ROLE_RANK = {"mediator": 0, "source": 1, "target": 2, "participant": 3}
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5, "unknown": 6}
 # Hosts ("mediator" actors) compared for an actors conflict: people and organisations; a place
 # named as host is most often where it was held.
@@ -194,13 +207,30 @@ def same_event(a: Report, b: Report) -> bool:
         # An undatable report never joins a dated one: through it, two rounds months apart
         # would become one connected group.
         return window(a) is None and window(b) is None and undated_alike(a, b)
-    return _enough_actors(a, b) and gap <= DATE_SLACK_DAYS and dated_alike(a, b)
+    return (_enough_actors(a, b) or _unnamed_alike(a, b)) and gap <= DATE_SLACK_DAYS and dated_alike(a, b)
 
 
 def _enough_actors(a: Report, b: Report) -> bool:
     """Two resolved actors in common, or all of a one-actor report's."""
     shared = a.keys & b.keys
     return bool(shared) and len(shared) >= min(2, len(a.keys), len(b.keys))
+
+
+def _unnamed_alike(a: Report, b: Report) -> bool:
+    """Whether a report that names no actor ("the agreement, reached at yesterday's trilateral
+    meeting in Lindholm") and another both state the same day and name the same place and the
+    same format (UNNAMED_MODES): two trilaterals in one city on one day are rare, and without
+    this the report stays apart, one more meeting nobody attended."""
+    if a.actors and b.actors:
+        return False
+    if a.mode not in UNNAMED_MODES or a.mode != b.mode or a.place is None or b.place is None:
+        return False
+    if fold(a.place.name) != fold(b.place.name):
+        return False
+    if a.date is None or b.date is None or a.date.granularity != "day" or b.date.granularity != "day":
+        return False  # "in May": a month may hold several rounds in one city
+    day = _stated(a)
+    return day is not None and day == _stated(b)
 
 
 def dated_alike(a: Report, b: Report) -> bool:
@@ -406,7 +436,7 @@ def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Member
         conflicts.append(Conflict(conflict_id(eid, "count", what), eid, "count", said))
     event = Event(
         id=eid, type=ordered[0].type, status=status, reports=tuple(r.report for r in ordered),
-        mode=_most_said(r.mode for r in ordered), date=date, place=place, actors=_actors(ordered, names),
+        mode=most_telling_mode(r.mode for r in ordered), date=date, place=place, actors=_actors(ordered, names),
         topic=_most_said(r.topic for r in ordered), n_sources=len({r.outlet for r in ordered}),
         conflicts=tuple(c.id for c in conflicts), counts=counts,
     )

@@ -23,6 +23,7 @@ import duckdb
 from ..errors import StoreError
 from ..gazetteer import block_key, entity_name, spelled, surname_key
 from ..model import (
+    UNNAMED_MODES,
     Actor,
     Article,
     ArticleResult,
@@ -972,7 +973,8 @@ class Store:
     def event_links(self, ids: Sequence[str], min_passage: int = 0) -> list[tuple[str, str, int]]:
         """Events of the same type in other articles that name an actor in common with these:
         (event, other, actors shared). Candidates come from the actor index, so the cost follows
-        these events, not the store. With min_passage, events of articles with no publication day
+        these events, not the store; those that name no actor are paired with events of the same
+        mode and place (actors shared 0). With min_passage, events of articles with no publication day
         are also paired (actors shared 0 when none is) with those of other such articles whose
         passages (segments) name at least min_passage of the same people and organisations, or
         that give the same place: undated crime reports often name no actor storyline resolves."""
@@ -985,10 +987,29 @@ class Store:
             "JOIN events AS ea ON ea.id = k.event_id JOIN events AS eb ON eb.id = o.event_id AND eb.type = ea.type "
             "GROUP BY ALL ORDER BY ALL", [list(ids)]).fetchall()
         links = {(a, b): n for a, b, n in rows}
+        for a, b in self._unnamed_event_links(ids):
+            links.setdefault((a, b), 0)
         if min_passage > 0:
             for a, b in self._undated_event_links(ids, min_passage):
                 links.setdefault((a, b), 0)
         return [(a, b, n) for (a, b), n in sorted(links.items())]
+
+    def _unnamed_event_links(self, ids: Sequence[str]) -> list[tuple[str, str]]:
+        """event_links' pairs, these events first, of the same type, format (UNNAMED_MODES), day
+        and place where one names no actor ("reached at yesterday's trilateral meeting in
+        Lindholm"): the actor index cannot find them. The day bounds the pairs."""
+        place = "strip_accents(lower(json_extract_string({}.place, '$.name')))"
+        rows = self.con.execute(
+            "WITH p AS (SELECT unnest(?::VARCHAR[]) AS event_id), "
+            "pe AS (SELECT e.* FROM events AS e JOIN p ON e.id = p.event_id WHERE e.mode IN "
+            "(SELECT unnest(?::VARCHAR[])) AND json_extract_string(e.date, '$.granularity') = 'day') "
+            "SELECT ea.id, eb.id FROM pe AS ea JOIN events AS eb ON eb.type = ea.type AND eb.mode = ea.mode "
+            "AND eb.article_id <> ea.article_id "
+            "AND json_extract_string(eb.date, '$.start') = json_extract_string(ea.date, '$.start') "
+            f"AND {place.format('eb')} = {place.format('ea')} "
+            "WHERE json_array_length(ea.actors) = 0 OR json_array_length(eb.actors) = 0 ORDER BY ALL",
+            [list(ids), sorted(UNNAMED_MODES)]).fetchall()
+        return [(a, b) for a, b in rows]
 
     def _undated_event_links(self, ids: Sequence[str], min_passage: int) -> list[tuple[str, str]]:
         """event_links' pairs of events of undated articles found through their passages' names
