@@ -394,7 +394,7 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
         if node.dep_ in ("acomp", "attr", "oprd") and node.head.i != node.i:
             node = node.head  # "France is ready to contribute"
             continue
-        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        purpose = node.dep_ == "advcl" and _to_marked(node)
         if node.dep_ == "xcomp" or (node.dep_ == "advcl" and node.tag_ == "VBG") or purpose:
             head = node.head
             objs = _children(head, frozenset({"dobj", "obj"}))
@@ -418,9 +418,14 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
     return [], passive
 
 
+def _to_marked(v: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to meet", "was to begin", "to agree on")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _infinitive(v: Token) -> bool:
     """A to-infinitive without a subject of its own ("the first official to meet ...")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and not any(
+    return _to_marked(v) and not any(
         c.dep_ in SUBJECT_DEPS for c in v.children
     )
 
@@ -712,7 +717,7 @@ def _to_infinitive(lex: Lexicon, be: Token) -> Token | None:
     takes place, not what it was for ('the vetoes are to preserve ...') or what would happen to
     it ('the deal was to come up for a vote')."""
     for c in be.children:
-        if c.dep_ != "xcomp" or not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ != "xcomp" or not _to_marked(c):
             continue
         passive = any(g.dep_ == "auxpass" for g in c.children)
         if _lemma(c) in lex.occurrence or (passive and _lemma(c) in lex.frames):
@@ -1299,7 +1304,7 @@ def _named_party(ctx: DocContext, pred: Token, speaker: Who | None) -> list[Who]
 def _purpose_target(ctx: DocContext, pred: Token, speaker: Who | None) -> list[Who]:
     """'opened fire to disperse demonstrators', 'blocked a road to show disapproval of X'."""
     for c in pred.children:
-        if c.dep_ in ("advcl", "xcomp") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        if c.dep_ in ("advcl", "xcomp") and _to_marked(c):
             return _deep_target(ctx, c, speaker)
     return []
 
@@ -1669,7 +1674,7 @@ def _addressed(v: Token) -> bool:
 def _purpose(lex: Lexicon, pred: Token) -> bool:
     """'to rescue the crew' hanging from the verb it is the purpose of (not from a verb that
     says how its complement stands, 'refused to', 'told them to', 'agreed to')."""
-    if pred.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children):
+    if pred.dep_ not in ("advcl", "xcomp") or not _to_marked(pred):
         return False
     hl = _lemma(pred.head)
     return hl not in lex.control and hl not in lex.speech and hl not in lex.intent_kind

@@ -15,9 +15,9 @@ repeat rarely shares (undated_alike). A merged event is a connected group of suc
 named by its smallest member's id, so the same store always gives the same records (an event
 reported once keeps the id of its report) whatever order articles came in. Candidates come from
 the index of actors (for undated reports also from their passages' names and their place; for a
-report that names no actor, from its mode and place), so merging a batch costs what the batch
-costs. A dated report that names no actor joins another only when both state the same day and
-name the same place and mode (_unnamed_alike).
+report that names no actor, from its format, day and place), so merging a batch costs what the
+batch costs. A dated report that names no actor joins another only when both state the same day
+and name the same place and the same trilateral or multilateral format (_unnamed_alike).
 """
 
 from __future__ import annotations
