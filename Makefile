@@ -54,6 +54,7 @@ evaluate: install  ## every extractor against the public gold data (slow)
 	$(BIN)/storyline evaluate time $(DATA)/tempeval3/Training/TBAQ-cleaned
 	$(BIN)/storyline evaluate published $(DATA)/allsides_article_bias --field text=content_original --limit 1000
 	$(BIN)/storyline evaluate events $(DATA)/plover_gsr
+	$(BIN)/storyline evaluate event-types $(DATA)/ngec_synthetic --split test
 	$(BIN)/storyline evaluate quotes $(DATA)/polnear --split dev
 	$(BIN)/storyline evaluate stories $(DATA)/ecbplus --split dev
 	$(BIN)/storyline evaluate similarity $(DATA)/semeval2022_task8_subset --split train

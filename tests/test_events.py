@@ -1286,3 +1286,59 @@ def test_events_the_place_of_an_act_on_unnamed_people_is_no_target(  # type: ign
     [event] = _only(_annotate(nlp, text), etype)
     assert (event.place.name if event.place else None) == place
     assert [a.name for a in event.actors if a.role == "target"] == targets
+
+
+# --------------------------------------------------------------------------- light verbs, counted objects (session 30)
+
+
+@pytest.mark.model
+def test_events_a_light_verb_with_tense_says_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "new" and "another" plan an event only when no verb with tense says it happened
+    signed = _only(_annotate(nlp, "Veloria and Ostmark signed a new trade agreement on Monday."), "SUPPORT")
+    assert [e.status for e in signed] == ["occurred"]
+    held = _only(_annotate(nlp, "Veloria and Ostmark held another round of talks on Monday."), "CONSULT")
+    assert [e.status for e in held] == ["occurred"]
+    will = _only(_annotate(nlp, "Veloria and Ostmark will sign a new trade agreement."), "SUPPORT")
+    assert [e.status for e in will] == ["planned"]
+    # an infinitive has no tense to tell: the new sanctions are still to come
+    text = "It is a green light for the rebels to start recruiting and mount new demonstrations."
+    assert [e.status for e in _only(_annotate(nlp, text), "PROTEST")] == ["planned"]
+
+
+@pytest.mark.model
+def test_events_a_verb_on_no_event_takes_its_own_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    # calling up reservists is done, not planned as calling a meeting is; what a counting noun
+    # counts is the object
+    events = _only(_annotate(nlp, "The Veloria government on Sunday called up thousands of reservists."), "MOBILIZE")
+    assert [(e.status, e.mode) for e in events] == [("occurred", "troops")]
+    assert "Veloria" in " ".join(a.name for a in events[0].actors)
+    suspended = _only(_annotate(nlp, "Veloria suspended relations with Ostmark on Monday."), "SANCTION")
+    assert [e.status for e in suspended] == ["occurred"]
+
+
+@pytest.mark.model
+def test_events_quitting_office_and_giving_weapons(nlp) -> None:  # type: ignore[no-untyped-def]
+    quit_ = _only(_annotate(nlp, "Prime Minister Anton Rask quit on Sunday."), "RETREAT")
+    assert [(e.mode, e.status) for e in quit_] == [("resign", "occurred")]
+    assert not _only(_annotate(nlp, "Anton Rask quit smoking last year."), "RETREAT")
+    over = _only(_annotate(nlp, "The interior minister quit over the scandal on Monday."), "RETREAT")
+    assert [e.mode for e in over] == ["resign"]
+    armed = _annotate(nlp, "Ostmark gave the rebels new weapons on Monday.")
+    assert [(e.type, e.mode) for e in armed if e.type in ("AID", "RETREAT")] == [("AID", "military")]
+    disarmed = _only(_annotate(nlp, "The rebels gave up their weapons on Monday."), "RETREAT")
+    assert [e.mode for e in disarmed] == ["disarm"]
+
+
+@pytest.mark.model
+def test_events_a_journey_dates_what_it_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The envoy will travel to Lindholm on Friday to meet Anton Rask."
+    meet = [e for e in _only(_annotate(nlp, text), "CONSULT") if any(a.name == "Anton Rask" for a in e.actors)]
+    assert [(e.status, e.date.value if e.date else None) for e in meet] == [("planned", "2025-03-07")]
+
+
+@pytest.mark.model
+def test_events_for_someone_to_act_is_wanted_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rask's allies are ready for Anton Vell to call it quits."
+    assert [e.status for e in _only(_annotate(nlp, text), "RETREAT")] == ["planned"]
+    text = "It is time for Veloria to sign the agreement."
+    assert [e.status for e in _only(_annotate(nlp, text), "SUPPORT")] == ["planned"]

@@ -864,6 +864,22 @@ def evaluate_events_cli(
     _evaluate("events", path, limit, model)
 
 
+@evaluate_app.command("event-types")
+@_guard
+def evaluate_event_types_cli(
+    path: Path = typer.Argument(..., help="NGEC synthetic stories folder, e.g. ../shared/data/ngec_synthetic"),
+    split: str = typer.Option("dev", "--split", help="dev (the 1st, 3rd, ... story), test (the 2nd, 4th, ...) or all."),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N stories of the split."),
+    every: int = typer.Option(1, "--every", min=1,
+                              help="One story in N (the file is sorted by type: this keeps every type)."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Event types of whole stories: how often the PLOVER type a story was written to tell is
+    among the events storyline finds in it, and is its first event, per type (NGEC's synthetic
+    stories: the labels are the generating prompt's, not human gold)."""
+    _evaluate("event_types", path, limit, model, split=split, every=every)
+
+
 @evaluate_app.command("quotes")
 @_guard
 def evaluate_quotes_cli(

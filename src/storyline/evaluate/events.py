@@ -426,27 +426,41 @@ def evaluate(
     return figures
 
 
-def _evaluate_records(
-    kind: str, gold: list[GoldRecord], model: str, misses: list[str] | None
-) -> dict[str, float]:
-    """Run storyline on gold sentences and score them."""
+# One text's event mentions and its entities by id.
+TextEvents = tuple[list[EventMention], dict[str, Entity]]
+
+
+def find_mentions(items: Sequence[tuple[str, str]], model: str) -> tuple[list[TextEvents], float]:
+    """Run storyline's stages over (text, origin) pairs: each text's event mentions and its
+    entities by id, and the event stage's time as a share of the spaCy pass."""
     from ..nlp import load_nlp
 
     nlp = load_nlp(model)
     entities, timexes = _annotators()
-    tally = Tally()
     t0 = time.perf_counter()
-    docs = list(nlp.pipe([g.text for g in gold], batch_size=64))
+    docs = list(nlp.pipe([text for text, _ in items], batch_size=64))
     t_nlp = time.perf_counter() - t0
     t_events = 0.0
-    for g, doc in zip(gold, docs, strict=True):
-        article = Article(id=article_id(g.text), text=g.text, origin=g.id)
+    out: list[TextEvents] = []
+    for (text, origin), doc in zip(items, docs, strict=True):
+        article = Article(id=article_id(text), text=text, origin=origin)
         mentions, ents = entities(doc, article)
         tx = timexes(doc, article)
         t1 = time.perf_counter()
         found = find_event_mentions(doc, article, mentions, ents, tx)
         t_events += time.perf_counter() - t1
-        score(g, found, {e.id: e for e in ents}, tally)
+        out.append((found, {e.id: e for e in ents}))
+    return out, (t_events / t_nlp if t_nlp else 0.0)
+
+
+def _evaluate_records(
+    kind: str, gold: list[GoldRecord], model: str, misses: list[str] | None
+) -> dict[str, float]:
+    """Run storyline on gold sentences and score them."""
+    tally = Tally()
+    results, cost = find_mentions([(g.text, g.id) for g in gold], model)
+    for g, (found, ents) in zip(gold, results, strict=True):
+        score(g, found, ents, tally)
     if misses is not None:
         misses.extend(tally.misses)
     figures: dict[str, float] = {
@@ -459,7 +473,7 @@ def _evaluate_records(
         "source_records": float(tally.src_n),
         "target_records": float(tally.tar_n),
         "events_per_sentence": tally.mentions / max(1, tally.n + tally.none_n),
-        "events_cost_ratio": t_events / t_nlp if t_nlp else 0.0,
+        "events_cost_ratio": cost,
     }
     if tally.none_n:
         figures["no_event_records"] = float(tally.none_n)

@@ -38,6 +38,7 @@ from .event_triggers import (
     Trigger,
     captive_of,
     classify_token,
+    counted,
     fight_sides,
     noun_entry,
 )
@@ -1481,9 +1482,13 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     """occurred, planned, failed, cancelled, negated, hypothetical or ongoing, from the verb's
     auxiliaries, the verbs it is the complement of, conditions and negation."""
     lex = ctx.lex
+    if pred.dep_ == "oprd" and pred.head.pos_ in ("VERB", "AUX"):
+        return verb_status(ctx, pred.head, in_speech)  # "to call it quits" stands as "to call" does
     negated = _negated(pred) or _nobody(pred)
     modal = _modal(pred)
     status: str | None = _intended_by_noun(lex, pred)
+    if status is None and _to_marked(pred) and any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
+        status = "planned"  # "ready for Sanders to quit", "time for Belgrade to act": wanted, not done
     if _purpose(lex, pred):
         # "would not send boats to rescue the crew": a purpose stands as its act does, and so does
         # one hanging from an adjective ("could make it harder for prosecutors to bring charges")
@@ -1729,9 +1734,30 @@ def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     return status
 
 
-def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
+# Finite verb tags: a verb with tense says when; an infinitive or a gerund does not.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(v: Token) -> bool:
+    """Whether a verb carries tense itself or through its auxiliaries ("signed", "has signed",
+    "were deployed"), unlike "to impose new sanctions" or "mount new demonstrations" after "to"."""
+    if v.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in v.children):
+        return _finite(v.head)  # "to start writing speeches and mount new demonstrations"
+    if v.tag_ in ("VBP", "VBZ") and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in v.children):
+        return False  # a present tense with no subject is an infinitive the tagger misread
+    return v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in v.children)
+
+
+# Words that make an event planned only when no verb says it happened: "new talks" are to come,
+# "held new talks" were held ("the next round" is to come even when "welcomed").
+ONLY_UNTOLD_PLANNING = frozenset({"new", "another", "further"})
+
+
+def _modifier_status(lex: Lexicon, noun: Token, status: str, told_by_verb: bool = False) -> str:
     """'the next round', 'a postponed meeting', 'the failed talks' say how an event stands; a
-    comparison does not ('a longer than expected siege')."""
+    comparison does not ('a longer than expected siege'). When the noun is the object of the verb
+    that reports the event (told_by_verb: "signed a new agreement", "held another round"), the
+    verb's tense says whether it happened, not "new" or "another"."""
     mods = {
         c.lower_
         for c in noun.children
@@ -1745,7 +1771,10 @@ def _modifier_status(lex: Lexicon, noun: Token, status: str) -> str:
     if mods & lex.cancelled_mods:
         return "cancelled"
     if status == "occurred":
-        if mods & lex.planned_mods and not mods & lex.past_mods:
+        planning = mods & lex.planned_mods
+        if told_by_verb:
+            planning -= ONLY_UNTOLD_PLANNING
+        if planning and not mods & lex.past_mods:
             return "planned"
         if mods & lex.ongoing_mods:
             return "ongoing"
@@ -1818,8 +1847,15 @@ def _noun_mention(
     fl = _lemma(frame)
     in_speech = speech is not None or ctx.quote_of[n.i] >= 0
     particle = _particle_status(lex, frame)
+    # a verb whose object is no event noun is the event itself ("called up thousands of
+    # reservists", "returned the land"): its tense tells how it stands, not the frames of nouns
+    # ("called a meeting for Monday" plans one)
+    acted = (tr.kind == "light" and frame.i == tr.pred and f"{fl} {_lemma(counted(n))}" in lex.verb_objects
+             and noun_entry(lex, n) is None)
     # how it stands
-    if particle is not None:
+    if acted:
+        st = verb_status(ctx, frame, in_speech)
+    elif particle is not None:
         st = particle  # "the talks were called off"
         fst = verb_status(ctx, frame, in_speech)
         if fst in ("negated", "hypothetical"):
@@ -1849,9 +1885,12 @@ def _noun_mention(
             st = "occurred"  # "the raid was not a reprisal", "the talks were not a success"
         elif st == "occurred" and _judged_idea(n, frame):
             st = "hypothetical"  # "an assault weapons ban is critical": an idea weighed, no ban
-    st = _modifier_status(lex, n, st)
+    # a light verb with tense tells whether it happened: "signed a new agreement" was signed,
+    # "held another round of talks" held
+    told = tr.kind == "light" and frame.i == tr.pred and _finite(frame)
+    st = _modifier_status(lex, n, st, told)
     if slot is not n:
-        st = _modifier_status(lex, slot, st)  # "a failed attempt at talks"
+        st = _modifier_status(lex, slot, st, told)  # "a failed attempt at talks"
     if st in ("planned", "occurred"):
         st = _failure_after(ctx, sent, n, st)
     if st == "planned":
@@ -2703,6 +2742,8 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
         ahead = bool(pub_end and tx.date.start and tx.date.start > pub_end)  # no act done at a coming summit
         if verb is not None and verb.i in tokens and not ahead:
             owner = verb.i  # "in a July 16 press conference, Jobs said": the saying was then
+    if owner is not None and owner not in tokens and _journey_purpose(doc[pred], doc[owner]):
+        return "free"  # "will travel to Belgrade on Friday to meet Vucic": they meet on that trip
     mine = owner is not None and owner in tokens
     if mine and owner is not None and _said(ctx.lex, t, doc[owner]):
         return ""  # "said the ferry would sail on Friday": the sailing is on Friday
@@ -2716,6 +2757,17 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     # a relative clause keeps its own time; a time in a quotation dates nothing outside it
     inside = (clause is None or _within(t, clause)) and ctx.quote_of[tx.root] in (-1, ctx.quote_of[pred])
     return "free" if sentence_wide and inside else ""
+
+
+# Verbs of a journey whose purpose ("to meet X") happens where it goes, the day it gets there.
+JOURNEY_VERBS = TRAVEL_VERBS | {"arrive", "visit", "come", "return", "leave"}
+
+
+def _journey_purpose(pred: Token, journey: Token) -> bool:
+    """Whether an event is what a journey is made for: "travel to Belgrade on Friday to meet
+    Vucic"; the journey's day is the day of that event too."""
+    return (pred.dep_ in ("advcl", "xcomp") and pred.head.i == journey.i and _to_marked(pred)
+            and _lemma(journey) in JOURNEY_VERBS)
 
 
 def _in_when_clause(t: Token, pred: int) -> bool:

@@ -475,6 +475,24 @@ def known_verbs() -> frozenset[str]:
     return frozenset(words)
 
 
+# Nouns that count or group what follows their "of": "thousands of reservists", "a contingent of troops".
+COUNTING_NOUNS = frozenset({
+    "dozen", "hundred", "thousand", "million", "number", "score", "handful", "contingent", "batch", "group",
+    "unit", "column", "convoy", "shipment", "consignment", "ton", "tonne", "wave", "team", "detachment",
+    "squad", "battalion", "brigade", "company", "couple",
+})
+
+
+def counted(noun: Token) -> Token:
+    """What a counting noun counts ("thousands of reservists": the reservists), else the noun."""
+    if _lemma(noun) not in COUNTING_NOUNS:
+        return noun
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), noun)
+    return noun
+
+
 def _obj(verb: Token) -> Token | None:
     """The verb's object noun, through a particle ("carried out an attack")."""
     for c in verb.children:
@@ -771,13 +789,19 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
                     lex.intent_kind.get(lemma) if hit[0] == "REQUEST" else None,
                 )
     if obj is not None:
+        thing = obj  # what the verb acts on: "called up thousands of reservists" calls up reservists
         hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
+        if hit is None and (what := counted(obj)) is not obj:
+            hit = lex.verb_objects.get(f"{lemma} {_lemma(what)}")
+            thing = what if hit else obj
+        if hit and hit[1] == "disarm" and lemma in GIVING_VERBS and any(c.dep_ == "dative" for c in t.children):
+            hit = ("AID", "military")  # "gave them better weapons" arms someone ("gave up their weapons" disarms)
         if hit and _lemma(obj) == "strike":
             hit = strike_entry(obj)  # "launched air strikes" attack, "launched a strike over pay" stops work
         elif hit and _lemma(obj) in READ_NOUNS:
             hit = noun_entry(lex, obj)  # "held a campaign rally", "made a personal attack on the governor"
         if hit:
-            return Trigger(hit[0], hit[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i) + 1)
+            return Trigger(hit[0], hit[1], "light", t.i, obj.i, min(t.i, obj.i), max(t.i, obj.i, thing.i) + 1)
         if lemma in lex.light_verbs or lemma in lex.frames:
             noun = noun_entry(lex, obj)
             head = obj
@@ -1121,6 +1145,10 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         return ("", None)  # "demonstrated the new radar": shown, not a demonstration
     if lemma == "burn" and obj is None:
         return ("", None)  # "the warehouse burned for hours", "candles were burning": no arson
+    if lemma == "quit" and (
+        (obj is not None and _lemma(obj) not in OFFICES) or any(c.dep_ == "xcomp" for c in t.children)
+    ):
+        return ("", None)  # "quit smoking", "quit the talks": no one left office (but "quit on Sunday")
     if lemma == "defend" and obj is not None and obj.lower_ in REFLEXIVES:
         return ("", None)  # "defend ourselves": no support given to anyone
     if lemma in ("blockade", "barricade") and _armed(t):
@@ -1324,6 +1352,11 @@ HELPING_VERBS = frozenset({"help", "assist"})
 
 # What one wages rather than takes to court: "prosecute the war".
 WAR_NOUNS = frozenset({"war", "campaign", "conflict", "fight", "offensive", "operation", "insurgency", "struggle"})
+# What one leaves on quitting office: "quit his post", "quit the government".
+OFFICES = frozenset({
+    "post", "office", "position", "seat", "government", "cabinet", "presidency", "premiership",
+    "leadership", "role", "chairmanship", "ministry", "portfolio", "parliament", "coalition", "board",
+})
 # What a sanction freezes: money, dealings and talks.
 FREEZABLE = frozenset({
     "asset", "fund", "account", "aid", "relation", "tie", "talk", "negotiation", "membership", "payment", "loan",
