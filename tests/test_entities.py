@@ -888,3 +888,16 @@ def test_entities_a_name_opening_with_a_given_name_is_a_persons(nlp, text: str, 
 def test_entities_a_given_name_opening_a_law_or_a_bodys_name_is_no_person(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, text)
     assert name in ents and ents[name].type != "PERSON"
+
+
+@pytest.mark.model
+def test_an_organisation_of_a_hyphenated_group_is_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger stops "the Association of Serb|-majority municipalities" inside the hyphenated word
+    text = "Pristina has not yet formed the Association of Serb-majority municipalities, Dravic said on Monday."
+    doc = nlp(text)
+    mentions, _ = extract_entities(doc, Article(article_id(text), text, "test"))
+    assert "Association of Serb-majority municipalities" in [m.text for m in mentions]
+    text = "Council of Europe officials met on Monday."
+    doc = nlp(text)
+    mentions, _ = extract_entities(doc, Article(article_id(text), text, "test"))
+    assert "Council of Europe" in [m.text for m in mentions]  # no hyphen: the officials are not the council

@@ -410,6 +410,8 @@ def _trim(ent: Span) -> _Mention | None:
         start = _after_glued_title(doc, start, end)
         end = _whole_last_word(doc, end)
         start, end = _without_figures(doc, start, end)
+    elif ent.label_ == "ORG":
+        end = _whole_of_phrase(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
                            or (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
         end -= 1
@@ -449,6 +451,21 @@ def _whole_last_word(doc: Doc, end: int) -> int:
             and not doc[end].whitespace_ and doc[end + 1].is_alpha):
         return end + 2
     return end
+
+
+def _whole_of_phrase(doc: Doc, start: int, end: int) -> int:
+    """The end of an organisation "X of Y" the tagger stops inside or after a hyphenated word
+    ("the Association of Serb|-majority municipalities", "the Union of Kosovo-Serb| veterans"):
+    the name runs through that word to the noun it qualifies, the object of "of"."""
+    whole = _whole_last_word(doc, end)
+    hyphenated = whole != end or (end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_
+                                  and not doc[end - 2].whitespace_)
+    if not hyphenated or not any(doc[i].lower_ == "of" for i in range(start, end)):
+        return end
+    noun = doc[whole - 1].head  # "Kosovo-Serb veterans": the noun the hyphenated word qualifies
+    if noun.i == whole and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return whole + 1
+    return whole
 
 
 def _opening_preposition(doc: Doc, start: int, end: int) -> bool:
