@@ -382,3 +382,11 @@ def test_cli_a_second_run_reports_the_same_rejections(tmp_path: Path) -> None:
     for run in runs:
         assert "rejected" in run.output and "too short" in run.output
     assert "rejected by an earlier run" in " ".join(runs[1].output.split())
+
+
+def test_evaluate_on_a_folder_without_its_gold_files_is_one_clear_error(tmp_path: Path) -> None:
+    # no traceback: the folder is named with what it lacks, exit code 2
+    for kind, wanted in (("event-types", "gpt_synthetic_events"), ("events", "CAMEO2PLOVER")):
+        result = runner.invoke(app, ["evaluate", kind, str(tmp_path)])
+        assert result.exit_code == 2, result.output
+        assert wanted in result.output and "Traceback" not in result.output

@@ -35,8 +35,24 @@ def test_bad_split_and_missing_file_are_clear(tmp_path: Path) -> None:
         list(read_stories(FIXTURE, "train"))
     with pytest.raises(BadOption, match="--every"):
         list(read_stories(FIXTURE, "all", every=0))
-    with pytest.raises(FileNotFoundError, match="gpt_synthetic_events"):
+    with pytest.raises(BadOption, match="gpt_synthetic_events"):
         find_stories(tmp_path)
+
+
+def test_rows_without_text_or_label_are_left_out_and_counted(tmp_path: Path) -> None:
+    stories = tmp_path / "gpt_synthetic_events_bad.csv"
+    stories.write_text(
+        "text,label,mode\n"
+        "The army withdrew from the town.,RETREAT,WITHDRAW\n"
+        ",PROTEST,\n"
+        "A story with no label.,,\n"
+        "Workers went on strike.,PROTEST,STRIKE\n",
+        encoding="utf-8",
+    )
+    skipped: list[int] = []
+    got = list(read_stories(tmp_path, "all", skipped=skipped))
+    assert [s.type for s in got] == ["RETREAT", "PROTEST"]
+    assert skipped == [2, 3]
 
 
 @pytest.mark.model

@@ -838,7 +838,10 @@ def _evaluate(kind: str, path: Path, limit: int | None, model: str, **extra: Any
     module = importlib.import_module(f"storyline.evaluate.{kind}")
     with _working(f"evaluate {kind}") as step:
         step(f"running storyline over {path.name or path}")
-        figures = module.evaluate(path, limit=limit, model=model, **extra)
+        try:
+            figures = module.evaluate(path, limit=limit, model=model, **extra)
+        except FileNotFoundError as exc:  # a folder without the gold files this evaluation reads
+            raise BadOption(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)) from exc
     out.print(module.format_report(figures))
 
 

@@ -76,13 +76,16 @@ def find_stories(path: Path) -> Path:
         return path
     hits = sorted(path.glob(STORIES_GLOB))
     if not hits:
-        raise FileNotFoundError(f"no {STORIES_GLOB} in {path}")
+        raise BadOption(f"no {STORIES_GLOB} in {path}: give the ngec_synthetic folder or its stories file")
     return hits[0]
 
 
-def read_stories(path: Path, split: str = "all", limit: int | None = None, every: int = 1) -> Iterator[Story]:
+def read_stories(path: Path, split: str = "all", limit: int | None = None, every: int = 1,
+                 skipped: list[int] | None = None) -> Iterator[Story]:
     """The labelled stories of a split, in file order; every > 1 keeps one in that many (the file
-    is sorted by type, so this keeps the types in proportion where --limit would not)."""
+    is sorted by type, so this keeps the types in proportion where --limit would not). Rows with
+    no text or no label are left out, their row numbers (1 = the first after the header) added
+    to `skipped`."""
     if split not in SPLITS:
         raise BadOption(f"--split must be one of {', '.join(SPLITS)}, not {split!r}")
     if every < 1:
@@ -94,6 +97,8 @@ def read_stories(path: Path, split: str = "all", limit: int | None = None, every
                 continue
             text, label = (row.get("text") or "").strip(), (row.get("label") or "").strip().upper()
             if not text or not label:
+                if skipped is not None:
+                    skipped.append(i + 1)
                 continue
             taken += 1
             if (taken - 1) % every:
@@ -142,13 +147,16 @@ def _modes() -> frozenset[str]:
 def evaluate(path: Path, limit: int | None = None, model: str = DEFAULT_MODEL, split: str = "dev",
              every: int = 1) -> dict[str, Any]:
     """Run storyline over the stories of a split (one in every `every`) and score the types it finds."""
-    stories = list(read_stories(Path(path), split, limit, every))
+    skipped: list[int] = []
+    stories = list(read_stories(Path(path), split, limit, every, skipped))
     modes = _modes()
     tally = Tally()
     results, cost = find_mentions([(s.text, f"story {s.index}") for s in stories], model)
     for story, (found, _) in zip(stories, results, strict=True):
         score(story, found, modes, tally)
-    return figures(tally, split, cost)
+    out = figures(tally, split, cost)
+    out["skipped_rows"] = skipped
+    return out
 
 
 def _share(a: int, b: int) -> float:
@@ -192,6 +200,10 @@ def format_report(f: dict[str, Any]) -> str:
         "",
         f"  {'type':<10} {'stories':>7} {'found':>6} {'lead':>6} {'lead P':>7}",
     ]
+    if f.get("skipped_rows"):
+        rows = f["skipped_rows"]
+        shown = ", ".join(str(r) for r in rows[:10]) + (", ..." if len(rows) > 10 else "")
+        lines.insert(1, f"  rows left out, no text or no label: {len(rows)} (rows {shown})")
     for t, r in f["types"].items():
         lines.append(f"  {t:<10} {r['stories']:7d} {r['found']:6.3f} {r['lead']:6.3f} {r['lead_precision']:7.3f}")
     if f["confusions"]:
