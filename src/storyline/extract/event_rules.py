@@ -38,9 +38,9 @@ from .event_triggers import (
     Trigger,
     captive_of,
     classify_token,
-    counted,
     fight_sides,
     noun_entry,
+    verb_object_entry,
 )
 from .event_triggers import _lemma as _lemma
 from .time import occasion_verb
@@ -1850,7 +1850,7 @@ def _noun_mention(
     # a verb whose object is no event noun is the event itself ("called up thousands of
     # reservists", "returned the land"): its tense tells how it stands, not the frames of nouns
     # ("called a meeting for Monday" plans one)
-    acted = (tr.kind == "light" and frame.i == tr.pred and f"{fl} {_lemma(counted(n))}" in lex.verb_objects
+    acted = (tr.kind == "light" and frame.i == tr.pred and verb_object_entry(lex, fl, n)[0] is not None
              and noun_entry(lex, n) is None)
     # how it stands
     if acted:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .event_lexicon import Lexicon, load_lexicon
+from .event_lexicon import Entry, Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -493,6 +493,17 @@ def counted(noun: Token) -> Token:
     return noun
 
 
+def verb_object_entry(lex: Lexicon, lemma: str, obj: Token) -> tuple[Entry | None, Token]:
+    """The verb-object pair a verb and its object make ("deploy troop"), looking through a counting
+    noun ("deployed hundreds of troops"), and the word the verb acts on."""
+    hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
+    if hit is None and (what := counted(obj)) is not obj:
+        hit = lex.verb_objects.get(f"{lemma} {_lemma(what)}")
+        if hit:
+            return hit, what
+    return hit, obj
+
+
 def _obj(verb: Token) -> Token | None:
     """The verb's object noun, through a particle ("carried out an attack")."""
     for c in verb.children:
@@ -789,11 +800,7 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
                     lex.intent_kind.get(lemma) if hit[0] == "REQUEST" else None,
                 )
     if obj is not None:
-        thing = obj  # what the verb acts on: "called up thousands of reservists" calls up reservists
-        hit = lex.verb_objects.get(f"{lemma} {_lemma(obj)}")
-        if hit is None and (what := counted(obj)) is not obj:
-            hit = lex.verb_objects.get(f"{lemma} {_lemma(what)}")
-            thing = what if hit else obj
+        hit, thing = verb_object_entry(lex, lemma, obj)  # "called up thousands of reservists": reservists
         if hit and hit[1] == "disarm" and lemma in GIVING_VERBS and any(c.dep_ == "dative" for c in t.children):
             hit = ("AID", "military")  # "gave them better weapons" arms someone ("gave up their weapons" disarms)
         if hit and _lemma(obj) == "strike":
