@@ -386,7 +386,12 @@ def test_cli_a_second_run_reports_the_same_rejections(tmp_path: Path) -> None:
 
 def test_evaluate_on_a_folder_without_its_gold_files_is_one_clear_error(tmp_path: Path) -> None:
     # no traceback: the folder is named with what it lacks, exit code 2
-    for kind, wanted in (("event-types", "gpt_synthetic_events"), ("events", "CAMEO2PLOVER")):
+    for kind, wanted in (
+        ("event-types", "gpt_synthetic_events"), ("events", "CAMEO2PLOVER"), ("time", "*.tml"),
+        ("quotes", "PolNeAR"), ("published", "no dated articles"), ("entities", "ECB+"),
+        ("merging", "ECB+"), ("stories", "ECB+"), ("basil", "BASIL"), ("timelines", "TimeLines"),
+        ("similarity", "training_set.csv"),
+    ):
         result = runner.invoke(app, ["evaluate", kind, str(tmp_path)])
         assert result.exit_code == 2, result.output
         assert wanted in result.output and "Traceback" not in result.output

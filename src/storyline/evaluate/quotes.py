@@ -378,6 +378,10 @@ def evaluate(path: Path, split: str = "dev", limit: int | None = None,
              model: str = DEFAULT_MODEL) -> dict[str, float]:
     """storyline's quote figures on a PolNeAR split (see the module docstring for the metrics)."""
     golds = load_polnear(Path(path), split, limit)
+    if not golds:  # a wrong folder would otherwise print figures of zero
+        raise FileNotFoundError(
+            f"no PolNeAR documents of split {split!r} under {path} (expected <split>/attributions/*.ann "
+            "and <split>/text/*.txt)")
     t0 = time.perf_counter()
     docs = parse_documents(golds, model)
     spacy_seconds = time.perf_counter() - t0

@@ -212,6 +212,8 @@ def evaluate(path: Path, limit: int | None = None, model: str = DEFAULT_MODEL) -
     from ..nlp import load_nlp, parse
 
     docs = list(iter_timeml(path, limit))
+    if not docs:  # a wrong folder would otherwise print figures of zero
+        raise FileNotFoundError(f"no TimeML documents (*.tml) under {path}")
     nlp = load_nlp(model)
     t0 = time.perf_counter()
     parsed = list(parse(nlp, (d.text for d in docs)))
