@@ -14,7 +14,7 @@ from .errors import ModelNotFound
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def resolve_model_name(model: str) -> str:
@@ -51,6 +51,9 @@ _DATELINE = re.compile(
     r"|,?\s*\d{1,2}\s+[A-Z][a-z]+)?\s*(?:\([^()\n]{1,40}\))?\s*[-–—_]{1,2}\s+"
 )
 DATELINE_PIPE = "storyline_datelines"
+REPAIR_PIPE = "storyline_parse_repairs"
+# Dependency labels of a verb's subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 # A line ending so ends its sentence.
@@ -107,11 +110,57 @@ def mark_datelines(doc: Doc) -> Doc:
     return doc
 
 
+def repair_parse(doc: Doc) -> Doc:
+    """Mend two attachments the small parser gets wrong, before anything reads them (events,
+    quotes and genders all follow subjects and clauses)."""
+    for v in doc:
+        _reattach_modal_conjunct(v)
+        _unhang_semicolon_clause(v)
+    return doc
+
+
+def _reattach_modal_conjunct(v: Token) -> None:
+    """'Dravic said that Karst would attend the next session, and accused Tovin of ...': the parser
+    hangs "accused" on "attend", so Karst would accuse, some day. A past or present-tense verb
+    cannot share a modal ("would ... and accused"): such a conjunct, joined by "and", "but" or
+    "or" and without a subject of its own, belongs to the verb the modal clause is reported by,
+    whose subject and tense it shares."""
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ") or any(c.dep_ in SUBJECT_DEPS for c in v.children):
+        return
+    h = v.head
+    g = h.head
+    coordinated = any(c.dep_ == "cc" and c.i < v.i for c in (*h.children, *v.children))
+    if (
+        coordinated
+        and h.tag_ == "VB"
+        and h.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in h.children)
+        and g.pos_ == "VERB"
+        and g.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+    ):
+        v.head = g
+
+
+def _unhang_semicolon_clause(v: Token) -> None:
+    """'Veldora wants X; Karst demands Y': the parser makes the clause before the semicolon what
+    the verb after it demands. A semicolon ends a clause: the two stand side by side. Not in a
+    quotation, which runs on through semicolons to its attribution ("“We can help ...; we can
+    even help ...,” Xu wrote")."""
+    if v.dep_ != "ccomp" or v.i >= v.head.i:
+        return
+    between = v.doc[v.right_edge.i + 1 : v.head.i]
+    if any(t.text == ";" and t.head.i == v.head.i for t in between) and not any(
+        t.is_quote for t in v.doc[v.sent.start : v.head.i]
+    ):
+        v.dep_ = "parataxis"
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     """Load a spaCy pipeline once per process (every pipe is used: tagger/lemmas for event
     triggers, parser for roles, events and quotes, NER for mentions), with datelines marked as
-    sentence ends before the parser (mark_datelines)."""
+    sentence ends before the parser (mark_datelines) and its attachments mended after it
+    (repair_parse)."""
     import spacy
     from spacy.language import Language
 
@@ -120,6 +169,9 @@ def load_nlp(model: str) -> Language:
         if not Language.has_factory(DATELINE_PIPE):
             Language.component(DATELINE_PIPE, func=mark_datelines)
         nlp.add_pipe(DATELINE_PIPE, before="parser")
+        if not Language.has_factory(REPAIR_PIPE):
+            Language.component(REPAIR_PIPE, func=repair_parse)
+        nlp.add_pipe(REPAIR_PIPE)  # last: it reads the parts of speech the attribute ruler sets
     return nlp
 
 

@@ -501,6 +501,42 @@ def _named_spans(doc: Doc) -> list[Span]:
                 continue
         out.append(ent)
         i += 1
+    names = _untagged_appositions(doc)
+    for name in names:
+        # the tagger may have run a name across the comma into the one before it ("Veldora, Yuki
+        # Sanderlund" ORG): that one ends at the comma
+        out = [Span(doc, e.start, name.start - 1, label=e.label_) if e.start < name.start - 1 < e.end else e
+               for e in out if not (name.start - 1 <= e.start < name.end)]
+    return sorted(out + names, key=lambda e: e.start)
+
+
+# The longest untagged name taken from an apposition to a role noun.
+APPOSED_NAME_MAX = 4
+
+
+def _untagged_appositions(doc: Doc) -> list[Span]:
+    """'met Aurelia's ambassador to Veldora, Yuki Sanderlund,': a name of two to four capitalised
+    proper nouns set off by a comma as the apposition of a role noun names that person, though the
+    small model tagged none of its words, or only as the tail of the name before the comma
+    ("Veldora, Yuki Sanderlund" ORG): it misses names it has never seen."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lower_ not in ROLE_NOUNS:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if (
+            not 2 <= len(words) <= APPOSED_NAME_MAX
+            or doc[start - 1].text != ","
+            or any(w.ent_iob_ == "B" or w.pos_ != "PROPN" or not w.is_title for w in words)
+            or any(w.lower_ in ROLE_NOUNS or w.lower_ in ROLE_MODIFIERS for w in words)
+        ):
+            continue
+        out.append(Span(doc, start, tok.i + 1, label="PERSON"))
     return out
 
 

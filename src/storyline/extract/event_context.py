@@ -505,7 +505,7 @@ def _clause_subject(ctx: DocContext, i: int, pronoun: str) -> Who | None:
     pronoun can be."""
     doc = ctx.doc
     tok = doc[i]
-    if tok.dep_ != "nsubj" or tok.head.dep_ not in BOUND_CLAUSES:
+    if tok.dep_ != "nsubj" or not (tok.head.dep_ in BOUND_CLAUSES or _reported_by_its_subject(ctx, tok)):
         return None
     verb = tok.head.head
     for _ in range(MAX_CLAUSE_HOPS):
@@ -522,6 +522,18 @@ def _clause_subject(ctx: DocContext, i: int, pronoun: str) -> Who | None:
             return None
         verb = verb.head
     return None
+
+
+def _reported_by_its_subject(ctx: DocContext, tok: Token) -> bool:
+    """'The envoy, who met Tovin alone, said that she would consult both capitals': the subject
+    pronoun of what a speech verb reports is, in news, its speaker, however many people were named
+    in between. Not inside quotation marks, where "he" is whoever the speaker talks about ("He will
+    lose," Trump said)."""
+    return (
+        tok.head.dep_ == "ccomp"
+        and tok.head.head.lemma_.lower() in ctx.lex.speech
+        and ctx.quote_of[tok.i] < 0
+    )
 
 
 def _named_person(ctx: DocContext, tok: Token) -> Who | None:
@@ -651,6 +663,8 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
             and speaker_at(ctx, h.i) is None
         ):
             who = speaker  # "Iraq said it would allow ...": the reported speaker
+        elif lower == "it" and h.dep_ in ("dobj", "pobj"):
+            who = _side_by_side_subject(ctx, h)
         return [who] if who is not None else []
     own = who_at(ctx, h.i)
     if own is not None and mention_type(ctx, h.i) in ("PERSON", "ORG", "GPE"):
@@ -664,7 +678,9 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
     named = [
         w
         for t in inner
-        if mention_type(ctx, t.i) == "PERSON" and _is_naming(t, h) and (w := who_at(ctx, t.i)) is not None
+        if mention_type(ctx, t.i) == "PERSON"
+        and (_is_naming(t, h) or _apposed_to_the_body(ctx, t, h))
+        and (w := who_at(ctx, t.i)) is not None
     ]
     if named:
         return list({w.key: w for w in named}.values())
@@ -722,6 +738,8 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
         if t.dep_ in ("poss", "compound", "amod", "nmod", "pobj") and mention_type(ctx, t.i) in ACTOR_TYPES:
             if t.dep_ == "pobj" and (t.head.lower_ not in OWNER_PREPS or _office_of_state(t)):
                 continue
+            if t.dep_ != "pobj" and _behind_a_preposition(t, h):
+                continue  # "patrols along the Tessel river": the name says where, not whose
             if t.dep_ == "pobj":
                 return [w for c in conjuncts(t) if (w := who_at(ctx, c.i)) is not None]
             who = who_at(ctx, t.i)
@@ -848,6 +866,67 @@ def _is_naming(t: Token, head: Token) -> bool:
         if node.dep_ in ("poss", "pobj", "prep") or node.head.i == node.i:
             return False
         node = node.head
+    return False
+
+
+def _side_by_side_subject(ctx: DocContext, it: Token) -> Who | None:
+    """'Karst blamed a strike; Veldora accused it of stalling': "it" as the object of a clause set
+    beside another (a semicolon between them) is that clause's subject, a state or a body."""
+    verb = it.head.head if it.dep_ == "pobj" else it.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    own = verb_subject(verb)
+    for c in verb.children:
+        if c.dep_ == "parataxis" and c.i < it.i:
+            subject = verb_subject(c)
+            if subject is not None and mention_type(ctx, subject.i) in ("ORG", "GPE", "NORP"):
+                who = who_at(ctx, subject.i)
+                mine = who_at(ctx, own.i) if own is not None else None
+                if who is not None and (mine is None or mine.key != who.key):
+                    return who
+    return None
+
+
+# Prepositions of a route or a spot: a name behind one says where ("patrols along the Tessel
+# river", "troops near the Tessel dam"), never who the group is. Not "in" ("authorities in St.
+# Louis County"), "for" ("a spokeswoman for the Coast Guard"), "like" ("firms like Facebook") or
+# "into" ("an investigation into crimes committed by Croat forces") or "at" ("students at
+# Cumhuriyet University").
+WHERE_PREPS = frozenset({
+    "along", "across", "through", "throughout", "around", "near", "beside", "past", "toward", "towards",
+    "under", "beyond", "outside", "inside", "within",
+})
+
+
+def _behind_a_preposition(t: Token, head: Token) -> bool:
+    """Whether the path from t up to the phrase's head passes through a preposition of place
+    (WHERE_PREPS), so t names where, not who."""
+    node = t
+    for _ in range(NAMING_DEPTH):
+        if node.i == head.i:
+            return False
+        if node.dep_ == "prep" and node.lower_ in WHERE_PREPS:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _apposed_to_the_body(ctx: DocContext, t: Token, head: Token) -> bool:
+    """'the commander of the Concord Monitoring Mission, Major General Aldo Ferrant, met ...': the
+    parser hangs the person's name on the body, which no person is an apposition of; it names the
+    role noun the body's "of" hangs from."""
+    body = t.head
+    if t.dep_ != "appos" or head.pos_ != "NOUN" or mention_type(ctx, body.i) not in ("ORG", "GPE"):
+        return False
+    node = body  # up to the role noun through at most two prepositions, the last its "of"
+    for _ in range(2):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return False
+        prep, node = node.head, node.head.head
+        if node.i == head.i:
+            return prep.lower_ == "of"
     return False
 
 

@@ -43,7 +43,7 @@ from .event_triggers import (
     verb_object_entry,
 )
 from .event_triggers import _lemma as _lemma
-from .time import occasion_verb
+from .time import OCCASION_PREPS, occasion_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -1220,15 +1220,19 @@ def _verb_roles(
             targets.extend(_inner_actors(ctx, o))
     if not targets and f.complement is not None:
         targets.extend(_deep_target(ctx, f.complement, speaker))
+    # "are to meet at Mirov next week": where people meet, whatever the tagger made of the name
+    fallback = tuple(p for p in FALLBACK_PREPS if p != "at") if tr.type == "CONSULT" else FALLBACK_PREPS
     for h in heads:
         if not targets:
-            targets.extend(_actors_of(ctx, prep_objects(h, FALLBACK_PREPS), speaker, pred.i))
+            targets.extend(_actors_of(ctx, prep_objects(h, fallback), speaker, pred.i))
     if not targets and tr.type in MATERIAL_TYPES:
         targets.extend(w for w in _purpose_target(ctx, pred, speaker) if w.key not in keys)
     if not targets and tr.type == "THREATEN":
         targets.extend(w for w in _condition_subject(ctx, pred, f, speaker) if w.key not in keys)
     if not targets:
-        targets.extend(w for w in _linear_target(ctx, max(tr.end, pred.i + 1), speaker) if w.key not in keys)
+        targets.extend(
+            w for w in _linear_target(ctx, max(tr.end, pred.i + 1), speaker, tr.type == "CONSULT") if w.key not in keys
+        )
     if not targets and tr.type in MATERIAL_TYPES and not unnamed_patient:
         targets.extend(_place_target(ctx, heads, speaker))
     targets = [t for w in targets if (t := _other_side(ctx, w, sources)) is not None]
@@ -1341,9 +1345,10 @@ def _response_target(ctx: DocContext, heads: list[Token], speaker: Who | None) -
     return []
 
 
-def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who]:
+def _linear_target(ctx: DocContext, start: int, speaker: Who | None, meeting: bool = False) -> list[Who]:
     """When the parse attached nothing, the first named party right after the trigger in the same
-    clause ('granted asylum to five Panamanian army officers holed up ...')."""
+    clause ('granted asylum to five Panamanian army officers holed up ...'); of a meeting, not one
+    after "in", "at" or "near", which say where it is held ("meet at Mirov")."""
     doc = ctx.doc
     end = min(ctx.segment[start - 1][1], start + LINEAR_TARGET_WINDOW) if start > 0 else start
     for i in range(start, end):
@@ -1357,7 +1362,7 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None) -> list[Who
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "nmod"):
             continue
         if t.ent_type_ in ("DATE", "TIME") or (
-            t.head.lower_ in PLACE_PREPS and mention_type(ctx, i) in PLACE_TYPES
+            t.head.lower_ in PLACE_PREPS and (meeting or mention_type(ctx, i) in PLACE_TYPES)
         ) or (t.head.lower_ == "on" and t.lower_ in CHANNEL_WORDS):
             continue
         found = [w for w in resolve(ctx, t, speaker) if w.named]
@@ -1566,6 +1571,10 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             )
         elif modal in OBLIGATION_MODALS:
             status = "planned"
+    if status is None and _time_clause(pred, AWAITED_WORDS) and not _perfect(pred):
+        # "demanded that work stop until the commission meets": not yet met ("after riots have
+        # broken out": a perfect tells what is done)
+        status = "planned"
     if _in_conditional(pred) or (status is None and _generic_when(pred)):
         status = "hypothetical"
     if negated and status in (None, "occurred") and _not_yet(pred):
@@ -1633,12 +1642,22 @@ MANDATIVE_NOUNS = frozenset({"suggestion", "recommendation", "insistence", "idea
 WHEN_WORDS = frozenset({"when", "whenever"})
 
 
+# Words that open a clause of time whose present tense tells what is awaited: "until the
+# commission meets", "before the two sides sign", "once the troops leave".
+AWAITED_WORDS = frozenset({"until", "till", "before", "once", "after"})
+
+
 def _generic_when(pred: Token) -> bool:
     """'when a woman is assaulted', 'whenever the senate votes': a clause of time in the present
     says what happens in general (or will), not what was reported to have happened."""
+    return _time_clause(pred, WHEN_WORDS)
+
+
+def _time_clause(pred: Token, openers: frozenset[str]) -> bool:
+    """Whether pred heads a clause of time in the present opened by one of `openers`."""
     # the parser may hang "when" on a coordinated verb: "when a woman is assaulted and loses ..."
     words = [*pred.children, *(g for c in pred.children if c.dep_ == "conj" for g in c.children)]
-    if pred.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_WORDS for c in words):
+    if pred.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in openers for c in words):
         return False
     tensed = [pred, *(c for c in pred.children if c.dep_ in ("aux", "auxpass"))]
     return tensed[-1].tag_ in ("VBZ", "VBP") and not any(t.tag_ in ("VBD", "MD") for t in tensed)
@@ -2430,6 +2449,10 @@ def _phrase(h: Token) -> str:
     for t in toks[1:]:
         if t.i != run[-1].i + 1 or len(run) >= MAX_TOPIC_TOKENS or t.text in PHRASE_BREAKS - QUOTE_MARKS:
             break
+        if t.dep_ == "prep" and t.lower_ in WHEN_PREPS and any(
+            g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in t.children
+        ):
+            break  # "rejected the claim on Tuesday evening": when, not what, though hung on the noun
         run.append(t)
     doc = h.doc
     if run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in QUOTE_MARKS and not _closes_quote(run):
@@ -2437,6 +2460,12 @@ def _phrase(h: Token) -> str:
     while run and run[-1].is_punct and not _closes_quote(run):
         run.pop()
     return _span_text(run or [h])
+
+
+# Prepositions that put a time on an act ("on Monday", "in 2015", "over the weekend"); not
+# "of", "for", "after" or "since", which often say which thing it is ("the violence of the 1960s",
+# "abortions after 24 weeks", "the first time since 1950").
+WHEN_PREPS = frozenset({"on", "in", "at", "during", "over", "within"})
 
 
 def _closes_quote(run: list[Token]) -> bool:
@@ -2644,9 +2673,40 @@ def _date(
         _, d, text = min(free, key=lambda p: p[0])
         return d, text, 2
     undated = status in ("planned", "hypothetical") or era or _background(ctx.lex, ctx.doc[pred])
+    if ctx.published is not None and not undated and _before_a_dated_past(ctx, sent, ctx.doc[pred], ctx.published):
+        undated = True
+    if status == "negated" and ctx.doc[pred].dep_ == "pcomp" and ctx.doc[pred].head.lower_ == "without":
+        undated = True  # "building reservoirs without consulting Karst": no day on which it was not done
     if ctx.published is not None and not undated:
         return ctx.published, None, 1
     return None, None, 0
+
+
+# Words that open a clause set against the act it hangs on: "deployed in 2019 after a ceasefire
+# ended the clashes".
+SEQUENCE_MARKS = frozenset({"after", "before"})
+
+
+def _before_a_dated_past(ctx: DocContext, sent: Span, pred: Token, published: DateValue) -> bool:
+    """'The mission was deployed in 2019 after a ceasefire ended months of clashes': an act in an
+    "after" or "before" clause on a verb the sentence dates in the past happened around that
+    time, not on the day the article appeared."""
+    clause = pred if pred.pos_ in ("VERB", "AUX") else pred.head
+    if pred.pos_ not in ("VERB", "AUX") and pred.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    if clause.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in clause.children
+    ):
+        return False
+    head = clause.head
+    for tx in ctx.timexes:
+        if not sent.start <= tx.root < sent.end or _within(ctx.doc[tx.root], clause):
+            continue
+        t = ctx.doc[tx.root]
+        on_head = t.head.i == head.i or (t.head.dep_ == "prep" and t.head.head.i == head.i)
+        if on_head and tx.date.end is not None and published.start is not None and tx.date.end < published.start:
+            return True
+    return False
 
 
 # Adverbs that set an act at some earlier or repeated time, never the news of the day:
@@ -2742,6 +2802,8 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
         ahead = bool(pub_end and tx.date.start and tx.date.start > pub_end)  # no act done at a coming summit
         if verb is not None and verb.i in tokens and not ahead:
             owner = verb.i  # "in a July 16 press conference, Jobs said": the saying was then
+    if owner is not None and owner not in tokens and _reached_at(doc[owner], tokens):
+        return "own"  # "the agreement, reached at yesterday's meeting": made that day
     if owner is not None and owner not in tokens and _journey_purpose(doc[pred], doc[owner]):
         return "free"  # "will travel to Belgrade on Friday to meet Vucic": they meet on that trip
     mine = owner is not None and owner in tokens
@@ -2757,6 +2819,20 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
     # a relative clause keeps its own time; a time in a quotation dates nothing outside it
     inside = (clause is None or _within(t, clause)) and ctx.quote_of[tx.root] in (-1, ctx.quote_of[pred])
     return "free" if sentence_wide and inside else ""
+
+
+# Participles that tell where an agreement or a decision was made: "the deal reached at Monday's summit".
+MADE_AT_VERBS = frozenset({"reach", "sign", "strike", "conclude", "agree", "adopt", "make", "announce", "take"})
+
+
+def _reached_at(occasion: Token, tokens: set[int]) -> bool:
+    """Whether a dated occasion is where the event's noun was made: "the agreement to reopen the
+    crossing, reached at yesterday's trilateral meeting" was reached yesterday."""
+    prep = occasion.head
+    if occasion.dep_ != "pobj" or prep.lower_ not in OCCASION_PREPS:
+        return False
+    made = prep.head
+    return made.dep_ == "acl" and made.tag_ == "VBN" and _lemma(made) in MADE_AT_VERBS and made.head.i in tokens
 
 
 # Verbs of a journey whose purpose ("to meet X") happens where it goes, the day it gets there.

@@ -374,6 +374,8 @@ def _clausal(v: Token) -> TokenRange | None:
                 b = extra.right_edge.i + 1
         b = _own_attribution_cut(v, a, b)
         b = _before_aside(v.doc, a, b)
+        while b - 1 > a and (v.doc[b - 1].dep_ == "cc" or v.doc[b - 1].text == ","):
+            b -= 1  # "said that X and suggested that Y": the "and" joins the two reports
         a = _set_off_lead(v, c, a)
     return a, b
 
@@ -473,6 +475,9 @@ def _inserted(doc: Doc, v: Token) -> TokenRange | None:
     subject = _child(v, SUBJECT_DEPS)
     if v.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX") or subject is None:
         return None
+    lo, hi = sorted((v.i, head.i))
+    if any(t.text == ";" for t in doc[lo:hi]):
+        return None  # "The board blamed the weather; Lunde accused it ...": two clauses side by side
     # The left side ends where the attribution starts; a lead the parser hung on the verb is on the
     # left side when it belongs to the message ("To keep them there, says Dravic, they need work").
     end = subject.left_edge.i if subject.i < v.i else v.i
