@@ -135,3 +135,51 @@ def test_events_demo_what_was_done_without_is_not_dated(nlp) -> None:  # type: i
     text = "On Monday she accused Veldora of building two reservoirs without consulting Karst."
     [consulting] = _only(_events(nlp, text), "CONSULT")
     assert consulting.status == "negated" and consulting.date is None
+
+
+def test_events_demo_from_when_what_was_agreed_holds(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the article is of 4 March: the agreeing was done, the freight runs from 1 April
+    for text in (
+        "The two sides agreed on freight through Mirov from 1 April.",
+        "Hosted the negotiators in Lindholm today. Agreed on freight through Mirov from 1 April.",
+    ):
+        [agreed] = _only(_events(nlp, text), "AGREE")
+        assert agreed.status == "occurred" and agreed.date is not None, text
+        assert agreed.date.value == "2025-03-04", text
+    [opening] = _only(_events(nlp, "The two sides will open the crossing from 1 April."), "RETREAT")
+    assert opening.status == "planned" and opening.date is not None and opening.date.value == "2025-04-01"
+
+
+def test_events_demo_a_demand_about_a_thing_has_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lena Dravic said that the statute of the Tessel Basin Commission must be settled first."
+    [demand] = _only(_events(nlp, text), "REQUEST")
+    assert _roles(demand, "source") == ["Lena Dravic"] and _roles(demand, "target") == []
+    assert demand.topic == "the statute of the Tessel Basin Commission must be settled first"
+    [on_libya] = _only(_events(nlp, "The minister said Libya must hand over the suspects."), "REQUEST")
+    assert _roles(on_libya, "target") == ["Libya"]
+    # any party among coordinated subjects makes it a demand on them
+    text = "Maya Harris said that cities and states should have the power to craft laws."
+    [on_states] = _only(_events(nlp, text), "REQUEST")
+    assert _roles(on_states, "target") == ["states"]
+    text = "Lena Dravic said that the statute of the commission and the quotas must be settled first."
+    [both] = _only(_events(nlp, text), "REQUEST")
+    assert both.topic == "the statute of the commission and the quotas must be settled first"
+
+
+def test_events_demo_what_is_discussed_is_no_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "patrol" is a word for a group of soldiers; discussed, it is the subject of the talks
+    text = "Halvorsen and Tovin discussed patrols along the Tessel river."
+    [talks] = _only(_events(nlp, text), "CONSULT")
+    assert _roles(talks, "source") == ["Halvorsen", "Tovin"] and _roles(talks, "target") == []
+    assert talks.topic == "patrols along the Tessel river"
+    # the partner still comes with "with"
+    [with_envoy] = _only(_events(nlp, "Dravic discussed the Mirov crossing with Halvorsen."), "CONSULT")
+    assert _roles(with_envoy, "target") == ["Halvorsen"] and with_envoy.topic == "the Mirov crossing"
+
+
+def test_events_demo_what_one_brings_is_no_partner(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Lena Dravic said that Karst would attend the next session with the same delegation."
+    [attend] = _only(_events(nlp, text), "CONSULT")
+    assert _roles(attend, "source") == ["Karst"] and _roles(attend, "target") == []
+    [with_kosovo] = _only(_events(nlp, "Vucic will attend talks with Kosovo in Brussels."), "CONSULT")
+    assert _roles(with_kosovo, "target") == ["Kosovo"]

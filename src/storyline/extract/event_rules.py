@@ -40,6 +40,7 @@ from .event_triggers import (
     classify_token,
     fight_sides,
     noun_entry,
+    partner_after_object,
     verb_object_entry,
 )
 from .event_triggers import _lemma as _lemma
@@ -511,9 +512,17 @@ def prep_objects(t: Token, preps: tuple[str, ...] | frozenset[str]) -> list[Toke
             found.extend(
                 (order[c.lower_], g)
                 for g in c.children
-                if g.dep_ in ("pobj", "pcomp") and not (c.lower_ == "on" and g.lower_ in CHANNEL_WORDS)
+                if g.dep_ in ("pobj", "pcomp")
+                and not (c.lower_ == "on" and g.lower_ in CHANNEL_WORDS)
+                and not (c.lower_ == "with" and _brought_along(g))
             )
     return [g for _, g in sorted(found, key=lambda p: p[0])]
+
+
+def _brought_along(t: Token) -> bool:
+    """'attend the session with the same delegation', 'came with its own proposals': what one
+    brings, not whom one meets."""
+    return any(c.dep_ == "amod" and c.lower_ in ("same", "own") for c in t.children)
 
 
 def _actors_of(
@@ -1174,6 +1183,8 @@ def _verb_roles(
     objs = [
         c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and (noun is None or c.i != noun.i)
     ]
+    if tr.type == "CONSULT" and _lemma(pred) in TOPIC_OBJECT_VERBS:
+        objs = []  # "they discussed patrols": what was talked about; the partner comes with "with"
     if tr.type in ("RETREAT", "MOBILIZE"):
         forces = [o for o in objs if _lemma(o) in FORCE_NOUNS]
         objs = [o for o in objs if o not in forces]
@@ -1369,6 +1380,10 @@ def _linear_target(ctx: DocContext, start: int, speaker: Who | None, meeting: bo
         if found:
             return found
     return []
+
+
+# Talking verbs whose object is the subject of the talks, never a party to them.
+TOPIC_OBJECT_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine"})
 
 
 # Prepositions of a target phrase that say where rather than whom ("a curfew in Cizre").
@@ -2249,19 +2264,31 @@ def _obligations(ctx: DocContext, sent: Span, si: int, found: dict[int, _Found])
         who = _actors_of(ctx, subs, speaker)
         if not who or any(w.key == speaker.key for w in who) or all(s.pos_ == "PRON" for s in subs):
             continue
+        # "said that the statute of the commission must be settled": a demand about a thing,
+        # made of nobody it names; the whole clause is what is demanded
+        about_a_thing = not any(_names_a_party(ctx, c) for s in subs for c in conjuncts(s))
         if t.i in found:
             found[t.i].absorbed = True
         for c in t.children:
             if c.dep_ in ("dobj", "obj") and c.i in found:
                 found[c.i].absorbed = True
         trig = Trigger("REQUEST", None, "verb", t.i, None, t.i, t.i + 1)
-        actors = [MentionActor(speaker, "source")] + [MentionActor(w, "target") for w in who]
-        out.append(
-            _finish(
-                ctx, sent, si, trig, "occurred", None, actors, {t.i}, found, speech, topic=_clause_phrase(t)
-            )
-        )
+        actors = [MentionActor(speaker, "source")] + [MentionActor(w, "target") for w in who if not about_a_thing]
+        topic = _clause_phrase(t, with_subject=about_a_thing)
+        out.append(_finish(ctx, sent, si, trig, "occurred", None, actors, {t.i}, found, speech, topic=topic))
     return out
+
+
+def _names_a_party(ctx: DocContext, subject: Token) -> bool:
+    """Whether a subject is someone who could be asked to act: a name, a pronoun, or a noun for
+    people or a body ("the government", "both sides"), not a thing ("the statute of X")."""
+    lemma = _lemma(subject)
+    return (
+        mention_type(ctx, subject.i) is not None
+        or subject.pos_ in ("PRON", "PROPN")
+        or lemma in ctx.lex.actor_nouns
+        or lemma in ctx.lex.group_nouns
+    )
 
 
 # Verbs that make their complement possible, not done: "allows voters to cheat".
@@ -2377,6 +2404,12 @@ def _topic(ctx: DocContext, tr: Trigger, pred: Token, noun: Token | None, f: _Fo
         text = _topic_of_preps(ctx, pred) or _topic_of_preps(ctx, f.subject_event)
         if text:
             return text
+    if tr.type == "CONSULT" and _lemma(pred) in TOPIC_OBJECT_VERBS:
+        for c in pred.children:
+            if c.dep_ in ("dobj", "obj") and (noun is None or c.i != noun.i) and c.pos_ in ("NOUN", "PROPN"):
+                # "discussed the Mirov crossing (with Halvorsen)", even where it is a name
+                partner = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"), None)
+                return _phrase(c, stop=partner.i if partner is not None and partner_after_object(c) else None)
     if tr.type in VERBAL_TYPES | {"SANCTION", "CONCEDE", "RETREAT", "AID", "COOPERATE"}:
         for c in pred.children:
             if (
@@ -2433,8 +2466,9 @@ def _topic_of_preps(ctx: DocContext, h: Token, meeting: bool = False) -> str | N
     return None
 
 
-def _phrase(h: Token) -> str:
-    """The noun phrase under h, cut before clauses, commas and after MAX_TOPIC_TOKENS tokens."""
+def _phrase(h: Token, stop: int | None = None) -> str:
+    """The noun phrase under h, cut before clauses, commas, the token at `stop` and after
+    MAX_TOPIC_TOKENS tokens."""
     toks = list(
         bounded_subtree(
             h,
@@ -2448,6 +2482,8 @@ def _phrase(h: Token) -> str:
     run = [toks[0]]
     for t in toks[1:]:
         if t.i != run[-1].i + 1 or len(run) >= MAX_TOPIC_TOKENS or t.text in PHRASE_BREAKS - QUOTE_MARKS:
+            break
+        if t.i == stop:
             break
         if t.dep_ == "prep" and t.lower_ in WHEN_PREPS and any(
             g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in t.children
@@ -2481,9 +2517,13 @@ def _clause_phrase(v: Token, with_subject: bool = False) -> str:
     if not with_subject:
         skip |= {"nsubj", "nsubjpass", "aux", "auxpass", "neg"}
     # a hyphen inside a word is punctuation to the parser: "a full-scale strike" stays whole
-    toks = [v, *bounded_subtree(v, limit=MAX_TOPIC_TOKENS * 2, skip_deps=frozenset(skip - {"punct"}))]
+    # a coordinated subject stays whole ("cities and states should have the power")
+    walked = skip - {"punct"} - ({"cc", "conj"} if with_subject else set())
+    toks = [v, *bounded_subtree(v, limit=MAX_TOPIC_TOKENS * 2, skip_deps=frozenset(walked))]
+    # (not the verb's own "But" or "And", which joins it to the clause before)
+    kept = {t.i for t in toks if with_subject and t.i < v.i and t.dep_ in ("cc", "conj") and t.head.i != v.i}
     toks = sorted(
-        {t.i: t for t in toks if t.dep_ not in skip or t.i == v.i or t.text in WORD_JOINERS}.values(),
+        {t.i: t for t in toks if t.dep_ not in skip or t.i == v.i or t.text in WORD_JOINERS or t.i in kept}.values(),
         key=lambda t: t.i,
     )
     start = 0 if with_subject else next((k for k, t in enumerate(toks) if t.i == v.i), 0)
@@ -2813,6 +2853,8 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
         return ""  # "demanded that the statute be on the agenda in September": not a demand of September
     if coarser_than_year(tx.date):
         return "era" if mine else ""
+    if mine and owner is not None and _starts_what_was_done(ctx, tx, doc[owner]):
+        return ""  # "agreed on freight from 1 August": agreed before, freight from then
     if mine:
         return "own"
     sentence_wide = owner is None or owner not in trigger_tokens or _reports(ctx.lex, t, doc[owner], doc[pred])
@@ -2910,6 +2952,21 @@ def _perfect(t: Token) -> bool:
             break
         verb = verb.head
     return any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve", "'d") for c in verb.children)
+
+
+def _starts_what_was_done(ctx: DocContext, tx: TimexAt, owner: Token) -> bool:
+    """'agreed on Tuesday to reopen the crossing from 1 August', 'the ban takes effect from
+    Monday' told in the past: a "from" time after the article on a verb in the past tense is when
+    what was done starts to hold, not when it was done."""
+    t = ctx.doc[tx.root]
+    if t.dep_ != "pobj" or t.head.lower_ != "from" or t.head.head.i != owner.i:
+        return False
+    # a bare participle is a past too where no auxiliary makes it a passive ("Agreed on freight ...")
+    bare = owner.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in owner.children)
+    if owner.tag_ != "VBD" and not bare:
+        return False
+    published = ctx.published
+    return bool(published is not None and published.end and tx.date.start and tx.date.start > published.end)
 
 
 def _starts_period(t: Token) -> bool:

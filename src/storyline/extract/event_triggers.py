@@ -1303,6 +1303,7 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     if lemma in PARTNER_VERBS:
         if (
             preps & {"with", "to"}
+            or partner_after_object(obj)
             or _plural_subject(subjects)
             or (lemma in ("negotiate", "consult") and obj is not None)
         ):
@@ -1695,6 +1696,14 @@ def _parties(t: Token) -> list[Token]:
 def _talking(p: Token) -> bool:
     """A named person or someone whose trade is talk and votes (reporters, candidates, ministers)."""
     return p.ent_type_ == "PERSON" or p.lower_ in ("he", "she") or _lemma(p) in TALKING_PARTIES
+
+
+def partner_after_object(obj: Token | None) -> bool:
+    """'discussed the crossing with Halvorsen': the parser hangs the partner on the object."""
+    return obj is not None and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in obj.children
+    )
 
 
 def _plural_subject(subjects: list[Token]) -> bool:
