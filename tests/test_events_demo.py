@@ -183,3 +183,25 @@ def test_events_demo_what_one_brings_is_no_partner(nlp) -> None:  # type: ignore
     assert _roles(attend, "source") == ["Karst"] and _roles(attend, "target") == []
     [with_kosovo] = _only(_events(nlp, "Vucic will attend talks with Kosovo in Brussels."), "CONSULT")
     assert _roles(with_kosovo, "target") == ["Kosovo"]
+
+
+def test_events_demo_a_plan_is_not_dated_by_its_telling(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tests' articles appear on 4 March 2025: "yesterday" is 3 March, Monday is 10 March
+    [plan] = _only(_events(nlp, "Dravic said yesterday that Karst will discuss the quotas with Veldora."), "CONSULT")
+    assert plan.status == "planned" and plan.date is None
+    [dated] = _only(_events(nlp, "Dravic said yesterday that the two sides will meet on Monday."), "CONSULT")
+    assert dated.status == "planned" and dated.date is not None and dated.date.value == "2025-03-10"
+    [done] = _only(_events(nlp, "Dravic said yesterday that the talks in Lindholm had failed."), "CONSULT")
+    assert done.date is not None and done.date.value == "2025-03-03"
+
+
+def test_events_demo_a_time_clause_lends_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lena Dravic said that the statute of the commission must be settled before Karst discusses "
+        "any other issue with Veldora."
+    )
+    events = _events(nlp, text)
+    [demand] = _only(events, "REQUEST")
+    assert _roles(demand, "target") == []
+    [talks] = _only(events, "CONSULT")
+    assert talks.status == "planned" and _roles(talks, "target") == ["Veldora"]

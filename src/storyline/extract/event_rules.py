@@ -1027,6 +1027,15 @@ def _imperative(v: Token) -> bool:
             and v.i == v.sent.start and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "expl") for c in v.children))
 
 
+# Words that open a clause of purpose: "to demand reforms", "so that they negotiate".
+PURPOSE_MARKS = frozenset({"to", "so", "that", "in", "order"})
+
+
+def _opened_by_other_than_purpose(clause: Token) -> bool:
+    """Whether a clause opens with a word of time, cause or concession rather than purpose."""
+    return any(c.dep_ == "mark" and c.lower_ not in PURPOSE_MARKS for c in clause.children)
+
+
 def _share_targets(ctx: DocContext, mentions: list[EventMention]) -> list[EventMention]:
     """'students staged demonstrations to demand reforms by Suharto's government': an act with no
     target of its own takes the target of the purpose clause that depends on it."""
@@ -1044,6 +1053,8 @@ def _share_targets(ctx: DocContext, mentions: list[EventMention]) -> list[EventM
             for _ in range(2):
                 if node.dep_ not in ("advcl", "xcomp", "acl", "conj") or node.head.i == node.i:
                     break
+                if node.dep_ == "advcl" and _opened_by_other_than_purpose(node):
+                    break  # "must be settled before Karst discusses it with Veldora": a time, no purpose
                 node = node.head
                 if node.i == m.token or (node.i in by_token and by_token[node.i] is m):
                     donor = d
@@ -2704,6 +2715,8 @@ def _date(
         if sent.start <= tx.root < sent.end:
             kind = _timex_kind(ctx, tx, tokens, trigger_tokens, pred)
             era = era or kind in ("era", "since")
+            if kind == "free" and status == "planned" and _before_publication(tx.date, ctx.published):
+                continue  # "said yesterday that Karst will discuss ...": the saying was yesterday
             if kind in ("own", "free"):
                 (own if kind == "own" else free).append((abs(tx.root - anchor), tx.date, tx.timex.text))
     if own:
@@ -2720,6 +2733,11 @@ def _date(
     if ctx.published is not None and not undated:
         return ctx.published, None, 1
     return None, None, 0
+
+
+def _before_publication(date: DateValue, published: DateValue | None) -> bool:
+    """Whether a date is over by the day the article appeared."""
+    return bool(published is not None and published.start and date.end and date.end < published.start)
 
 
 # Words that open a clause set against the act it hangs on: "deployed in 2019 after a ceasefire
