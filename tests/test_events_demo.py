@@ -205,3 +205,18 @@ def test_events_demo_a_time_clause_lends_no_target(nlp) -> None:  # type: ignore
     assert _roles(demand, "target") == []
     [talks] = _only(events, "CONSULT")
     assert talks.status == "planned" and _roles(talks, "target") == ["Veldora"]
+
+
+def test_events_demo_nothing_refers_back_to_a_condition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lena Dravic said that the statute must be settled before Karst discusses any other issue with "
+        "Veldora. \u201cIn September we will talk about the statute,\u201d Dravic said."
+    )
+    talks = _only(_events(nlp, text), "CONSULT")
+    assert len(talks) == 2
+    [september] = [e for e in talks if e.date is not None]
+    assert september.date is not None and september.date.value == "2025-09" and september.topic == "the statute"
+    # an announced plan still takes what later points back at it
+    text = "Karst and Veldora will hold talks in Lindholm. In September we will talk about the statute, Dravic said."
+    [one] = _only(_events(nlp, text), "CONSULT")
+    assert one.date is not None and one.date.value == "2025-09"

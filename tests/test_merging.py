@@ -49,6 +49,16 @@ def test_merging_same_event_within_the_slack_and_apart_beyond_it() -> None:
     assert not same_event(a, _report("e2", "a1", day="2025-03-10"))  # same article: the extractor's call
 
 
+def test_merging_a_plan_told_after_the_day_is_another_event() -> None:
+    held = _report("e1", "a1", day="2025-03-10")
+    # told the day after the meeting, "will discuss" (no day of its own) is the next round
+    assert not same_event(held, _report("e2", "a2", day=None, published="2025-03-11", status="planned"))
+    assert not same_event(_report("e2", "a2", day=None, published="2025-03-11", status="planned"), held)
+    # told before it, the plan is that meeting; so is a plan whose text states the day
+    assert same_event(held, _report("e2", "a2", day=None, published="2025-03-09", status="planned"))
+    assert same_event(held, _report("e2", "a2", day="2025-03-10", published="2025-03-11", status="planned"))
+
+
 def test_merging_needs_the_same_type_format_doers_and_enough_actors() -> None:
     a = _report("e1", "a1", mode="trilateral")
     assert not same_event(a, _report("e2", "a2", type_="ACCUSE"))

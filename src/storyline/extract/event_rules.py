@@ -228,6 +228,8 @@ class EventMention:
     topic: str | None = None
     anaphoric: bool = False  # "the talks", "it": points back at an event named before
     bare: bool = False  # names no party: may belong to an event named before
+    # awaited as a condition ("until the commission meets"), not announced: nothing refers back to it
+    contingent: bool = False
     quote: int = -1  # index of the quotation it is in, -1 outside quotes
     speech: int | None = None  # the speech verb it is the content of, if any
     counts: tuple[Count, ...] = ()  # how many, how long (event_counts.py)
@@ -3224,6 +3226,7 @@ def _finish(
         topic=topic or None,
         anaphoric=anaphoric,
         bare=not unique,
+        contingent=status == "planned" and _time_clause(doc[tr.pred], AWAITED_WORDS) and not _perfect(doc[tr.pred]),
         quote=ctx.quote_of[tr.pred],
         speech=speech,
     )

@@ -148,7 +148,11 @@ def merge_mentions(article: Article, mentions: Sequence[EventMention]) -> list[E
         ]
         # an anaphor points at the latest event that stands as it does, before one it would update
         near.sort(key=lambda c: c[0].status != m.status)
-        target = next((c for c in near if m.anaphoric or m.bare or _same_event(c, m)), None)
+        # a condition ("before Karst discusses any other issue") is no event a later "we will
+        # talk" or "the talks" points back at
+        target = next(
+            (c for c in near if ((m.anaphoric or m.bare) and not c[0].contingent) or _same_event(c, m)), None
+        )
         if target is None:
             clusters.append([m])
         else:

@@ -202,6 +202,8 @@ def same_event(a: Report, b: Report) -> bool:
         return False  # Serbia accusing Kosovo is not Kosovo accusing Serbia
     if _stated_apart(a, b):
         return False  # "the 2007 ceremony" is not this year's, however close the articles
+    if _planned_after(a, b) or _planned_after(b, a):
+        return False  # a plan told the day after the meeting is the next one
     gap = gap_days(a, b)
     if gap is None:
         # An undatable report never joins a dated one: through it, two rounds months apart
@@ -349,6 +351,16 @@ def _stated_apart(a: Report, b: Report) -> bool:
         if stated and other and max((other[0] - stated[1]).days, (stated[0] - other[1]).days) > DATE_SLACK_DAYS:
             return True
     return False
+
+
+def _planned_after(plan: Report, other: Report) -> bool:
+    """Whether an expected event with no day of its own is told in an article that appeared after
+    the day the other report states: nobody plans what has been held ("Karst will discuss the
+    quotas with Veldora", written the day after their meeting)."""
+    if plan.status not in EXPECTED or _stated(plan) is not None:
+        return False
+    stated, published = _stated(other), _day(plan.published)
+    return stated is not None and published is not None and stated[1] < published
 
 
 def _stated(r: Report) -> tuple[dt.date, dt.date] | None:
