@@ -1599,7 +1599,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             )
         elif modal in OBLIGATION_MODALS:
             status = "planned"
-    if status is None and _time_clause(pred, AWAITED_WORDS) and not _perfect(pred):
+    if status is None and _awaited(pred):
         # "demanded that work stop until the commission meets": not yet met ("after riots have
         # broken out": a perfect tells what is done)
         status = "planned"
@@ -1679,6 +1679,12 @@ def _generic_when(pred: Token) -> bool:
     """'when a woman is assaulted', 'whenever the senate votes': a clause of time in the present
     says what happens in general (or will), not what was reported to have happened."""
     return _time_clause(pred, WHEN_WORDS)
+
+
+def _awaited(pred: Token) -> bool:
+    """'until the commission meets': a clause of time in the present that waits for the act (a
+    perfect, 'after riots have broken out', tells what is done)."""
+    return _time_clause(pred, AWAITED_WORDS) and not _perfect(pred)
 
 
 def _time_clause(pred: Token, openers: frozenset[str]) -> bool:
@@ -3226,7 +3232,7 @@ def _finish(
         topic=topic or None,
         anaphoric=anaphoric,
         bare=not unique,
-        contingent=status == "planned" and _time_clause(doc[tr.pred], AWAITED_WORDS) and not _perfect(doc[tr.pred]),
+        contingent=status == "planned" and _awaited(doc[tr.pred]),
         quote=ctx.quote_of[tr.pred],
         speech=speech,
     )
