@@ -216,6 +216,15 @@ def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None: 
     _, ents = _run(nlp, "South Korean President Park Min-jun spoke to reporters in Seoul. Park said talks "
                         "with the North would resume.")
     assert ents["Park Min-jun"].n_mentions == 2
+    # a word that ends one full name and opens another is the name introduced first
+    _, ents = _run(nlp, "Chairman Kang Jae-won met the delegation in Pyongvar on Monday. Among the guests "
+                        "was the businessman Peter Kang, who was released last year. Kang said the talks "
+                        "had been useful.")
+    assert ents["Kang Jae-won"].n_mentions == 2 and ents["Peter Kang"].n_mentions == 1
+    # a word in capitals is an acronym, not the last word of a name written in small letters
+    _, ents = _run(nlp, "North Korean leader Kim Jong Un met the envoy on Monday. The UN said sanctions "
+                        "would stay. Kim said the talks were useful.")
+    assert ents["Kim Jong Un"].n_mentions == 2 and "UN" not in ents["Kim Jong Un"].aliases
     # two full names it opens: the lone name is nobody's
     _, ents = _run(nlp, "Minister Park Min-jun and his sister Park Ji-woo attended the summit. Park said little.")
     assert {"Park", "Park Min-jun", "Park Ji-woo"} <= set(ents)
@@ -223,6 +232,15 @@ def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None: 
     _, ents = _run(nlp, "Senators wrote to President Trump Donald John TrumpGOP senators balk at lengthy trial. "
                         "Trump said he would veto it.")
     assert "Trump" in ents  # not joined to the tagger's "Trump Donald"
+
+
+@pytest.mark.model
+def test_entities_a_name_ends_before_the_date_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, _ = _run(nlp, "Karst announced he would meet with Kim June 12 in Lindholm.")
+    assert "Kim" in [m.text for m in mentions] and not any("June" in m.text for m in mentions)
+    # the tagger stops "Park Min-jun" just after the hyphen when a date follows
+    mentions, _ = _run(nlp, "Chairman Kang Jae-won will meet Park Min-jun April 27 at the border.")
+    assert "Park Min-jun" in [m.text for m in mentions]
 
 
 @pytest.mark.model

@@ -220,3 +220,58 @@ def test_events_demo_nothing_refers_back_to_a_condition(nlp) -> None:  # type: i
     text = "Karst and Veldora will hold talks in Lindholm. In September we will talk about the statute, Dravic said."
     [one] = _only(_events(nlp, text), "CONSULT")
     assert one.date is not None and one.date.value == "2025-09"
+
+
+def test_events_demo_a_threat_and_no_choice_are_no_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "to destroy" on "followed", across the threat's own phrase
+    text = ("The warning followed the minister's threat at the council session to \u201ctotally destroy\u201d "
+            "the rebel camps if attacked.")
+    assert all(e.status != "occurred" for e in _only(_events(nlp, text), "ASSAULT"))
+    text = "On Monday, Karst said that if forced, \u201cwe will have no choice but to attack Lindholm.\u201d"
+    [attack] = _only(_events(nlp, text), "ASSAULT")
+    assert attack.status == "hypothetical" and attack.date is None  # not the day it was said
+    [attack] = _only(_events(nlp, "Karst said the army would have no choice but to attack Lindholm."), "ASSAULT")
+    assert attack.status == "planned"
+    [attack] = _only(_events(nlp, "The army had no choice but to attack Lindholm."), "ASSAULT")
+    assert attack.status == "occurred"
+
+
+def test_events_demo_the_day_of_saying_is_not_the_day_of_the_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dravic said on Friday he would hold talks with Karst on July 30 in Lindholm."
+    [talks] = _only(_events(nlp, text), "CONSULT")
+    assert talks.status == "planned" and talks.date is not None and talks.date.value == "2025-07-30"
+    # called off, the talks were to be on a day of their own, not the day of the article
+    [off] = _only(_events(nlp, "Karst cancelled the talks with Dravic."), "CONSULT")
+    assert off.status == "cancelled" and off.date is None
+
+
+def test_events_demo_a_task_left_to_someone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The statement had no details, leaving it to Karst to negotiate the terms with Dravic."
+    [talks] = _only(_events(nlp, text), "CONSULT")
+    assert _roles(talks, "source") == ["Karst"] and talks.status == "planned"
+
+
+def test_events_demo_names_run_into_one_phrase_are_two_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    # parsed as one long name headed by "Korvel"
+    text = ("In the town where Brovanian President Ilir Dragan and Veldoran leader Anna Korvel met last "
+            "month, protests continued.")
+    [met] = _only(_events(nlp, text), "CONSULT")
+    assert sorted(_roles(met, "source")) == ["Anna Korvel", "Ilir Dragan"]
+
+
+def test_events_demo_an_anaphor_points_at_the_last_use_of_its_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The declaration left it to Karst to negotiate the details when he meets Dravic in September. "
+            "The Tovin-Korvel summit on Friday was filled with pomp. "
+            "Tovin crossed the line to arrive at the summit.")
+    events = _only(_events(nlp, text), "CONSULT")
+    arrive = next(e for e in events if any(text[r.start:r.end] == "summit" for r in e.reports))
+    # "the summit" is the Tovin-Korvel one, told in no event; not Karst's talks in September
+    assert arrive.actors == () and arrive.date is not None and arrive.date.value != "2025-09"
+    [talks] = [e for e in events if e.status == "planned"]
+    assert _roles(talks, "source") == ["Karst"] and talks.date is not None and talks.date.value == "2025-09"
+
+
+def test_events_demo_a_while_clause_shares_the_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tovin was detained in January 2016 while visiting Lindholm at the end of a five-day tour."
+    [visit] = _only(_events(nlp, text), "CONSULT")
+    assert visit.date is not None and visit.date.value == "2016-01"  # not the day of the article

@@ -59,6 +59,30 @@ def test_merging_a_plan_told_after_the_day_is_another_event() -> None:
     assert same_event(held, _report("e2", "a2", day="2025-03-10", published="2025-03-11", status="planned"))
 
 
+def test_merging_two_stated_months_are_two_events() -> None:
+    may = replace(_report("e1", "a1", day=None), date=DateValue("2025-05", "2025-05-01", "2025-05-31", "month"),
+                  report=EventReport("a1", 10, 14, 0, 40, "occurred", "this month"))
+    june = replace(_report("e2", "a2", day=None, published="2025-08-04"),
+                   date=DateValue("2025-06", "2025-06-01", "2025-06-30", "month"),
+                   report=EventReport("a2", 10, 14, 0, 40, "occurred", "two months ago"))
+    # a day apart at the turn of the month, but each text states its month: two meetings
+    assert not same_event(may, june) and not same_event(june, may)
+    assert same_event(may, replace(june, date=may.date))
+
+
+def test_merging_a_month_with_one_actor_in_common_does_not_join_a_day() -> None:
+    day = _report("e1", "a1", day="2025-05-09", published="2025-05-10", actors=(("e-a", "source"), ("e-b", "target")),
+                  passage=("e-a", "e-b", "e-c"))
+    month = replace(_report("e2", "a2", day=None, published="2025-05-12", actors=(("e-b", "target"),),
+                            passage=("e-a", "e-b", "e-c")),
+                    date=DateValue("2025-05", "2025-05-01", "2025-05-31", "month"),
+                    report=EventReport("a2", 10, 14, 0, 40, "occurred", "this month"))
+    # "this month" reaches over every day of May: one shared actor is not enough to join
+    assert not same_event(day, month)
+    # the day stated in both texts is
+    assert same_event(day, replace(month, date=day.date, report=day.report, article_id="a2"))
+
+
 def test_merging_needs_the_same_type_format_doers_and_enough_actors() -> None:
     a = _report("e1", "a1", mode="trilateral")
     assert not same_event(a, _report("e2", "a2", type_="ACCUSE"))
@@ -244,6 +268,17 @@ def test_merging_record_lists_reports_outlets_and_disputed_status() -> None:
     assert status.field == "status" and event.conflicts == (status.id,)
     assert {v.value: v.article_ids for v in status.values} == {"occurred": ("a1", "a3"), "failed": ("a2",)}
     assert "Anna A" in {a.name for a in event.actors}
+
+
+def test_merging_called_off_then_held_after_all_is_no_dispute() -> None:
+    called_off = _report("e1", "a1", status="cancelled", day="2025-03-10", published="2025-03-01")
+    held = _report("e2", "a2", status="occurred", day="2025-03-10", published="2025-03-10")
+    event, _, conflicts = merge([called_off, held], {})
+    # cancelled nine days before, held on the day: it took place; the conflict still shows
+    assert event.status == "occurred" and [c.field for c in conflicts] == ["status"]
+    # told as cancelled after the day, against a report that it took place: disputed
+    late = replace(called_off, published="2025-03-11")
+    assert merge([late, held], {})[0].status == "disputed"
 
 
 def test_merging_expectations_give_way_and_unstated_days_never_conflict() -> None:

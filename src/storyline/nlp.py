@@ -116,7 +116,29 @@ def repair_parse(doc: Doc) -> Doc:
     for v in doc:
         _reattach_modal_conjunct(v)
         _unhang_semicolon_clause(v)
+        _reattach_saying_time(v)
     return doc
+
+
+# Verbs of saying whose time the parser hands to the clause they report.
+SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "declare", "write", "tweet", "add", "confirm", "insist"})
+
+
+def _reattach_saying_time(t: Token) -> None:
+    """'Trump said on Friday he would hold a summit on June 12': the parser hangs "on Friday" on
+    "hold", which then has two days. A time between the verb of saying and the subject of the
+    clause it reports is the saying's: the reported clause begins with its subject."""
+    if t.dep_ not in ("prep", "npadvmod") or t.head.dep_ != "ccomp":
+        return
+    clause, said = t.head, t.head.head
+    if said.lemma_.lower() not in SAYING_VERBS or not said.i < t.i < clause.i:
+        return
+    subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or t.right_edge.i >= subject.left_edge.i:
+        return
+    times = [t] if t.dep_ == "npadvmod" else [c for c in t.children if c.dep_ == "pobj"]
+    if times and all(x.ent_type_ in ("DATE", "TIME") for x in times):
+        t.head = said
 
 
 def _reattach_modal_conjunct(v: Token) -> None:

@@ -39,6 +39,7 @@ from ..gazetteer import (
 )
 from ..genders import gender_evidence
 from ..model import MENTION_TYPES, Article, Entity, Mention, Role, entity_id
+from .timex_lexicon import MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -410,6 +411,7 @@ def _trim(ent: Span) -> _Mention | None:
         start = _after_glued_title(doc, start, end)
         end = _whole_last_word(doc, end)
         start, end = _without_figures(doc, start, end)
+        end = _before_a_day_of_month(doc, start, end)
     elif ent.label_ == "ORG":
         end = _whole_of_phrase(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
@@ -444,12 +446,26 @@ def _without_figures(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return marked[-1] + 1, end
 
 
+def _before_a_day_of_month(doc: Doc, start: int, end: int) -> int:
+    """The end of a name the tagger ran into the date after it ("meet with Kim June 12"): a
+    month's name followed by a day's number is the date's, even where it is also a given name.
+    Not "May", a surname as often ("Theresa May 10 years ago")."""
+    if (end - start >= 2 and doc[end - 1].lower_ in MONTHS and doc[end - 1].lower_ != "may" and end < len(doc)
+            and re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", doc[end].lower_)):
+        return end - 1
+    return end
+
+
 def _whole_last_word(doc: Doc, end: int) -> int:
     """The end of a name with its last word whole: the tagger stops "Moon Jae-in" before "-in",
-    which it reads as the preposition; a name never ends inside a hyphenated word."""
+    which it reads as the preposition, or just after the hyphen ("Moon Jae-|in April 27"); a
+    name never ends inside a hyphenated word."""
     if (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-"
             and not doc[end].whitespace_ and doc[end + 1].is_alpha):
         return end + 2
+    if (end >= 2 and end < len(doc) and doc[end - 1].text == "-" and not doc[end - 2].whitespace_
+            and not doc[end - 1].whitespace_ and doc[end].is_alpha):
+        return end + 1
     return end
 
 
@@ -899,12 +915,16 @@ def _is_title_only(doc: Doc, m: _Mention) -> bool:
 def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one entity: same folded name, or a surname of a full name in the article."""
     surnames: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
-    firsts: dict[str, list[tuple[int, str]]] = defaultdict(list)  # (token, key) of names a word opens
+    firsts: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)  # names a word opens, alike
+    family_firsts: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)  # of them, "Kim Jong Un"
     # A full name the tagger called an organisation or a place ("Recep Tayyip Erdoğan", "Maurice
     # Cheeks") still owns its surname where the article also writes the surname as a person, if
     # nothing in it says it is a place or a body (session 7 dropped the rule without that test:
     # "Fort Bragg" and "Lincoln Memorial" took "Bragg" and "Lincoln").
     bare_people = {name_key(m.text(doc)) for m in mentions if m.label == "PERSON" and m.end - m.start == 1}
+    # last words of full names as written in capitals ("KIM JONG UN" in a headline): only those
+    # may a bare word in capitals stand for; else "UN" is the United Nations, not "Kim Jong Un"
+    capital_lasts = {name_key(w[-1]) for m in mentions if len(w := m.text(doc).split()) >= 2 and _in_capitals(w[-1])}
     for m in mentions:
         words = m.text(doc).split()
         if len(words) >= 2 and (m.label == "PERSON" or m.honorific or (
@@ -913,13 +933,19 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             person = m.label == "PERSON" or m.honorific
             surnames[name_key(words[-1])].append((m.start, name_key(m.text(doc)), m.sent_start, person))
         if len(words) >= 2 and m.label == "PERSON" and _may_open_for(doc, m, words):
-            firsts[name_key(words[0])].append((m.start, name_key(m.text(doc))))
+            firsts[name_key(words[0])].append((m.start, name_key(m.text(doc)), m.sent_start, True))
+            if _family_name_first(words):
+                family_firsts[name_key(words[0])].append((m.start, name_key(m.text(doc)), m.sent_start, True))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
         key = name_key(text)
-        if len(text.split()) == 1 and m.label in PERSONISH and key in surnames:
-            key = _surname_owner(surnames[key], m)
+        acronym = _in_capitals(text) and key not in capital_lasts
+        if len(text.split()) == 1 and m.label in PERSONISH and key in surnames and not acronym:
+            # A word that ends some names and opens others written family name first ("Tony
+            # Kim", "Kim Jong Un") is the name of whichever the article introduced first, as a
+            # surname alone is.
+            key = _surname_owner(sorted(surnames[key] + family_firsts[key]), m)
             m.surname_only = True
         elif len(text.split()) == 1 and m.label == "PERSON" and (owner := _opened_name(firsts[key], m)):
             key = owner
@@ -949,14 +975,25 @@ BODY_NAME_HEADS = NOT_PERSON_NAME_WORDS | INSTITUTION_NOUNS
 
 
 
-def _opened_name(opened: list[tuple[int, str]], m: _Mention) -> str | None:
+def _opened_name(opened: list[tuple[int, str, int, bool]], m: _Mention) -> str | None:
     """The full name a lone name ending no full name stands for when it opens one, and only one,
     person's name the article gave before it (``opened``: those it opens, as (token, key)):
     Chinese and Korean names put the family name first ("Xi Jinping ... Xi said", "Kim Jong Un
     ... Kim"), and a lone given name is its bearer's ("Hunter Biden ... Hunter"). Two such names
     ("Kim Jong Un", "Kim Yo Jong") leave it nobody's."""
-    owners = {key for start, key in opened if start < m.start}
+    owners = {key for start, key, _, _ in opened if start < m.start}
     return owners.pop() if len(owners) == 1 else None
+
+
+def _family_name_first(words: list[str]) -> bool:
+    """Whether a person's name has the shape of one written family name first, as Korean and
+    Chinese names are in English: a hyphenated given name ("Moon Jae-in", "Kim Jong-un") or two
+    short syllables ("Kim Jong Un", "Kim Yo Jong"). A run of names the tagger glued ("Trump
+    Krystal Ball", "Trump MORE") has neither."""
+    rest = words[1:]
+    if any(w.isupper() and len(w) > 1 for w in rest):
+        return False
+    return any("-" in w.strip("-") for w in rest) or (len(rest) == 2 and all(len(w) <= 4 for w in rest))
 
 
 def _may_open_for(doc: Doc, m: _Mention, words: list[str]) -> bool:
@@ -1054,16 +1091,24 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
             owners[name_key(words[-1])].append(key)
     for key in [k for k in clusters if " " not in k and len(owners.get(k, ())) == 1]:
         cluster = clusters[key]
+        into = clusters[owners[key][0]]
         if any(m.acronym for m in cluster.mentions) or (
                 types[key] in ("GPE", "LOC") and place_country(cluster.mentions[0].text(doc))):
             continue
-        into = clusters[owners[key][0]]
+        if all(_in_capitals(m.text(doc)) for m in cluster.mentions) and not any(
+                _in_capitals(m.text(doc).split()[-1]) for m in into.mentions):
+            continue  # "UN" is no "Kim Jong Un" the article writes in small letters
         for m in clusters.pop(key).mentions:
             m.key, m.surname_only = into.key, True
             into.mentions.append(m)
         into.mentions.sort(key=lambda m: m.start)
         del types[key]
     return types
+
+
+def _in_capitals(word: str) -> bool:
+    """Whether a word is written in capitals throughout, as acronyms are ("UN", "KCNA")."""
+    return word.isupper() and len(word) > 1
 
 
 def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:

@@ -616,6 +616,7 @@ def resolve(ctx: DocContext, head: Token, speaker: Who | None = None) -> list[Wh
         for a in h.children:
             if a.dep_ == "appos" and same_segment(ctx, h.i, a.i):
                 heads.extend(c for c in a.conjuncts if c.i > a.i and c not in heads)
+        heads.extend(t for t in _names_run_in(ctx, h) if t not in heads)
     for h in heads[: MAX_CONJUNCTS + 1]:
         first, last = np_extent(h)
         for who in _resolve_one(ctx, h, speaker):
@@ -628,6 +629,28 @@ def resolve(ctx: DocContext, head: Token, speaker: Who | None = None) -> list[Wh
     if any(w.named for w in out):
         # "Kosovo's Deputy Prime Minister and chief negotiator, Besnik Bislimi": one person
         out = [w for w in out if w.named]
+    return out
+
+
+def _names_run_in(ctx: DocContext, h: Token) -> list[Token]:
+    """Names the parser ran into the phrase of a name as its modifiers, not its conjuncts:
+    "President Donald Trump and North Korean leader Kim Jong Un met" parsed as one long name
+    whose head is "Un". A name that ends right before an "and" inside the phrase is a party of
+    its own (not one behind a preposition: "the widow of Ali and ...")."""
+    hit = ctx.mention_at.get(h.i)
+    if hit is None:
+        return []
+    first = hit[1]
+    inside = {t.i for t in h.subtree}
+    out: list[Token] = []
+    for i in range(h.left_edge.i + 1, first):
+        tok = ctx.doc[i]
+        before = ctx.mention_at.get(i - 1)
+        if tok.lower_ != "and" or tok.dep_ != "cc" or before is None or before[2] != i or before[1] not in inside:
+            continue
+        root = ctx.doc[before[1]:before[2]].root
+        if root.dep_ != "pobj" and not any(t.dep_ == "pobj" for t in root.ancestors if t.i in inside):
+            out.append(root)
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -227,12 +228,18 @@ class EventMention:
     place: Place | None = None
     topic: str | None = None
     anaphoric: bool = False  # "the talks", "it": points back at an event named before
+    antecedent: int | None = None  # char offset of the last earlier use of the noun an anaphor repeats
     bare: bool = False  # names no party: may belong to an event named before
     # awaited as a condition ("until the commission meets"), not announced: nothing refers back to it
     contingent: bool = False
     quote: int = -1  # index of the quotation it is in, -1 outside quotes
     speech: int | None = None  # the speech verb it is the content of, if any
     counts: tuple[Count, ...] = ()  # how many, how long (event_counts.py)
+
+
+# Mentions further apart than this many sentences are never taken for one event: news articles
+# return to an event within a few paragraphs, and a wide window merges distinct meetings.
+MERGE_WINDOW_SENTENCES = 6
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -404,6 +411,8 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             objs = _children(head, frozenset({"dobj", "obj"}))
             if _lemma(head) in OBJECT_CONTROL and objs:
                 return [objs[0]], False
+            if _lemma(head) == "leave" and _to_marked(node) and (given := _left_to(head)) is not None:
+                return [given], False  # "leaving it to Trump to negotiate": Trump negotiates
             owner = _absolute_subject(head)
             if owner is not None:
                 return [owner], False
@@ -420,6 +429,12 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             continue
         break
     return [], passive
+
+
+def _left_to(leave: Token) -> Token | None:
+    """Whom 'leave it to X' hands a task: X."""
+    return next((g for c in leave.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _to_marked(v: Token) -> bool:
@@ -1522,6 +1537,9 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     status: str | None = _intended_by_noun(lex, pred)
     if status is None and _to_marked(pred) and any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
         status = "planned"  # "ready for Sanders to quit", "time for Belgrade to act": wanted, not done
+    if (status is None and pred.dep_ in ("advcl", "xcomp") and _to_marked(pred) and _lemma(pred.head) == "leave"
+            and _left_to(pred.head) is not None):
+        status = "planned"  # "leaving it to Karst to negotiate the terms": his task, not done
     if _purpose(lex, pred):
         # "would not send boats to rescue the crew": a purpose stands as its act does, and so does
         # one hanging from an adjective ("could make it harder for prosecutors to bring charges")
@@ -1541,6 +1559,13 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             negated = True  # "built the dams without consulting Karst"
         elif status is None:
             status = done  # "will not sign without consulting parliament": a condition
+    leaving = _leaving_no_other(pred)
+    if leaving is not None:
+        # "we will have no choice but to destroy it if forced": the act stands as the clause
+        # that leaves no other, with its condition
+        modal = modal or _modal(leaving)
+        if status is None and (_conditioned(leaving) or _in_conditional(leaving)):
+            status = "hypothetical"
     governing = _gerund_governor(pred)
     if governing is not None:
         # "will play an active role in assisting the party", "beyond condemning the tariffs,
@@ -1625,6 +1650,17 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
 SERVING_PREPS = frozenset({"in", "beyond", "besides"})
 # Adverbs with "would" that tell what happened next from an earlier point: "would later condemn".
 LATER_ADVERBS = frozenset({"later", "eventually", "subsequently", "afterwards", "afterward", "ultimately"})
+
+
+def _leaving_no_other(pred: Token) -> Token | None:
+    """The verb of "have no choice but to X" (or "nothing but") that X serves, or None."""
+    but = pred.head
+    if pred.dep_ != "pcomp" or but.lower_ != "but" or but.i == pred.i:
+        return None
+    gov = but.head
+    if gov.pos_ == "NOUN" and gov.dep_ in ("dobj", "attr") and gov.head.i != gov.i:
+        gov = gov.head
+    return gov if gov.pos_ in ("VERB", "AUX") else None
 
 
 def _gerund_governor(pred: Token) -> Token | None:
@@ -1776,6 +1812,11 @@ def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     if pred.dep_ == "pcomp" and pred.head.lower_ == "of" and _lemma(pred.head.head) in ABILITY_ADJECTIVES:
         return ABILITY_ADJECTIVES[_lemma(pred.head.head)]  # "an army capable of resuming the battle"
     to = next((c for c in pred.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is not None and to.i > 0 and pred.dep_ in ("advcl", "xcomp"):
+        # the parser hangs it on the verb across the noun's own phrase ("followed the president's
+        # threat at the UN assembly to destroy North Korea"): the noun the words before "to" serve
+        noun = _intent_noun_before(lex, pred.doc[to.i - 1])
+        return lex.control_nouns[_lemma(noun)] if noun is not None else None
     if pred.dep_ != "acl" or to is None:
         return None
     # the parser often hangs the infinitive higher ("news of the plot to kill"): the noun
@@ -1785,6 +1826,19 @@ def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     if status == "planned" and any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children):
         return "negated"  # "there were no plans to evacuate the embassy"
     return status
+
+
+def _intent_noun_before(lex: Lexicon, tok: Token) -> Token | None:
+    """The noun of intent whose phrase ends at tok, up through the phrases that qualify it
+    ("threat at the UN general assembly"), or None where a verb comes first ("sent police to the
+    crossing")."""
+    for _ in range(5):
+        if tok.pos_ == "NOUN" and _lemma(tok) in lex.control_nouns:
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "compound", "amod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 # Finite verb tags: a verb with tense says when; an infinitive or a gerund does not.
@@ -2723,8 +2777,11 @@ def _date(
         if sent.start <= tx.root < sent.end:
             kind = _timex_kind(ctx, tx, tokens, trigger_tokens, pred)
             era = era or kind in ("era", "since")
-            if kind == "free" and status == "planned" and _before_publication(tx.date, ctx.published):
-                continue  # "said yesterday that Karst will discuss ...": the saying was yesterday
+            if (kind == "free" and status in ("planned", "hypothetical", "ongoing")
+                    and _before_publication(tx.date, ctx.published)):
+                # "said yesterday that Karst will discuss ...": the saying was yesterday; "while
+                # lawmakers continue to probe it, Republicans said last month ...": it goes on now
+                continue
             if kind in ("own", "free"):
                 (own if kind == "own" else free).append((abs(tx.root - anchor), tx.date, tx.timex.text))
     if own:
@@ -2733,7 +2790,8 @@ def _date(
     if free:
         _, d, text = min(free, key=lambda p: p[0])
         return d, text, 2
-    undated = status in ("planned", "hypothetical") or era or _background(ctx.lex, ctx.doc[pred])
+    # a cancelled event was to be on its own day, not on the day it was called off or told of
+    undated = status in ("planned", "hypothetical", "cancelled") or era or _background(ctx.lex, ctx.doc[pred])
     if ctx.published is not None and not undated and _before_a_dated_past(ctx, sent, ctx.doc[pred], ctx.published):
         undated = True
     if status == "negated" and ctx.doc[pred].dep_ == "pcomp" and ctx.doc[pred].head.lower_ == "without":
@@ -2868,6 +2926,8 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
         ahead = bool(pub_end and tx.date.start and tx.date.start > pub_end)  # no act done at a coming summit
         if verb is not None and verb.i in tokens and not ahead:
             owner = verb.i  # "in a July 16 press conference, Jobs said": the saying was then
+    if owner is not None and owner not in tokens and _during(doc[pred], owner):
+        return "own"  # "was detained in January 2016 while visiting North Korea": the visit was then
     if owner is not None and owner not in tokens and _reached_at(doc[owner], tokens):
         return "own"  # "the agreement, reached at yesterday's meeting": made that day
     if owner is not None and owner not in tokens and _journey_purpose(doc[pred], doc[owner]):
@@ -2891,6 +2951,21 @@ def _timex_kind(ctx: DocContext, tx: TimexAt, tokens: set[int], trigger_tokens: 
 
 # Participles that tell where an agreement or a decision was made: "the deal reached at Monday's summit".
 MADE_AT_VERBS = frozenset({"reach", "sign", "strike", "conclude", "agree", "adopt", "make", "announce", "take"})
+
+
+# Marks of a clause whose act goes on at the time of the clause it hangs on.
+DURING_MARKS = frozenset({"while", "as", "whilst"})
+
+
+def _during(pred: Token, owner: int) -> bool:
+    """Whether the event's clause goes on while the act a time expression dates happens: "detained
+    in January 2016 while visiting North Korea"."""
+    if pred.dep_ != "advcl" or pred.head.i != owner or not any(
+            c.dep_ == "mark" and c.lower_ in DURING_MARKS for c in pred.children):
+        return False
+    # with a tense of its own it must be the same one: "while lawmakers continue to probe the
+    # allegations, Republicans said last month ..." sets two things side by side
+    return not _finite(pred) or (_past(pred) and _past(pred.head))
 
 
 def _reached_at(occasion: Token, tokens: set[int]) -> bool:
@@ -3169,6 +3244,33 @@ def _owner(t: Token, trigger_tokens: set[int]) -> int | None:
 AHEAD_WORDS = re.compile(r"\b(?:end|late|later|rest|remainder|coming)\b", re.IGNORECASE)
 
 
+def _repeated_noun(ctx: DocContext, n: Token) -> int | None:
+    """Where the noun a definite event noun repeats was last written before it, within the
+    sentences an anaphor reaches back over (char offset), or None: "The Kim-Moon summit Friday was
+    filled with pomp ... to arrive at the summit" points at that summit, whether or not it was told
+    as an event, and not at a meeting named before it."""
+    k = bisect_right(ctx.segment_starts, n.i) - 1
+    first = ctx.segment_starts[max(0, k - MERGE_WINDOW_SENTENCES)] if ctx.segment_starts else 0
+    lemma = _lemma(n)
+    for i in range(n.i - 1, first - 1, -1):
+        t = ctx.doc[i]
+        if t.pos_ == "NOUN" and _lemma(t) == lemma and not _points_back(t):
+            return t.idx
+    return None
+
+
+# Words before a noun that point back without saying which: "that denial", "his denial".
+POINTING_WORDS = frozenset({"the", "that", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _points_back(n: Token) -> bool:
+    """Whether a noun is only pointed at ("relied on that denial", "the summit"), an anaphor itself
+    that may stand for an event told before it, unlike one described ("the Kim-Moon summit
+    Friday", "a summit")."""
+    words = [c for c in n.children if c.dep_ != "punct"]
+    return bool(words) and all(c.dep_ in ("det", "poss") and c.lower_ in POINTING_WORDS for c in words)
+
+
 def _scheduled(pred: Token, date_text: str | None) -> bool:
     """A verb in the simple present with no auxiliary, which with the part of a period still to
     come tells what is arranged: "De Mistura stands down at the end of the year" (but "Israel
@@ -3231,6 +3333,7 @@ def _finish(
         place=place,
         topic=topic or None,
         anaphoric=anaphoric,
+        antecedent=_repeated_noun(ctx, doc[tr.noun]) if anaphoric and tr.noun is not None else None,
         bare=not unique,
         contingent=status == "planned" and _awaited(doc[tr.pred]),
         quote=ctx.quote_of[tr.pred],

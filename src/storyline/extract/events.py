@@ -31,15 +31,12 @@ from ..model import (
 )
 from .event_context import build_context, sentences
 from .event_counts import event_counts
-from .event_rules import EventMention, MentionActor, find_mentions
+from .event_rules import MERGE_WINDOW_SENTENCES, EventMention, MentionActor, find_mentions
 from .time import story_day, story_day_end, told_in_past
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Mentions further apart than this many sentences are never taken for one event: news articles
-# return to an event within a few paragraphs, and a wide window merges distinct meetings.
-MERGE_WINDOW_SENTENCES = 6
 # Statuses that may describe one event at two moments ("was planned" ... "did not take place").
 STATUS_UPDATES = frozenset(
     {
@@ -145,6 +142,8 @@ def merge_mentions(article: Article, mentions: Sequence[EventMention]) -> list[E
             if c[0].type == m.type
             and m.sentence - c[-1].sentence <= MERGE_WINDOW_SENTENCES
             and _compatible(c, m)
+            # "the summit" repeats the last "summit" before it: an event told before that is another
+            and (m.antecedent is None or c[-1].end > m.antecedent)
         ]
         # an anaphor points at the latest event that stands as it does, before one it would update
         near.sort(key=lambda c: c[0].status != m.status)

@@ -238,14 +238,25 @@ def _unnamed_alike(a: Report, b: Report) -> bool:
 def dated_alike(a: Report, b: Report) -> bool:
     """Whether two reports a few days apart, already of one type with enough actors in common
     (same_event), are one event: their passages tell one story, their doers are the same by name
-    when both name one, and one more thing agrees: both texts state the day, or they share two
-    actors, or one and the place, or the one the act is done to and a named mode. One shared
+    when both name one, and one more thing agrees: both texts state the day (or a week or a month
+    and a doer named by both), or they share two actors, or one and the place, or the one the act
+    is done to and a named mode. One shared
     name and a week around the articles' days are not enough in busy news: every day someone
     accuses a president, and such pairs chained a month of a 678-article AllSides sample (June
     2020) into events of up to 108 reports. Status may differ: that is a conflict to show."""
     if not _passages_linked(a, b) or not _same_doers(a, b):
         return False
-    return (_stated(a) is not None and _stated(b) is not None) or _more_in_common(a, b)
+    if _stated(a) is not None and _stated(b) is not None and (
+            (_stated_day(a) and _stated_day(b)) or _doers(a) & _doers(b)):
+        return True
+    return _more_in_common(a, b)
+
+
+def _stated_day(r: Report) -> bool:
+    """Whether the report's text states the day. "This month" or "last week" reaches over many
+    days: such a report, with one actor in common and no doer named by both, chained the events
+    of a whole month."""
+    return r.date is not None and r.date.granularity == "day"
 
 
 def undated_alike(a: Report, b: Report) -> bool:
@@ -344,7 +355,12 @@ def _targets(r: Report) -> frozenset[str]:
 
 def _stated_apart(a: Report, b: Report) -> bool:
     """Whether a date one text states, however coarse ("in 2007"), lies further than
-    DATE_SLACK_DAYS from the days the other report may be about."""
+    DATE_SLACK_DAYS from the days the other report may be about, or both texts state a month
+    and not the same one (an outlet may be a day off, hardly a month)."""
+    sa, sb = _stated(a), _stated(b)
+    if (sa and sb and a.date and b.date and a.date.granularity == b.date.granularity == "month"
+            and (sa[1] < sb[0] or sb[1] < sa[0])):
+        return True  # "met this month" (May) and "met two months ago" (June): two meetings
     for x, y in ((a, b), (b, a)):
         stated = _stated(x)
         other = _stated(y) or window(y)
@@ -431,12 +447,12 @@ def merge(group: Sequence[Report], names: dict[str, str]) -> tuple[Event, Member
     ordered = sorted(group, key=lambda r: (r.published or "9999", r.article_id, r.report.start))
     eid = merged_id(ordered)
     conflicts: list[Conflict] = []
-    status, said = _status(ordered)
+    date, said_date = _date(ordered)
+    status, said = _status(ordered, date)
     if said:
         conflicts.append(Conflict(conflict_id(eid, "status"), eid, "status", said))
-    date, said = _date(ordered)
-    if said:
-        conflicts.append(Conflict(conflict_id(eid, "date"), eid, "date", said))
+    if said_date:
+        conflicts.append(Conflict(conflict_id(eid, "date"), eid, "date", said_date))
     place, said = _place(ordered)
     if said:
         conflicts.append(Conflict(conflict_id(eid, "place"), eid, "place", said))
@@ -476,18 +492,33 @@ def _said(pairs: Iterable[tuple[Any, str]], same: Callable[[Any], Any] = lambda 
     return tuple(ConflictValue(v, tuple(a)) for v, a in by.values())
 
 
-def _status(reports: Sequence[Report]) -> tuple[str, tuple[ConflictValue, ...]]:
+def _status(reports: Sequence[Report], date: DateValue | None = None) -> tuple[str, tuple[ConflictValue, ...]]:
     """What the reports say of whether it happened. Expectations ("planned") give way to any
     report of what happened; reports that it happened against reports that it did not make the
-    event `disputed`; other disagreements (failed or cancelled) keep the most reported."""
+    event `disputed`, unless every report that it did not was published before its day and one
+    that it did after it: called off, then held after all (the conflict still shows). Other
+    disagreements (failed or cancelled) keep the most reported."""
     told = [r for r in reports if r.status not in EXPECTED] or list(reports)
     statuses = {r.status for r in told}
     if len(statuses) == 1 or statuses <= HAPPENED:
         return _most_said(r.status for r in told) or told[0].status, ()
     said = _said((r.status, r.article_id) for r in told)
     if statuses & HAPPENED and statuses & DID_NOT:
+        if _held_after_all(told, date):
+            return _most_said(r.status for r in told if r.status in HAPPENED) or "occurred", said
         return "disputed", said
     return _most_said(r.status for r in told) or told[0].status, said
+
+
+def _held_after_all(told: Sequence[Report], date: DateValue | None) -> bool:
+    """Whether the reports that an event did not take place all appeared before its day, and one
+    that it did on or after it: "Trump cancels the summit" in May, "Trump and Kim met" on 12 June."""
+    day = _day(date.start) if date is not None else None
+    if day is None:
+        return False
+    published = [(_day(r.published), r.status in HAPPENED) for r in told]
+    return all(p is not None and p < day for p, held in published if not held) and any(
+        p is not None and p >= day for p, held in published if held)
 
 
 def _date(reports: Sequence[Report]) -> tuple[DateValue | None, tuple[ConflictValue, ...]]:
