@@ -208,6 +208,21 @@ def test_entities_a_bare_surname_stays_with_the_person_introduced_first(nlp) -> 
 
 
 @pytest.mark.model
+def test_entities_a_titled_surname_before_a_relative_stays_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the article never writes the president's full name; his wife's is no name of his
+    text = ("President Dragan arrived in Lindholm on Sunday for talks with Prime Minister Tovin. Dragan "
+            "said the alliance was strong. He was joined by first lady Maria Dragan, who toured a school. "
+            "Dragan later met business leaders.")
+    mentions, ents = _run(nlp, text)
+    bare = [m for m in mentions if m.text == "Dragan"]
+    assert len(bare) == 3 and all(m.entity_id != ents["Maria Dragan"].id for m in bare)
+    # a full name with the same title is his
+    _, ents = _run(nlp, "President Dragan arrived in Lindholm on Sunday. President Ilir Dragan said the "
+                        "alliance was strong. Dragan later met business leaders.")
+    assert ents["Ilir Dragan"].n_mentions == 3
+
+
+@pytest.mark.model
 def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, "Chinese Premier Zhao Lihua met the envoy in Beijing on Monday. Zhao said the "
                         "talks had been useful.")
@@ -232,6 +247,15 @@ def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None: 
     _, ents = _run(nlp, "Senators wrote to President Trump Donald John TrumpGOP senators balk at lengthy trial. "
                         "Trump said he would veto it.")
     assert "Trump" in ents  # not joined to the tagger's "Trump Donald"
+
+
+@pytest.mark.model
+def test_entities_the_office_of_a_title_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "Defense Anna Korvel" as one organisation
+    mentions, ents = _run(nlp, "Veldoran Secretary of Defense Anna Korvel said the drills would go on.")
+    assert "Anna Korvel" in [m.text for m in mentions] and ents["Anna Korvel"].type == "PERSON"
+    _, ents = _run(nlp, "The State Department said on Monday it would respond.")
+    assert "State Department" in ents
 
 
 @pytest.mark.model

@@ -997,6 +997,11 @@ def test_quotes_model_relay_quotes_someone_as_saying(nlp: Language) -> None:
     ("The foreign affairs minister, Lena Dravic, said aid had reached the port. “That is our interest, to "
      "protect our people at home and abroad,” the health minister told Channel Seven.", "That is our interest",
      "the health minister"),
+    # "the spokesman" is the unnamed one quoted last, not the spokesman named before him
+    ("Foreign ministry spokesman Hans Lindqvist said on Monday that Veldora would respond. Later, the state "
+     "news agency quoted a defence ministry spokesman as saying that the drills were a provocation. The "
+     "spokesman said the army would keep training.", "the army would keep training",
+     "a defence ministry spokesman"),
     # "most councillors" are several, not the one titled councillor
     ("Councillor Tomas Edlund met the mayor on Friday. Most councillors said it was now up to the mayor.",
      "it was now up to the mayor", "Most councillors"),

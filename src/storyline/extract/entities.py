@@ -407,12 +407,15 @@ def _trim(ent: Span) -> _Mention | None:
         start += 1
     if end - start >= 2 and _opening_preposition(doc, start, end):
         start += 1
-    if ent.label_ == "PERSON":
+    label = ent.label_
+    if label in ("PERSON", "ORG") and (cut := _after_office_of(doc, start, end)) != start:
+        start, label = cut, "PERSON"  # the holder of the office: "Secretary of State Rex Tillerson"
+    if label == "PERSON":
         start = _after_glued_title(doc, start, end)
         end = _whole_last_word(doc, end)
         start, end = _without_figures(doc, start, end)
         end = _before_a_day_of_month(doc, start, end)
-    elif ent.label_ == "ORG":
+    elif label == "ORG":
         end = _whole_of_phrase(doc, start, end)
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
                            or (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
@@ -430,7 +433,7 @@ def _trim(ent: Span) -> _Mention | None:
     # One token "X." at a sentence end: the dot is punctuation unless the name is an
     # abbreviation with inner dots ("U.S.").
     drop_dot = text.endswith(".") and "." not in text[:-1] and len(text) > 1
-    return _Mention(start, end, ent.label_, honorific, drop_dot=drop_dot)
+    return _Mention(start, end, label, honorific, drop_dot=drop_dot)
 
 
 def _without_figures(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -579,6 +582,27 @@ def _after_glued_title(doc: Doc, start: int, end: int) -> int:
     if len(rest) < MIN_NAME_WORDS_AFTER_TITLE or not all(t.text[:1].isupper() for t in rest if t.is_alpha):
         return start
     if any(doc[i].lower_ in ROLE_MODIFIERS for i in range(cut, end)):
+        return start
+    return cut
+
+
+# Words that end a title "Secretary of ..." and that the tagger runs into the name after it.
+OFFICE_WORDS = frozenset({"state", "defense", "defence", "treasury", "homeland", "security", "health", "labor",
+                          "labour", "energy", "commerce", "agriculture", "education", "transportation", "interior",
+                          "justice", "veterans", "affairs", "housing", "war", "foreign"})
+
+
+def _after_office_of(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a span that opens with the end of a title the tagger ran into it:
+    "Secretary of [State Rex Tillerson]" names Rex Tillerson, when at least two capitalised name
+    words follow the office's words."""
+    if start < 2 or doc[start - 1].lower_ != "of" or not _is_role_head(doc[start - 2]):
+        return start
+    cut = start
+    while cut < end and doc[cut].lower_ in OFFICE_WORDS:
+        cut += 1
+    rest = doc[cut:end]
+    if cut == start or len(rest) < MIN_NAME_WORDS_AFTER_TITLE or not all(t.is_alpha and t.is_title for t in rest):
         return start
     return cut
 
@@ -936,6 +960,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             firsts[name_key(words[0])].append((m.start, name_key(m.text(doc)), m.sent_start, True))
             if _family_name_first(words):
                 family_firsts[name_key(words[0])].append((m.start, name_key(m.text(doc)), m.sent_start, True))
+    titled = _titled_first(doc, mentions, surnames)
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
@@ -945,8 +970,15 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             # A word that ends some names and opens others written family name first ("Tony
             # Kim", "Kim Jong Un") is the name of whichever the article introduced first, as a
             # surname alone is.
-            key = _surname_owner(sorted(surnames[key] + family_firsts[key]), m)
-            m.surname_only = True
+            owners = sorted(surnames[key] + family_firsts[key])
+            if key in titled:
+                # "President Trump" before "first lady Melania Trump": the surname alone is the
+                # president's, unless a full name has his title or is in the same sentence
+                owners = [c for c in owners if c[0] < m.start and c[2] == m.sent_start] or [
+                    c for c in owners if _title_of(doc, c[0]) == titled[key]]
+            if owners:
+                key = _surname_owner(owners, m)
+                m.surname_only = True
         elif len(text.split()) == 1 and m.label == "PERSON" and (owner := _opened_name(firsts[key], m)):
             key = owner
             m.surname_only = True
@@ -955,6 +987,25 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return _join_acronyms(doc, _join_short_forms(clusters))
+
+
+def _titled_first(doc: Doc, mentions: list[_Mention],
+                  surnames: dict[str, list[tuple[int, str, int, bool]]]) -> dict[str, str]:
+    """The surnames the article first writes alone after a title, before any full name ending in
+    them ("President Trump" before "first lady Melania Trump"), each with that title."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        key = name_key(m.text(doc))
+        title = _title_of(doc, m.start) if m.end - m.start == 1 else None
+        if title and key in surnames and key not in out and m.start < min(c[0] for c in surnames[key]):
+            out[key] = title
+    return out
+
+
+def _title_of(doc: Doc, start: int) -> str | None:
+    """The title right before a name ("President", "lady"), folded, or None."""
+    before = doc[start - 1] if start > 0 else None
+    return before.lower_ if before is not None and before.text[:1].isupper() and _is_role_head(before) else None
 
 
 # Words of places, buildings, bodies and titles named after people ("Fort Bragg", "Lincoln
@@ -1098,12 +1149,23 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
         if all(_in_capitals(m.text(doc)) for m in cluster.mentions) and not any(
                 _in_capitals(m.text(doc).split()[-1]) for m in into.mentions):
             continue  # "UN" is no "Kim Jong Un" the article writes in small letters
+        if _another_titled(doc, cluster, into):
+            continue
         for m in clusters.pop(key).mentions:
             m.key, m.surname_only = into.key, True
             into.mentions.append(m)
         into.mentions.sort(key=lambda m: m.start)
         del types[key]
     return types
+
+
+def _another_titled(doc: Doc, bare: _Cluster, full: _Cluster) -> bool:
+    """Whether a surname alone first stands after a title before the full name is written, and no
+    full name has that title: "President Trump" is not "first lady Melania Trump"."""
+    first = min(bare.mentions, key=lambda m: m.start)
+    title = _title_of(doc, first.start)
+    return bool(title) and first.start < min(m.start for m in full.mentions) and not any(
+        _title_of(doc, m.start) == title for m in full.mentions if m.end - m.start >= 2)
 
 
 def _in_capitals(word: str) -> bool:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, DateValue, Entity, Mention, Quote, Speaker, TimeExpr, short_hash
 from ..resolve.speakers import (
     ORGANISATION_NOUNS,
+    RELAY_LEMMAS,
     ResolvedSpeaker,
     Sentences,
     UnnamedSpeaker,
@@ -398,8 +399,10 @@ def _personal(head: Token) -> bool:
 def _may_be_referred_to(head: Token) -> bool:
     """Whether a common-noun speaker can be what a later "he" or "they" refers to: the subject of a
     verb ("a spokesman said", "said an aide, who ..."), not a noun a participle hangs on or one found
-    by position ("a statement accusing ...", "his rhetoric accusing ...": a text, not a person)."""
-    return head.dep_ in SUBJECT_DEPS or any(c.dep_ == "relcl" for c in head.children)
+    by position ("a statement accusing ...", "his rhetoric accusing ...": a text, not a person); also
+    the one a text is quoted from ("KCNA quoted a ministry spokesman as saying")."""
+    return (head.dep_ in SUBJECT_DEPS or any(c.dep_ == "relcl" for c in head.children)
+            or (head.dep_ == "dobj" and head.head.lemma_.lower() in RELAY_LEMMAS))
 
 
 def _realis(cue: Token) -> bool:

@@ -455,10 +455,29 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
     first, last = noun_phrase(doc, head)
     span = doc[first:last]
     entity_id = _by_noun_phrase(index, doc, head, first)
+    told = _unnamed_told_since(index, head, entity_id, unnamed)
+    if told is not None:
+        return ResolvedSpeaker(Speaker(None, told.name), span.start_char, span.end_char)
     if entity_id is not None:
         return ResolvedSpeaker(Speaker(entity_id, index.entities[entity_id].name), span.start_char, span.end_char)
     span = doc[first:_whose(doc, head, last)]
     return ResolvedSpeaker(Speaker(None, span.text), span.start_char, span.end_char)
+
+
+def _unnamed_told_since(index: SpeakerIndex, head: Token, entity_id: str | None,
+                        unnamed: Sequence[UnnamedSpeaker]) -> UnnamedSpeaker | None:
+    """An unnamed speaker of the same noun told after the named one a title points at: "KCNA
+    quoted a ministry spokesman as saying ... The spokesman said" is that spokesman, not the
+    spokesman of another ministry the article named before."""
+    if head.pos_ != "NOUN" or head.tag_ in PLURAL_NOUN_TAGS:
+        return None
+    noun = fold(head.text)
+    hits = [u for u in unnamed if u.start < head.idx and not u.plural and noun in fold(u.name).split()]
+    if not hits:
+        return None
+    latest = max(hits, key=lambda u: u.start)
+    named = max((c.start for c in index.candidates if c.entity_id == entity_id and c.start < head.idx), default=-1)
+    return latest if latest.start > named else None
 
 
 # Prepositions that say whose an unnamed speaker is: "a spokesperson for the European External
