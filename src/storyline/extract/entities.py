@@ -1042,7 +1042,7 @@ def _family_name_first(words: list[str]) -> bool:
     short syllables ("Kim Jong Un", "Kim Yo Jong"). A run of names the tagger glued ("Trump
     Krystal Ball", "Trump MORE") has neither."""
     rest = words[1:]
-    if any(w.isupper() and len(w) > 1 for w in rest):
+    if any(_in_capitals(w) for w in rest):
         return False
     return any("-" in w.strip("-") for w in rest) or (len(rest) == 2 and all(len(w) <= 4 for w in rest))
 

@@ -411,7 +411,7 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             objs = _children(head, frozenset({"dobj", "obj"}))
             if _lemma(head) in OBJECT_CONTROL and objs:
                 return [objs[0]], False
-            if _lemma(head) == "leave" and _to_marked(node) and (given := _left_to(head)) is not None:
+            if (given := _task_left_to(node)) is not None:
                 return [given], False  # "leaving it to Trump to negotiate": Trump negotiates
             owner = _absolute_subject(head)
             if owner is not None:
@@ -431,9 +431,11 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
     return [], passive
 
 
-def _left_to(leave: Token) -> Token | None:
-    """Whom 'leave it to X' hands a task: X."""
-    return next((g for c in leave.children if c.dep_ == "prep" and c.lower_ == "to"
+def _task_left_to(v: Token) -> Token | None:
+    """Whom "leave it to X to do" hands the task an infinitive names: X, or None."""
+    if v.dep_ not in ("advcl", "xcomp") or not _to_marked(v) or _lemma(v.head) != "leave":
+        return None
+    return next((g for c in v.head.children if c.dep_ == "prep" and c.lower_ == "to"
                  for g in c.children if g.dep_ == "pobj"), None)
 
 
@@ -1537,8 +1539,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     status: str | None = _intended_by_noun(lex, pred)
     if status is None and _to_marked(pred) and any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
         status = "planned"  # "ready for Sanders to quit", "time for Belgrade to act": wanted, not done
-    if (status is None and pred.dep_ in ("advcl", "xcomp") and _to_marked(pred) and _lemma(pred.head) == "leave"
-            and _left_to(pred.head) is not None):
+    if status is None and _task_left_to(pred) is not None:
         status = "planned"  # "leaving it to Karst to negotiate the terms": his task, not done
     if _purpose(lex, pred):
         # "would not send boats to rescue the crew": a purpose stands as its act does, and so does
