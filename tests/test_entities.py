@@ -240,6 +240,17 @@ def test_entities_a_family_name_written_first_joins_its_full_name(nlp) -> None: 
     _, ents = _run(nlp, "North Korean leader Kim Jong Un met the envoy on Monday. The UN said sanctions "
                         "would stay. Kim said the talks were useful.")
     assert ents["Kim Jong Un"].n_mentions == 2 and "UN" not in ents["Kim Jong Un"].aliases
+    # among several, the one introduced first, whatever the tagger calls the lone name
+    _, ents = _run(nlp, "North Vardan leader Ri Song Chol wrote to the president on Friday. The letter was "
+                        "handed over by Ri Jae-hun, a senior official. In Ri's letter, he asked for new talks.")
+    assert ents["Ri Song Chol"].n_mentions == 2 and "Ri" not in ents
+    # but not a forebear named in passing
+    _, ents = _run(nlp, "The satellite, named after late leader Pak Il Sung, was launched on Sunday. The order "
+                        "was given by his son, leader Pak Jong Su. Another photo showed Pak surrounded by officials.")
+    assert ents["Pak Jong Su"].n_mentions == 2 and ents["Pak Il Sung"].n_mentions == 1
+    # a double-barrelled surname is no given name of short syllables
+    _, ents = _run(nlp, "Representative Alexandria Ocasio-Cortez spoke in Alexandria on Monday.")
+    assert ents["Alexandria Ocasio-Cortez"].n_mentions == 1
     # two full names it opens: the lone name is nobody's
     _, ents = _run(nlp, "Minister Park Min-jun and his sister Park Ji-woo attended the summit. Park said little.")
     assert {"Park", "Park Min-jun", "Park Ji-woo"} <= set(ents)

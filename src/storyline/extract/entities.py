@@ -979,6 +979,10 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             if owners:
                 key = _surname_owner(owners, m)
                 m.surname_only = True
+        elif len(text.split()) == 1 and m.label in PERSONISH and not acronym and (
+                owner := _family_owner(doc, family_firsts[key], m)):
+            key = owner  # "Kim Jong Un ... Kim Yong Chol ... in Kim's note" (tagged a place)
+            m.surname_only = True
         elif len(text.split()) == 1 and m.label == "PERSON" and (owner := _opened_name(firsts[key], m)):
             key = owner
             m.surname_only = True
@@ -1036,15 +1040,49 @@ def _opened_name(opened: list[tuple[int, str, int, bool]], m: _Mention) -> str |
     return owners.pop() if len(owners) == 1 else None
 
 
+def _family_owner(doc: Doc, named: list[tuple[int, str, int, bool]], m: _Mention) -> str | None:
+    """Whose a lone family name is, among the full names the article writes family name first
+    with it ("Kim Jong Un", "Kim Yong Chol"): as a surname alone, the one introduced first,
+    whom news goes on calling by it while it tells the others by their full names; but not a
+    forebear named in passing, dead or commemorated ("named after late leader Kim Jong Il", "the
+    birthday of Kim Il Sung"), while another remains. Two such names introduced together ("Park
+    Min-jun and his sister Park Ji-woo") leave it nobody's after their sentence."""
+    named = sorted(named)
+    named = [c for c in named if not _of_the_past(doc, c[0])] or named
+    if not named:
+        return None
+    together = {key for _, key, sent, _ in named if sent == named[0][2]}
+    if len(together) > 1 and m.sent_start != named[0][2]:
+        return None
+    return _surname_owner(named, m)
+
+
+def _of_the_past(doc: Doc, start: int) -> bool:
+    """Whether the name at token `start` is of someone dead or commemorated: "the late Kim Il
+    Sung", "late leader Kim Jong Il", "the birthday of Kim Il Sung"."""
+    before = list(doc[max(0, start - 3):start])
+    for i, t in enumerate(before):
+        if t.lower_ == "late" and all(w.is_lower for w in before[i + 1:]):
+            return True  # not "late Tuesday Kim said"
+    return len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lemma_.lower() in ("birth", "birthday")
+
+
 def _family_name_first(words: list[str]) -> bool:
     """Whether a person's name has the shape of one written family name first, as Korean and
-    Chinese names are in English: a hyphenated given name ("Moon Jae-in", "Kim Jong-un") or two
-    short syllables ("Kim Jong Un", "Kim Yo Jong"). A run of names the tagger glued ("Trump
+    Chinese names are in English: a given name of short syllables hyphenated ("Moon Jae-in",
+    "Kim Jong-un") or two short syllables apart ("Kim Jong Un", "Kim Yo Jong"). A run of names the tagger glued ("Trump
     Krystal Ball", "Trump MORE") has neither."""
     rest = words[1:]
     if any(_in_capitals(w) for w in rest):
         return False
-    return any("-" in w.strip("-") for w in rest) or (len(rest) == 2 and all(len(w) <= 4 for w in rest))
+    return any(_syllables(w.strip("-")) for w in rest) or (len(rest) == 2 and all(len(w) <= 4 for w in rest))
+
+
+def _syllables(word: str) -> bool:
+    """Whether a word is a hyphenated given name of short syllables ("Jae-in", "Kye-gwan"), not a
+    double-barrelled surname ("Ocasio-Cortez", "Lloyd-Webber")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(0 < len(p) <= 5 for p in parts)
 
 
 def _may_open_for(doc: Doc, m: _Mention, words: list[str]) -> bool:
