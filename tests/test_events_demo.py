@@ -275,3 +275,40 @@ def test_events_demo_a_while_clause_shares_the_time(nlp) -> None:  # type: ignor
     text = "Tovin was detained in January 2016 while visiting Lindholm at the end of a five-day tour."
     [visit] = _only(_events(nlp, text), "CONSULT")
     assert visit.date is not None and visit.date.value == "2016-01"  # not the day of the article
+
+
+def test_events_demo_a_habit_is_no_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "rarely" in any tense, the others in the simple present: what one does as a rule
+    text = "The statement was strong words from Karst, who has rarely criticized Dravic directly."
+    [criticism] = _only(_events(nlp, text), "ACCUSE")
+    assert criticism.status == "hypothetical"
+    [meeting] = _only(_events(nlp, "The president often meets foreign envoys."), "CONSULT")
+    assert meeting.status == "hypothetical"
+    [visit] = _only(_events(nlp, "The minister often visited Lindholm in 2019."), "CONSULT")
+    assert visit.status == "occurred" and visit.date is not None and visit.date.value == "2019"
+
+
+def test_events_demo_what_is_denied_and_what_is_stopped(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "An army spokesman denied that troops had fired on the protesters in Lindholm."
+    [fired] = _only(_events(nlp, text), "ASSAULT")
+    assert fired.status == "negated"
+    [fired] = _only(_events(nlp, "The army did not deny that troops fired on the crowd."), "ASSAULT")
+    assert fired.status == "occurred"
+    # a pause in shelling calls nothing off: it was going on
+    [shelling] = _only(_events(nlp, "Veldora said it would stop shelling the border towns for seven hours."),
+                       "ASSAULT")
+    assert shelling.status == "ongoing"
+    [fire] = _only(_events(nlp, "The rebels stopped firing rockets at Lindholm on Sunday."), "ASSAULT")
+    assert fire.status == "occurred"
+
+
+def test_events_demo_a_way_to_do_it_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "There is no better way to prevent Veldora from building a nuclear weapon."
+    [prevent] = _only(_events(nlp, text), "COERCE")
+    assert prevent.status == "hypothetical"
+
+
+def test_events_demo_a_verb_coordinated_after_a_denial_is_not_denied(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "defended" inside the denied clause
+    text = "The spokeswoman denied that there had been a change in tone and defended the council's response."
+    assert all(e.status != "negated" for e in _events(nlp, text))

@@ -209,6 +209,9 @@ def test_joins_which_names_shorten_which() -> None:
     # a middle name joins its initial, the form news writes; never the other way, nor another initial
     assert shortens("donald john trump", "donald j. trump") and shortens("george walker bush", "george w bush")
     assert not shortens("donald j. trump", "donald john trump") and not shortens("george walker bush", "george h. bush")
+    # the name one goes by, without the first of three
+    assert shortens("javad zarif", "mohammad javad zarif") and not shortens("mohammad javad zarif", "javad zarif")
+    assert not shortens("w. bush", "h. w. bush") and not shortens("javad zarif", "mohammad jalal zarif")
     assert target("de mistura", {"staffan de mistura": 5, "de mistura": 3}) == "staffan de mistura"
     bushes = {"george bush": 10, "george w. bush": 60, "george h. w. bush": 30}
     assert full_form("george bush", bushes) is None  # W and H. W. are 60/40: no guess

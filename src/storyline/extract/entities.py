@@ -403,8 +403,10 @@ def _trim(ent: Span) -> _Mention | None:
     while start < end and doc[start].lower_ in HONORIFICS:
         honorific = True
         start += 1
-    if end - start >= 2 and _inverted_speech_tag(doc, start):
+    if end - start >= 2 and _inverted_speech_tag(doc, start, end):
         start += 1
+    if ent.label_ == "PERSON" and end - start >= 2 and _caps_run_in(doc, start, end):
+        start += 1  # "| REUTERS Obama's cautious balance", a video's "CLOSE Obama": a credit or a button
     if end - start >= 2 and _opening_preposition(doc, start, end):
         start += 1
     label = ent.label_
@@ -607,10 +609,28 @@ def _after_office_of(doc: Doc, start: int, end: int) -> int:
     return cut
 
 
-def _inverted_speech_tag(doc: Doc, i: int) -> bool:
-    """'Said' in "“We will win,” Said Obama": a speech verb right after a closing quotation mark
-    (and its comma) opens an attribution, it is no given name ("Said Jalili met the envoy")."""
-    if doc[i].lower_ not in SPEECH_TAGS or i == 0:
+# Prefixes of ships' names: "USS Carl Vinson" is no person, but keeps its prefix.
+SHIP_PREFIXES = frozenset({"USS", "HMS", "USNS", "HMCS", "HMAS", "INS", "RFS"})
+
+
+def _caps_run_in(doc: Doc, start: int, end: int) -> bool:
+    """Whether a person's name opens with a word in capitals that is no part of it, run in from a
+    credit, a button or a label ("REUTERS Obama", "CLOSE Obama"): the rest is written in small
+    letters, as a name in capitals throughout ("KIM JONG UN") is not."""
+    first = doc[start]
+    return (_in_capitals(first.text) and first.is_alpha and first.text not in SHIP_PREFIXES
+            and not any(_in_capitals(t.text) for t in doc[start + 1:end]) and doc[start + 1].text[:1].isupper())
+
+
+def _inverted_speech_tag(doc: Doc, i: int, end: int) -> bool:
+    """'Said' in "“We will win,” Said Obama" or a paragraph's "Said Obama: “...”": a speech verb
+    right after a closing quotation mark (and its comma), or opening a line and a colon after the
+    name, opens an attribution; it is no given name ("Said Jalili met the envoy")."""
+    if doc[i].lower_ not in SPEECH_TAGS:
+        return False
+    if (i == 0 or "\n" in doc[i - 1].text_with_ws) and end < len(doc) and doc[end].text == ":":
+        return True
+    if i == 0:
         return False
     j = i - 1
     if doc[j].text in (",", ":") and j > 0:
@@ -974,8 +994,9 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             if key in titled:
                 # "President Trump" before "first lady Melania Trump": the surname alone is the
                 # president's, unless a full name has his title or is in the same sentence
+                fits = _title_fits(doc, [(c[1], c[0]) for c in owners], titled[key])
                 owners = [c for c in owners if c[0] < m.start and c[2] == m.sent_start] or [
-                    c for c in owners if _title_of(doc, c[0]) == titled[key]]
+                    c for c in owners if c[1] in fits]
             if owners:
                 key = _surname_owner(owners, m)
                 m.surname_only = True
@@ -1202,8 +1223,51 @@ def _another_titled(doc: Doc, bare: _Cluster, full: _Cluster) -> bool:
     full name has that title: "President Trump" is not "first lady Melania Trump"."""
     first = min(bare.mentions, key=lambda m: m.start)
     title = _title_of(doc, first.start)
-    return bool(title) and first.start < min(m.start for m in full.mentions) and not any(
-        _title_of(doc, m.start) == title for m in full.mentions if m.end - m.start >= 2)
+    return bool(title) and first.start < min(m.start for m in full.mentions) and not _title_fits(
+        doc, [(full.key, m.start) for m in full.mentions if m.end - m.start >= 2], title)
+
+
+# Words that tell a relative of someone named before: "his daughter Ivanka Trump", "Melania
+# Trump, the president's wife".
+KIN_NOUNS = _words("""
+wife husband spouse widow widower son daughter child children brother sister father mother
+nephew niece cousin uncle aunt grandson granddaughter grandfather grandmother stepson stepdaughter
+lady
+""")
+
+
+def _title_fits(doc: Doc, names: list[tuple[str, int]], title: str | None) -> set[str]:
+    """Of full names (key, token of a mention), those that may be the one a title first named by
+    the surname alone: one with that title ("President Trump ... President Donald Trump"), or one
+    always written bare ("President Obama ... Barack Obama"); not one ever given a title of its
+    own or told as a relative ("first lady Melania Trump", "his daughter, Ivanka Trump", "Ivanka
+    Trump, his daughter"), nor a slip of the tagger ("Discussions Obama will have")."""
+    fits: dict[str, str] = {}
+    for key, start in names:
+        fit = _title_fit(doc, start, title)
+        if fits.get(key) != "same" and (fit == "same" or fits.get(key) != "other"):
+            fits[key] = fit
+    return {key for key, fit in fits.items() if fit in ("same", "plain")}
+
+
+def _title_fit(doc: Doc, start: int, title: str | None) -> str:
+    """How the full name at token `start` stands to a title: 'same', 'plain' or 'other'."""
+    own = _title_of(doc, start)
+    if own is not None:
+        return "same" if own == title else "other"
+    if doc[start].tag_ != "NNP":
+        return "other"  # "Discussions Obama will have with Israeli leaders": a sentence's first word
+    i = start - 1
+    while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "PUNCT", "PART") and not doc[i].is_sent_start and doc[i].text != ".":
+        i -= 1  # "the president's daughter, Ivanka Trump"
+    if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and (doc[i].lower_ in KIN_NOUNS or _is_role_head(doc[i])):
+        return "other"
+    end = start + 1
+    while end < len(doc) and (doc[end].ent_iob_ == "I" or doc[end].pos_ == "PROPN"):
+        end += 1
+    after = doc[end:end + 6]
+    kin_after = len(after) and after[0].text == "," and any(t.lower_ in KIN_NOUNS for t in after[1:])
+    return "other" if kin_after else "plain"
 
 
 def _in_capitals(word: str) -> bool:

@@ -1593,6 +1593,11 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
         ):
             status = "hypothetical"  # "one possibility is that they backed off": a guess
             break
+        if dep in ("ccomp", "xcomp") and hl in DENIAL_VERBS and not _negated(head) and node.i == pred.i:
+            # not a verb coordinated into the clause: "denied that there had been a change and
+            # defended the responses" is parsed with "defended" inside what was denied
+            negated = True  # "an army spokesman denied troops shot at protesters": said not to be
+            break
         if dep == "xcomp" and any(c.dep_ == "advmod" and c.lower_ == "too" for c in head.children):
             negated = True  # "too weak to pull out of the deal"
             break
@@ -1603,6 +1608,12 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             status = lex.control[hl]
             if hl == "suppose":
                 status = "failed" if _past(head) else "planned"
+            if hl in STOP_VERBS:
+                # "would stop shelling for seven hours", "refused to halt the strikes": going on,
+                # not called off; "stopped shelling on Sunday": it went on until then
+                ended = _past(head) and not _negated(head) and not _modal(head)
+                status = "occurred" if ended else "ongoing"
+                break
             if _negated(head):
                 status = "failed" if status == "occurred" else "negated"
             modal = modal or _modal(head)
@@ -1629,7 +1640,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
         # "demanded that work stop until the commission meets": not yet met ("after riots have
         # broken out": a perfect tells what is done)
         status = "planned"
-    if _in_conditional(pred) or (status is None and _generic_when(pred)):
+    if _in_conditional(pred) or (status is None and (_generic_when(pred) or _habitual(pred))):
         status = "hypothetical"
     if negated and status in (None, "occurred") and _not_yet(pred):
         return "planned"  # "the strike has not begun yet"
@@ -1646,6 +1657,10 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     return status
 
 
+# Control verbs that end what their complement tells: it was going on.
+STOP_VERBS = frozenset({"stop", "cease", "halt", "quit"})
+# Verbs whose clause says what the speaker holds did not happen.
+DENIAL_VERBS = frozenset({"deny"})
 # Prepositions whose gerund serves the clause it hangs from ("a role in assisting", "beyond
 # condemning"), so stands as that clause does; not "accused of helping", "thanked for helping".
 SERVING_PREPS = frozenset({"in", "beyond", "besides"})
@@ -1710,6 +1725,24 @@ WHEN_WORDS = frozenset({"when", "whenever"})
 # Words that open a clause of time whose present tense tells what is awaited: "until the
 # commission meets", "before the two sides sign", "once the troops leave".
 AWAITED_WORDS = frozenset({"until", "till", "before", "once", "after"})
+
+
+# Adverbs that make a verb tell a habit, not an occasion: "rarely criticizes", "seldom met" in any
+# tense; the others only in the simple present ("often meets", but "often visited in 2019" were
+# visits).
+RARE_ADVERBS = frozenset({"rarely", "seldom"})
+HABIT_ADVERBS = frozenset({"often", "frequently", "usually", "routinely", "typically", "habitually", "normally",
+                           "regularly", "generally", "sometimes", "occasionally"})
+
+
+def _habitual(pred: Token) -> bool:
+    """'who has rarely criticized Putin', 'the president often meets envoys': what someone does as
+    a rule, no report of an act."""
+    adverbs = {c.lower_ for c in pred.children if c.dep_ == "advmod"}
+    if adverbs & RARE_ADVERBS:
+        return True
+    tensed = [pred, *(c for c in pred.children if c.dep_ in ("aux", "auxpass"))]
+    return bool(adverbs & HABIT_ADVERBS) and len(tensed) == 1 and pred.tag_ in ("VBZ", "VBP")
 
 
 def _generic_when(pred: Token) -> bool:
@@ -1818,7 +1851,7 @@ def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
         # threat at the UN assembly to destroy North Korea"): the noun the words before "to" serve
         noun = _intent_noun_before(lex, pred.doc[to.i - 1])
         return lex.control_nouns[_lemma(noun)] if noun is not None else None
-    if pred.dep_ != "acl" or to is None:
+    if pred.dep_ not in ("acl", "relcl") or to is None:  # "no better way to prevent it": relcl
         return None
     # the parser often hangs the infinitive higher ("news of the plot to kill"): the noun
     # right before "to" is the one it completes
