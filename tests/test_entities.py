@@ -981,3 +981,9 @@ def test_entities_a_word_in_capitals_run_into_a_name_is_no_part_of_it(nlp) -> No
     # a name in capitals throughout is kept whole
     mentions, _ = _run(nlp, "Veldoran leader KIM JONG UN met the envoy.")
     assert "KIM JONG UN" in [m.text for m in mentions]
+
+
+@pytest.mark.model
+def test_entities_a_plural_after_the_is_a_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "The Varenis seized the capital in 2014. Veldora launched strikes against the Varenis.")
+    assert ents["Varenis"].type != "PERSON"

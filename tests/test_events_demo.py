@@ -294,6 +294,9 @@ def test_events_demo_what_is_denied_and_what_is_stopped(nlp) -> None:  # type: i
     assert fired.status == "negated"
     [fired] = _only(_events(nlp, "The army did not deny that troops fired on the crowd."), "ASSAULT")
     assert fired.status == "occurred"
+    # the parser runs the clause in as the denial's object and a participle on it
+    [fired] = _only(_events(nlp, "An army spokesman denied troops shot at Tovin supporters."), "ASSAULT")
+    assert fired.status == "negated"
     # a pause in shelling calls nothing off: it was going on
     [shelling] = _only(_events(nlp, "Veldora said it would stop shelling the border towns for seven hours."),
                        "ASSAULT")
@@ -306,6 +309,10 @@ def test_events_demo_a_way_to_do_it_is_not_done(nlp) -> None:  # type: ignore[no
     text = "There is no better way to prevent Veldora from building a nuclear weapon."
     [prevent] = _only(_events(nlp, text), "COERCE")
     assert prevent.status == "hypothetical"
+    # a reluctance is a disposition, not an act that did not happen
+    text = "Karst has raised questions for his reluctance to criticize Dravic."
+    [criticism] = _only(_events(nlp, text), "ACCUSE")
+    assert criticism.status == "hypothetical"
 
 
 def test_events_demo_a_verb_coordinated_after_a_denial_is_not_denied(nlp) -> None:  # type: ignore[no-untyped-def]

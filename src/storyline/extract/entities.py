@@ -410,6 +410,8 @@ def _trim(ent: Span) -> _Mention | None:
     if end - start >= 2 and _opening_preposition(doc, start, end):
         start += 1
     label = ent.label_
+    if label == "PERSON" and _a_people(doc, start, end):
+        label = "NORP"  # "strikes against the Houthis", "loyalty to the Kims": a group, no one person
     if label in ("PERSON", "ORG") and (cut := _after_office_of(doc, start, end)) != start:
         start, label = cut, "PERSON"  # the holder of the office: "Secretary of State Rex Tillerson"
     if label == "PERSON":
@@ -607,6 +609,13 @@ def _after_office_of(doc: Doc, start: int, end: int) -> int:
     if cut == start or len(rest) < MIN_NAME_WORDS_AFTER_TITLE or not all(t.is_alpha and t.is_title for t in rest):
         return start
     return cut
+
+
+def _a_people(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word name is a group's, a plural after "the": "the Houthis", "the Obamas"."""
+    word = doc[start].text
+    return (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the" and word.endswith("s")
+            and not word.endswith("ss") and word[:1].isupper())
 
 
 # Prefixes of ships' names: "USS Carl Vinson" is no person, but keeps its prefix.

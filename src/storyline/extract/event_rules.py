@@ -1534,7 +1534,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     lex = ctx.lex
     if pred.dep_ == "oprd" and pred.head.pos_ in ("VERB", "AUX"):
         return verb_status(ctx, pred.head, in_speech)  # "to call it quits" stands as "to call" does
-    negated = _negated(pred) or _nobody(pred)
+    negated = _negated(pred) or _nobody(pred) or _denied_run_in(pred)
     modal = _modal(pred)
     status: str | None = _intended_by_noun(lex, pred)
     if status is None and _to_marked(pred) and any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
@@ -1655,6 +1655,14 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             return "ongoing"
         return "occurred"
     return status
+
+
+def _denied_run_in(pred: Token) -> bool:
+    """'denied troops shot at protesters', parsed with "troops" the object of the denial and
+    "shot" a participle on it: the clause denied, run in without "that"."""
+    noun = pred.head
+    return (pred.dep_ == "acl" and noun.dep_ == "dobj" and _lemma(noun.head) in DENIAL_VERBS
+            and not _negated(noun.head))
 
 
 # Control verbs that end what their complement tells: it was going on.
