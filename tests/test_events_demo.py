@@ -319,3 +319,13 @@ def test_events_demo_a_verb_coordinated_after_a_denial_is_not_denied(nlp) -> Non
     # the parser hangs "defended" inside the denied clause
     text = "The spokeswoman denied that there had been a change in tone and defended the council's response."
     assert all(e.status != "negated" for e in _events(nlp, text))
+
+
+def test_events_demo_how_be_and_a_phrase_say_an_event_stands(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A meeting between Tovin and Dravic is in the works, and Tovin said details would follow."
+    [meeting] = _only(_events(nlp, text), "CONSULT")
+    assert meeting.status == "planned" and meeting.date is None
+    [talks] = _only(_events(nlp, "Talks between Veldora and Karst are under way in Lindholm."), "CONSULT")
+    assert talks.status == "ongoing"
+    [summit] = _only(_events(nlp, "The summit in Lindholm is on hold."), "CONSULT")
+    assert summit.status == "planned" and summit.topic != "hold"

@@ -2028,6 +2028,10 @@ def _noun_mention(
         st = verb_status(ctx, frame, in_speech)
         if st == "negated":
             st = "occurred"  # "Pence was not at Trump Tower during the meeting": it was held without him
+    elif (standing := _standing_phrase(n, frame)) is not None:
+        st = standing  # "a meeting between Kim and Trump is in the works": being arranged
+        if verb_status(ctx, frame, in_speech) in ("negated", "hypothetical"):
+            st = "hypothetical"
     else:
         st = verb_status(ctx, frame, in_speech)
         if st == "negated" and _described(n, frame):
@@ -2082,6 +2086,26 @@ def _described(n: Token, frame: Token) -> bool:
         and n.head.i == frame.i
         and any(c.dep_ in ("attr", "acomp", "prep") for c in frame.children)
     )
+
+
+# What "be" and a phrase say of how an event stands: "the summit is in the works", "talks are
+# under way", "the visit is on hold".
+STANDING_PHRASES = {("in", "works"): "planned", ("on", "track"): "planned", ("on", "hold"): "planned",
+                    ("in", "pipeline"): "planned", ("under", "way"): "ongoing", ("in", "progress"): "ongoing"}
+
+
+def _standing_phrase(n: Token, frame: Token) -> str | None:
+    """How an event noun, the subject of 'be', stands by the phrase 'be' gives it, or None."""
+    if _lemma(frame) != "be" or n.dep_ != "nsubj" or n.head.i != frame.i:
+        return None
+    if any(c.lower_ == "underway" for c in frame.children if c.dep_ in ("acomp", "advmod")):
+        return "ongoing"
+    for c in frame.children:
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and (c.lower_, p.lower_) in STANDING_PHRASES:
+                    return STANDING_PHRASES[(c.lower_, p.lower_)]
+    return None
 
 
 def _judged_idea(n: Token, frame: Token) -> bool:
@@ -2561,6 +2585,8 @@ def _topic_of_preps(ctx: DocContext, h: Token, meeting: bool = False) -> str | N
                         continue
                     if g.lower_ in CIRCUMSTANCE_NOUNS or _lemma(g) in CIRCUMSTANCE_NOUNS:
                         continue
+                    if (prep, g.lower_) in STANDING_PHRASES:
+                        continue  # "the summit is on hold": how it stands, not what about
                     if prep == "on" and g.lower_ in CHANNEL_WORDS:
                         continue  # "blasted the deal on Twitter": where, not what about
                     if meeting and prep == "of" and _lemma(g) in ctx.lex.actor_nouns:
