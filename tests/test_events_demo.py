@@ -329,3 +329,13 @@ def test_events_demo_how_be_and_a_phrase_say_an_event_stands(nlp) -> None:  # ty
     assert talks.status == "ongoing"
     [summit] = _only(_events(nlp, "The summit in Lindholm is on hold."), "CONSULT")
     assert summit.status == "planned" and summit.topic != "hold"
+
+
+def test_events_demo_nearly_done_is_not_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    [attack] = _only(_events(nlp, "The army almost attacked the town of Mirov."), "ASSAULT")
+    assert attack.status == "negated"
+    [talks] = _only(_events(nlp, "The talks in Lindholm almost collapsed on Monday."), "CONSULT")
+    assert talks.status == "occurred"  # held, and went on
+    # on the number, the word says how many
+    [killing] = _only(_events(nlp, "The rebels killed nearly 30 people in Lindholm."), "ASSAULT")
+    assert killing.status == "occurred"

@@ -1534,7 +1534,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     lex = ctx.lex
     if pred.dep_ == "oprd" and pred.head.pos_ in ("VERB", "AUX"):
         return verb_status(ctx, pred.head, in_speech)  # "to call it quits" stands as "to call" does
-    negated = _negated(pred) or _nobody(pred) or _denied_run_in(pred)
+    negated = _negated(pred) or _nobody(pred) or _denied_run_in(pred) or _nearly(pred)
     modal = _modal(pred)
     status: str | None = _intended_by_noun(lex, pred)
     if status is None and _to_marked(pred) and any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
@@ -1655,6 +1655,12 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             return "ongoing"
         return "occurred"
     return status
+
+
+def _nearly(pred: Token) -> bool:
+    """'has nearly destroyed', 'almost attacked': the act came close and was not done ("killed
+    nearly 30 people" puts the word on the number, not the verb)."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("nearly", "almost") for c in pred.children)
 
 
 def _denied_run_in(pred: Token) -> bool:
@@ -2011,7 +2017,9 @@ def _noun_mention(
             st = fst
     elif slot.dep_ in SUBJECT_DEPS and fl in lex.occurrence:
         st = verb_status(ctx, frame, in_speech)
-        if st == "negated" or (lex.occurrence[fl] == "failed" and st != "hypothetical"):
+        if lex.occurrence[fl] == "failed" and _nearly(frame):
+            st = "occurred"  # "the talks almost collapsed": held, and went on
+        elif st == "negated" or (lex.occurrence[fl] == "failed" and st != "hypothetical"):
             st = "failed"  # "did not take place", "the talks collapsed" (not "should talks fail")
     elif fl in lex.frames and lex.frames[fl] != "tense" and not (fl in ANNOUNCING and tr.type != "CONSULT"):
         st = lex.frames[fl]
