@@ -227,6 +227,11 @@ def test_entities_a_titled_surname_before_a_relative_stays_its_own(nlp) -> None:
     mentions, ents = _run(nlp, "President Dragan arrived in Lindholm on Sunday. Maria Dragan, his wife, was with "
                                "him. Dragan later met business leaders.")
     assert all(m.entity_id != ents["Maria Dragan"].id for m in mentions if m.text == "Dragan")
+    # a family (a "Jr." among them) leaves the titled surname to no one of its members
+    mentions, ents = _run(nlp, "President Dragan met the envoy on Monday. Dragan said the talks would go on. "
+                               "Weisel and Tomas Dragan Jr. signed the cheques. Dragan denied it. Later, Eric "
+                               "Dragan spoke to reporters.")
+    assert all(m.entity_id != ents["Eric Dragan"].id for m in mentions if m.text == "Dragan")
     # once told as a relative, always: a later bare full name (a photo caption) is still hers
     mentions, ents = _run(nlp, "President Dragan arrived in Lindholm on Sunday with first lady Maria Dragan. "
                                "Maria Dragan looks at pearls in a shop. Dragan later met business leaders.")
@@ -981,9 +986,12 @@ def test_entities_a_word_in_capitals_run_into_a_name_is_no_part_of_it(nlp) -> No
     # a name in capitals throughout is kept whole
     mentions, _ = _run(nlp, "Veldoran leader KIM JONG UN met the envoy.")
     assert "KIM JONG UN" in [m.text for m in mentions]
+    # two capitals are initials
+    mentions, _ = _run(nlp, "DJ Kessler, the executive director of the group, said the law had failed.")
+    assert "DJ Kessler" in [m.text for m in mentions]
 
 
 @pytest.mark.model
 def test_entities_a_plural_after_the_is_a_group(nlp) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, "The Varenis seized the capital in 2014. Veldora launched strikes against the Varenis.")
-    assert ents["Varenis"].type != "PERSON"
+    assert ents["Varenis"].type != "PERSON"  # a movement, a team: a body

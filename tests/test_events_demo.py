@@ -309,6 +309,12 @@ def test_events_demo_a_way_to_do_it_is_not_done(nlp) -> None:  # type: ignore[no
     text = "There is no better way to prevent Veldora from building a nuclear weapon."
     [prevent] = _only(_events(nlp, text), "COERCE")
     assert prevent.status == "hypothetical"
+    # but a way cleared for it is the next thing, and a way gone toward it went some way
+    [invasion] = _only(_events(nlp, "Photographs showed the troops clearing the way for Karst to invade."), "ASSAULT")
+    assert invasion.status == "planned"
+    text = "Veldora has, in fact, gone a long way toward meeting those demands of Karst."
+    [met] = _only(_events(nlp, text), "CONCEDE")
+    assert met.status == "occurred"
     # a reluctance is a disposition, not an act that did not happen
     text = "Karst has raised questions for his reluctance to criticize Dravic."
     [criticism] = _only(_events(nlp, text), "ACCUSE")

@@ -237,7 +237,8 @@ def shortens(short: str, full: str) -> bool:
     surname: the same given name with more before the surname ('regina benjamin', 'regina m
     benjamin'), or a short given name for the other's ('mo cheeks', 'maurice cheeks'); or a
     surname opened by particles ('de mistura') the end of a fuller name; or the last two words
-    of a three-word name ('javad zarif', 'mohammad javad zarif'). A three-word key with a
+    of a three-word name that opens with a given name ('javad zarif', 'mohammad javad zarif').
+    A three-word key with a
     middle name is also the same name with its initial ('donald john trump', 'donald j trump'):
     the initial is how news writes the middle name, so that form is the one to join."""
     words, other = short.split(), full.split()
@@ -252,8 +253,10 @@ def shortens(short: str, full: str) -> bool:
     if len(words) != 2:
         return False
     given, their_given = words[0], other[0]
-    if len(other) == 3 and other[1:] == words and min(len(given.rstrip(".")), len(their_given.rstrip("."))) > 1:
-        return True  # "javad zarif" of "mohammad javad zarif": the name he goes by, without the first
+    if len(other) == 3 and other[1:] == words and their_given in GIVEN_NAMES and len(given.rstrip(".")) > 1:
+        # "javad zarif" of "mohammad javad zarif": the name he goes by, without the first; that
+        # first must be a given name, not a word run in ("Podcast Cokie Roberts", "Add Rex Tillerson")
+        return True
     return (given == their_given and len(other) > 2) or their_given in SHORT_FORMS.get(given, ())
 
 

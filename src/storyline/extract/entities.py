@@ -411,7 +411,7 @@ def _trim(ent: Span) -> _Mention | None:
         start += 1
     label = ent.label_
     if label == "PERSON" and _a_people(doc, start, end):
-        label = "NORP"  # "strikes against the Houthis", "loyalty to the Kims": a group, no one person
+        label = "ORG"  # "strikes against the Houthis", "the Bulldogs" (a team): a group, no one person
     if label in ("PERSON", "ORG") and (cut := _after_office_of(doc, start, end)) != start:
         start, label = cut, "PERSON"  # the holder of the office: "Secretary of State Rex Tillerson"
     if label == "PERSON":
@@ -625,9 +625,10 @@ SHIP_PREFIXES = frozenset({"USS", "HMS", "USNS", "HMCS", "HMAS", "INS", "RFS"})
 def _caps_run_in(doc: Doc, start: int, end: int) -> bool:
     """Whether a person's name opens with a word in capitals that is no part of it, run in from a
     credit, a button or a label ("REUTERS Obama", "CLOSE Obama"): the rest is written in small
-    letters, as a name in capitals throughout ("KIM JONG UN") is not."""
+    letters, as a name in capitals throughout ("KIM JONG UN") is not, and two capitals are initials
+    ("DJ Jaffe")."""
     first = doc[start]
-    return (_in_capitals(first.text) and first.is_alpha and first.text not in SHIP_PREFIXES
+    return (_in_capitals(first.text) and first.is_alpha and len(first.text) > 2 and first.text not in SHIP_PREFIXES
             and not any(_in_capitals(t.text) for t in doc[start + 1:end]) and doc[start + 1].text[:1].isupper())
 
 
@@ -990,6 +991,11 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             if _family_name_first(words):
                 family_firsts[name_key(words[0])].append((m.start, name_key(m.text(doc)), m.sent_start, True))
     titled = _titled_first(doc, mentions, surnames)
+    # "Donald Trump Jr.": a relative by the word before the suffix, no owner of "Trump" alone
+    juniors: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if len(words := m.text(doc).split()) >= 3 and fold(words[-1]).rstrip(".") in GENERATIONAL_SUFFIXES:
+            juniors[name_key(words[-2])].add(name_key(m.text(doc)))
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
@@ -1003,7 +1009,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             if key in titled:
                 # "President Trump" before "first lady Melania Trump": the surname alone is the
                 # president's, unless a full name has his title or is in the same sentence
-                fits = _title_fits(doc, [(c[1], c[0]) for c in owners], titled[key])
+                fits = _title_fits(doc, [(c[1], c[0]) for c in owners], titled[key], juniors[key])
                 owners = [c for c in owners if c[0] < m.start and c[2] == m.sent_start] or [
                     c for c in owners if c[1] in fits]
             if owners:
@@ -1217,7 +1223,9 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
         if all(_in_capitals(m.text(doc)) for m in cluster.mentions) and not any(
                 _in_capitals(m.text(doc).split()[-1]) for m in into.mentions):
             continue  # "UN" is no "Kim Jong Un" the article writes in small letters
-        if _another_titled(doc, cluster, into):
+        juniors = {k for k in clusters if len(w := k.split()) >= 3 and w[-1].rstrip(".") in GENERATIONAL_SUFFIXES
+                   and w[-2] == key}
+        if _another_titled(doc, cluster, into, juniors):
             continue
         for m in clusters.pop(key).mentions:
             m.key, m.surname_only = into.key, True
@@ -1227,13 +1235,13 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
     return types
 
 
-def _another_titled(doc: Doc, bare: _Cluster, full: _Cluster) -> bool:
+def _another_titled(doc: Doc, bare: _Cluster, full: _Cluster, juniors: set[str]) -> bool:
     """Whether a surname alone first stands after a title before the full name is written, and no
     full name has that title: "President Trump" is not "first lady Melania Trump"."""
     first = min(bare.mentions, key=lambda m: m.start)
     title = _title_of(doc, first.start)
     return bool(title) and first.start < min(m.start for m in full.mentions) and not _title_fits(
-        doc, [(full.key, m.start) for m in full.mentions if m.end - m.start >= 2], title)
+        doc, [(full.key, m.start) for m in full.mentions if m.end - m.start >= 2], title, juniors)
 
 
 # Words that tell a relative of someone named before: "his daughter Ivanka Trump", "Melania
@@ -1245,18 +1253,23 @@ lady
 """)
 
 
-def _title_fits(doc: Doc, names: list[tuple[str, int]], title: str | None) -> set[str]:
+def _title_fits(doc: Doc, names: list[tuple[str, int]], title: str | None,
+                juniors: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """Of full names (key, token of a mention), those that may be the one a title first named by
     the surname alone: one with that title ("President Trump ... President Donald Trump"), or one
-    always written bare ("President Obama ... Barack Obama"); not one ever given a title of its
-    own or told as a relative ("first lady Melania Trump", "his daughter, Ivanka Trump", "Ivanka
-    Trump, his daughter"), nor a slip of the tagger ("Discussions Obama will have")."""
+    always written bare when it is the only one ("President Obama ... Barack Obama"; `juniors`,
+    "Donald Trump Jr.", count too); not one ever given a title of its own or told as a relative
+    ("first lady Melania Trump", "his daughter, Ivanka Trump", "Ivanka Trump, his daughter"), nor
+    a slip of the tagger ("Discussions Obama will have")."""
     fits: dict[str, str] = {}
     for key, start in names:
         fit = _title_fit(doc, start, title)
         if fits.get(key) != "same" and (fit == "same" or fits.get(key) != "other"):
             fits[key] = fit
-    return {key for key, fit in fits.items() if fit in ("same", "plain")}
+    plain = {key for key, fit in fits.items() if fit == "plain"}
+    if len(plain | juniors) > 1:
+        plain = set()  # "Ivanka Trump, Eric Trump and Donald Trump Jr.": a family, no one of them
+    return plain | {key for key, fit in fits.items() if fit == "same"}
 
 
 def _title_fit(doc: Doc, start: int, title: str | None) -> str:
@@ -1266,11 +1279,15 @@ def _title_fit(doc: Doc, start: int, title: str | None) -> str:
         return "same" if own == title else "other"
     if doc[start].tag_ != "NNP":
         return "other"  # "Discussions Obama will have with Israeli leaders": a sentence's first word
-    i = start - 1
-    while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "PUNCT", "PART") and not doc[i].is_sent_start and doc[i].text != ".":
-        i -= 1  # "the president's daughter, Ivanka Trump"
-    if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and (doc[i].lower_ in KIN_NOUNS or _is_role_head(doc[i])):
-        return "other"
+    # back over the phrase before the name: "the president's daughter, Ivanka Trump", "Vice
+    # Minister of Defense Khalid bin Salman"
+    for tok in reversed(doc[max(0, start - 6):start]):
+        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in KIN_NOUNS or _is_role_head(tok)):
+            return "other"
+        if tok.text == "." or not (tok.pos_ in ("DET", "ADJ", "PUNCT", "PART", "PROPN") or tok.lower_ == "of"):
+            break
+        if tok.is_sent_start:
+            break
     end = start + 1
     while end < len(doc) and (doc[end].ent_iob_ == "I" or doc[end].pos_ == "PROPN"):
         end += 1
@@ -1288,8 +1305,19 @@ def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
     """A two-word person name joins the one fuller name of the article it shortens: "President
     Donald J. Trump ... Donald Trump", "Maurice Cheeks ... Mo Cheeks" are one person in one
     article. With two fuller candidates ("George W. Bush" and "George H. W. Bush") it stays apart.
-    The short form joins whatever the tagger called it ("Mo Cheeks" a place), as across articles."""
+    The short form joins whatever the tagger called it ("Mo Cheeks" a place), as across articles;
+    a name with a word run in before it joins the name ("Podcast Cokie Roberts")."""
     people = [k for k, c in clusters.items() if any(m.label == "PERSON" for m in c.mentions)]
+    for key in [k for k in clusters if len(k.split()) == 3]:
+        # a word run into a name ("Podcast Cokie Roberts", "Trump Rudy Giuliani"): the name is
+        # the two words after it, where the article also writes them alone
+        first, rest = key.split(" ", 1)
+        if first not in GIVEN_NAMES and rest in people and key in clusters and rest in clusters:
+            into = clusters[rest]
+            for m in clusters.pop(key).mentions:
+                m.key = into.key
+                into.mentions.append(m)
+            into.mentions.sort(key=lambda m: m.start)
     for key in [k for k in clusters if " " in k]:
         fuller = [k for k in people if k in clusters and shortens(key, k)]
         if len(fuller) == 1 and key in clusters:

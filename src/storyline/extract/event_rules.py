@@ -1852,10 +1852,18 @@ def _not_yet(pred: Token) -> bool:
 ABILITY_ADJECTIVES = {"capable": "hypothetical", "incapable": "hypothetical"}
 
 
+# Nouns of a means: "the only way to prevent it" is hypothetical, but "a long way toward
+# meeting the demands" went some way, and "cleared the way for X" makes X the next thing.
+MEANS_NOUNS = frozenset({"way", "means"})
+OPENING_VERBS = frozenset({"clear", "pave", "open"})
+
+
 def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     """How an infinitive stands that says what a noun of intent is for: 'the plot to kill'
     (planned), 'the refusal to hand them over' (negated), 'the ability to strike' (hypothetical)."""
     if pred.dep_ == "pcomp" and pred.head.head.pos_ == "NOUN":
+        if _lemma(pred.head.head) in MEANS_NOUNS:
+            return None  # "have gone a long way toward meeting the demands": partly met
         return lex.control_nouns.get(_lemma(pred.head.head))  # "some interest in repatriating"
     if pred.dep_ == "pcomp" and pred.head.lower_ == "of" and _lemma(pred.head.head) in ABILITY_ADJECTIVES:
         return ABILITY_ADJECTIVES[_lemma(pred.head.head)]  # "an army capable of resuming the battle"
@@ -1870,6 +1878,8 @@ def _intended_by_noun(lex: Lexicon, pred: Token) -> str | None:
     # the parser often hangs the infinitive higher ("news of the plot to kill"): the noun
     # right before "to" is the one it completes
     before = pred.doc[to.i - 1] if to.i > 0 else pred.head
+    if _lemma(pred.head) in MEANS_NOUNS and pred.head.dep_ == "dobj" and _lemma(pred.head.head) in OPENING_VERBS:
+        return "planned"  # "cleared the way for executions to be carried out": now to come
     status = lex.control_nouns.get(_lemma(pred.head)) or lex.control_nouns.get(_lemma(before))
     if status == "planned" and any(c.dep_ == "det" and c.lower_ == "no" for c in pred.head.children):
         return "negated"  # "there were no plans to evacuate the embassy"
