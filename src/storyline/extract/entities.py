@@ -992,10 +992,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
                 family_firsts[name_key(words[0])].append((m.start, name_key(m.text(doc)), m.sent_start, True))
     titled = _titled_first(doc, mentions, surnames)
     # "Donald Trump Jr.": a relative by the word before the suffix, no owner of "Trump" alone
-    juniors: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if len(words := m.text(doc).split()) >= 3 and fold(words[-1]).rstrip(".") in GENERATIONAL_SUFFIXES:
-            juniors[name_key(words[-2])].add(name_key(m.text(doc)))
+    juniors = _juniors({name_key(m.text(doc)) for m in mentions})
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         text = m.text(doc)
@@ -1214,6 +1211,7 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
         if types[key] == "PERSON" and len(words) >= 2 and _reads_as_a_name(words) and (
                 fold(words[0]) not in NOT_PERSON_NAME_WORDS):
             owners[name_key(words[-1])].append(key)
+    juniors = _juniors(set(clusters))
     for key in [k for k in clusters if " " not in k and len(owners.get(k, ())) == 1]:
         cluster = clusters[key]
         into = clusters[owners[key][0]]
@@ -1223,9 +1221,7 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
         if all(_in_capitals(m.text(doc)) for m in cluster.mentions) and not any(
                 _in_capitals(m.text(doc).split()[-1]) for m in into.mentions):
             continue  # "UN" is no "Kim Jong Un" the article writes in small letters
-        juniors = {k for k in clusters if len(w := k.split()) >= 3 and w[-1].rstrip(".") in GENERATIONAL_SUFFIXES
-                   and w[-2] == key}
-        if _another_titled(doc, cluster, into, juniors):
+        if _another_titled(doc, cluster, into, juniors[key]):
             continue
         for m in clusters.pop(key).mentions:
             m.key, m.surname_only = into.key, True
@@ -1233,6 +1229,16 @@ def _join_mistyped_surnames(doc: Doc, clusters: dict[str, _Cluster], types: dict
         into.mentions.sort(key=lambda m: m.start)
         del types[key]
     return types
+
+
+def _juniors(keys: set[str]) -> defaultdict[str, set[str]]:
+    """Names with a generational suffix by the surname before it ("donald trump jr" under
+    "trump")."""
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if len(words := key.split()) >= 3 and words[-1].rstrip(".") in GENERATIONAL_SUFFIXES:
+            out[words[-2]].add(key)
+    return out
 
 
 def _another_titled(doc: Doc, bare: _Cluster, full: _Cluster, juniors: set[str]) -> bool:
@@ -1313,20 +1319,20 @@ def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
         # the two words after it, where the article also writes them alone
         first, rest = key.split(" ", 1)
         if first not in GIVEN_NAMES and rest in people and key in clusters and rest in clusters:
-            into = clusters[rest]
-            for m in clusters.pop(key).mentions:
-                m.key = into.key
-                into.mentions.append(m)
-            into.mentions.sort(key=lambda m: m.start)
+            _move_mentions(clusters, key, clusters[rest])
     for key in [k for k in clusters if " " in k]:
         fuller = [k for k in people if k in clusters and shortens(key, k)]
         if len(fuller) == 1 and key in clusters:
-            into = clusters[fuller[0]]
-            for m in clusters.pop(key).mentions:
-                m.key = into.key
-                into.mentions.append(m)
-            into.mentions.sort(key=lambda m: m.start)
+            _move_mentions(clusters, key, clusters[fuller[0]])
     return clusters
+
+
+def _move_mentions(clusters: dict[str, _Cluster], key: str, into: _Cluster) -> None:
+    """The mentions of cluster `key` become `into`'s, in text order; the cluster goes."""
+    for m in clusters.pop(key).mentions:
+        m.key = into.key
+        into.mentions.append(m)
+    into.mentions.sort(key=lambda m: m.start)
 
 
 def _join_acronyms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
