@@ -207,6 +207,12 @@ def test_entities_a_bare_surname_stays_with_the_person_introduced_first(nlp) -> 
     assert len(bare) >= 2 and bare[0].entity_id == anna.id and bare[-1].entity_id == tomas.id
 
 
+def _bare_is_of(nlp, text: str, full: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether any bare "Dragan" of the text is the person named `full`."""
+    mentions, ents = _run(nlp, text)
+    return any(m.entity_id == ents[full].id for m in mentions if m.text == "Dragan")
+
+
 @pytest.mark.model
 def test_entities_a_titled_surname_before_a_relative_stays_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
     # the article never writes the president's full name; his wife's is no name of his
@@ -224,18 +230,16 @@ def test_entities_a_titled_surname_before_a_relative_stays_its_own(nlp) -> None:
     _, ents = _run(nlp, "President Dragan arrived in Lindholm on Monday. Ilir Dragan has long opposed the war. "
                         "Dragan said the talks would go on.")
     assert ents["Ilir Dragan"].n_mentions == 3
-    mentions, ents = _run(nlp, "President Dragan arrived in Lindholm on Sunday. Maria Dragan, his wife, was with "
-                               "him. Dragan later met business leaders.")
-    assert all(m.entity_id != ents["Maria Dragan"].id for m in mentions if m.text == "Dragan")
+    assert not _bare_is_of(nlp, "President Dragan arrived in Lindholm on Sunday. Maria Dragan, his wife, was with "
+                                 "him. Dragan later met business leaders.", "Maria Dragan")
     # a family (a "Jr." among them) leaves the titled surname to no one of its members
-    mentions, ents = _run(nlp, "President Dragan met the envoy on Monday. Dragan said the talks would go on. "
-                               "Weisel and Tomas Dragan Jr. signed the cheques. Dragan denied it. Later, Eric "
-                               "Dragan spoke to reporters.")
-    assert all(m.entity_id != ents["Eric Dragan"].id for m in mentions if m.text == "Dragan")
+    assert not _bare_is_of(nlp, "President Dragan met the envoy on Monday. Dragan said the talks would go on. "
+                                 "Weisel and Tomas Dragan Jr. signed the cheques. Dragan denied it. Later, Eric "
+                                 "Dragan spoke to reporters.", "Eric Dragan")
     # once told as a relative, always: a later bare full name (a photo caption) is still hers
-    mentions, ents = _run(nlp, "President Dragan arrived in Lindholm on Sunday with first lady Maria Dragan. "
-                               "Maria Dragan looks at pearls in a shop. Dragan later met business leaders.")
-    assert all(m.entity_id != ents["Maria Dragan"].id for m in mentions if m.text == "Dragan")
+    assert not _bare_is_of(nlp, "President Dragan arrived in Lindholm on Sunday with first lady Maria Dragan. "
+                                 "Maria Dragan looks at pearls in a shop. Dragan later met business leaders.",
+                           "Maria Dragan")
 
 
 @pytest.mark.model

@@ -1755,8 +1755,13 @@ def _habitual(pred: Token) -> bool:
     adverbs = {c.lower_ for c in pred.children if c.dep_ == "advmod"}
     if adverbs & RARE_ADVERBS:
         return True
-    tensed = [pred, *(c for c in pred.children if c.dep_ in ("aux", "auxpass"))]
+    tensed = _tensed(pred)
     return bool(adverbs & HABIT_ADVERBS) and len(tensed) == 1 and pred.tag_ in ("VBZ", "VBP")
+
+
+def _tensed(pred: Token) -> list[Token]:
+    """The verb and its auxiliaries, which between them carry its tense."""
+    return [pred, *(c for c in pred.children if c.dep_ in ("aux", "auxpass"))]
 
 
 def _generic_when(pred: Token) -> bool:
@@ -1777,7 +1782,7 @@ def _time_clause(pred: Token, openers: frozenset[str]) -> bool:
     words = [*pred.children, *(g for c in pred.children if c.dep_ == "conj" for g in c.children)]
     if pred.dep_ != "advcl" or not any(c.dep_ in ("advmod", "mark") and c.lower_ in openers for c in words):
         return False
-    tensed = [pred, *(c for c in pred.children if c.dep_ in ("aux", "auxpass"))]
+    tensed = _tensed(pred)
     return tensed[-1].tag_ in ("VBZ", "VBP") and not any(t.tag_ in ("VBD", "MD") for t in tensed)
 
 
