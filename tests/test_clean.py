@@ -100,6 +100,35 @@ def test_clean_removes_share_phrase_glued_to_last_sentence() -> None:
         "\U0001f525\U0001f525 \U0001f44d",
         "JUST WATCHED Dravic: talks will resume Replay More Videos ... MUST WATCH Dravic: talks will resume 03:59",
         "MUST WATCH Farmers march in Kasgrad 02:14",
+        "Enlarge this image toggle caption Jana Orlik/Veldan Press Jana Orlik/Veldan Press",
+        "Image copyright Veldan Press Image caption Farmers block the road to Mirov",
+        "Slideshow (6 Images)",
+        "next Image 1 of 3",
+        "(Jana Orlik/Veldan Press)",
+        "( PHOTOS: Ten moments from the Lindholm talks)",
+        "WATCH: Dravic arrives in Lindholm",
+        "More: Tovin accuses Kasgrad of stalling",
+        "Photo",
+        "Story Continued Below",
+        "Advertisement Continue reading the main story",
+        "CLICK HERE TO GET THE VELDAN NEWS APP",
+        "SHARE THIS ARTICLE Share Tweet Post Email",
+        "Follow the envoy's office on Twitter: @ConcordEnvoy",
+        "Copyright © 2025 Veldan News, LLC. Click here for reprint permission.",
+        "© 2025 Kasgrad Media Group",
+        "Copyright 2025 Veldan Press. All rights reserved.",
+        "Veldan Press contributed to this report.",
+        "Contributing: Jana Orlik in Kasgrad",
+        "Reporting by Jana Orlik; Editing by Tom Vey",
+        "Jana Orlik contributed.",
+        "Send letters to letters@veldannews.example.",
+        "This article is more than 2 years old",
+        "3 years ago",
+        "___",
+        "* * *",
+        "[pullquote]",
+        "Veldan Morning newsletter Get the day's news in your inbox. Email Sign Up By signing up you agree to "
+        "receive email newsletters from Veldan News. You can unsubscribe at any time.",
     ],
 )
 def test_clean_removes_debris_line_anywhere(line: str) -> None:
@@ -119,11 +148,46 @@ def test_clean_removes_debris_line_anywhere(line: str) -> None:
         "Share prices in Kasgrad rose after the agreement was announced on Tuesday.",
         "Advertisement boards along the road to Mirov were taken down last week.",
         "Must watch: the envoy's speech in Kasgrad, which Dravic called a turning point.",
+        "Copyright law in Veldora was changed in 2019, the ministry said.",
+        "Click beetles damaged the harvest near Mirov, farmers said on Monday.",
+        "Three farmers' unions contributed to the fund, Tovin said.",
+        "Photo identification will be required at the Mirov crossing from June.",
+        "Ten years ago, the river still ran through Mirov all summer.",
+        "FARMERS WANT MORE WATER FROM THE MIROV, THE BANNERS SAID.",
+        "The Karst delegation asked for MORE time, Tovin said, and Dravic agreed.",
     ],
 )
 def test_clean_keeps_real_sentences(sentence: str) -> None:
     text = f"{BODY_1}\n\n{sentence}\n\n{BODY_3}"
     assert clean_text(text) == text
+
+
+# A hover card of a scraped page: the full name glued to three headlines, then "MORE".
+CARD = "Marek Ilian DravicKarst farmers block Mirov road Tovin says talks are over Concord envoy lands in Lindholm MORE"
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        (f"The envoy met President Dravic {CARD} on Monday in Lindholm.",
+         "The envoy met President Dravic on Monday in Lindholm."),
+        (f"President Dravic {CARD}’s visit was cancelled.", "President Dravic’s visit was cancelled."),
+        # the display name split around the card
+        ("The envoy met Marta Vey Marta Ilse HalvorsenKarst farmers block Mirov road Tovin quits MORE "
+         "Halvorsen, the deputy.", "The envoy met Marta Vey Halvorsen, the deputy."),
+        # the card's name not glued to its first headline
+        ("Speaker Anton Brel Anton (Toni) Kasimir Brel Farmers march in Kasgrad Tovin quits MORE (Veldora) "
+         "said the talks would go on.", "Speaker Anton Brel (Veldora) said the talks would go on."),
+        # a card with no headline, its name glued to "MORE"
+        ("Dravic has yet to decide who will replace Tomas Orlik Tomas Karel OrlikMORE as envoy.",
+         "Dravic has yet to decide who will replace Tomas Orlik as envoy."),
+        # the display name glued to the card's
+        ("Justice Lena OrsaLena Orsa Court rules on the Mirov crossing 2 takeaways MORE, a Concord "
+         "appointee, dissented.", "Justice Lena Orsa, a Concord appointee, dissented."),
+    ],
+)
+def test_clean_cuts_hover_cards_out_of_sentences(line: str, clean: str) -> None:
+    assert clean_text(f"{BODY_1}\n\n{line}") == f"{BODY_1}\n\n{clean}"
 
 
 def test_clean_removes_byline_at_top_only() -> None:

@@ -697,18 +697,21 @@ def test_entities_an_acronym_defined_in_brackets_joins_its_name(nlp) -> None:  #
 
 
 def test_entities_a_short_form_the_tagger_mistyped_joins_the_fuller_person_in_the_article() -> None:
+    import spacy
+
     from storyline.extract.entities import _Cluster, _join_short_forms, _Mention
 
+    doc = spacy.blank("en")("Maurice Cheeks said on Monday that the coach Mo Cheeks would stay .")
     clusters = {"maurice cheeks": _Cluster("maurice cheeks", [_Mention(0, 2, "PERSON", key="maurice cheeks")]),
                 "mo cheeks": _Cluster("mo cheeks", [_Mention(9, 11, "GPE", key="mo cheeks")])}
-    joined = _join_short_forms(clusters)
+    joined = _join_short_forms(doc, clusters)
     # "Mo Cheeks", called a place by the tagger, is Maurice Cheeks, as it is across articles
     assert sorted(joined) == ["maurice cheeks"]
     assert [m.key for m in joined["maurice cheeks"].mentions] == ["maurice cheeks"] * 2
     # a fuller name the tagger did not call a person takes in nothing
     lone = {"mo cheeks": _Cluster("mo cheeks", [_Mention(0, 2, "PERSON", key="mo cheeks")]),
             "maurice cheeks": _Cluster("maurice cheeks", [_Mention(5, 7, "GPE", key="maurice cheeks")])}
-    assert sorted(_join_short_forms(lone)) == ["maurice cheeks", "mo cheeks"]
+    assert sorted(_join_short_forms(doc, lone)) == ["maurice cheeks", "mo cheeks"]
 
 
 @pytest.mark.model
@@ -999,3 +1002,99 @@ def test_entities_a_word_in_capitals_run_into_a_name_is_no_part_of_it(nlp) -> No
 def test_entities_a_plural_after_the_is_a_group(nlp) -> None:  # type: ignore[no-untyped-def]
     _, ents = _run(nlp, "The Varenis seized the capital in 2014. Veldora launched strikes against the Varenis.")
     assert ents["Varenis"].type != "PERSON"  # a movement, a team: a body
+
+
+@pytest.mark.model
+def test_entities_a_father_of_the_same_surname_is_not_his_daughter(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "jean-marie le varre" opens with given names: no word run into "le varre"
+    _, ents = _run(nlp, "She won more votes than her father, Jean-Marie Le Varre, won in 2002. "
+                        "Marine Le Varre said she was glad. Ms Le Varre then left.")
+    assert {"Jean-Marie Le Varre", "Marine Le Varre"} <= set(ents)
+
+
+@pytest.mark.model
+def test_entities_a_demonym_in_the_plural_is_a_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Many Britons voted to leave the union, and Greeks voted against the bailout on Sunday.")
+    assert ents["Greeks"].type == "NORP"
+
+
+@pytest.mark.model
+def test_entities_brexit_is_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Leadsom said Velik would honour the result of the Brexit referendum. "
+                        "She said Brexit means Brexit.")
+    assert ents["Brexit"].type == "EVENT"
+    # a headline run into the name after it
+    _, ents = _run(nlp, "Leaders discuss a 'no deal' Brexit Nigel Farage warned the Tories on Friday.")
+    assert "Nigel Farage" in ents and "Brexit Nigel Farage" not in ents
+
+
+@pytest.mark.model
+def test_entities_a_title_abbreviated_is_no_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Former PM Theresa May positioned herself alongside Ken Clarke for the vote.")
+    assert ents["Theresa May"].type == "PERSON" and "PM Theresa May" not in ents
+
+
+@pytest.mark.model
+def test_entities_a_name_never_ends_in_a_particle(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger stops before "Pen", which it reads as a noun
+    _, ents = _run(nlp, "French far-right leader Jean-Marie Le Pen and his daughter Marine Le Pen arrive at a "
+                        "ceremony in Paris.")
+    assert {"Jean-Marie Le Pen", "Marine Le Pen"} <= set(ents)
+
+
+@pytest.mark.model
+def test_entities_a_presidents_white_house_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Rousseff had been invited for the only state visit to the Obama White House last year, "
+                        "officials said.")
+    assert ents["Obama White House"].type != "PERSON"
+
+
+@pytest.mark.model
+def test_entities_a_news_brand_alone_is_a_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "As Politico notes, Velik last week rejected the claim. A spokesperson told Politico that "
+                        "the order stood.")
+    assert ents["Politico"].type == "ORG"
+
+
+@pytest.mark.model
+def test_entities_a_name_with_two_hyphens_is_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, _ = _run(nlp, "Velik was subdued on Saturday, ensconced in his private Mar-a-Lago resort and his "
+                            "nearby golf club.")
+    assert "Mar-a-Lago" in [m.text for m in mentions] and "Mar-a" not in [m.text for m in mentions]
+
+
+@pytest.mark.model
+def test_entities_a_title_held_before_does_not_part_a_surname_from_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Velik plans to meet the envoy on Monday. Critics took aim at Velik in a statement. "
+            "The firm was hired in 2015 to investigate then-candidate Anton Velik.")
+    mentions, ents = _run(nlp, text)
+    assert {m.entity_id for m in mentions if "Velik" in m.text} == {ents["Anton Velik"].id}
+
+
+@pytest.mark.model
+def test_entities_a_word_run_into_a_name_is_cut_from_the_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, ents = _run(nlp, "Speaker of the House, Nervous Anna Velik, who is afraid of her own party, said "
+                               "nothing. Anna Velik left.")
+    assert [m.text for m in mentions if "Velik" in m.text] == ["Anna Velik", "Anna Velik"]
+    assert "Nervous" not in " ".join(ents["Anna Velik"].aliases)
+
+
+@pytest.mark.model
+def test_entities_a_name_made_an_adjective_keeps_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions, _ = _run(nlp, "Velik announced plans to revamp Obama-era guidance for colleges on Monday.")
+    assert "Obama-era" not in [m.text for m in mentions]
+    mentions, _ = _run(nlp, "Moon Jae-in met Ban Ki-moon in Seoul.")  # a hyphen inside a name stays
+    assert {"Moon Jae-in", "Ban Ki-moon"} <= {m.text for m in mentions}
+
+
+@pytest.mark.model
+def test_entities_a_particle_surname_the_tagger_calls_a_facility_is_the_persons(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("France will have two weeks of fighting between the two finalists, Macron and the National Front "
+            "leader Marine Le Pen. Supporters of Le Pen note that the vote was a big improvement. No one doubts "
+            "that Le Pen will add to the total in the second round. But in a runoff with Macron, the populist Le "
+            "Pen trails by a wide margin. The reason that Le Pen probably has a ceiling is simple. Polls can be "
+            "off, but the surge Le Pen would need would be unprecedented. For many voters, Le Pen is unrealistic. "
+            "Le Pen would in all likelihood face a hostile parliament.")
+    mentions, ents = _run(nlp, text)
+    assert ents["Marine Le Pen"].type == "PERSON"
+    assert {m.entity_id for m in mentions if "Pen" in m.text} == {ents["Marine Le Pen"].id}

@@ -345,3 +345,20 @@ def test_events_demo_nearly_done_is_not_done(nlp) -> None:  # type: ignore[no-un
     # on the number, the word says how many
     [killing] = _only(_events(nlp, "The rebels killed nearly 30 people in Lindholm."), "ASSAULT")
     assert killing.status == "occurred"
+
+
+def test_events_demo_a_pronoun_outside_a_quotation_is_not_someone_it_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marek Dravic announced that he would vote against the plan.\n\n"
+        "Tomas Orlik quickly weighed in on Dravic's decision, saying he disagrees.\n\n"
+        "\u201cMy friendship with Marek Dravic is not based on how he votes,\u201d he said on Twitter."
+    )
+    said = [e for e in _only(_events(nlp, text), "STATEMENT") if e.reports[0].start > text.index("\u201cMy")]
+    assert said and all(_roles(e, "source") == ["Tomas Orlik"] for e in said)
+
+
+def test_events_demo_a_reflexive_object_is_the_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('As law professor Anna Velik noted, "Four days before Marek Tovin resigned, his own ministry" used '
+            "that line as reasoning as to why an embattled president cannot pardon himself.")
+    [pardon] = [e for e in _events(nlp, text) if text[e.reports[0].start:e.reports[0].end] == "pardon"]
+    assert _roles(pardon, "target") == [] and "Marek Tovin" not in _roles(pardon, "source")

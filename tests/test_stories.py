@@ -338,3 +338,18 @@ def test_stories_title_prefers_the_names_that_tell_it_apart() -> None:
     assert story.title == "Cora Lind, Mats Orr, President Vell"
     story, _ = stories.build_story([("a1", 0)], details, names, {})
     assert story.title == "President Vell, Senate, Cora Lind"
+
+
+@pytest.mark.model
+def test_stories_a_news_agency_cited_links_no_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.model import Article, article_id
+    from storyline.pipeline import analyse
+
+    text = ("The envoy Ingrid Halvorsen met Marek Tovin in Lindholm on Tuesday, Reuters reported.\n\n"
+            "Marek Tovin told Politico that the talks had been useful.")
+    article = Article(id=article_id(text), text=text, origin="t.txt", published="2025-07-22",
+                      published_from="given", language="en")
+    result = analyse(nlp(text), article)
+    names = {e.id: e.name for e in result.entities}
+    keys = {names[k] for s in stories.segments(result) for k in s.keys}
+    assert "Marek Tovin" in keys and not keys & {"Reuters", "Politico"}

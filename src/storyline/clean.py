@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from urllib.parse import urlsplit
 
+from storyline.clean_cards import remove_cards
 from storyline.config import Options
 from storyline.model import Article, RawDocument, Rejected, article_id
 
@@ -97,7 +98,7 @@ _SHARE_WORD = (
     r"(?:share(?:\s+(?:this|the))?(?:\s+(?:post|article|story|page|link))?"
     r"|share\s+(?:on|via|to)\s+[\w.+-]+"
     r"|tweet(?:\s+this)?|print(?:\s+this)?(?:\s+(?:article|page))?|e-?mail(?:\s+this)?"
-    r"|facebook|twitter|x|linkedin|whatsapp|telegram|viber|reddit|pinterest|messenger"
+    r"|facebook|twitter|x|linkedin|whatsapp|telegram|viber|reddit|pinterest|messenger|pocket|flipboard|post"
     r"|copy\s+link|copy\s+url|save|\d*\s*comments?|follow\s+us(?:\s+on\s+[\w.+-]+)?)"
 )
 # Words must be separated (or end the line), so each line splits into words one way only.
@@ -151,6 +152,46 @@ _TRAILING_DEBRIS = re.compile(
     rf"(?<=[.!?\"”’)»])\s*(?:{_TRAILING_PHRASE}(?:[\s|·•,]+|$))+$",
     re.IGNORECASE,
 )
+# Lines that are only a page's furniture, never a report: captions and credits of photos, "story
+# continues" markers, app and social pitches, copyright and contribution notes, separators, markup.
+_FURNITURE_LINE = re.compile(
+    r"(?:enlarge\s+this\s+image\s+)?toggle\s+caption\b.*"
+    r"|image\s+(?:copyright|caption)\b.*"
+    r"|(?:slideshow|gallery|photos?|images?)\s*\(\s*\d+\s+(?:images?|photos?|pictures?)\s*\)"
+    r"|\(\s*[A-Z][\w.'’ -]{0,40}/[\w./'’ -]{2,60}\)|\([A-Z][\w.'’-]*\)"
+    r"|(?:next|prev(?:ious)?)\s+(?:image|photo|slide)\s+\d+\s+of\s+\d+"
+    r"|\(?\s*(?:photos?|videos?|gallery|slideshow|watch|listen|more|also\s+see)\s*:.*"
+    r"|(?:photo|photos|video|videos|audio|graphic|image|close|ad|ads|play|loading|youtube)(?:\.{3}|…)?"
+    r"|(?:story|article)\s+continue[sd]?(?:\s+below)?|continue\s+reading\s+below"
+    r"|advertisement(?:\s+advertisement)*(?:\s+continue\s+reading(?:\s+the\s+main\s+story)?)?"
+    r"|more\s+on\s+this(?:\.{3}|…)?|link\s+copied"
+    r"|(?:click|tap)\s+(?:here|to|for)\b.*|(?:download|get)\s+(?:the|our)\s+[\w ]+\s+app\b.*"
+    r"|listen\s+to\s+(?:this\s+)?article\b.*"
+    r"|[-–•*]?\s*(?:follow|like|join)\b.{0,40}?\b(?:on\s+)?(?:twitter|facebook|instagram|flipboard|@\w+).*"
+    r"|[-–•*]?\s*follow\s+@\w+(?:\s+follow\s+@\w+)*"
+    r"|©.*|copyright\s*(?:©\s*)?(?:\d{4}|by)\b.*|.*\ball\s+rights\s+reserved\.?"
+    r"|[-–—•*]?\s*(?:contributing|additional\s+reporting(?:\s+by)?|(?:reporting|editing|writing)\s+by)\s*:?\s.*"
+    r"|[-–—•*]?\s*[^.!?]{2,160}?\s+contributed(?:\s+reporting)?\s+(?:to|for)\s+this\s+(?:report|story|article)\.?"
+    r"|(?:analysis|opinion|commentary|editorial)(?:\s*/\s*(?:analysis|opinion))?(?:\s+contributor)?\s*:?"
+    r"|\[/?[a-z]+\]|<!-*|/*-*>|[\w-]+=[\"'][^\"']*[\"']?"
+    r"|this\s+(?:article|story|page)\s+is\s+(?:more\s+than\s+)?(?:\d+|an?|one)\s+\w+\s+old"
+    r"|\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago"
+    r"|[\W_]+",
+    re.IGNORECASE,
+)
+# A newsletter's sign-up box, whatever pitch comes before its consent text.
+_SIGNUP_BOX = re.compile(r"\bby\s+signing\s+up,?\s+you\s+agree\b|\bunsubscribe\s+at\s+any\s+time\b", re.IGNORECASE)
+# A short line naming a credit ("Jordain Carney contributed.") is furniture; a longer one is prose.
+_CONTRIBUTED_LINE = re.compile(r"[-–—•*]?\s*[^.!?]{2,60}?\s+contributed\.?", re.IGNORECASE)
+CONTRIBUTED_MAX_WORDS = 6
+# A contact line: a short pitch with an e-mail address ("Send letters to letters@…").
+_CONTACT_LINE = re.compile(
+    r"[-–•*]?\s*(?:send|contact|e-?mail|write|reach|got\s+a|questions?|tips?|letters?)\b.*"
+    r"[\w.+-]+@[\w-]+\.[\w.]+.*",
+    re.IGNORECASE,
+)
+CONTACT_MAX_WORDS = 15
+
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 _LABEL_SEPARATORS = " \t|·•-–—:,"
 
@@ -274,11 +315,13 @@ def remove_debris(text: str, title: str | None = None, source: str | None = None
     """Drop page-debris lines from normalised text; real sentences are never touched.
 
     Anywhere: share/social lines, read-time labels, "Read more"/"Related:"/"Advertisement"/
-    "Subscribe" lines, cookie notices. Above the first paragraph only: outlet banners (repeated
-    or equal to ``source``), bylines, and a line repeating ``title``. At the very end: a known
+    "Subscribe" lines, cookie notices, photo credits, copyright and contribution notes, app
+    pitches, separators; and hover cards inside a sentence (clean_cards). Above the first
+    paragraph only: outlet banners (repeated or equal to ``source``), bylines, and a line repeating
+    ``title``. At the very end: a known
     phrase glued to the last sentence ("….Share this Post").
     """
-    lines = text.split("\n")
+    lines = [remove_cards(line) if "MORE" in line else line for line in text.split("\n")]
     drop = {i for i, line in enumerate(lines) if line and _is_debris_line(line)}
     drop |= _header_debris(lines, drop, title, source)
     kept = [line for i, line in enumerate(lines) if i not in drop]
@@ -306,6 +349,14 @@ def _is_debris_line(line: str) -> bool:
     if _VIDEO_LINE.fullmatch(line):
         return True
     if _COOKIE_LINK_LINE.fullmatch(line):
+        return True
+    if n <= PROMO_MAX_WORDS and _FURNITURE_LINE.fullmatch(line):
+        return True
+    if _SIGNUP_BOX.search(line):
+        return True
+    if n <= CONTRIBUTED_MAX_WORDS and _CONTRIBUTED_LINE.fullmatch(line):
+        return True
+    if n <= CONTACT_MAX_WORDS and _CONTACT_LINE.fullmatch(line):
         return True
     return bool(_COOKIE_LINE.fullmatch(line))
 

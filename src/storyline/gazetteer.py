@@ -61,6 +61,9 @@ DEMONYMS: dict[str, str] = {
     "lithuanian": "LTU", "moldovan": "MDA", "venezuelan": "VEN", "colombian": "COL",
     "cuban": "CUB", "vietnamese": "VNM", "thai": "THA", "indonesian": "IDN", "filipino": "PHL",
     "european": "EU", "yemeni": "YEM", "sudanese": "SDN", "somali": "SOM", "malian": "MLI",
+    # nouns for a people that are no adjective ("Britons voted", "two Turks")
+    "briton": "GBR", "brit": "GBR", "turk": "TUR", "scot": "GBR", "swede": "SWE", "dane": "DNK",
+    "bosniak": "BIH",
 }
 
 # Common names that pycountry spells otherwise.
@@ -719,6 +722,30 @@ def is_us_state(name: str) -> bool:
     """Whether a name is a US state's ("Minnesota", "New Hampshire"): places the small model
     often takes for people in US political news."""
     return _key(name) in _us_states()
+
+
+# Words that newspapers, broadcasters and agencies put first or last in their names.
+_OUTLET_WORDS = """
+radio tv television news times post herald daily observer voice wire gazette journal tribune
+press agency today dispatch ledger telegraph chronicle review weekly magazine channel express
+courier mirror monitor bulletin insider standard sun star mail
+"""
+OUTLET_NAME_WORDS = frozenset(_OUTLET_WORDS.split())
+# News agencies and outlets whose names carry no outlet word ("Reuters said he ..."): never a
+# person. Not Bloomberg or Breitbart, which are also people's names.
+_BRAND_WORDS = """
+reuters ap afp epa efe xinhua tass upi dpa ansa kyodo yonhap anadolu sputnik politico axios vox
+huffpost buzzfeed
+"""
+NEWS_BRANDS = frozenset(_BRAND_WORDS.split())
+
+
+def names_an_outlet(name: str) -> bool:
+    """'Radio Kasgrad', 'Veldora Today', 'Kasgrad Herald', 'Reuters': a name that starts or ends
+    with a word newspapers and broadcasters put in their names, or a news brand's."""
+    words = fold(name).split()
+    return (len(words) >= 2 and (words[0] in OUTLET_NAME_WORDS or words[-1] in OUTLET_NAME_WORDS)) or (
+        " ".join(words) in NEWS_BRANDS)
 
 
 # Social platforms, by folded surface form, with the one name storyline reports. Twitter was

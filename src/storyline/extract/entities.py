@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..gazetteer import (
+    DEMONYMS,
     GIVEN_NAMES,
     NICKNAMES,
     PLATFORMS,
     SETTLEMENT_NOUNS,
+    SURNAME_PARTICLES,
     affiliation_code,
     city_country,
     country_key,
@@ -31,6 +33,7 @@ from ..gazetteer import (
     is_acronym,
     is_us_state,
     name_key,
+    names_an_outlet,
     opens_like,
     organisation_code,
     organisation_key,
@@ -61,7 +64,7 @@ officer commissioner mediator facilitator rapporteur coordinator delegate lawmak
 candidate founder professor expert activist consul attaché attache pope emir sheikh monarch sultan
 vice-president president-elect ombudsman councillor councilor patriarch bishop cardinal imam rabbi
 inspector investigator negotiators envoys ministers presidents emissary administrator d’affaires
-d'affaires
+d'affaires pm
 """)
 # Occupations the news puts before a name like a title ("comedian Ellen DeGeneres", "coach Mo
 # Cheeks"): roles too, and never part of the name when the tagger glues them to it.
@@ -96,12 +99,6 @@ unlike via upon from with without
 MEDIA_NOUNS = _words("""
 daily newspaper paper outlet portal agency broadcaster channel website site weekly magazine
 television tv radio station network tabloid broadsheet publication news journal blog
-""")
-# Words that newspapers, broadcasters and agencies put first or last in their names.
-OUTLET_NAME_WORDS = _words("""
-radio tv television news times post herald daily observer voice wire gazette journal tribune
-press agency today dispatch ledger telegraph chronicle review weekly magazine channel express
-courier mirror monitor bulletin insider standard sun star mail
 """)
 # Verbs whose "as ROLE" phrase describes the object too ("replaced Lajčák as the EU envoy").
 AS_ROLE_OBJECT_VERBS = frozenset({"replace", "succeed", "appoint", "name", "elect", "nominate",
@@ -182,12 +179,6 @@ video footage
 PHOTO_AGENCIES = _words("""
 reuters ap afp epa efe getty images shutterstock alamy pa bloomberg anadolu xinhua sipa zuma nurphoto sopa
 pool photo photos press rex tass sputnik upi dpa ansa kyodo yonhap unsplash
-""")
-# News agencies and outlets whose names carry no outlet word ("Reuters said he ..."): never a
-# person. Not Bloomberg or Breitbart, which are also people's names.
-NEWS_BRANDS = _words("""
-reuters ap afp epa efe xinhua tass upi dpa ansa kyodo yonhap anadolu sputnik politico axios vox
-huffpost buzzfeed
 """)
 # Small words a credit line runs through between its names: "John Smith for The Guardian".
 CREDIT_JOINERS = frozenset({"for", "via", "and", "&", "/", ",", "-", "the", "of", "de", "van", "von", "der",
@@ -312,8 +303,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
             text = m.text(doc)
             if _opens_with_a_given_name(doc, m) and fold(text) not in bodies:
                 cluster.votes["PERSON"] += VOTE_GIVEN_NAME
-            if _names_an_outlet(text):
-                cluster.votes["ORG"] += VOTE_MEDIA
+            if names_an_outlet(text):
+                cluster.votes["ORG"] += VOTE_MEDIA  # "Radio Kasgrad", and "as Politico notes"
             if fold(text) in PLATFORMS:
                 cluster.votes["ORG"] += VOTE_PLATFORM
             if (country_of_state(text) or is_us_state(text)) and not m.surname_only:
@@ -412,6 +403,17 @@ def _trim(ent: Span) -> _Mention | None:
     label = ent.label_
     if label == "PERSON" and _a_people(doc, start, end):
         label = "ORG"  # "strikes against the Houthis", "the Bulldogs" (a team): a group, no one person
+    if label in ("PERSON", "ORG") and _a_nation(doc, start, end):
+        label = "NORP"  # "Greeks voted", "Britons travelling to the continent": a people
+    if _EXIT_WORD.fullmatch(doc[start].text):
+        if end - start == 1 and label == "PERSON":
+            label = "EVENT"  # "the Brexit vote", "Brexit means Brexit": a country's leaving, no one
+        elif end - start >= 3 and doc[start + 1].lower_ in GIVEN_NAMES:
+            start, label = start + 1, "PERSON"  # "'clean break' Brexit Nigel Farage": a headline run in
+    if label == "PERSON" and end - start >= 3 and doc[end - 2 : end].text.lower() in SEATS_OF_POWER:
+        label = "ORG"  # "the Obama White House": a presidency, no person
+    if label == "ORG" and (cut := _after_glued_title(doc, start, end)) != start and doc[cut].lower_ in GIVEN_NAMES:
+        start, label = cut, "PERSON"  # "Former PM Theresa May", tagged a body with its title
     if label in ("PERSON", "ORG") and (cut := _after_office_of(doc, start, end)) != start:
         start, label = cut, "PERSON"  # the holder of the office: "Secretary of State Rex Tillerson"
     if label == "PERSON":
@@ -463,16 +465,27 @@ def _before_a_day_of_month(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+# Words a hyphen joins to a name to make an adjective of it: "Obama-era rules", "Saudi-led".
+COMPOUND_HEADS = _words("""
+era led backed style like based born linked allied aligned friendly appointed controlled owned
+funded run sponsored brokered made related inspired leaning supporting endorsed
+""")
+
+
 def _whole_last_word(doc: Doc, end: int) -> int:
     """The end of a name with its last word whole: the tagger stops "Moon Jae-in" before "-in",
     which it reads as the preposition, or just after the hyphen ("Moon Jae-|in April 27"); a
     name never ends inside a hyphenated word."""
     if (end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-"
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha):
-        return end + 2
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].lower_ not in COMPOUND_HEADS):
+        return _whole_last_word(doc, end + 2)  # "Mar-a|-Lago": as many hyphens as the word has
     if (end >= 2 and end < len(doc) and doc[end - 1].text == "-" and not doc[end - 2].whitespace_
             and not doc[end - 1].whitespace_ and doc[end].is_alpha):
         return end + 1
+    # a name never ends in a particle: the tagger stops "Marine Le| Pen", reading "Pen" as a noun
+    while (end < len(doc) and doc[end - 1].lower_ in SURNAME_PARTICLES and doc[end - 1].text[:1].isupper()
+           and doc[end].text[:1].isupper() and doc[end].is_alpha):
+        end += 1
     return end
 
 
@@ -617,6 +630,19 @@ def _a_people(doc: Doc, start: int, end: int) -> bool:
     return (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the" and word.endswith("s")
             and not word.endswith("ss") and word[:1].isupper())
 
+
+def _a_nation(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word name is a people's, a plural of a demonym: "Greeks", "Britons", "Serbs"."""
+    word = doc[start].text
+    return (end - start == 1 and word[:1].isupper() and len(word) > 3 and word.endswith("s")
+            and (DEMONYMS.get(word[:-1].lower()) is not None or DEMONYMS.get(word.lower()) is not None))
+
+
+# Seats of power that a leader's name qualifies: "the Obama White House" is his administration.
+SEATS_OF_POWER = frozenset({"white house", "oval office", "downing street"})
+
+# A country's leaving a union, named like "Brexit" (Grexit, Frexit, Czexit): never a person.
+_EXIT_WORD = re.compile(r"[A-Z][a-z]{0,6}exit")
 
 # Prefixes of ships' names: "USS Carl Vinson" is no person, but keeps its prefix.
 SHIP_PREFIXES = frozenset({"USS", "HMS", "USNS", "HMCS", "HMAS", "INS", "RFS"})
@@ -1023,7 +1049,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             key = known  # "the U.S." and "the United States" are one country ("Rep. Holland" none)
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
-    return _join_acronyms(doc, _join_short_forms(clusters))
+    return _join_acronyms(doc, _join_short_forms(doc, clusters))
 
 
 def _titled_first(doc: Doc, mentions: list[_Mention],
@@ -1250,6 +1276,8 @@ def _another_titled(doc: Doc, bare: _Cluster, full: _Cluster, juniors: set[str])
         doc, [(full.key, m.start) for m in full.mentions if m.end - m.start >= 2], title, juniors)
 
 
+# Words that make a title one held before: "then-candidate", "former senator", "ex-president".
+PAST_ROLE_MARKERS = frozenset({"then", "former", "ex", "onetime", "one-time", "erstwhile"})
 # Words that tell a relative of someone named before: "his daughter Ivanka Trump", "Melania
 # Trump, the president's wife".
 KIN_NOUNS = _words("""
@@ -1288,8 +1316,12 @@ def _title_fit(doc: Doc, start: int, title: str | None) -> str:
     # back over the phrase before the name: "the president's daughter, Ivanka Trump", "Vice
     # Minister of Defense Khalid bin Salman"
     for tok in reversed(doc[max(0, start - 6):start]):
-        if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in KIN_NOUNS or _is_role_head(tok)):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in KIN_NOUNS:
             return "other"
+        if tok.pos_ in ("NOUN", "PROPN") and _is_role_head(tok):
+            # a title held before ("then-candidate Donald Trump", "former senator ...") says
+            # nothing against the one the surname has now
+            return "plain" if any(t.lower_ in PAST_ROLE_MARKERS for t in doc[max(0, tok.i - 4):tok.i]) else "other"
         if tok.text == "." or not (tok.pos_ in ("DET", "ADJ", "PUNCT", "PART", "PROPN") or tok.lower_ == "of"):
             break
         if tok.is_sent_start:
@@ -1307,7 +1339,7 @@ def _in_capitals(word: str) -> bool:
     return word.isupper() and len(word) > 1
 
 
-def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
+def _join_short_forms(doc: Doc, clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
     """A two-word person name joins the one fuller name of the article it shortens: "President
     Donald J. Trump ... Donald Trump", "Maurice Cheeks ... Mo Cheeks" are one person in one
     article. With two fuller candidates ("George W. Bush" and "George H. W. Bush") it stays apart.
@@ -1318,13 +1350,28 @@ def _join_short_forms(clusters: dict[str, _Cluster]) -> dict[str, _Cluster]:
         # a word run into a name ("Podcast Cokie Roberts", "Trump Rudy Giuliani"): the name is
         # the two words after it, where the article also writes them alone
         first, rest = key.split(" ", 1)
-        if first not in GIVEN_NAMES and rest in people and key in clusters and rest in clusters:
+        if _given_like(first) or rest.split()[0] in SURNAME_PARTICLES:
+            continue  # "jean-marie le pen" is his own name, not "le pen" with a word run in
+        if rest in people and key in clusters and rest in clusters:
+            for m in clusters[key].mentions:
+                if m.end - m.start >= 3 and fold(doc[m.start].text) == first:
+                    m.start += 1  # the word run in is no part of the name ("Nervous Nancy Pelosi")
             _move_mentions(clusters, key, clusters[rest])
     for key in [k for k in clusters if " " in k]:
         fuller = [k for k in people if k in clusters and shortens(key, k)]
         if len(fuller) == 1 and key in clusters:
+            if all(w in SURNAME_PARTICLES for w in key.split()[:-1]):
+                # "Le Pen" of "Marine Le Pen" is a surname alone: the tagger's "a facility" for it
+                # is no vote against the person, as for one-word surnames
+                for m in clusters[key].mentions:
+                    m.surname_only = True
             _move_mentions(clusters, key, clusters[fuller[0]])
     return clusters
+
+
+def _given_like(word: str) -> bool:
+    """A given name, or two joined by a hyphen ("jean-marie", "hans-peter")."""
+    return word in GIVEN_NAMES or all(part in GIVEN_NAMES for part in word.split("-"))
 
 
 def _move_mentions(clusters: dict[str, _Cluster], key: str, into: _Cluster) -> None:
@@ -1423,14 +1470,7 @@ def _reads_as_a_body(doc: Doc, m: _Mention) -> bool:
     body_head = len(words) > 1 and words[-1] in BODY_NAME_HEADS and not (
         len(words) == 2 and (words[0] in GIVEN_NAMES or NICKNAMES.get(words[0]) in GIVEN_NAMES))
     return (m.label == "NORP" or (len(text) > 1 and is_acronym(text) and text.isupper())
-            or _names_an_outlet(text) or folded in PLATFORMS or folded in NEWS_BRANDS or body_head)
-
-
-def _names_an_outlet(name: str) -> bool:
-    """'Radio Kasgrad', 'Veldora Today', 'Kasgrad Herald': a name that starts or ends with a
-    word newspapers and broadcasters put in their names."""
-    words = name.lower().split()
-    return len(words) >= 2 and (words[0] in OUTLET_NAME_WORDS or words[-1] in OUTLET_NAME_WORDS)
+            or names_an_outlet(text) or folded in PLATFORMS or body_head)
 
 
 def _in_dateline(doc: Doc, m: _Mention) -> bool:

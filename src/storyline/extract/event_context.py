@@ -34,6 +34,7 @@ MAX_CONJUNCTS = 12
 ATTRIBUTION_WINDOW = 12
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "myself", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+REFLEXIVE_OBJECTS = frozenset({"himself", "herself", "themselves"})
 # How many sentences back "he" or "she" passes over people the article shows to be of the other
 # gender to find one of its own: the reach quote speakers give a pronoun
 # (resolve/speakers.py, PERSON_PRONOUN_SENTENCES); further back it is likelier someone unnamed.
@@ -474,8 +475,13 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
     """The last person named before token i that the pronoun at i can refer to: what 'he' or 'she'
     most often points at in news. People the article shows to be of the other gender are passed
     over, back to PRONOUN_SENTENCES sentences before; the latest person of unknown gender is taken,
-    however far back, as no evidence says otherwise."""
+    however far back, as no evidence says otherwise. A pronoun outside quotation marks passes over
+    the people a quotation names: in '"My friendship with Dravic is strong," he said', he is the
+    speaker, not Dravic."""
     k = bisect.bisect_left(ctx.person_starts, i)
+    if ctx.quote_of[i] < 0:
+        while k > 0 and ctx.quote_of[ctx.person_starts[k - 1]] >= 0:
+            k -= 1
     pronoun = ctx.doc[i].lower_
     subject = _clause_subject(ctx, i, pronoun) or _previous_subject(ctx, i, k, pronoun)
     if subject is not None:
@@ -484,6 +490,8 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
     for j in range(k - 1, -1, -1):
         if j < k - 1 and ctx.person_starts[j] < oldest:
             break
+        if ctx.quote_of[i] < 0 and ctx.quote_of[ctx.person_starts[j]] >= 0:
+            continue
         who = ctx.person_at[j]
         if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")):
             return who
@@ -675,6 +683,10 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
         return []
     if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$"):
         who = None
+        if lower in REFLEXIVE_OBJECTS:
+            # "a president cannot pardon himself", "blew themselves up in Tel Aviv": the doer acts
+            # on itself, no other party (nor someone named before: "himself" is no "him")
+            return []
         if lower in FIRST_PERSON:
             who = speaker if speaker is not None else speaker_at(ctx, h.i)
         elif lower in THIRD_PERSON:
