@@ -1288,3 +1288,12 @@ def test_quotes_model_asking_not_to_be_named_says_nothing(nlp: Language) -> None
     quotes = _quotes(nlp, text)
     assert not [q for q in quotes if "named" in q.text or "identified" in q.text]
     assert _one(quotes, "to leave").cue == "asked"  # an addressee's errand is still a message
+
+
+@pytest.mark.model
+def test_quotes_model_a_participle_on_what_was_said_is_the_speakers(nlp: Language) -> None:
+    text = ('Dravic told a packed chamber in Lindholm that talks would go on. But he said a deal could not come '
+            'at any price, noting that Karst had been "transformed into a laboratory for testing austerity over '
+            'the past years."')
+    noted = [q for q in _quotes(nlp, text) if q.cue == "noting"]
+    assert noted and all(q.speaker is not None and q.speaker.name == "Dravic" for q in noted)

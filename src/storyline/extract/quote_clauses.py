@@ -9,8 +9,10 @@ reports nothing (says_nothing: "That said,", "a proposed wall", "left without ex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from .event_lexicon import load_lexicon
 from .quote_lexicon import (
     ADDRESSEE_VERBS,
     AS_VERBS,
@@ -25,6 +27,7 @@ from .quote_lexicon import (
     RETORT_PARTICLE,
     RETORT_VERBS,
     SPEECH_VERBS,
+    TEXT_NOUNS,
     THAT_VERBS,
     TOPIC_PREPS,
 )
@@ -718,6 +721,12 @@ def speaker_head(v: Token) -> Token | None:
         if relayed is not None and relayed.i < v.i:
             return relayed  # "AFP quoted her as saying": she spoke, AFP relays it
         subject = _subject(t)
+        if (subject is not None and t.i != v.i and v.tag_ == "VBG" and t.dep_ == "ccomp" and is_cue(t.head)
+                and _a_thing(subject)):
+            # "he said a deal could not come at any price, noting that ...": the parser hung the
+            # participle on what was said; a deal notes nothing, the one who said it does
+            t = t.head
+            continue
         if subject is not None and (not passive or t.lemma_ in RELAY_PASSIVES):
             return t.head if subject.lower_ in RELATIVE_PRONOUNS and t.dep_ == "relcl" else _owner(subject)
         if passive:
@@ -753,6 +762,20 @@ def speaker_head(v: Token) -> Token | None:
     found = subject_by_position(t) if t.pos_ in ("VERB", "AUX") and t.i < v.i else None
     found = found if found is not None else subject_by_position(v)
     return _owner(found) if found is not None else None
+
+
+def _a_thing(tok: Token) -> bool:
+    """Whether a subject is a thing, which speaks for no one: a common noun no name tags, none of
+    the nouns for people, bodies and groups, nor a text or occasion that carries words."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ == "NOUN" and not tok.ent_type_ and lemma not in CHANNEL_NOUNS and lemma not in TEXT_NOUNS
+            and lemma not in _people_nouns())
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    lexicon = load_lexicon()
+    return frozenset(lexicon.actor_nouns | lexicon.group_nouns)
 
 
 def _owner(subject: Token) -> Token:
