@@ -740,12 +740,17 @@ huffpost buzzfeed
 NEWS_BRANDS = frozenset(_BRAND_WORDS.split())
 
 
+def is_news_brand(name: str) -> bool:
+    """'Reuters', 'Politico': a news agency or site known by a name with no outlet word."""
+    return " ".join(fold(name).split()) in NEWS_BRANDS
+
+
 def names_an_outlet(name: str) -> bool:
     """'Radio Kasgrad', 'Veldora Today', 'Kasgrad Herald', 'Reuters': a name that starts or ends
     with a word newspapers and broadcasters put in their names, or a news brand's."""
     words = fold(name).split()
     return (len(words) >= 2 and (words[0] in OUTLET_NAME_WORDS or words[-1] in OUTLET_NAME_WORDS)) or (
-        " ".join(words) in NEWS_BRANDS)
+        is_news_brand(name))
 
 
 # Social platforms, by folded surface form, with the one name storyline reports. Twitter was

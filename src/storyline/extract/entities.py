@@ -635,7 +635,7 @@ def _a_nation(doc: Doc, start: int, end: int) -> bool:
     """Whether a one-word name is a people's, a plural of a demonym: "Greeks", "Britons", "Serbs"."""
     word = doc[start].text
     return (end - start == 1 and word[:1].isupper() and len(word) > 3 and word.endswith("s")
-            and (DEMONYMS.get(word[:-1].lower()) is not None or DEMONYMS.get(word.lower()) is not None))
+            and (word[:-1].lower() in DEMONYMS or word.lower() in DEMONYMS))
 
 
 # Seats of power that a leader's name qualifies: "the Obama White House" is his administration.

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from ..gazetteer import NEWS_BRANDS, fold
+from ..gazetteer import is_news_brand
 from ..model import ArticleResult, Event, Segment, Story, short_hash
 
 SegmentKey = tuple[str, int]  # (article id, segment number)
@@ -143,7 +143,7 @@ def segments(result: ArticleResult) -> tuple[Segment, ...]:
         return ()
     # A news agency or site is named for what it reported, not as part of the story: "Politico
     # reported", "according to Reuters" link nothing.
-    types = {e.id: e.type for e in result.entities if fold(e.name) not in NEWS_BRANDS}
+    types = {e.id: e.type for e in result.entities if not is_news_brand(e.name)}
     keys: list[set[str]] = [set() for _ in spans]
     starts = [s for s, _ in spans]
     named_in: list[Counter[str]] = [Counter() for _ in spans]
