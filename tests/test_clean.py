@@ -102,6 +102,12 @@ def test_clean_removes_share_phrase_glued_to_last_sentence() -> None:
         "MUST WATCH Farmers march in Kasgrad 02:14",
         "Enlarge this image toggle caption Jana Orlik/Veldan Press Jana Orlik/Veldan Press",
         "Image copyright Veldan Press Image caption Farmers block the road to Mirov",
+        # a caption line of any length
+        ("Image copyright Veldan Press Image caption Farmers from the valleys around Kasgrad block the road "
+         "to Mirov on the third day of a protest against the quotas agreed in Lindholm"),
+        ("Media playback is unsupported on your device Media caption Envoy Halvorsen: \"Both sides told me "
+         "they would come back to the table in Lindholm before the end of the month\""),
+        "Media playback is unsupported on your device",
         "Slideshow (6 Images)",
         "next Image 1 of 3",
         "(Jana Orlik/Veldan Press)",
@@ -190,6 +196,43 @@ def test_clean_cuts_hover_cards_out_of_sentences(line: str, clean: str) -> None:
     assert clean_text(f"{BODY_1}\n\n{line}") == f"{BODY_1}\n\n{clean}"
 
 
+# A photo gallery of a scraped page: its title, then each caption ending in the viewer's button.
+GALLERY = ("Photos: Photos: Talks in Lindholm Photos: Photos: Talks in Lindholm Talks in Lindholm – Envoy "
+           "Halvorsen arrives in Lindholm on May 3, 2019. Hide Caption 1 of 3 Photos: Photos: Talks in "
+           "Lindholm Talks in Lindholm – Dravic met Tovin there in 2012. Hide Caption 2 of 3 Photos: Photos: "
+           "Talks in Lindholm Talks in Lindholm – Farmers march in Kasgrad. Hide Caption 3 of 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        (f"{BODY_1}\n\n{GALLERY}\n\n{BODY_3}", f"{BODY_1}\n\n{BODY_3}"),
+        # run on from the end of a paragraph, and the next one run on from it
+        (f"{BODY_1} {GALLERY} {BODY_3}", f"{BODY_1}\n{BODY_3}"),
+        # a caption over two lines; a gallery whose captions are empty
+        (f"{BODY_1}\n\nPhotos: Talks in Lindholm Envoy Halvorsen arrives.\nShe met Dravic. Hide Caption 1 of 2 "
+         "Photos: Talks in Lindholm Farmers march. Hide Caption 2 of 2\n\n"
+         "Photos: Kasgrad Hide Caption 1 of 2 Photos: Kasgrad Hide Caption 2 of 2\n\n"
+         f"{BODY_3}", f"{BODY_1}\n\n{BODY_3}"),
+        # the caption of the first photo in a paragraph of its own, before its button
+        (f"{BODY_1}\n\nPhotos: Talks in Lindholm Envoy Halvorsen arrives.\n\nHide Caption 1 of 2 "
+         f"Photos: Talks in Lindholm Farmers march. Hide Caption 2 of 2\n\n{BODY_3}", f"{BODY_1}\n\n{BODY_3}"),
+        # cut off in the middle of a caption: the rest of its line goes with it
+        (f"{BODY_1}\n\n{GALLERY.replace(' of 3', ' of 9')} Photos: Photos: Talks in Lindholm Talks in "
+         f"Lindholm – Dravic and Tovin\n\n{BODY_3}", f"{BODY_1}\n\n{BODY_3}"),
+    ],
+)
+def test_clean_removes_photo_galleries(text: str, clean: str) -> None:
+    assert clean_text(text) == clean
+
+
+def test_clean_keeps_prose_about_photos_and_captions() -> None:
+    # no viewer's button: a caption of the treaty, a gallery of the whole march
+    text = (f"{BODY_1}\n\nThe envoy showed photos: the march was in 2012. Hide Caption 1 of the "
+            f"treaty, Tovin said, and the rest falls.\n\n{BODY_3}")
+    assert clean_text(text) == text
+
+
 def test_clean_removes_byline_at_top_only() -> None:
     assert clean_text(f"By Jane Doe\n\n{BODY_1}") == BODY_1
     assert clean_text(f"Posted by the Newsroom\n{BODY_1}") == BODY_1
@@ -234,6 +277,14 @@ def test_clean_normalises_whitespace_and_keeps_paragraphs() -> None:
         "Dravic\u2009said more.\u00ad\n\n"
     )
     assert normalise_text(text) == "The talks resumed in Lindholm.\nTovin said little.\n\nDravic said more."
+
+
+def test_clean_removes_stray_joiners_and_keeps_those_between_letters() -> None:
+    # a zero-width joiner left between two quotations; a non-joiner inside a Persian word
+    assert normalise_text("the talks would fail\u2026 \u200d \u201cIt is crucial\u201d") == (
+        "the talks would fail\u2026 \u201cIt is crucial\u201d")
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert normalise_text(persian) == persian
 
 
 def test_clean_removes_emoji_inside_sentences() -> None:

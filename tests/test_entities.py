@@ -1098,3 +1098,15 @@ def test_entities_a_particle_surname_the_tagger_calls_a_facility_is_the_persons(
     mentions, ents = _run(nlp, text)
     assert ents["Marine Le Pen"].type == "PERSON"
     assert {m.entity_id for m in mentions if "Pen" in m.text} == {ents["Marine Le Pen"].id}
+
+
+@pytest.mark.model
+def test_entities_a_body_written_with_and_without_its_hyphen_is_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Karst joined the Trans-Veldan Partnership in May. Critics of the Trans Veldan Partnership "
+            "marched in Lindholm, and Anna Velik-Orsa said the deal would stand. Velik-Orsa spoke for an hour.")
+    mentions, ents = _run(nlp, text)
+    deal = {m.entity_id for m in mentions if "Veldan" in m.text}
+    assert len(deal) == 1 and ents["Trans-Veldan Partnership"].id in deal
+    # a person's double surname stays one word: her surname alone is still hers
+    velik = {m.entity_id for m in mentions if "Velik" in m.text}
+    assert velik == {ents["Anna Velik-Orsa"].id}

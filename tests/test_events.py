@@ -991,9 +991,15 @@ def test_events_figurative_battles_and_fights_are_no_assault(nlp) -> None:  # ty
         "The battle over the budget continues.",
         "The central bank is fighting against inflation.",
         "The mayor is fighting the new tax in court.",
+        # the topic hung on the opponent
+        "The ministry erred by fighting first with its allies over steel and grain quotas.",
+        # a betrayal in words
+        "\u201cThey really stabbed us in the back,\u201d the envoy said.",
+        "Tovin said the Karst government had stabbed Austria in the back.",
     ):
         assert not _only(_annotate(nlp, text), "ASSAULT"), text
     assert _only(_annotate(nlp, "Troops fought a fierce battle with rebels outside the city."), "ASSAULT")
+    assert _only(_annotate(nlp, "A man stabbed the guard in the back outside the embassy."), "ASSAULT")
     # fighting back at critics is a retort in words, as firing back at them is
     [retort] = _only(_annotate(nlp, "Senator Ada Morrow fought back against critics of the plan."), "ACCUSE")
     assert retort.mode == "disapprove"

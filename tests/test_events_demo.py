@@ -362,3 +362,33 @@ def test_events_demo_a_reflexive_object_is_the_clause_subject(nlp) -> None:  # t
             "that line as reasoning as to why an embattled president cannot pardon himself.")
     [pardon] = [e for e in _events(nlp, text) if text[e.reports[0].start:e.reports[0].end] == "pardon"]
     assert _roles(pardon, "target") == [] and "Marek Tovin" not in _roles(pardon, "source")
+
+
+def test_events_demo_an_object_pronoun_is_not_its_own_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Agriculture Minister Pavel Krenn said on Friday that Marek Tovin had asked him to draw up a plan."
+    [asked] = _only(_events(nlp, text), "REQUEST")
+    assert _roles(asked, "source") == ["Marek Tovin"] and _roles(asked, "target") == ["Pavel Krenn"]
+
+
+def test_events_demo_the_one_prompted_does_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The remarks prompted Marek Tovin to accuse Anna Velik of lying about the talks."
+    [accused] = _only(_events(nlp, text), "ACCUSE")
+    assert _roles(accused, "source") == ["Marek Tovin"] and _roles(accused, "target") == ["Anna Velik"]
+
+
+def test_events_demo_meeting_someone_halfway_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"Karst hopes Veldora will meet with it halfway on the quotas," the ministry said.'
+    assert _only(_events(nlp, text), "CONSULT") == []
+
+
+def test_events_demo_asking_someone_whether_is_a_question(nlp) -> None:  # type: ignore[no-untyped-def]
+    asked = "A reporter asked Tovin if he would meet Dravic. Velik asked the envoy whether Karst would sign."
+    assert _only(_events(nlp, asked), "REQUEST") == []
+    [request] = _only(_events(nlp, "Velik asked the envoy to stay in Lindholm."), "REQUEST")
+    assert _roles(request, "target") == ["envoy"]
+
+
+def test_events_demo_talking_to_the_media_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The officials, speaking on condition of anonymity because they were not authorized to talk to "
+            "the media, said the talks in Lindholm had stalled.")
+    assert text.index("talk to") not in {e.reports[0].start for e in _events(nlp, text)}

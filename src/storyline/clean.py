@@ -15,6 +15,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from storyline.clean_cards import remove_cards
+from storyline.clean_galleries import remove_galleries
 from storyline.config import Options
 from storyline.model import Article, RawDocument, Rejected, article_id
 
@@ -68,6 +69,9 @@ TRAILING_WINDOW_CHARS = 200
 # space: a zero-width space inside "Veld\u200bora" is a line-break hint, not a word boundary.
 # ZWNJ (U+200C) is kept: it is spelling in Persian and Indic scripts.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Joiners mean something between two letters or emoji (Persian, Hindi, emoji sequences); beside
+# a space or a line's edge they are a page's debris ("be… \u200d “I think").
+_STRAY_JOINERS = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
 # Line and paragraph separators that are not "\n".
 _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\u0085\x0b\x0c]")
 # Horizontal white space of any kind (tab, no-break space, thin and figure spaces, ideographic).
@@ -155,9 +159,7 @@ _TRAILING_DEBRIS = re.compile(
 # Lines that are only a page's furniture, never a report: captions and credits of photos, "story
 # continues" markers, app and social pitches, copyright and contribution notes, separators, markup.
 _FURNITURE_LINE = re.compile(
-    r"(?:enlarge\s+this\s+image\s+)?toggle\s+caption\b.*"
-    r"|image\s+(?:copyright|caption)\b.*"
-    r"|(?:slideshow|gallery|photos?|images?)\s*\(\s*\d+\s+(?:images?|photos?|pictures?)\s*\)"
+    r"(?:slideshow|gallery|photos?|images?)\s*\(\s*\d+\s+(?:images?|photos?|pictures?)\s*\)"
     r"|\(\s*[A-Z][\w.'’ -]{0,40}/[\w./'’ -]{2,60}\)|\([A-Z][\w.'’-]*\)"
     r"|(?:next|prev(?:ious)?)\s+(?:image|photo|slide)\s+\d+\s+of\s+\d+"
     r"|\(?\s*(?:photos?|videos?|gallery|slideshow|watch|listen|more|also\s+see)\s*:.*"
@@ -177,6 +179,16 @@ _FURNITURE_LINE = re.compile(
     r"|this\s+(?:article|story|page)\s+is\s+(?:more\s+than\s+)?(?:\d+|an?|one)\s+\w+\s+old"
     r"|\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago"
     r"|[\W_]+",
+    re.IGNORECASE,
+)
+# A photo's or a video's caption line, however long: NPR's "Enlarge this image toggle caption …",
+# the BBC's "Image copyright … Image caption …" and "Media playback is unsupported on your device
+# Media caption …" (the title of a video, often another story's).
+_CAPTION_LINE = re.compile(
+    r"(?:enlarge\s+this\s+image\s+)?toggle\s+caption\b.*"
+    r"|image\s+(?:copyright|caption)\b.*"
+    r"|media\s+playback\s+is\s+unsupported\s+on\s+your\s+device\b(?:\s*media\s+caption\b.*)?"
+    r"|media\s+caption\b.*",
     re.IGNORECASE,
 )
 # A newsletter's sign-up box, whatever pitch comes before its consent text.
@@ -267,7 +279,7 @@ def normalise_text(text: str) -> str:
     """
     text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
+    text = _STRAY_JOINERS.sub("", _INVISIBLE.sub("", text))
     lines: list[str] = []
     for line in text.split("\n"):
         tidy = _SPACES.sub(" ", _remove_emoji(line)).strip()
@@ -316,11 +328,12 @@ def remove_debris(text: str, title: str | None = None, source: str | None = None
 
     Anywhere: share/social lines, read-time labels, "Read more"/"Related:"/"Advertisement"/
     "Subscribe" lines, cookie notices, photo credits, copyright and contribution notes, app
-    pitches, separators; and hover cards inside a sentence (clean_cards). Above the first
-    paragraph only: outlet banners (repeated or equal to ``source``), bylines, and a line repeating
-    ``title``. At the very end: a known
-    phrase glued to the last sentence ("….Share this Post").
+    pitches, separators; photo galleries (clean_galleries), and hover cards inside a sentence
+    (clean_cards). Above the first paragraph only: outlet banners (repeated or equal to
+    ``source``), bylines, and a line repeating ``title``. At the very end: a known phrase glued to
+    the last sentence ("….Share this Post").
     """
+    text = remove_galleries(text)
     lines = [remove_cards(line) if "MORE" in line else line for line in text.split("\n")]
     drop = {i for i, line in enumerate(lines) if line and _is_debris_line(line)}
     drop |= _header_debris(lines, drop, title, source)
@@ -351,6 +364,8 @@ def _is_debris_line(line: str) -> bool:
     if _COOKIE_LINK_LINE.fullmatch(line):
         return True
     if n <= PROMO_MAX_WORDS and _FURNITURE_LINE.fullmatch(line):
+        return True
+    if _CAPTION_LINE.fullmatch(line):
         return True
     if _SIGNUP_BOX.search(line):
         return True

@@ -296,6 +296,17 @@ def _syllables_apart(name: str) -> str:
     return first + space + _SYLLABLE_HYPHEN.sub(" ", rest) if "-" in rest else name
 
 
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def hyphens_as_spaces(key: str) -> str:
+    """A name key with its hyphens between words written as spaces: news writes the name of a
+    body, a treaty or an event both ways ('trans-pacific partnership', 'agence france-presse').
+    Not for people: a double surname alone ('ocasio-cortez') is one word, which a space would
+    make a given name and a surname."""
+    return _WORD_HYPHEN.sub(" ", key) if "-" in key else key
+
+
 # Nouns that name the place after their "of": "the border town of Jarinje", "the village of
 # Banjska", "the province of Idlib". ("The capital of France" is not France.)
 SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "municipality", "hamlet", "settlement", "commune",
@@ -324,9 +335,10 @@ def name_key(name: str) -> str:
 def canonical_name(texts: Iterable[str]) -> str:
     """The fullest form, preferring one that keeps diacritics ('Peter Sørensen'), then the commonest;
     never a form with a word written twice over ('Julian Assange Assange', a caption's slip) while
-    another form is there."""
+    another form is there. Words joined by a hyphen count as two: "Trans-Pacific Partnership" is
+    as full as "Trans Pacific Partnership", and the commoner form wins."""
     counts = texts if isinstance(texts, Counter) else Counter(texts)
-    return max(counts, key=lambda t: (not _stutters(t), not _bracketed(t), len(t.split()),
+    return max(counts, key=lambda t: (not _stutters(t), not _bracketed(t), len(_WORD_HYPHEN.sub(" ", t).split()),
                                       t != fold(t) and not t.isascii(), counts[t], t))
 
 

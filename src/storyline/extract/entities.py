@@ -29,6 +29,7 @@ from ..gazetteer import (
     country_of_state,
     entity_name,
     fold,
+    hyphens_as_spaces,
     initials,
     is_acronym,
     is_us_state,
@@ -1047,6 +1048,8 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> dict[str, _Cluster]:
             m.surname_only = True
         elif m.label != "PERSON" and not m.honorific and (known := country_key(text) or organisation_key(text)):
             key = known  # "the U.S." and "the United States" are one country ("Rep. Holland" none)
+        elif m.label != "PERSON" and " " in key:
+            key = hyphens_as_spaces(key)  # "the Trans-Pacific Partnership", "the Trans Pacific Partnership"
         m.key = key
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return _join_acronyms(doc, _join_short_forms(doc, clusters))

@@ -487,15 +487,38 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
     if subject is not None:
         return subject
     oldest = _sentence_start(ctx, i, PRONOUN_SENTENCES)
+    doer = _doer_of_own_clause(ctx, i)
     for j in range(k - 1, -1, -1):
         if j < k - 1 and ctx.person_starts[j] < oldest:
             break
         if ctx.quote_of[i] < 0 and ctx.quote_of[ctx.person_starts[j]] >= 0:
             continue
         who = ctx.person_at[j]
+        if doer is not None and who.key == doer.key:
+            continue
         if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")):
             return who
     return None
+
+
+# Objects that never stand for their own clause's subject ("Trump asked him", "told it to him";
+# "himself" would): with other prepositions they may ("took his wife with him").
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+OBJECT_PREPS = frozenset({"to", "against"})
+
+
+def _doer_of_own_clause(ctx: DocContext, i: int) -> Who | None:
+    """The person an object pronoun cannot stand for: the subject of its own verb ("Perdue said
+    Trump had asked him to draw up a plan": him is Perdue, though Trump was named last)."""
+    tok = ctx.doc[i]
+    if tok.dep_ in OBJECT_DEPS:
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in OBJECT_PREPS:
+        verb = tok.head.head
+    else:
+        return None
+    subject = verb_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return _named_person(ctx, subject) if subject is not None and subject.i < i else None
 
 
 # Clauses whose subject pronoun is the subject of the clause they hang on: "Lajčák travelled to

@@ -94,6 +94,18 @@ OBJECT_CONTROL = frozenset(
         "authorize",
         "authorise",
         "empower",
+        "prompt",
+        "lead",
+        "cause",
+        "convince",
+        "spur",
+        "drive",
+        "direct",
+        "task",
+        "tap",
+        "challenge",
+        "beg",
+        "oblige",
     }
 )
 # Meeting verbs whose subject hosts or brings others together: a mediator, not a side.

@@ -237,7 +237,8 @@ READ_NOUNS = frozenset({"attack", "rally"})
 # Weapons an "assault" noun or verb names, not an attack: "assault weapons", "assault rifles".
 ASSAULT_GEAR = frozenset({"weapon", "rifle", "gun", "vehicle", "boat", "craft", "helicopter", "team", "ship"})
 # The press as the one spoken to: "speaking to reporters" says something, meets no party.
-PRESS_NOUNS = frozenset({"reporter", "journalist", "press", "media", "correspondent", "newsman", "newsmen"})
+# ("medium" is what the tagger makes of "media".)
+PRESS_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "correspondent", "newsman", "newsmen"})
 # Sources a journalist grants: asking for anonymity is how a source talks, not a request of anyone.
 ANONYMITY_NOUNS = frozenset({"anonymity", "anonymous"})
 # Natural forces are no party to an event: "the hurricane slammed the island", "the virus hit Italy".
@@ -764,6 +765,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         return _warning(lex, t)
     if _asks_anonymity(lex, t, lemma, obj):
         return None  # "officials who asked for anonymity": how a source speaks, not a request
+    if lemma == "meet" and any(c.dep_ == "advmod" and c.lower_ == "halfway" for c in t.children):
+        return None  # "meet China halfway": a compromise asked for, no meeting
     # verb + particle or preposition ("call for", "step down", "open fire")
     for c in t.children:
         # a preposition before the verb or naming a time heads an adjunct, not a phrasal verb: "On
@@ -1237,6 +1240,9 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
             return ("SUPPORT", None)  # "the base rallied behind the president"
         if _campaign_rally(t):
             return ("", None)
+    if lemma == "stab" and obj is not None and _betrayed(obj) and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(g) == "back" for g in c.children) for c in t.children):
+        return ("", None)  # "they stabbed us in the back", "stabbed Turkey in the back": a betrayal, no knife
     if lemma in ("kill", "shoot") and obj is not None and _lemma(obj) in REJECTED_NOUNS:
         return ("REJECT", None)  # "Senate Republicans killed the bill"
     if lemma == "destroy" and obj is not None and _lemma(obj) in FIGURATIVE_DAMAGE:
@@ -1384,15 +1390,18 @@ ARMED_WORDS = frozenset({
 
 def _question(t: Token, obj: Token | None) -> bool:
     """'ask' with a question for its content ("asked why the port closed", "asking questions",
-    "asked about the case", or none: 'asked: "Who pays?"'), not with what is asked for."""
+    "asked about the case", "asked Tovin if he would go", or none: 'asked: "Who pays?"'), not with
+    what is asked for."""
     if any(c.dep_ in ("xcomp", "dative") for c in t.children) or any(
         c.dep_ in ("prep", "prt") and c.lower_ in ("for", "to") for c in t.children
     ):
         return False
+    clauses = [c for c in t.children if c.dep_ == "ccomp"]
     if obj is not None and _lemma(obj) not in QUESTION_NOUNS and obj.dep_ != "nsubjpass":
-        return False
+        # "asked the minister whether the talks would resume": the one asked, then the question
+        return bool(clauses) and all(c.left_edge.lower_ in QUESTION_WORDS for c in clauses)
     # "asked that the talks resume" asks for something; "asked why the port closed" asks a question
-    return not any(c.dep_ == "ccomp" and c.left_edge.lower_ not in QUESTION_WORDS for c in t.children)
+    return not any(c.left_edge.lower_ not in QUESTION_WORDS for c in clauses)
 
 
 # Whom a state summons to protest to: a summons of one of these is a diplomatic complaint.
@@ -1623,6 +1632,8 @@ def _quarrel_cue(lex: Lexicon, h: Token) -> bool:
         if c.dep_ == "prep" and not _temporal(c):
             if c.lower_ in DISPUTE_TOPIC_PREPS and _topic_prep(c, h):
                 return True
+            if c.lower_ in OPPONENT_PREPS and any(_topic_prep(x, h) for x in _topics_on_opponent(c)):
+                return True  # "fighting with allies over steel": the parser hung the topic on the allies
             if c.lower_ in AIM_PREPS and any(_abstract(lex, g) for g in c.children if g.dep_ == "pobj"):
                 return True
         if c.dep_ in ("dobj", "obj") and h.pos_ == "VERB" and _lemma(c) not in DISPUTE_WORDS and _abstract(lex, c):
@@ -1639,6 +1650,19 @@ def _about(clause: Token, t: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("over", "about") and not _temporal(c) and _topic_prep(c, t)
         for c in clause.children
     )
+
+
+def _betrayed(obj: Token) -> bool:
+    """Whom one stabs in the back only in words: the speaker's side ("us", "me") or a state or a
+    body ("stabbed Turkey in the back"); a person may be stabbed with a knife."""
+    return obj.lower_ in ("us", "me") or obj.ent_type_ in ("GPE", "ORG", "NORP")
+
+
+def _topics_on_opponent(prep: Token) -> list[Token]:
+    """The 'over' or 'about' phrases hung on the opponent a preposition introduces ("with allies
+    over steel"); not 'on', which there most often says where ("with police on the border")."""
+    return [x for g in prep.children if g.dep_ == "pobj" for x in g.children
+            if x.dep_ == "prep" and x.lower_ in DISPUTE_TOPIC_PREPS - {"on"}]
 
 
 def _topic_prep(prep: Token, fight: Token) -> bool:
