@@ -1110,3 +1110,18 @@ def test_entities_a_body_written_with_and_without_its_hyphen_is_one(nlp) -> None
     # a person's double surname stays one word: her surname alone is still hers
     velik = {m.entity_id for m in mentions if "Velik" in m.text}
     assert velik == {ents["Anna Velik-Orsa"].id}
+
+
+@pytest.mark.model
+def test_entities_an_office_imagined_is_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Critics say a President Anna Velik would have kept the talks alive. "
+                        "Senator Marek Tovin disagreed.")
+    assert [r.role for r in ents["Anna Velik"].roles] == []
+    assert [r.role for r in ents["Marek Tovin"].roles] == ["Senator"]
+
+
+@pytest.mark.model
+def test_entities_an_armed_group_is_a_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, ents = _run(nlp, "Boko Haram has killed thousands in the north. Al-Shabab claimed the attack in Lindholm, "
+                        "and the group formerly known as Fateh al-Sham denied it.")
+    assert [ents[n].type for n in ("Boko Haram", "Al-Shabab", "Fateh al-Sham")] == ["ORG"] * 3

@@ -392,3 +392,13 @@ def test_events_demo_talking_to_the_media_is_no_meeting(nlp) -> None:  # type: i
     text = ("The officials, speaking on condition of anonymity because they were not authorized to talk to "
             "the media, said the talks in Lindholm had stalled.")
     assert text.index("talk to") not in {e.reports[0].start for e in _events(nlp, text)}
+
+
+def test_events_demo_a_title_with_a_place_is_the_one_who_holds_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Marek Tovin, the former Chicago mayor, joined the team in April. "
+            "\u201cThis is a witch hunt,\u201d said the former Chicago mayor.")
+    said = [e for e in _only(_events(nlp, text), "STATEMENT") if e.reports[0].start > text.index("\u201c")]
+    assert said and all(_roles(e, "source") == ["Marek Tovin"] for e in said)
+    # nobody holds it: the office's place speaks, as before
+    [alone] = _only(_events(nlp, "\u201cWe will not pay,\u201d said the Karst foreign minister."), "STATEMENT")
+    assert _roles(alone, "source") == ["Karst"]

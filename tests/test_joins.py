@@ -574,3 +574,21 @@ def test_joins_which_word_counts_reads_as_a_person() -> None:
     assert not reads_as_person({"PERSON": 2, "ORG": 7})  # "ford": the carmaker
     assert not reads_as_person({"PERSON": 5, "ORG": 5})  # "breitbart": the site
     assert not reads_as_person({"PERSON": 2})  # too few to say
+
+
+def test_joins_a_name_written_family_name_first_is_known_by_its_family_name() -> None:
+    from storyline.gazetteer import family_first, surname_key
+
+    assert family_first("moon jae in") and family_first("ban ki moon") and family_first("xi jinping")
+    assert not family_first("lee zeldin") and not family_first("jack ma") and not family_first("kim davis")
+    assert [surname_key(k) for k in ("moon jae in", "ban ki moon", "mira tovin")] == ["moon", "ban", "tovin"]
+    # a bare "Moon" is President Moon Jae-in, not Ban Ki-moon; a bare "Xi" is Xi Jinping
+    ban = [_from(f"b{i}.txt", _typed_person(f"B{i}: Ban Ki Moon spoke.", "Ban Ki Moon", "PERSON")) for i in range(3)]
+    moon = [_from(f"m{i}.txt", _typed_person(f"M{i}: Moon Jae In spoke.", "Moon Jae In", "PERSON")) for i in range(3)]
+    xi = [_from(f"x{i}.txt", _typed_person(f"X{i}: Xi Jinping spoke.", "Xi Jinping", "PERSON")) for i in range(2)]
+    bare = [_typed_person("Moon was there.", "Moon", "PERSON"), _typed_person("Xi was there.", "Xi", "PERSON")]
+    orders = ([*bare, *ban, *moon, *xi], [*xi, *moon, *ban, *bare])
+    first, *rest = (_store_one_by_one(list(o)) for o in orders)
+    assert all(r == first for r in rest)
+    assert {"own_key": "moon", "key": "moon jae in", "type": "PERSON"} in first
+    assert {"own_key": "xi", "key": "xi jinping", "type": "PERSON"} in first

@@ -353,10 +353,58 @@ def _stutters(name: str) -> bool:
     return any(a == b for a, b in pairwise(words))
 
 
-def surname_key(key: str) -> str | None:
-    """Blocking key of a multi-word folded person name: its last word ('peter sorensen' -> 'sorensen')."""
+# Family names of Korean and Chinese people, whose names English news writes family name first
+# ("Moon Jae-in", "Xi Jinping"), as they are romanised there; only those common enough to matter.
+_KOREAN_FAMILY_WORDS = """
+kim lee yi ri park pak choi choe jung jeong chung kang cho jo yoon yun jang lim han oh seo suh shin
+kwon hwang ahn song ryu yoo hong jeon chun ko moon mun son bae baek paik heo huh nam noh roh ban
+kwak sung cha woo min yang
+"""
+_CHINESE_FAMILY_WORDS = """
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie
+song tang xi han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu
+ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu hou yin
+xue yan duan lei long shao qian dai mao hao kong geng hua wen bo hong
+"""
+KOREAN_FAMILY_NAMES = frozenset(_KOREAN_FAMILY_WORDS.split())
+CHINESE_FAMILY_NAMES = frozenset(_CHINESE_FAMILY_WORDS.split())
+# A pinyin syllable: an initial (or none) and a final; a Chinese given name is one to three.
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|ing|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue"
+    r"|a|o|e|i|u|v)){1,3}"
+)
+# A Korean given name's syllable, as keys write them apart ('jong un', 'geun hye', 'byeong cheol'):
+# an initial, a vowel, a final; "harvey" or "smith" is none ("Lee Harvey Oswald").
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:kk|tt|pp|ss|jj|ch|th|kh|ph|wh|[gkndtrlmbpsjhcyw])?"
+    r"(?:yae|yeo|wae|eui|ae|ai|ya|eo|yo|wo|wa|oe|oi|we|wi|yu|eu|ui|ye|oo|ee|ou|a|e|i|o|u)"
+    r"(?:ng|ck|ll|hn|[nklmptgbh])?"
+)
+
+
+def family_first(key: str) -> bool:
+    """Whether a folded person key is a name written family name first: a Korean family name and
+    two syllables ('moon jae in', 'ban ki moon', 'kim jong un'), or a Chinese family name
+    and a given name of pinyin syllables ('xi jinping', 'liu he'). "Lee Zeldin", "Kim Davis" and
+    "Jack Ma" are written as English names are."""
     words = key.split()
-    return words[-1] if len(words) >= 2 else None
+    if len(words) == 3 and words[0] in KOREAN_FAMILY_NAMES:
+        return all(_KOREAN_SYLLABLE.fullmatch(w) for w in words[1:])
+    return (len(words) == 2 and words[0] in CHINESE_FAMILY_NAMES and words[1] not in GIVEN_NAMES
+            and _PINYIN.fullmatch(words[1]) is not None)
+
+
+def family_name(key: str) -> str:
+    """The family name of a folded person key: its first word if written family name first
+    (`family_first`), else its last."""
+    return key.split(" ", 1)[0] if family_first(key) else key.rsplit(" ", 1)[-1]
+
+
+def surname_key(key: str) -> str | None:
+    """Blocking key of a multi-word folded person name: its family name ('peter sorensen' ->
+    'sorensen', 'moon jae in' -> 'moon'; a bare "Moon" is no "Ban Ki-moon")."""
+    return family_name(key) if " " in key.strip() else None
 
 
 # Letters a slip of the pen adds, drops or swaps in a name: vowels (and "y", which stands for one
@@ -416,10 +464,10 @@ def transliterates_name(key: str, other: str) -> bool:
 
 
 def block_key(key: str) -> str:
-    """The spelling block of a person key's last word (its surname, or the bare surname): the
+    """The spelling block of a person key's family name (`family_name`, or the bare surname): the
     full names a name is weighed against across articles are those of its block, so that a
     misspelt surname meets the spelling it misspells ('mohamed morsy', 'morsi' -> 'mrs')."""
-    return spelling_block(key.rsplit(" ", 1)[-1])
+    return spelling_block(family_name(key))
 
 
 def misspelt(word: str, other: str) -> bool:
@@ -706,6 +754,22 @@ ORGANISATION_KEYS: dict[str, str] = {
     "srpska lista": "serb list", "vetevendosje": "self-determination movement",
     "vetevendosje!": "self-determination movement", "levizja vetevendosje": "self-determination movement",
 }
+
+
+# Armed groups the news names like people ("Boko Haram has killed …", "al-Shabab claimed …"), which
+# the small tagger often types as persons. Folded, with hyphens as spaces.
+ARMED_GROUPS = frozenset({
+    "boko haram", "al shabab", "al shabaab", "al qaeda", "al qaida", "al qaeda in the arabian peninsula",
+    "hezbollah", "hizbollah", "hizballah", "hamas", "taliban", "houthi", "ansar allah",
+    "nusra front", "al nusra front", "jabhat al nusra", "fateh al sham", "jabhat fateh al sham",
+    "hayat tahrir al sham", "islamic jihad", "lashkar e taiba", "jaish e mohammed", "pkk", "ypg",
+    "farc", "wagner group",
+})
+
+
+def is_armed_group(name: str) -> bool:
+    """Whether a name is one of ARMED_GROUPS ("Boko Haram", "al-Shabaab", "Al Qaeda")."""
+    return hyphens_as_spaces(_key(name)) in ARMED_GROUPS
 
 
 def organisation_key(name: str) -> str | None:

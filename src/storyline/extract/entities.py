@@ -32,6 +32,7 @@ from ..gazetteer import (
     hyphens_as_spaces,
     initials,
     is_acronym,
+    is_armed_group,
     is_us_state,
     name_key,
     names_an_outlet,
@@ -314,8 +315,8 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
                   ) and city_country(text):
                 # "Aleppo" is no people, and "in Erbil" no body (but "Jackson" may be a person)
                 cluster.votes["GPE"] += VOTE_GAZETTEER
-            elif organisation_code(text):
-                cluster.votes["ORG"] += VOTE_GAZETTEER
+            elif organisation_code(text) or is_armed_group(text):
+                cluster.votes["ORG"] += VOTE_GAZETTEER  # "Boko Haram", "al-Shabab": a body, however tagged
             if _in_dateline(doc, m):
                 cluster.votes["GPE"] += VOTE_DATELINE
             elif settlement_named(doc[m.start]):
@@ -1761,6 +1762,8 @@ def _title_before(doc: Doc, m: _Mention) -> tuple[tuple[str, str | None, int, in
     if not any(_is_role_head(doc[j]) for j in collected):
         return None, m.start
     first = collected[0]
+    if first > 0 and doc[first - 1].lower_ in ("a", "an"):
+        return None, first  # "a President Hillary Clinton would have …": an office imagined, not held
     # A title ends with its head noun; words after it would be part of the name.
     while collected and not _is_role_head(doc[collected[-1]]):
         collected.pop()

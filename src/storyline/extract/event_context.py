@@ -792,6 +792,12 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
                             if found:
                                 return found
         return []
+    if lemma in ctx.lex.actor_nouns and lemma not in ctx.lex.group_nouns:
+        # "said the former New York City mayor": the person the article gave that title, when it
+        # gave it to one; the place in the title is whom the office serves, not who speaks
+        titled = [w for w in _by_role(ctx, h, lemma) if _person_entity(ctx, w)]
+        if titled:
+            return titled
     for t in inner:
         if t.dep_ in ("poss", "compound", "amod", "nmod", "pobj") and mention_type(ctx, t.i) in ACTOR_TYPES:
             if t.dep_ == "pobj" and (t.head.lower_ not in OWNER_PREPS or _office_of_state(t)):
@@ -1023,13 +1029,16 @@ def _by_role(ctx: DocContext, h: Token, lemma: str) -> list[Who]:
         c.dep_ in ("det", "predet") and c.lower_ in DEFINITE_DETS for c in h.children
     ):
         return []
-    if any(c.lower_ in OTHER_HOLDER for c in h.children if c.dep_ in ("amod", "advmod")):
-        return []
+    # "the former mayor" is not the mayor the article names, but may be its former mayor
+    holder = {c.lower_ for c in h.children if c.dep_ in ("amod", "advmod") and c.lower_ in OTHER_HOLDER}
     head = fold(lemma)
     found: list[Entity] = []
     for e in ctx.entities.values():
         titles = [r.role for r in e.roles if r.article_id == ctx.article.id and e.type == "PERSON"]
-        titles += [n for n in (e.name, *e.aliases) if len(n.split()) > 1]
+        if holder:
+            titles = [t for t in titles if holder <= set(fold(t).replace("-", " ").split())]
+        else:
+            titles += [n for n in (e.name, *e.aliases) if len(n.split()) > 1]
         if any(_role_head(t) == head for t in titles):
             found.append(e)
     plural = h.tag_ in ("NNS", "NNPS")

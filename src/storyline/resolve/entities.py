@@ -26,7 +26,16 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from ..gazetteer import block_key, is_acronym, misspells, shortens, surname_key, transliterates, transliterates_name
+from ..gazetteer import (
+    block_key,
+    family_name,
+    is_acronym,
+    misspells,
+    shortens,
+    surname_key,
+    transliterates,
+    transliterates_name,
+)
 from ..model import ArticleResult, Entity, Quote, Speaker, entity_id
 
 # Given a spelling block (gazetteer.block_key): the keys of PERSON full names whose surname has
@@ -133,7 +142,7 @@ def person_weights(weights: Mapping[str, int], surname: str | None = None) -> di
     keys = list(weights)
     if surname is not None:
         keys = [k for k in weights
-                if (last := k.rsplit(" ", 1)[-1]) == surname or transliterates(surname, last, slips=False)]
+                if (last := family_name(k)) == surname or transliterates(surname, last, slips=False)]
     merged: Counter[str] = Counter()
     for key in keys:
         merged[full_target(key, weights) or key] += weights[key]
