@@ -300,7 +300,7 @@ _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def hyphens_as_spaces(key: str) -> str:
-    """A name key with its hyphens between words written as spaces: news writes the name of a
+    """A name (or its key) with its hyphens between words written as spaces: news writes the name of a
     body, a treaty or an event both ways ('trans-pacific partnership', 'agence france-presse').
     Not for people: a double surname alone ('ocasio-cortez') is one word, which a space would
     make a given name and a surname."""
@@ -338,7 +338,7 @@ def canonical_name(texts: Iterable[str]) -> str:
     another form is there. Words joined by a hyphen count as two: "Trans-Pacific Partnership" is
     as full as "Trans Pacific Partnership", and the commoner form wins."""
     counts = texts if isinstance(texts, Counter) else Counter(texts)
-    return max(counts, key=lambda t: (not _stutters(t), not _bracketed(t), len(_WORD_HYPHEN.sub(" ", t).split()),
+    return max(counts, key=lambda t: (not _stutters(t), not _bracketed(t), len(hyphens_as_spaces(t).split()),
                                       t != fold(t) and not t.isascii(), counts[t], t))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import affiliation_code, country_of_state, fold
+from ..gazetteer import affiliation_code, country_of_state, fold, hyphens_as_spaces
 from ..genders import Gender, person_genders, pronoun_agrees, verb_subject
 from ..model import Article, DateValue, Entity, Mention, TimeExpr
 from .event_lexicon import Lexicon, load_lexicon
@@ -503,17 +503,17 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
 
 # Objects that never stand for their own clause's subject ("Trump asked him", "told it to him";
 # "himself" would): with other prepositions they may ("took his wife with him").
-OBJECT_DEPS = frozenset({"dobj", "dative"})
-OBJECT_PREPS = frozenset({"to", "against"})
+BOUND_OBJECT_DEPS = frozenset({"dobj", "dative"})
+BOUND_OBJECT_PREPS = frozenset({"to", "against"})
 
 
 def _doer_of_own_clause(ctx: DocContext, i: int) -> Who | None:
     """The person an object pronoun cannot stand for: the subject of its own verb ("Perdue said
     Trump had asked him to draw up a plan": him is Perdue, though Trump was named last)."""
     tok = ctx.doc[i]
-    if tok.dep_ in OBJECT_DEPS:
+    if tok.dep_ in BOUND_OBJECT_DEPS:
         verb = tok.head
-    elif tok.dep_ == "pobj" and tok.head.lower_ in OBJECT_PREPS:
+    elif tok.dep_ == "pobj" and tok.head.lower_ in BOUND_OBJECT_PREPS:
         verb = tok.head.head
     else:
         return None
@@ -1036,7 +1036,7 @@ def _by_role(ctx: DocContext, h: Token, lemma: str) -> list[Who]:
     for e in ctx.entities.values():
         titles = [r.role for r in e.roles if r.article_id == ctx.article.id and e.type == "PERSON"]
         if holder:
-            titles = [t for t in titles if holder <= set(fold(t).replace("-", " ").split())]
+            titles = [t for t in titles if holder <= set(hyphens_as_spaces(fold(t)).split())]
         else:
             titles += [n for n in (e.name, *e.aliases) if len(n.split()) > 1]
         if any(_role_head(t) == head for t in titles):
