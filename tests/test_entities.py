@@ -387,6 +387,27 @@ def test_entities_an_owner_glued_by_a_possessive_is_cut_off() -> None:
     assert got == ["Dravic", "Brexit", "Brexit"]
 
 
+def test_entities_two_names_glued_by_a_hyphen_are_two() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyline.extract.entities import _Mention, _split_pairs
+
+    # "Tovin met Dravic. The Tovin-Dravic summit, the Tovin-Russia inquiry, Ana Ruiz-Vega, Ruiz-Vega"
+    words = ["Tovin", "met", "Dravic", ".", "The", "Tovin", "-", "Dravic", "summit", ",", "the", "Tovin", "-",
+             "Russia", "inquiry", ",", "Ana", "Ruiz", "-", "Vega", ",", "Ruiz", "-", "Vega"]
+    spaces = [True] * len(words)
+    for i in (5, 6, 11, 12, 17, 18, 21, 22):
+        spaces[i] = False
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    raw = [_Mention(0, 1, "PERSON"), _Mention(2, 3, "PERSON"), _Mention(5, 8, "ORG"), _Mention(11, 14, "ORG"),
+           _Mention(16, 20, "PERSON"), _Mention(21, 24, "PERSON")]
+    got = [(doc[m.start:m.end].text, m.label) for m in _split_pairs(doc, raw)]
+    # both halves named alone (or a known country): two; a double surname keeps its hyphen
+    assert got == [("Tovin", "PERSON"), ("Dravic", "PERSON"), ("Tovin", "PERSON"), ("Dravic", "PERSON"),
+                   ("Tovin", "PERSON"), ("Russia", "GPE"), ("Ana Ruiz-Vega", "PERSON"), ("Ruiz-Vega", "PERSON")]
+
+
 def _opening_preposition_kept(nlp, text: str) -> bool:  # type: ignore[no-untyped-def]
     from storyline.extract.entities import _opening_preposition
 

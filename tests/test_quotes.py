@@ -1297,3 +1297,37 @@ def test_quotes_model_a_participle_on_what_was_said_is_the_speakers(nlp: Languag
             'the past years."')
     noted = [q for q in _quotes(nlp, text) if q.cue == "noting"]
     assert noted and all(q.speaker is not None and q.speaker.name == "Dravic" for q in noted)
+
+
+@pytest.mark.model
+def test_quotes_model_a_party_member_named_in_apposition_speaks(nlp: Language) -> None:
+    text = ("The committee is scheduling interviews. The panel's top Democrat, Sen. Ana Ruiz of Ohio, "
+            "said on Tuesday that the envoy was not among the witnesses.")
+    q = _one(_quotes(nlp, text), "the envoy was not among the witnesses")
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.model
+def test_quotes_model_words_quoted_inside_the_speakers_name_are_no_quote(nlp: Language) -> None:
+    text = ("Another judge issued a “show cause” order demanding to know why the agency hid the files. "
+            "“We will not hide anything,” the minister said.")
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if q.text == "show cause"], [(q.text, q.speaker) for q in quotes]
+    _one(quotes, "We will not hide anything")
+
+
+@pytest.mark.model
+def test_quotes_model_a_quoted_headline_as_subject_is_no_statement(nlp: Language) -> None:
+    text = ("The spy agency said it could not confirm the report. “We do not know,” an official said.\n\n"
+            "“Marek Tovin shot dead” remains perhaps the most famous newspaper headline in South Korean history.")
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if "shot dead" in q.text], [(q.text, q.speaker) for q in quotes]
+    _one(quotes, "We do not know")
+
+
+@pytest.mark.model
+def test_quotes_model_a_cue_in_a_condition_says_nothing(nlp: Language) -> None:
+    text = ("But Mr. Tovin said he could still withdraw if he concludes that a renegotiated pact would not "
+            "produce “a fair deal” for all sides.")
+    quotes = _quotes(nlp, text)
+    assert [q.cue for q in quotes] == ["said"], [(q.text, q.cue) for q in quotes]

@@ -263,7 +263,7 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
     credits = _credit_tokens(doc)
     raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
            and not _is_page_furniture(m.text(doc)) and _is_a_name(doc, m)]
-    raw = _split_possessives(doc, raw)
+    raw = _split_pairs(doc, _split_possessives(doc, raw))
     raw += [m for m in _repeated_names(doc, raw) if m.start not in credits and _is_a_name(doc, m)]
     raw.sort(key=lambda m: m.start)
     _set_sentences(doc, raw)
@@ -882,12 +882,7 @@ def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
     ("Martha’s Vineyard", "Moody’s Analytics", "Democratic People's Republic of Korea"): only an
     owner the article also names on its own, or a known country or organisation, is cut off, and
     so is one whose owned name the article gives alone ("May’s Brexit" beside "Brexit")."""
-    alone: dict[str, str] = {}  # folded name -> its label, of the names the article gives alone
-    for m in raw:
-        if not any(_possessive(t) for t in doc[m.start:m.end]):
-            name = fold(m.text(doc))
-            alone.setdefault(name, m.label)
-            alone.setdefault(name.split()[-1] if name else name, m.label)  # "May" of "Theresa May"
+    alone = _names_alone(doc, raw)
     out: list[_Mention] = []
     for m in raw:
         cut = m.start
@@ -911,6 +906,41 @@ def _split_possessives(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
             out.append(_Mention(k + 1, m.end, alone.get(fold(owned.text), fallback)))
         else:
             out.append(m)
+    return out
+
+
+def _names_alone(doc: Doc, raw: list[_Mention]) -> dict[str, str]:
+    """Folded name -> its label, of the names the article gives without an owner: "Theresa May"
+    gives "theresa may" and "may"."""
+    alone: dict[str, str] = {}
+    for m in raw:
+        if not any(_possessive(t) for t in doc[m.start:m.end]):
+            name = fold(m.text(doc))
+            alone.setdefault(name, m.label)
+            alone.setdefault(name.split()[-1] if name else name, m.label)  # "May" of "Theresa May"
+    return alone
+
+
+def _split_pairs(doc: Doc, raw: list[_Mention]) -> list[_Mention]:
+    """Two names the tagger took for one across a hyphen: "the Trump-Kim summit" is Trump and
+    Kim, "the Trump-Russia inquiry" Trump and Russia. A double name keeps its hyphen
+    ("Ocasio-Cortez", "Bosnia-Herzegovina"): both halves must be names the article gives on their
+    own, or known countries."""
+    alone = _names_alone(doc, raw)
+
+    def known(part: Span) -> bool:
+        return part[0].text[:1].isupper() and (fold(part.text) in alone or bool(country_of_state(part.text)))
+
+    out: list[_Mention] = []
+    for m in raw:
+        k = next((i for i in range(m.start + 1, m.end - 1) if doc[i].text == "-"
+                  and not doc[i - 1].whitespace_ and not doc[i].whitespace_), None)
+        if k is None or not known(doc[m.start:k]) or not known(doc[k + 1:m.end]):
+            out.append(m)
+            continue
+        for part in (doc[m.start:k], doc[k + 1:m.end]):
+            label = "GPE" if country_of_state(part.text) else alone.get(fold(part.text), m.label)
+            out.append(_Mention(part.start, part.end, label))
     return out
 
 

@@ -471,7 +471,7 @@ def speaker_at(ctx: DocContext, i: int) -> Who | None:
     return ctx.speakers[n] if n >= 0 else None
 
 
-def last_person_before(ctx: DocContext, i: int) -> Who | None:
+def last_person_before(ctx: DocContext, i: int, depth: int = 0) -> Who | None:
     """The last person named before token i that the pronoun at i can refer to: what 'he' or 'she'
     most often points at in news. People the article shows to be of the other gender are passed
     over, back to PRONOUN_SENTENCES sentences before; the latest person of unknown gender is taken,
@@ -483,11 +483,12 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
         while k > 0 and ctx.quote_of[ctx.person_starts[k - 1]] >= 0:
             k -= 1
     pronoun = ctx.doc[i].lower_
-    subject = _clause_subject(ctx, i, pronoun) or _previous_subject(ctx, i, k, pronoun)
+    subject = _clause_subject(ctx, i, pronoun) or _previous_subject(ctx, i, k, pronoun, depth)
     if subject is not None:
         return subject
     oldest = _sentence_start(ctx, i, PRONOUN_SENTENCES)
     doer = _doer_of_own_clause(ctx, i)
+    era: Who | None = None
     for j in range(k - 1, -1, -1):
         if j < k - 1 and ctx.person_starts[j] < oldest:
             break
@@ -497,8 +498,28 @@ def last_person_before(ctx: DocContext, i: int) -> Who | None:
         if doer is not None and who.key == doer.key:
             continue
         if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")):
+            if _names_an_era(ctx.doc[ctx.person_starts[j]]):
+                era = era or who  # only when nobody else is there to be meant
+                continue
             return who
-    return None
+    return era
+
+
+# Nouns a name modifies to name a government or a time, not the person: "the Clinton
+# administration's 1994 agreement", "the Obama era".
+ERA_NOUNS = frozenset({"administration", "era", "presidency", "regime", "doctrine", "years", "foundation"})
+
+
+def _names_an_era(tok: Token, head: Token | None = None) -> bool:
+    """A person's name used to name an administration or an era ("He praised the Clinton
+    administration's agreement. ... he visited Assad" is not Clinton), inside a phrase headed by
+    another noun when ``head`` is given ("an Obama administration official"; "the Obama
+    administration" itself acts for him)."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    era = tok.head
+    return (tok.dep_ in ("compound", "nmod", "amod") and era.lemma_.lower() in ERA_NOUNS
+            and (head is None or era.i != head.i))
 
 
 # Objects that never stand for their own clause's subject ("Trump asked him", "told it to him";
@@ -576,25 +597,54 @@ def _named_person(ctx: DocContext, tok: Token) -> Who | None:
     return None
 
 
-def _previous_subject(ctx: DocContext, i: int, k: int, pronoun: str) -> Who | None:
+# How many times a run of "he ... He ... He" is followed back to the name it began with.
+PRONOUN_CHAIN = 4
+# How many sentences back a subject pronoun looks for the subject it continues: the previous
+# one, and the one before it when the previous names nobody.
+SUBJECT_LOOKBACK = 2
+MAX_LOOKBACK = 6  # counting the sentences all in quotation marks passed over
+
+
+def _previous_subject(ctx: DocContext, i: int, k: int, pronoun: str, depth: int = 0) -> Who | None:
     """A subject pronoun that opens its clause with nobody named before it in its sentence
     continues the previous sentence's subject ("Macron spoke to Putin by phone. He also called
-    for ..." is Macron), where the person named last may be only an object; None when that
-    sentence has no person as its subject (the last person named is taken then)."""
+    for ..." is Macron), where the person named last may be only an object, and so does the same
+    pronoun as that subject ("In 1985, he met Ortega. He praised ..."). A sentence naming nobody
+    is passed over ("He praised the deal. The deal collapsed in 2002. In 2009, he visited ...").
+    None when the sentence that names someone has no person as its subject (the last person
+    named is taken then)."""
     doc = ctx.doc
     own = _sentence_start(ctx, i, 0)
     if doc[i].dep_ != "nsubj" or (k > 0 and ctx.person_starts[k - 1] >= own):
         return None
-    previous = _sentence_start(ctx, i, 1)
-    if previous == own:
-        return None
-    for j in range(bisect.bisect_left(ctx.person_starts, previous), k):
-        who = ctx.person_at[j]
-        root = doc[ctx.person_starts[j]]
-        while root.dep_ in ("compound", "flat") and root.head.i > root.i:
-            root = root.head  # "Emmanuel" -> "Macron"
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
-            return who if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")) else None
+    end = own
+    budget = SUBJECT_LOOKBACK
+    for back in range(1, MAX_LOOKBACK + 1):
+        start = _sentence_start(ctx, i, back)
+        if start == end or budget == 0:
+            return None
+        if ctx.quote_of[i] < 0 and all(ctx.quote_of[t] >= 0 or doc[t].is_punct or doc[t].is_space
+                                       for t in range(start, end)):
+            end = start
+            continue  # a sentence all in quotation marks is someone's words, not the story's
+        named = [j for j in range(bisect.bisect_left(ctx.person_starts, start),
+                                  bisect.bisect_left(ctx.person_starts, end))
+                 if ctx.quote_of[i] >= 0 or ctx.quote_of[ctx.person_starts[j]] < 0]  # not whom a quote names
+        for j in named:
+            who = ctx.person_at[j]
+            root = doc[ctx.person_starts[j]]
+            while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+                root = root.head  # "Emmanuel" -> "Macron"
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+                return who if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")) else None
+        same = next((t for t in doc[start:end] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                     and t.lower_ == pronoun and (ctx.quote_of[t.i] < 0) == (ctx.quote_of[i] < 0)), None)
+        if same is not None:
+            return last_person_before(ctx, same.i, depth + 1) if depth < PRONOUN_CHAIN else None
+        if named:
+            return None
+        end = start
+        budget -= 1
     return None
 
 
@@ -640,7 +690,10 @@ def resolve(ctx: DocContext, head: Token, speaker: Who | None = None) -> list[Wh
     """The actors a noun phrase headed by `head` names, across coordination."""
     out: list[Who] = []
     seen: set[str] = set()
-    heads = conjuncts(head)
+    # "links between Trump's campaign and the Russians who attacked the election": a later
+    # conjunct with a relative clause of its own is the one the clause is about
+    later = head.dep_ == "conj" and any(c.dep_ == "relcl" for c in head.children)
+    heads = [head] if later else conjuncts(head)
     for h in list(heads):
         # "with Kosovo's negotiator Besnik Bislimi and Serbia's minister Petar Petković": the
         # parser hangs the second person on the first one's name, not on "negotiator"
@@ -738,6 +791,7 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
         for t in inner
         if mention_type(ctx, t.i) == "PERSON"
         and (_is_naming(t, h) or _apposed_to_the_body(ctx, t, h))
+        and not _names_an_era(t, h)
         and (w := who_at(ctx, t.i)) is not None
     ]
     if named:
@@ -804,6 +858,8 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
                 continue
             if t.dep_ != "pobj" and _behind_a_preposition(t, h):
                 continue  # "patrols along the Tessel river": the name says where, not whose
+            if _names_an_era(t, h):
+                continue  # "an Obama administration official" is no Obama
             if t.dep_ == "pobj":
                 return [w for c in conjuncts(t) if (w := who_at(ctx, c.i)) is not None]
             who = who_at(ctx, t.i)

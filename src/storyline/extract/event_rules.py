@@ -35,6 +35,7 @@ from .event_lexicon import Lexicon
 from .event_triggers import (
     MEETING_ADJECTIVES,
     OBJECT_DEPS,
+    SPEECH_CARRIERS,
     SUBJECT_DEPS,
     Trigger,
     captive_of,
@@ -305,6 +306,10 @@ def _in_conditional(t: Token) -> bool:
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in OPEN_MARKS for c in node.children) or _open_without_if(node):
             return True
+        governing = _gerund_governor(node)
+        if governing is not None:
+            node = governing  # "if the US provided guarantees by removing its troops"
+            continue
         if node.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head
@@ -412,6 +417,9 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             return _children(node.head.head, frozenset({"nsubj"}))[:1], passive
         if node.dep_ == "relcl":
             return [node.head], passive
+        if node.dep_ == "acl" and node.tag_ == "VBG" and _authored(node.head):
+            node = node.head.head  # "the committee sent Trump a letter requesting ...": the sender asks
+            continue
         if node.dep_ == "acl":
             return ([node.head], passive) if node.tag_ == "VBG" else ([], False)
         if node.dep_ in ("acomp", "attr", "oprd") and node.head.i != node.i:
@@ -441,6 +449,29 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             continue
         break
     return [], passive
+
+
+# What one writes, passes or files that then says, asks or threatens in its author's name.
+AUTHORED_NOUNS = SPEECH_CARRIERS | frozenset({
+    "resolution", "petition", "bill", "note", "communique", "declaration", "complaint", "lawsuit", "suit",
+    "filing", "motion", "appeal", "amendment", "order",
+})
+# Verbs by which the subject is the author of such a text.
+AUTHORING_VERBS = frozenset({
+    "send", "write", "issue", "pass", "adopt", "release", "publish", "file", "sign", "post", "submit",
+    "deliver", "pen", "draft", "introduce", "approve", "unveil", "give", "make", "air", "run", "tweet",
+})
+
+
+def _authored(noun: Token) -> bool:
+    """A text its clause's subject wrote and sent ("sent Trump a letter requesting", "passed a
+    resolution condemning"); not one received or read ("received a letter requesting")."""
+    return (
+        _lemma(noun) in AUTHORED_NOUNS
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.i != noun.i
+        and _lemma(noun.head) in AUTHORING_VERBS
+    )
 
 
 def _task_left_to(v: Token) -> Token | None:
@@ -1551,6 +1582,8 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     status: str | None = _intended_by_noun(lex, pred)
     if status is None and _to_marked(pred) and any(c.dep_ == "mark" and c.lower_ == "for" for c in pred.children):
         status = "planned"  # "ready for Sanders to quit", "time for Belgrade to act": wanted, not done
+    if status is None and _possibility_clause(pred):
+        status = "hypothetical"  # "there is a chance that Trump and Kim agree": maybe, not done
     if status is None and _task_left_to(pred) is not None:
         status = "planned"  # "leaving it to Karst to negotiate the terms": his task, not done
     if _purpose(lex, pred):
@@ -1669,6 +1702,17 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     return status
 
 
+def _possibility_clause(pred: Token) -> bool:
+    """The 'that' clause of a noun of chance, fear or hope: "a chance that they agree", "fears
+    that Russia would invade"."""
+    return (
+        pred.dep_ in ("acl", "ccomp")
+        and pred.head.pos_ == "NOUN"
+        and _lemma(pred.head) in POSSIBILITY_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in pred.children)
+    )
+
+
 def _nearly(pred: Token) -> bool:
     """'has nearly destroyed', 'almost attacked': the act came close and was not done ("killed
     nearly 30 people" puts the word on the number, not the verb)."""
@@ -1688,8 +1732,9 @@ STOP_VERBS = frozenset({"stop", "cease", "halt", "quit"})
 # Verbs whose clause says what the speaker holds did not happen.
 DENIAL_VERBS = frozenset({"deny"})
 # Prepositions whose gerund serves the clause it hangs from ("a role in assisting", "beyond
-# condemning"), so stands as that clause does; not "accused of helping", "thanked for helping".
-SERVING_PREPS = frozenset({"in", "beyond", "besides"})
+# condemning", "will ease tensions by signing"), so stands as that clause does; not "accused of
+# helping", "thanked for helping".
+SERVING_PREPS = frozenset({"in", "beyond", "besides", "by"})
 # Adverbs with "would" that tell what happened next from an earlier point: "would later condemn".
 LATER_ADVERBS = frozenset({"later", "eventually", "subsequently", "afterwards", "afterward", "ultimately"})
 
@@ -1706,8 +1751,8 @@ def _leaving_no_other(pred: Token) -> Token | None:
 
 
 def _gerund_governor(pred: Token) -> Token | None:
-    """The verb a gerund serves through 'in', 'beyond' or 'besides' (up through a noun: "will play a
-    role in assisting"), or None."""
+    """The verb a gerund serves through 'in', 'beyond', 'besides' or 'by' (up through a noun: "will
+    play a role in assisting"; "will reduce tensions by signing a declaration"), or None."""
     if pred.dep_ != "pcomp" or pred.tag_ != "VBG" or pred.head.lower_ not in SERVING_PREPS:
         return None
     node = pred.head.head
@@ -1725,7 +1770,9 @@ def _subjunctive(lex: Lexicon, pred: Token) -> bool:
     explain", "suggested that ICE arrest them"): asked for, not reported as done."""
     while pred.dep_ == "conj" and pred.head.i != pred.i and pred.tag_ == "VB":
         pred = pred.head  # "that ICE identify them and arrest them"
-    if pred.dep_ not in ("ccomp", "acl") or pred.tag_ != "VB" or pred.head.i == pred.i:
+    # the tagger may read a plural subject's bare verb as a present ("a demand that the
+    # Taliban agree"), which the sequence of tenses would have made "agreed" after a past verb
+    if pred.dep_ not in ("ccomp", "acl", "relcl") or pred.tag_ not in ("VB", "VBP") or pred.head.i == pred.i:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in pred.children):
         return False
@@ -1806,7 +1853,8 @@ def _narrated_later(pred: Token) -> bool:
 # Subjects of "be" whose 'that' clause is a guess, not a report: "one possibility is that ...".
 POSSIBILITY_NOUNS = frozenset({
     "possibility", "theory", "hypothesis", "scenario", "explanation", "fear", "worry", "concern", "hope",
-    "risk", "danger", "question", "suspicion", "speculation", "guess", "assumption",
+    "risk", "danger", "question", "suspicion", "speculation", "guess", "assumption", "chance", "likelihood",
+    "prospect", "probability", "odds",
 })
 
 

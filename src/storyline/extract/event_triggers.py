@@ -567,6 +567,8 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         return ("ACCUSE", "disapprove")  # "made a partisan attack on the president"
     if lemma == "rally" and _campaign_rally(t):
         return None  # "a campaign rally in Ohio": a candidate meets voters
+    if lemma == "recognition" and _seen_not_granted(t):
+        return None  # "the recognition that the U.S. had broken Vietnam": an insight, no standing granted
     entry = lex.nouns.get(lemma)
     if entry is not None and lemma in DISPUTE_WORDS and figurative_fight(lex, t):
         return None  # "a legal battle", "the battle over the budget"
@@ -1235,6 +1237,15 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         or "as" in preps
     ):
         return ("", None)  # "the Senate confirmed Lind as attorney general": a vote on a nominee, not words
+    if lemma in ("recognize", "recognise") and not _formal_recognition(t, obj):
+        return ("", None)  # "recognized the need", "recognize that it is a war": seen, no standing granted
+    if lemma == "hijack" and obj is not None and not (
+            _lemma(obj) in CRAFT_NOUNS or _person(obj) or obj.ent_type_ in ("PRODUCT", "FAC")):
+        return ("", None)  # "allow such groups to hijack our country", "hijacked the debate": taken over in words
+    if lemma == "execute" and obj is not None and _lemma(obj) in EXECUTED_PLANS:
+        return ("", None)  # "the generals executing the war", "executed the plan": carried out, nobody killed
+    if lemma == "resign" and obj is not None and obj.lower_ in REFLEXIVES:
+        return ("", None)  # "has resigned himself to long negotiations": accepted, no office left
     if lemma == "rally":
         if preps & BACKING_PREPS:
             return ("SUPPORT", None)  # "the base rallied behind the president"
@@ -1366,6 +1377,19 @@ HELPING_VERBS = frozenset({"help", "assist"})
 
 # What one wages rather than takes to court: "prosecute the war".
 WAR_NOUNS = frozenset({"war", "campaign", "conflict", "fight", "offensive", "operation", "insurgency", "struggle"})
+# What is hijacked when a hijacking is a seizure by force: a craft and those in it.
+CRAFT_NOUNS = frozenset({
+    "plane", "airplane", "aeroplane", "aircraft", "airliner", "jet", "flight", "ship", "vessel", "boat", "tanker",
+    "freighter", "ferry", "bus", "truck", "lorry", "car", "vehicle", "train", "convoy", "helicopter", "yacht",
+    "trawler", "cargo", "shipment", "lorries", "coach", "van", "taxi", "passenger", "pilgrim", "traveler",
+    "traveller",
+})
+# What one "executes" by carrying it out: "executing the war", "executed the plan".
+EXECUTED_PLANS = WAR_NOUNS | frozenset({
+    "plan", "order", "strategy", "policy", "warrant", "search", "trade", "deal", "agreement", "contract",
+    "transaction", "program", "programme", "mission", "task", "duty", "command", "agenda", "transfer",
+    "maneuver", "manoeuvre", "withdrawal", "pivot", "turn", "play", "move", "vision", "idea", "budget",
+})
 # What one leaves on quitting office: "quit his post", "quit the government".
 OFFICES = frozenset({
     "post", "office", "position", "seat", "government", "cabinet", "presidency", "premiership",
@@ -1378,6 +1402,19 @@ FREEZABLE = frozenset({
     "trade", "deal", "agreement", "assistance", "holding", "reserve", "visa", "recruitment", "hiring", "process",
 })
 REFLEXIVES = frozenset({"myself", "ourselves", "yourself", "yourselves", "himself", "herself", "itself", "themselves"})
+# What a state or a law recognises when it grants standing: "recognise a Palestinian state",
+# "recognised the right of forest dwellers", "sovereignty never recognised".
+STANDING_NOUNS = frozenset({
+    "independence", "sovereignty", "statehood", "state", "government", "regime", "authority", "capital",
+    "annexation", "border", "boundary", "frontier", "genocide", "leader", "president", "ruler", "result",
+    "outcome", "victory", "election", "legitimacy", "right", "claim", "republic", "country", "nation",
+    "territory", "jurisdiction", "status", "junta", "opposition", "council", "administration", "hegemony",
+    "control", "rule", "supremacy", "dominion",
+})
+# Adverbs of formal recognition ("never recognised internationally") and of mere acknowledgement
+# ("so widely recognized as critical").
+FORMAL_ADVERBS = frozenset({"formally", "officially", "internationally", "diplomatically", "legally"})
+COMMON_ADVERBS = frozenset({"widely", "generally", "universally", "broadly", "commonly", "increasingly"})
 # What a question asks for: "asking questions", "asked the question".
 QUESTION_NOUNS = frozenset({"question", "query"})
 QUESTION_WORDS = frozenset({"what", "who", "whom", "whose", "which", "why", "how", "when", "where", "whether", "if"})
@@ -1386,6 +1423,46 @@ ARMED_WORDS = frozenset({
     "troop", "soldier", "army", "militia", "rebel", "insurgent", "militant", "fighter", "forces", "force", "navy",
     "naval", "warship", "siege", "artillery", "shelling", "airstrike", "regime", "military", "offensive", "jihadist",
 })
+
+
+def _formal_recognition(t: Token, obj: Token | None) -> bool:
+    """'recognize' as PLOVER's SUPPORT: standing granted to a party or a status ("recognised
+    Guaidó as interim president", "does not recognize the Maduro regime"), not the verb of seeing
+    ("recognizes the profound qualms", "recognize that it is a war", "widely recognized as critical")."""
+    advs = {c.lower_ for c in t.children if c.dep_ == "advmod"}
+    if advs & FORMAL_ADVERBS:
+        return True
+    if advs & COMMON_ADVERBS or any(c.dep_ in ("ccomp", "xcomp") for c in t.children) or obj is None:
+        return False
+    return (
+        obj.ent_type_ in PARTY_ENTS
+        or obj.pos_ == "PROPN"
+        or _lemma(obj) in STANDING_NOUNS
+    )
+
+
+def _seen_not_granted(noun: Token) -> bool:
+    """A recognition that is an insight: with a 'that' clause ("the recognition that the war had
+    ruined them") or of a thing no state grants standing to ("a recognition of that reality");
+    not "recognition of Kosovo", "diplomatic recognition"."""
+    if _content_clause(noun):
+        return True
+    of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"), None)
+    return of is not None and not _formal_recognition(noun, of)
+
+
+def _content_clause(noun: Token) -> bool:
+    """A 'that' clause saying what the noun holds ("the recognition that the West is dealing with
+    it"), which the parser may label a relative clause; not one the noun is the object of ("the
+    recognition that Kosovo won")."""
+    for c in noun.children:
+        if c.dep_ not in ("acl", "ccomp", "relcl") or c.left_edge.lower_ != "that":
+            continue
+        that = c.left_edge
+        if that.dep_ == "mark" or any(g.dep_ in ("dobj", "attr", "ccomp") and g.i != that.i for g in c.children):
+            return True
+    return False
 
 
 def _question(t: Token, obj: Token | None) -> bool:

@@ -191,10 +191,21 @@ def _attribute(ctx: QuoteContext, spans: list[QuoteSpan], q_tokens: list[tuple[i
     if hit is not None:
         head = hit[1] if hit[1] is not None else speaker_of(doc, hit[0])
         return Statement(qa, qb, *content, "direct", hit[0], head)
+    if _named_string(doc, qa, qb):
+        return None  # “Kim shot dead” remains the most famous headline: words named, not said now
     carried = continued(ctx, q, content, found)
     if carried is None:
         return None
     return Statement(qa, qb, *content, "direct", carried.cue, carried.speaker_head)
+
+
+def _named_string(doc: Doc, a: int, b: int) -> bool:
+    """A quote that is the subject of the verb after it ("“Make America Great Again” became the
+    slogan"): the words are talked about, not a statement going on from the one before."""
+    for t in doc[a:b]:
+        if not t.is_punct and not a <= t.head.i < b:
+            return t.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") and t.head.i >= b
+    return False
 
 
 def _extend(found: list[Statement], doc: Doc, statement: Statement, q: QuoteSpan) -> bool:
@@ -298,6 +309,8 @@ def find_attributions(doc: Doc, mentions: Sequence[Mention], entities: Sequence[
     said_on: dict[str, tuple[int, str]] = {}  # entity id -> (sentence, channel) of its last statement
     out = []
     for f in sorted(found, key=lambda f: f.cue if f.cue is not None else f.a):
+        if f.speaker_head is not None and doc[f.speaker_head].left_edge.i <= f.a and f.b <= f.speaker_head:
+            continue  # 'a “show cause” order demanding ...': words quoted inside the speaker's own name
         resolved: ResolvedSpeaker | None = None
         text_channel: str | None = None
         if f.speaker_head is not None:
@@ -407,10 +420,12 @@ def _may_be_referred_to(head: Token) -> bool:
 
 def _realis(cue: Token) -> bool:
     """Whether a cue verb reports a statement made: finite and without a modal ("said", "has
-    promised"), not one to come or wished for ("would ask", "before proposing", "demanded that
-    Karst confirm", "expected to propose")."""
+    promised"), not one to come, wished for or supposed ("would ask", "before proposing",
+    "demanded that Karst confirm", "expected to propose", "if he concludes")."""
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cue.children):
+        return False  # "could withdraw if he concludes that the pact is unfair": a condition, nothing said
     if cue.tag_ in FINITE_TAGS:
         return True
     if cue.tag_ == "VBG":  # "..., acknowledging that ..." was said; "before proposing" was not

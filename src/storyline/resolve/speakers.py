@@ -427,14 +427,18 @@ def resolve_speaker(index: SpeakerIndex, doc: Doc, head: Token,
     quote, and ``unnamed`` the speakers named by a common noun only ("a spokesman ... he said"),
     which a pronoun refers to when they come after every named candidate."""
     m = index.token_mention.get(head.i)
-    if m is not None and _entity_type(index.entities, m) in SPEAKER_TYPES:
+    own = _entity_type(index.entities, m) if m is not None else None
+    if m is not None and own == "PERSON":
         return ResolvedSpeaker(_named(index, m), m.start, m.end)
     if head.pos_ in ("NOUN", "PROPN"):
-        # A title with the name in apposition: "the EU's foreign policy chief, Kaja Kallas, said".
+        # A title with the name in apposition: "the EU's foreign policy chief, Kaja Kallas, said",
+        # and "the panel's top Democrat, Sen. Mark Warner, said" (a party member, named)
         for tok in head.subtree:
-            m = index.token_mention.get(tok.i)
-            if tok.dep_ == "appos" and m is not None and _entity_type(index.entities, m) == "PERSON":
-                return ResolvedSpeaker(_named(index, m), m.start, m.end)
+            named = index.token_mention.get(tok.i)
+            if tok.dep_ == "appos" and named is not None and _entity_type(index.entities, named) == "PERSON":
+                return ResolvedSpeaker(_named(index, named), named.start, named.end)
+    if m is not None and own in SPEAKER_TYPES:
+        return ResolvedSpeaker(_named(index, m), m.start, m.end)
     relayed = head.dep_ == "dobj" and head.head.lemma_.lower() in RELAY_LEMMAS  # "quoted her as saying"
     lower = OBJECT_PRONOUNS.get(head.lower_, head.lower_) if relayed else head.lower_
     start, end = head.idx, head.idx + len(head.text)
