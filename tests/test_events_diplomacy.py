@@ -140,3 +140,36 @@ def test_events_diplomacy_she_passes_over_words_in_quotation_marks(nlp) -> None:
     )
     [praise] = _only(_events(nlp, text), "SUPPORT")
     assert _roles(praise, "source") == ["Ana Ruiz"]
+
+
+def test_events_diplomacy_a_city_before_an_attack_says_where(nlp) -> None:  # type: ignore[no-untyped-def]
+    [attack] = _only(_events(nlp, "The Paris attacks killed 130 people in November."), "ASSAULT")
+    assert "Paris" not in _roles(attack, "source")
+    [shelling] = _only(_events(nlp, "Russian shelling killed three people in Kharkiv."), "ASSAULT")
+    assert _roles(shelling, "source") == ["Russia"]
+
+
+def test_events_diplomacy_attacks_committed_are_attacks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Screenings failed to identify foreign nationals who later committed terrorist attacks in Oslo."
+    assert _only(_events(nlp, text), "ASSAULT")
+    assert not _only(_events(nlp, text), "AGREE")
+
+
+def test_events_diplomacy_a_press_conference_to_rally_support_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Democratic lawmakers held a press conference on Tuesday to rally support for the bill."
+    assert not {e.type for e in _events(nlp, text)} & {"CONSULT", "PROTEST"}
+    [demo] = _only(_events(nlp, "Protesters rallied outside the embassy on Monday."), "PROTEST")
+    assert demo.mode == "demo"
+
+
+def test_events_diplomacy_court_rulings_photos_and_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In November, another federal judge struck down the department's attempts to cut off asylum."
+    assert {e.type for e in _events(nlp, text)} & {"REJECT"} and not _only(_events(nlp, text), "ASSAULT")
+    assert not _events(nlp, "Police have officially released a photograph of two suspects in the shooting.")
+    [nobody] = _only(_events(nlp, "No one rushed to the airport to protest."), "PROTEST")
+    assert nobody.status == "negated"
+
+
+def test_events_diplomacy_the_city_an_attack_is_named_by_is_its_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    [attack] = _only(_events(nlp, "The Paris attacks killed 130 people in November."), "ASSAULT")
+    assert attack.place is not None and attack.place.name == "Paris"

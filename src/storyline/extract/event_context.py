@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import affiliation_code, country_of_state, fold, hyphens_as_spaces
+from ..gazetteer import affiliation_code, city_country, country_of_state, fold, hyphens_as_spaces, is_us_state
 from ..genders import Gender, person_genders, pronoun_agrees, verb_subject
 from ..model import Article, DateValue, Entity, Mention, TimeExpr
 from .event_lexicon import Lexicon, load_lexicon
@@ -654,6 +654,17 @@ def _sentence_start(ctx: DocContext, i: int, back: int) -> int:
     return ctx.segment_starts[max(0, k - back)] if ctx.segment_starts else 0
 
 
+def where_not_who(ctx: DocContext, t: Token) -> bool:
+    """A city named before an event's noun says where it happened, not who did it: "the Paris
+    attacks", "a Waco fertilizer plant explosion" (but "Russian strikes", "Israel's raids" and
+    "US sanctions" name the doer)."""
+    if t.dep_ not in ("compound", "nmod") or mention_type(ctx, t.i) not in ("GPE", "LOC", "ORG"):
+        return False  # (the tagger may call a city before a noun a body: "the Mumbai attacks")
+    who = who_at(ctx, t.i)
+    return (who is not None and bool(city_country(who.name)) and not country_of_state(who.name)
+            and not is_us_state(who.name))
+
+
 def conjuncts(tok: Token) -> list[Token]:
     """The token and what is coordinated with it ('Petković and Bislimi'), bounded."""
     out = [tok]
@@ -814,6 +825,8 @@ def _resolve_one(ctx: DocContext, h: Token, speaker: Who | None, depth: int = 2)
         # "Palestinian homes", "Belarus's rulers": the entity the phrase belongs to
         for t in h.children:
             if t.dep_ in ("poss", "amod", "compound", "nmod") and mention_type(ctx, t.i) in ACTOR_TYPES:
+                if where_not_who(ctx, t):
+                    continue
                 who = who_at(ctx, t.i)
                 return [who] if who is not None else []
         if depth > 0:

@@ -29,12 +29,14 @@ from .event_context import (
     same_segment,
     speaker_at,
     speaker_of_verb,
+    where_not_who,
     who_at,
 )
 from .event_lexicon import Lexicon
 from .event_triggers import (
     MEETING_ADJECTIVES,
     OBJECT_DEPS,
+    PRESS_WORDS,
     SPEECH_CARRIERS,
     SUBJECT_DEPS,
     Trigger,
@@ -605,7 +607,7 @@ def _owners_of_event(ctx: DocContext, n: Token, speaker: Who | None) -> list[Who
     for c in n.children:
         if c.dep_ == "poss":
             out.extend(resolve(ctx, c, speaker))
-        elif c.dep_ in ("compound", "amod", "nmod"):
+        elif c.dep_ in ("compound", "amod", "nmod") and not where_not_who(ctx, c):
             # "Russian drone strikes" is often parsed with "Russian" on "drone"
             for m in (c, *(g for g in c.children if g.dep_ in ("amod", "compound"))):
                 who = who_at(ctx, m.i) if mention_type(ctx, m.i) is not None else None
@@ -617,7 +619,7 @@ def _owners_of_event(ctx: DocContext, n: Token, speaker: Who | None) -> list[Who
 
 def _inner_actors(ctx: DocContext, t: Token) -> list[Who]:
     """Actors named inside a non-actor noun phrase: 'North Korea's demand', 'an Indian proposal'."""
-    near = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    near = [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod") and not where_not_who(ctx, c)]
     for c in near:
         if c.i != t.i and mention_type(ctx, c.i) is not None:
             who = who_at(ctx, c.i)
@@ -816,8 +818,6 @@ SETTING_PREPS = frozenset({"at", "during"})
 # parliament, a call or a trip: "during a trip" is as often a holiday).
 SETTING_NOUNS = frozenset({"meeting", "talk", "summit", "negotiation", "round", "consultation", "conference",
                            "encounter", "roundtable", "visit"})
-# A conference for reporters is no meeting of parties: "said at a press conference".
-PRESS_WORDS = frozenset({"press", "news", "media", "earnings", "academic", "scientific"})
 # Verbs outside the lexicon that say an attack named by their subject landed ("air strikes hit
 # the city", "shelling rocked the town"); they report nothing of other subjects ("prices hit a record").
 IMPACT_VERBS = frozenset({"hit", "target", "rock", "slam", "batter", "devastate", "ravage"})
@@ -1244,8 +1244,8 @@ def _verb_roles(
         sources = _actors_of(ctx, subj_toks, speaker)
         if not subj_toks and speaker is not None and ctx.quote_of[pred.i] >= 0:
             sources = [speaker]  # "Hosted a long meeting ...," Sørensen wrote
-        elif not subj_toks:
-            sources = _left_subject(ctx, pred)
+        elif not subj_toks and f.subject_event is None:
+            sources = _left_subject(ctx, pred)  # (a subject that is an event is one the parser found)
         if not sources and pred.tag_ == "VBG":
             # "his killing at the hands of smugglers": a gerund used as a noun names its doer so
             sources = _actors_of(ctx, agents(pred), speaker)
@@ -1592,7 +1592,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
         modal = modal or _modal(pred.head)
         if pred.head.pos_ == "ADJ" and pred.head.head.i != pred.head.i:
             modal = modal or _modal(pred.head.head)
-        negated = negated or _negated(pred.head)
+        negated = negated or _negated(pred.head) or _nobody(pred.head)  # "no one rushed to JFK to protest"
         if status is None and not modal and pred.head.pos_ in ("VERB", "AUX"):
             # "customs officers are to meet next week to agree on opening hours": the purpose of
             # a plan is no more than planned (of an act done, what it was for is told as done)
@@ -2796,6 +2796,9 @@ def _place(
                 break
     if best is None:
         best = _where_clause_place(ctx, sent, tokens, actor_spans)
+    if best is None:
+        # "the Paris attacks", "a Waco fertilizer plant explosion": the city the event is named by
+        best = next(((0, c) for i in sorted(tokens) for c in doc[i].children if where_not_who(ctx, c)), None)
     if best is None:
         return None
     m, _first, _end = ctx.mention_at[best[1].i]

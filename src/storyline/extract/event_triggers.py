@@ -231,6 +231,8 @@ PROTEST_CUES = frozenset({
 })
 # Prepositions that make "rally" a show of support: "rallied behind the president".
 BACKING_PREPS = frozenset({"behind", "around", "round"})
+# What one "rallies" when one gathers it for a cause: "rally support for the bill".
+RALLIED_BACKING = frozenset({"support", "backing", "opposition", "vote", "votes", "voter", "donor", "momentum"})
 # Event nouns whose reading (noun_entry) a verb + object pair must not override: an attack in
 # words, a candidate's rally.
 READ_NOUNS = frozenset({"attack", "rally"})
@@ -238,6 +240,9 @@ READ_NOUNS = frozenset({"attack", "rally"})
 ASSAULT_GEAR = frozenset({"weapon", "rifle", "gun", "vehicle", "boat", "craft", "helicopter", "team", "ship"})
 # The press as the one spoken to: "speaking to reporters" says something, meets no party.
 # ("medium" is what the tagger makes of "media".)
+# A conference for reporters is no meeting of parties: "held a press conference", "said at a
+# press conference".
+PRESS_WORDS = frozenset({"press", "news", "media", "earnings", "academic", "scientific"})
 PRESS_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "correspondent", "newsman", "newsmen"})
 # Sources a journalist grants: asking for anonymity is how a source talks, not a request of anyone.
 ANONYMITY_NOUNS = frozenset({"anonymity", "anonymous"})
@@ -303,6 +308,9 @@ DOCUMENT_NOUNS = frozenset(
         "information",
         "image",
         "photo",
+        "photograph",
+        "picture",
+        "sketch",
         "recording",
         "transcript",
         "plan",
@@ -567,6 +575,8 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         return ("ACCUSE", "disapprove")  # "made a partisan attack on the president"
     if lemma == "rally" and _campaign_rally(t):
         return None  # "a campaign rally in Ohio": a candidate meets voters
+    if lemma == "conference" and any(c.lower_ in PRESS_WORDS for c in t.children if c.dep_ in ("compound", "amod")):
+        return None  # "held a press conference": statements to reporters, no meeting of parties
     if lemma == "recognition" and _seen_not_granted(t):
         return None  # "the recognition that the U.S. had broken Vietnam": an insight, no standing granted
     entry = lex.nouns.get(lemma)
@@ -1246,6 +1256,8 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         return ("", None)  # "the generals executing the war", "executed the plan": carried out, nobody killed
     if lemma == "resign" and obj is not None and obj.lower_ in REFLEXIVES:
         return ("", None)  # "has resigned himself to long negotiations": accepted, no office left
+    if lemma == "rally" and obj is not None and _lemma(obj) in RALLIED_BACKING:
+        return ("", None)  # "to rally support for the bill": lobbying, no demonstration
     if lemma == "rally":
         if preps & BACKING_PREPS:
             return ("SUPPORT", None)  # "the base rallied behind the president"
@@ -1273,6 +1285,9 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         return ("", None)  # "the address is occupied by a law firm", "occupies a seat on the board"
     if lemma == "prevent" and not _prevents_someone(lex, obj, preps):
         return ("", None)  # "upgrades to prevent hacking": nobody restrained
+    done = noun_entry(lex, obj) if lemma == "commit" and obj is not None else None
+    if done is not None and done[0] in HOSTILE_TYPES:
+        return done  # "later committed terrorist attacks": the attack, no pledge
     if lemma == "commit" and obj is not None and _lemma(obj) in DEED_NOUNS:
         return ("", None)  # "committed suicide" is a deed, not a pledge
     if lemma == "commit" and not any(c.dep_ in ("xcomp", "dobj") for c in t.children):
@@ -1297,8 +1312,8 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     if lemma == "strike":
         if any(_worker(s) for s in subjects):
             return ("PROTEST", "strike")
-        if obj is not None and _lemma(obj) in RULE_NOUNS and "down" in preps:
-            return ("REJECT", None)  # a court "struck down the ban"
+        if obj is not None and "down" in preps and not _person(obj):
+            return ("REJECT", None)  # a court "struck down the ban", "struck down Justice's attempts to ..."
         if obj is None and not preps & {"at", "against", "on"}:
             return ("", None)
         return None
