@@ -623,13 +623,14 @@ def _previous_subject(ctx: DocContext, i: int, k: int, pronoun: str, depth: int 
         start = _sentence_start(ctx, i, back)
         if start == end or budget == 0:
             return None
-        if ctx.quote_of[i] < 0 and all(ctx.quote_of[t] >= 0 or doc[t].is_punct or doc[t].is_space
-                                       for t in range(start, end)):
+        outside = ctx.quote_of[i] < 0
+        if outside and _all_quoted(ctx, start, end):
             end = start
             continue  # a sentence all in quotation marks is someone's words, not the story's
+        # (outside a quotation, not whom a quotation names)
         named = [j for j in range(bisect.bisect_left(ctx.person_starts, start),
                                   bisect.bisect_left(ctx.person_starts, end))
-                 if ctx.quote_of[i] >= 0 or ctx.quote_of[ctx.person_starts[j]] < 0]  # not whom a quote names
+                 if not outside or ctx.quote_of[ctx.person_starts[j]] < 0]
         for j in named:
             who = ctx.person_at[j]
             root = doc[ctx.person_starts[j]]
@@ -638,7 +639,7 @@ def _previous_subject(ctx: DocContext, i: int, k: int, pronoun: str, depth: int 
             if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
                 return who if pronoun_agrees(pronoun, ctx.genders.get(who.entity_id or "")) else None
         same = next((t for t in doc[start:end] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
-                     and t.lower_ == pronoun and (ctx.quote_of[t.i] < 0) == (ctx.quote_of[i] < 0)), None)
+                     and t.lower_ == pronoun and (ctx.quote_of[t.i] < 0) == outside), None)
         if same is not None:
             return last_person_before(ctx, same.i, depth + 1) if depth < PRONOUN_CHAIN else None
         if named:
@@ -646,6 +647,12 @@ def _previous_subject(ctx: DocContext, i: int, k: int, pronoun: str, depth: int 
         end = start
         budget -= 1
     return None
+
+
+def _all_quoted(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are all inside quotation marks (or punctuation and space)."""
+    doc = ctx.doc
+    return all(ctx.quote_of[t] >= 0 or doc[t].is_punct or doc[t].is_space for t in range(start, end))
 
 
 def _sentence_start(ctx: DocContext, i: int, back: int) -> int:
