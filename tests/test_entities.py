@@ -1146,3 +1146,12 @@ def test_entities_an_armed_group_is_a_body(nlp) -> None:  # type: ignore[no-unty
     _, ents = _run(nlp, "Boko Haram has killed thousands in the north. Al-Shabab claimed the attack in Lindholm, "
                         "and the group formerly known as Fateh al-Sham denied it.")
     assert [ents[n].type for n in ("Boko Haram", "Al-Shabab", "Fateh al-Sham")] == ["ORG"] * 3
+
+
+@pytest.mark.model
+def test_entities_a_surname_opened_by_lower_case_particles_is_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger stops at "von" or "der" and takes the rest of the surname for a place
+    text = "Commission President Ursula von der Brandt spoke with the envoy on Tuesday."
+    mentions, ents = _run(nlp, text)
+    assert "Ursula von der Brandt" in ents and ents["Ursula von der Brandt"].type == "PERSON"
+    assert [m.text for m in mentions if m.text.endswith("Brandt")] == ["Ursula von der Brandt"]

@@ -1331,3 +1331,12 @@ def test_quotes_model_a_cue_in_a_condition_says_nothing(nlp: Language) -> None:
             "produce “a fair deal” for all sides.")
     quotes = _quotes(nlp, text)
     assert [q.cue for q in quotes] == ["said"], [(q.text, q.cue) for q in quotes]
+
+
+@pytest.mark.model
+def test_quotes_model_what_charges_one_faces_is_no_statement(nlp: Language) -> None:
+    # the tagger reads the noun "charges" as a verb whose subject is "what"
+    text = ("The two governments haven't specified what charges Tovin faces, but his arrest follows "
+            "reports that the ministry was investigating the bank. The minister said the case was closed.")
+    quotes = _quotes(nlp, text)
+    assert [q.cue for q in quotes] == ["said"], [(q.text, q.cue) for q in quotes]

@@ -259,7 +259,7 @@ class _Cluster:
 
 def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[Entity]]:
     """Mentions with their article-level entities, types voted and roles attached."""
-    raw = [m for m in (_trim(ent) for ent in _named_spans(doc) if ent.label_ in MENTION_TYPES) if m]
+    raw = _without_nested([m for m in (_trim(ent) for ent in _named_spans(doc) if ent.label_ in MENTION_TYPES) if m])
     credits = _credit_tokens(doc)
     raw = [m for m in raw if not _is_title_only(doc, m) and m.start not in credits
            and not _is_page_furniture(m.text(doc)) and _is_a_name(doc, m)]
@@ -368,6 +368,19 @@ def extract_entities(doc: Doc, article: Article) -> tuple[list[Mention], list[En
 
 
 # --------------------------------------------------------------------------- mentions
+
+
+def _without_nested(raw: list[_Mention]) -> list[_Mention]:
+    """The mentions without those inside a longer one: a name made whole by its surname
+    ("Ursula von der Leyen") swallows the piece the tagger gave apart ("Leyen")."""
+    kept: list[_Mention] = []
+    reach = -1  # the furthest end of the mentions kept so far, which open no later than this one
+    for m in sorted(raw, key=lambda m: (m.start, -m.end)):
+        if m.end <= reach and not (kept and (kept[-1].start, kept[-1].end) == (m.start, m.end)):
+            continue
+        kept.append(m)
+        reach = max(reach, m.end)
+    return kept
 
 
 def _trim(ent: Span) -> _Mention | None:
@@ -484,11 +497,22 @@ def _whole_last_word(doc: Doc, end: int) -> int:
     if (end >= 2 and end < len(doc) and doc[end - 1].text == "-" and not doc[end - 2].whitespace_
             and not doc[end - 1].whitespace_ and doc[end].is_alpha):
         return end + 1
-    # a name never ends in a particle: the tagger stops "Marine Le| Pen", reading "Pen" as a noun
-    while (end < len(doc) and doc[end - 1].lower_ in SURNAME_PARTICLES and doc[end - 1].text[:1].isupper()
-           and doc[end].text[:1].isupper() and doc[end].is_alpha):
+    # a name never ends in a particle: the tagger stops "Marine Le| Pen", reading "Pen" as a noun,
+    # and "Ursula von| der Leyen", "Ursula von der| Leyen", taking the surname for a place
+    while (end < len(doc) and doc[end - 1].lower_ in SURNAME_PARTICLES and doc[end].is_alpha
+           and (doc[end].text[:1].isupper() or doc[end].lower_ in SURNAME_PARTICLES)
+           and (doc[end - 1].text[:1].isupper() or _after_a_given_name(doc, end - 1))):
         end += 1
     return end
+
+
+def _after_a_given_name(doc: Doc, particle: int) -> bool:
+    """Whether the lower-case particle at `particle` follows a capitalised name through other
+    particles ("Ursula von der"), so that it opens a surname rather than ends a phrase."""
+    i = particle
+    while i > 0 and doc[i].lower_ in SURNAME_PARTICLES:
+        i -= 1
+    return i < particle and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].lower_ not in SURNAME_PARTICLES
 
 
 def _whole_of_phrase(doc: Doc, start: int, end: int) -> int:

@@ -34,6 +34,8 @@ from .event_context import (
 )
 from .event_lexicon import Lexicon
 from .event_triggers import (
+    GIVEN_TYPES,
+    HAVING_VERBS,
     MEETING_ADJECTIVES,
     OBJECT_DEPS,
     PRESS_WORDS,
@@ -109,8 +111,12 @@ OBJECT_CONTROL = frozenset(
         "challenge",
         "beg",
         "oblige",
+        "plead",
     }
 )
+# Events a third party can host or broker ("Egypt brokered a truce"): one who "convened an
+# inquiry" leads it, no mediator.
+BROKERED_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
 # Meeting verbs whose subject hosts or brings others together: a mediator, not a side.
 MEDIATING_VERBS = frozenset(
     {
@@ -162,7 +168,7 @@ MAX_TOPIC_TOKENS = 14
 # Prepositions that introduce the party an event is aimed at, by event type (tried in order).
 TARGET_PREPS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("with", "between", "to"),
-    "REQUEST": ("on", "upon", "to", "from", "of"),
+    "REQUEST": ("on", "upon", "to", "from", "of", "with"),  # "pleaded with Republicans to act"
     "ACCUSE": ("against", "at", "over", "about", "on", "to"),
     "REJECT": ("by", "from", "of", "to"),
     "THREATEN": ("against", "with", "to", "on"),
@@ -433,6 +439,8 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             objs = _children(head, frozenset({"dobj", "obj"}))
             if _lemma(head) in OBJECT_CONTROL and objs:
                 return [objs[0]], False
+            if _lemma(head) in OBJECT_CONTROL and (asked := _asked_by_preposition(head)) is not None:
+                return [asked], False
             if (given := _task_left_to(node)) is not None:
                 return [given], False  # "leaving it to Trump to negotiate": Trump negotiates
             owner = _absolute_subject(head)
@@ -451,6 +459,21 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
             continue
         break
     return [], passive
+
+
+# Prepositions that name whom a verb of asking asks: "pleaded with", "appealed to", "called on".
+ASKED_PREPS = frozenset({"with", "to", "on", "upon"})
+
+
+def _asked_by_preposition(verb: Token) -> Token | None:
+    """The one asked, where a preposition names them ("pleaded with Republicans to investigate",
+    "called on Serbia to withdraw"): they are to do what the infinitive says."""
+    for c in _children(verb, frozenset({"prep"})):
+        if c.lower_ in ASKED_PREPS and c.i > verb.i:
+            pobj = next(iter(_children(c, frozenset({"pobj"}))), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return pobj
+    return None
 
 
 # What one writes, passes or files that then says, asks or threatens in its author's name.
@@ -695,6 +718,10 @@ def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
                 and not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
             )
         ]  # not "..., an aide said"; but "demanded that the agency explain" asks for the explaining
+        if not comps and lex.intent_kind.get(_lemma(t)) == "request" and _asks_someone(lex, t):
+            # "pleaded with Republicans to investigate him": the parser hangs what is asked for
+            # from the verb as if it were the asker's purpose
+            comps = [c for c in _children(t, frozenset({"advcl"})) if _to_marked(c) and not _children(c, SUBJECT_DEPS)]
         obj = next((c for c in t.children if c.dep_ in ("dobj", "obj") and c.i in found), None)
         preps = [
             g
@@ -714,6 +741,29 @@ def _absorb(ctx: DocContext, found: dict[int, _Found]) -> None:
         inner = next((g for g in comp.children if g.dep_ in ("dobj", "obj") and g.i in found), None)
         if inner is not None and found[inner.i].trig.kind == "noun":
             found[inner.i].absorbed = True
+
+
+def _asks_someone(lex: Lexicon, verb: Token) -> bool:
+    """A verb of asking that names whom it asks ("urging personnel to", "called on Iraq to",
+    "pleading with her to"), not what it asks for ("ordered a pullout, only to", "summon the
+    will to", "insisting on the independence to"): an infinitive after it is then what they are
+    asked to do."""
+    if any(c.lower_ == "for" for c in _children(verb, frozenset({"prep"}))):
+        return False  # "called for a review to assess": the review is asked for
+    objs = _children(verb, frozenset({"dobj", "obj"}))
+    asked = objs[0] if objs else _asked_by_preposition(verb)
+    return asked is not None and _addressee(lex, asked)
+
+
+# Pronouns that stand for whom one asks.
+ASKED_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _addressee(lex: Lexicon, n: Token) -> bool:
+    """Someone who can be asked to act: a named party, a pronoun for people, or a noun for
+    people or bodies ("troops", "world leaders"); not "the will" or "the focus"."""
+    return (n.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or n.pos_ == "PROPN" or n.lower_ in ASKED_PRONOUNS
+            or _lemma(n) in lex.actor_nouns or _lemma(n) in lex.group_nouns)
 
 
 def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | None:
@@ -750,6 +800,10 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
             need = lex.occurrence[hl]
             if need in ("", "failed", "ongoing") or any(c.lower_ == need for c in head.children):
                 return head
+        if dep == "nsubjpass" and hl in PURPOSE_VERBS and _serves_purpose(lex, head) and not any(
+            c.dep_ in ("relcl", "acl") for c in n.children
+        ):
+            return None  # "the deal was meant to prevent a bomb": what it is for, not whether it is
         if dep == "nsubjpass" and (hl in lex.frames or hl in lex.control):
             return head
         if hl in lex.control and any(c.dep_ == "xcomp" for c in head.children):
@@ -769,6 +823,20 @@ def _noun_frame(ctx: DocContext, n: Token, found: dict[int, _Found]) -> Token | 
         # what was done at a meeting says the meeting took place (or will, "will sign at the summit")
         return head.head
     return None
+
+
+# Verbs that, in the passive, say what a thing is for ("was meant to", "is designed to").
+PURPOSE_VERBS = frozenset({"mean", "intend", "design", "aim"})
+
+
+def _serves_purpose(lex: Lexicon, verb: Token) -> bool:
+    """'the deal was meant to prevent a bomb': the infinitive is what the thing is for; not
+    'the talks were meant to resume Monday', where it says when the thing itself was due."""
+    comps = _children(verb, frozenset({"xcomp"}))
+    return bool(comps) and all(
+        _lemma(c) not in lex.occurrence and _lemma(c) not in lex.frames and _particle_status(lex, c) is None
+        for c in comps
+    )
 
 
 # Nouns of trying that pass the verb's word on to the event tried: "the first attempt at a
@@ -1685,6 +1753,10 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
         # "demanded that work stop until the commission meets": not yet met ("after riots have
         # broken out": a perfect tells what is done)
         status = "planned"
+    if status is None and _generic_when(pred) and pred.head.pos_ in ("VERB", "AUX") and (
+        verb_status(ctx, pred.head, in_speech) == "planned"
+    ):
+        status = "planned"  # "is expected to warn them when he speaks to Congress": a present for the future
     if _in_conditional(pred) or (status is None and (_generic_when(pred) or _habitual(pred))):
         status = "hypothetical"
     if negated and status in (None, "occurred") and _not_yet(pred):
@@ -1692,7 +1764,7 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
     if negated and status in (None, "occurred", "planned", "ongoing"):
         return "negated"
     if status is None:
-        if any(_lemma(c) == "soon" for c in pred.children):
+        if any(_lemma(c) == "soon" for c in pred.children) or _headline_infinitive(pred):
             return "planned"
         if pred.tag_ == "VBG" and any(
             c.dep_ == "aux" and _lemma(c) == "be" and c.tag_ in ("VBZ", "VBP") for c in pred.children
@@ -1700,6 +1772,30 @@ def verb_status(ctx: DocContext, pred: Token, in_speech: bool) -> str:
             return "ongoing"
         return "occurred"
     return status
+
+
+def _headline_infinitive(pred: Token) -> bool:
+    """A headline's or a schedule's infinitive with no finite verb above it ("Prime minister to
+    chair a Cabinet meeting", "Sturgeon to hold talks at Holyrood"): what is due, not done."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in pred.children) or pred.tag_ != "VB":
+        return False
+    if not _a_line_of_its_own(pred.sent):
+        return False  # a sentence cut short ("appointed Col.| Vance Spath to perform ..."), no headline
+    if pred.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in pred.children)
+    head = pred.head
+    # (a root noun with a subject or an object is a verb the tagger misread: "Tehran leverages
+    # use of centrifuges to call for ...")
+    return (pred.dep_ in ("relcl", "acl", "advcl") and head.dep_ == "ROOT" and head.i < pred.i
+            and head.pos_ in ("PROPN", "NOUN") and not _children(head, SUBJECT_DEPS | OBJECT_DEPS))
+
+
+def _a_line_of_its_own(sent: Span) -> bool:
+    """A headline or a schedule's entry: a line that is the whole sentence, with no full stop."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    opens = sent.start == 0 or "\n" in doc[sent.start - 1].whitespace_ or doc[sent.start - 1].is_space
+    return bool(words) and opens and words[-1].text not in (".", "!", "?")
 
 
 def _possibility_clause(pred: Token) -> bool:
@@ -2372,7 +2468,12 @@ def _noun_roles(
         elif not subs and not passive:
             holders = _left_subject(ctx, frame)
         partners.extend(_actors_of(ctx, prep_objects(frame, ("with", "between")), speaker))
-        if fl in MEDIATING_VERBS or (
+        if fl in HAVING_VERBS and tr.type in GIVEN_TYPES and of_objs:
+            # "holds the support of his crew": the crew gives it, the holder receives it
+            givers = _actors_of(ctx, of_objs, speaker)
+            sources.extend(givers)
+            partners = [w for w in partners if w not in givers] + holders
+        elif (fl in MEDIATING_VERBS and tr.type in BROKERED_TYPES) or (
             tr.type == "CONSULT" and _mode_word(ctx, frame, n) == "trilateral" and len(partners) >= 2
         ):
             mediators.extend(holders)

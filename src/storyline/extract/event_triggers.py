@@ -295,7 +295,11 @@ DOCUMENT_NOUNS = frozenset(
         "video",
         "album",
         "data",
+        "datum",
         "figure",
+        "statistic",
+        "number",
+        "estimate",
         "document",
         "footage",
         "list",
@@ -577,6 +581,10 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
         return None  # "a campaign rally in Ohio": a candidate meets voters
     if lemma == "conference" and any(c.lower_ in PRESS_WORDS for c in t.children if c.dep_ in ("compound", "amod")):
         return None  # "held a press conference": statements to reporters, no meeting of parties
+    if lemma in ("agreement", "consensus") and any(
+        c.dep_ == "amod" and c.lower_ in SHARED_VIEW_WORDS for c in t.children
+    ):
+        return None  # "general agreement in the scientific community that ...": a view held, no deal
     if lemma == "recognition" and _seen_not_granted(t):
         return None  # "the recognition that the U.S. had broken Vietnam": an insight, no standing granted
     entry = lex.nouns.get(lemma)
@@ -585,6 +593,8 @@ def noun_entry(lex: Lexicon, t: Token) -> tuple[str, str | None] | None:
     return entry
 
 
+# Modifiers of an agreement that is a view many hold: "there is broad agreement that ...".
+SHARED_VIEW_WORDS = frozenset({"general", "broad", "wide", "widespread", "universal", "common", "growing", "near"})
 # Modifiers that make a raid an attack from the air.
 AIR_WORDS = frozenset({"air", "bombing", "bomb", "aerial", "drone", "missile", "rocket"})
 
@@ -779,6 +789,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
         return None  # "officials who asked for anonymity": how a source speaks, not a request
     if lemma == "meet" and any(c.dep_ == "advmod" and c.lower_ == "halfway" for c in t.children):
         return None  # "meet China halfway": a compromise asked for, no meeting
+    if obj is not None and lemma in GIVING_VERBS and _credit_as_praise(t, obj):
+        return Trigger("SUPPORT", None, "verb", t.i, None, t.i, t.i + 1)  # "I give China great credit"
     # verb + particle or preposition ("call for", "step down", "open fire")
     for c in t.children:
         # a preposition before the verb or naming a time heads an adjunct, not a phrasal verb: "On
@@ -788,6 +800,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
             # a few pairs need their object ("went on strike", "took to the streets")
             hit = lex.phrasal.get(f"{lemma} {c.lower_} {_lemma(pobj)}") if pobj is not None else None
             hit = hit or lex.phrasal.get(f"{lemma} {c.lower_}") or lex.phrasal.get(f"{lemma} {_lemma(c)}")
+            if hit and f"{lemma} {c.lower_}" == "take over" and pobj is not None and obj is not None and obj.i < c.i:
+                hit = None  # "taking the word of the Israelis over the Americans": one preferred to another
             if hit and hit[1] == "visit" and lex.intent_kind.get(lemma) == "request" and _has_infinitive(t, pobj):
                 hit = ("REQUEST", None)  # "called on Argentina to release the sailors" asks, not visits
             if hit and hit[1] != "disarm" and lemma in GIVING_VERBS and obj is not None and _gives_aid(obj):
@@ -834,6 +848,8 @@ def classify_verb(lex: Lexicon, t: Token) -> Trigger | None:
                 for c in obj.children:
                     if c.dep_ in ("compound", "amod") and (noun := noun_entry(lex, c)) is not None:
                         break
+            if noun and lemma in HAVING_VERBS and noun[0] in GIVEN_TYPES and _of_giver(obj):
+                return None  # "holds the support of his crew": the crew gives it, he does nothing
             if noun and not (lemma in lex.intent_kind and lex.verbs.get(lemma, ("",))[0] != noun[0]):
                 return Trigger(noun[0], noun[1], "light", t.i, head.i, min(t.i, head.i), max(t.i, head.i) + 1)
         if lemma in GIVING_VERBS and _gives_aid(obj):
@@ -1146,6 +1162,24 @@ def _threat_object(lex: Lexicon, prep: Token) -> bool:
     return any(g.dep_ == "pobj" and _threat_noun(lex, g) for g in prep.children)
 
 
+def _credit_as_praise(verb: Token, obj: Token) -> bool:
+    """'gave China great credit', 'deserves credit for': credit given as praise, with no sum
+    ("a $2bn credit", "credits to Ukraine" lend money)."""
+    if _lemma(obj) != "credit" or obj.lower_ == "credits":
+        return False
+    if any(c.dep_ == "nummod" for c in obj.children) or any(
+        c.like_num or c.ent_type_ == "MONEY" for c in obj.subtree
+    ):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in PRAISE_AMOUNTS for c in obj.children) or any(
+        c.dep_ == "prep" and c.lower_ == "for" for h in (verb, obj) for c in h.children
+    )
+
+
+# How much credit one gives when credit is praise: "great credit", "full credit".
+PRAISE_AMOUNTS = frozenset({"great", "full", "enormous", "huge", "tremendous", "much", "some", "due", "little", "more"})
+
+
 def _gives_aid(obj: Token) -> bool:
     """'700 kg of medicine', 'tons of emergency food aid', 'arms': what aid is made of."""
     for t in (obj, *[g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]):
@@ -1161,6 +1195,21 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
     if not subjects and t.dep_ in ("xcomp", "conj"):
         subjects = [c for c in t.head.children if c.dep_ in SUBJECT_DEPS]
+    if lemma in ("decline", "refuse") and any(
+        c.dep_ == "xcomp" and (_lemma(c) in WITHHELD_WORDS or (_lemma(c) in PARTNER_VERBS and _to_the_press(c)))
+        for c in t.children
+    ):
+        return ("", None)  # "declined to comment", "refused to confirm whether": words kept back, nothing rejected
+    if lemma == "march" and "on" in preps and not any(
+        g.dep_ == "pobj" for c in t.children if c.lower_ == "on" for g in c.children
+    ):
+        return ("", None)  # "his soul is marching on": going on, no march
+    if lemma == "allow" and obj is None and "for" in preps:
+        return ("", None)  # "a withdrawal that allowed for the growth of ISIS": made possible, no concession
+    if lemma == "free" and "up" in preps and (obj is None or not _person(obj)):
+        return ("", None)  # "free up cash", "freed up resources": nobody set free
+    if lemma == "facilitate" and obj is not None and not _facilitated_meeting(lex, obj):
+        return ("", None)  # "facilitating transactions with Iran", "facilitate trade": no talks brokered
     if lemma == "ask" and _question(t, obj):
         return ("", None)  # "asked why the port closed", "asked about the case": a question, not a request
     if lemma == "demonstrate" and (obj is not None or any(c.dep_ == "ccomp" for c in t.children)):
@@ -1333,6 +1382,10 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
             return ("", None)
         return None
     if lemma in PARTNER_VERBS:
+        if _in_terms(t):
+            return ("", None)  # "Dempsey and Hagel spoke in dire terms about the threat": no meeting
+        if _stranded_about(t):
+            return ("", None)  # "this is not Cheney we're talking about": whom words are about
         if (
             preps & {"with", "to"}
             or partner_after_object(obj)
@@ -1352,10 +1405,12 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
     if (
         lemma in ("meet",)
         and obj is not None
-        and _lemma(obj) in ("demand", "condition", "requirement", "need", "target", "deadline", "criterion")
+        and _lemma(obj) in MET_AIMS
     ):
         return ("CONCEDE", None) if _lemma(obj) in ("demand", "condition", "requirement") else ("", None)
     released = t.head if t.dep_ == "acl" else obj  # "a report released on Tuesday"
+    if t.dep_ == "relcl" and (obj is None or obj.lower_ in ("that", "which")):
+        released = t.head  # "the figures that China releases"
     if t.dep_ == "conj" and t.head.dep_ == "acl" and obj is None:
         released = t.head.head  # "the deal, negotiated by leaders and released late Wednesday"
     if (
@@ -1388,6 +1443,24 @@ TRANSITIVE_PHRASAL = frozenset({"give up", "lay down", "hand over", "hand back"}
 TIME_WORDS = frozenset({"time", "moment", "day", "week", "month", "year", "now"})
 # Verbs of helping: with a verb complement and nobody helped they only say who took part in it.
 HELPING_VERBS = frozenset({"help", "assist"})
+
+
+# Light verbs of having: with what others give ("has the support of Washington") the subject
+# receives, it does not act.
+HAVING_VERBS = frozenset({"have", "hold"})
+GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
+
+
+# What is met that is no one met: "met the deadline", "meeting its growth goals".
+MET_AIMS = frozenset({
+    "demand", "condition", "requirement", "need", "target", "deadline", "criterion", "goal", "standard",
+    "expectation", "obligation", "quota", "benchmark", "threshold", "objective", "criteria",
+})
+# Verbs of telling that one declines to do: a source keeping words back, not a rejection.
+WITHHELD_WORDS = frozenset({
+    "comment", "say", "confirm", "elaborate", "specify", "disclose", "answer", "speculate", "identify", "name",
+    "reveal", "detail", "explain",
+})
 
 
 # What one wages rather than takes to court: "prosecute the war".
@@ -1480,6 +1553,32 @@ def _content_clause(noun: Token) -> bool:
     return False
 
 
+def _facilitated_meeting(lex: Lexicon, obj: Token) -> bool:
+    """What a facilitator brokers: talks, a dialogue, a deal ("facilitated the dialogue between
+    Belgrade and Pristina"), or the parties themselves; not trade, transfers or payments."""
+    entry = noun_entry(lex, obj)
+    return (entry is not None and entry[0] in ("CONSULT", "AGREE")) or _party(lex, obj)
+
+
+def _of_giver(noun: Token) -> bool:
+    """'the support of his crew', 'the backing of Germany': the noun names who gives it."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+               for c in noun.children)
+
+
+def _in_terms(t: Token) -> bool:
+    """'spoke in dire terms', 'talked in glowing terms': how one spoke in public."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(g) == "term" for g in c.children)
+               for c in t.children)
+
+
+def _stranded_about(t: Token) -> bool:
+    """'about' left without its object ("the man we're talking about", "what they spoke about
+    here"): the verb says what some words concern, not that anyone met."""
+    return any(c.dep_ == "prep" and c.lower_ == "about" and all(g.pos_ == "ADV" for g in c.children)
+               for c in t.children)
+
+
 def _question(t: Token, obj: Token | None) -> bool:
     """'ask' with a question for its content ("asked why the port closed", "asking questions",
     "asked about the case", "asked Tovin if he would go", or none: 'asked: "Who pays?"'), not with
@@ -1525,7 +1624,14 @@ def _asks_anonymity(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> bo
         return False
     asked = [obj] if obj is not None else []
     asked += [g for c in t.children if c.dep_ in ("prep", "prt") and c.lower_ == "for" for g in c.children]
+    if any(c.dep_ == "xcomp" and _lemma(c) in UNNAMED_VERBS and any(g.dep_ == "auxpass" for g in c.children)
+           for c in t.children):
+        return True  # "an official who asked not to be named"
     return any(a is not None and _lemma(a) in ANONYMITY_NOUNS for a in asked)
+
+
+# What a source asks not to be: "asked not to be named", "asked not to be identified".
+UNNAMED_VERBS = frozenset({"name", "identify", "quote", "cite"})
 
 
 def _as_opposed(t: Token) -> bool:
