@@ -462,18 +462,14 @@ def subjects(t: Token, skip: tuple[int, int] = (0, 0)) -> tuple[list[Token], boo
 
 
 # Prepositions that name whom a verb of asking asks: "pleaded with", "appealed to", "called on".
-ASKED_PREPS = frozenset({"with", "to", "on", "upon"})
+ASKED_PREPS = ("with", "to", "on", "upon")
 
 
 def _asked_by_preposition(verb: Token) -> Token | None:
     """The one asked, where a preposition names them ("pleaded with Republicans to investigate",
     "called on Serbia to withdraw"): they are to do what the infinitive says."""
-    for c in _children(verb, frozenset({"prep"})):
-        if c.lower_ in ASKED_PREPS and c.i > verb.i:
-            pobj = next(iter(_children(c, frozenset({"pobj"}))), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
-                return pobj
-    return None
+    return next((o for o in prep_objects(verb, ASKED_PREPS)
+                 if o.i > verb.i and o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN", "PRON")), None)
 
 
 # What one writes, passes or files that then says, asks or threatens in its author's name.

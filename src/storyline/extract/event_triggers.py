@@ -1200,9 +1200,7 @@ def _special_verb(lex: Lexicon, t: Token, lemma: str, obj: Token | None) -> tupl
         for c in t.children
     ):
         return ("", None)  # "declined to comment", "refused to confirm whether": words kept back, nothing rejected
-    if lemma == "march" and "on" in preps and not any(
-        g.dep_ == "pobj" for c in t.children if c.lower_ == "on" for g in c.children
-    ):
+    if lemma == "march" and "on" in preps and not _pobjs(t, "on"):
         return ("", None)  # "his soul is marching on": going on, no march
     if lemma == "allow" and obj is None and "for" in preps:
         return ("", None)  # "a withdrawal that allowed for the growth of ISIS": made possible, no concession
@@ -1560,16 +1558,19 @@ def _facilitated_meeting(lex: Lexicon, obj: Token) -> bool:
     return (entry is not None and entry[0] in ("CONSULT", "AGREE")) or _party(lex, obj)
 
 
+def _pobjs(t: Token, prep: str) -> list[Token]:
+    """The objects of one preposition hanging from t ("of" in "the support of his crew")."""
+    return [g for c in t.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children if g.dep_ == "pobj"]
+
+
 def _of_giver(noun: Token) -> bool:
     """'the support of his crew', 'the backing of Germany': the noun names who gives it."""
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
-               for c in noun.children)
+    return bool(_pobjs(noun, "of"))
 
 
 def _in_terms(t: Token) -> bool:
     """'spoke in dire terms', 'talked in glowing terms': how one spoke in public."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(_lemma(g) == "term" for g in c.children)
-               for c in t.children)
+    return any(_lemma(g) == "term" for g in _pobjs(t, "in"))
 
 
 def _stranded_about(t: Token) -> bool:
